@@ -1,0 +1,1 @@
+"""Event and fact coding: PLOVER/CAMEO events, agreements, partnerships, honours, invitations."""

@@ -1,0 +1,573 @@
+"""Event and fact coding: sentences with resolved parties -> events, agreements, partnerships, ...
+
+Trigger words and patterns live in data files (`event_triggers.jsonl`, `agreement_kinds.jsonl`,
+`partnership_levels.jsonl`, `cooperation_areas.jsonl`, `venues.jsonl`), as CAMEO verb
+dictionaries do; this module holds only the shapes of the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from communique.events.dates import TimeRef, find_times
+from communique.records import (
+    Agreement,
+    Attendee,
+    CooperationArea,
+    Event,
+    Evidence,
+    Honour,
+    Invitation,
+    Partnership,
+    Place,
+)
+from communique.resolve.actors import Resolved
+from communique.resolve.gazetteer import Gazetteer, fold, read_jsonl
+
+GROUP = re.compile(r"\b(?:the two (?:leaders|sides|presidents|heads of state|countries|nations|ministers|"
+                   r"governments|delegations)|both (?:leaders|sides|countries|presidents)|the leaders|they|"
+                   r"the parties|both)\b", re.I)
+FUTURE = re.compile(r"\b(?:will|shall|plans? to|planned|intends? to|is to|are to|expected to|upcoming|"
+                    r"forthcoming|scheduled|to visit|would visit|set to|invited|invitation|look(?:s|ed)? forward "
+                    r"to|agreed to meet|next (?:year|month|week)|later this)\b", re.I)
+NEGATED = re.compile(r"\b(?:not|never|no|refused to|declined to|failed to)\s+(?:\w+\s+)?$", re.I)
+HYPHEN_DYAD = re.compile(r"(?P<a>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s?[-\u2013\u2014]\s?(?P<b>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+$")
+CHANGE_UP = re.compile(r"\b(?:upgrad\w*|elevat\w*|rais(?:e|ed|ing)|lift(?:ed)?|new positioning|to a new level)\b", re.I)
+CHANGE_EST = re.compile(r"\b(?:establish\w*|launch\w*|announc\w* (?:the )?(?:establishment|creation|formation)|"
+                        r"form(?:ed|ing)? (?:a|an)|creat\w*|new era)\b", re.I)
+COUNT = re.compile(r"\b(?:more than|over|some|nearly|about|around|a total of|a package of)?\s*"
+                   r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                   r"thirty|forty|fifty|dozens of|a dozen)\s+(?:[\w-]+\s+){0,6}?(?:documents|agreements|"
+                   r"memoranda|deals|accords|instruments)\b", re.I)
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+           "a dozen": 12, "dozens of": 24}
+HOST_FUTURE = re.compile(r"\b(?:will host|to host|hosting|host(?:s)? the|will hold|to hold)\b", re.I)
+ATTEND = re.compile(r"\b(?:were|was) (?:also )?present\b|\battended by\b|\baccompanied by\b|\bjoined by\b", re.I)
+INVITE = re.compile(r"\b(?:invit(?:ed|es|ation|ing)|(?:is|are) welcome to (?:attend|visit))\b", re.I)
+COOP = re.compile(r"\bcooperat\w*|\bcollaborat\w*|\bpartnership|\bwork together|\bjoint efforts", re.I)
+QUOTED = re.compile(r"[\"\u201c](?P<q>[^\"\u201d]{3,80})[\"\u201d]")
+HONOUR_NAME = re.compile(r"(?:the\s+)?(?P<h>(?:[\"\u201c][^\"\u201d]+[\"\u201d]|(?:[A-Z][\w'-]*\s+){0,4}(?:Medal|Order|Prize|Award|Cross|Star))"
+                         r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'-]*\s?)+)?)")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    mode: str
+    cameo: str
+    shape: str
+    soft: bool
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Rules:
+    triggers: list[Trigger]
+    cameo: dict[str, dict[str, Any]]
+    levels: list[tuple[re.Pattern[str], dict[str, Any]]]
+    kinds: list[tuple[str, re.Pattern[str]]]
+    areas: list[tuple[str, re.Pattern[str], str]]
+    venues: dict[str, dict[str, str]]
+    venue_pattern: re.Pattern[str]
+
+
+@cache
+def load_rules() -> Rules:
+    triggers = [Trigger(r["type"], r.get("mode", ""), r["cameo"], r["shape"], bool(r.get("soft")),
+                        re.compile(r["pattern"], re.I if r["type"] not in ("CONSULT",) or r.get("mode") != "host" else 0))
+                for r in read_jsonl("event_triggers.jsonl")]
+    cameo = {r["code"]: r for r in read_jsonl("cameo.jsonl")}
+    level_rows = read_jsonl("partnership_levels.jsonl")
+    forms: list[tuple[str, dict[str, Any]]] = []
+    for r in level_rows:
+        for form in [r["level"], *r.get("aliases", [])]:
+            forms.append((form, r))
+    forms.sort(key=lambda f: -len(f[0]))
+    seen: set[str] = set()
+    levels = []
+    for form, r in forms:
+        if form.lower() in seen:
+            continue
+        seen.add(form.lower())
+        pat = re.escape(form).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
+        levels.append((re.compile(r"\b" + pat + r"s?\b", re.I), r))
+    kinds = [(r["kind"], re.compile(r"\b(?:" + r["pattern"] + r")\b", re.I)) for r in read_jsonl("agreement_kinds.jsonl")]
+    areas = []
+    for r in read_jsonl("cooperation_areas.jsonl"):
+        for kw in r["keywords"]:
+            areas.append((r["area"], re.compile(r"\b" + re.escape(kw) + r"\b", re.I), kw))
+    venues = {fold(v["name"]): v for v in read_jsonl("venues.jsonl")}
+    vp = re.compile(r"\b(?:the\s+)?(" + "|".join(re.escape(v["name"]) for v in read_jsonl("venues.jsonl")) + r")\b")
+    return Rules(triggers, cameo, levels, kinds, areas, venues, vp)
+
+
+@dataclass
+class Sent:
+    span: Span
+    start: int
+    end: int
+    text: str
+    parties: list[tuple[int, int, str]]  # absolute offsets
+    times: list[TimeRef]  # offsets relative to the sentence
+
+
+class Coder:
+    """Codes one document's sentences into events and diplomatic facts."""
+
+    def __init__(self, gaz: Gazetteer, rules: Rules | None = None) -> None:
+        self.gaz = gaz
+        self.rules = rules or load_rules()
+
+    # ------------------------------------------------------------ helpers
+
+    def _sents(self, doc: Doc, res: Resolved, published: str | None) -> list[Sent]:
+        out = []
+        for sp in doc.sents:
+            s, e = sp.start_char, sp.end_char
+            parties = [(a, b, c) for a, b, c, _ in res.party_spans if s <= a < e]
+            out.append(Sent(sp, s, e, sp.text, parties, find_times(sp.text, published)))
+        return out
+
+    def _ev(self, sent: Sent) -> Evidence:
+        return Evidence(text=sent.text, start=sent.start, end=sent.end)
+
+    def _cameo(self, code: str) -> dict[str, Any]:
+        return self.rules.cameo.get(code) or self.rules.cameo.get(code[:3]) or self.rules.cameo.get(code[:2]) or {}
+
+    @staticmethod
+    def _uniq(xs: list[str]) -> list[str]:
+        return list(dict.fromkeys(xs))
+
+    def _group(self, sent: Sent, res: Resolved, lo: int = 0, hi: int | None = None) -> list[str]:
+        """Parties a collective subject ('the two leaders', 'they') stands for: the document's main pair."""
+        seg = sent.text[lo:hi]
+        if GROUP.search(seg) and len(res.main) >= 2:
+            return res.main[:2]
+        return []
+
+    def _time_for(self, sent: Sent, at: int) -> TimeRef | None:
+        """The time expression governing a trigger at sentence offset `at`: the nearest, ahead first."""
+        if not sent.times:
+            return None
+        after = [t for t in sent.times if t.start >= at]
+        before = [t for t in sent.times if t.end <= at]
+        cands = ([after[0]] if after else []) + ([before[-1]] if before else [])
+        return min(cands, key=lambda t: (t.start - at) if t.start >= at else (at - t.end) * 1.5)
+
+    # ------------------------------------------------------------ the document
+
+    def code(self, doc: Doc, res: Resolved, published: str | None, location: str | None = None) -> dict[str, list[Any]]:
+        sents = self._sents(doc, res, published)
+        anchor = self._anchor(sents, published)
+        place = self._main_place(sents, res, location)
+        events: dict[tuple[str, frozenset[str], str], Event] = {}
+        agreements: list[Agreement] = []
+        partnerships: dict[tuple[frozenset[str], str], Partnership] = {}
+        honours: list[Honour] = []
+        invitations: list[Invitation] = []
+        areas: dict[tuple[frozenset[str], str], CooperationArea] = {}
+        attendees: list[Attendee] = []
+        hosted: list[tuple[str, str | None]] = []  # (host, date) of announced summits
+
+        def add(ev: Event) -> None:
+            if not ev.actor or len(set(ev.actor) | set(ev.recipient)) < 2 and ev.type in ("CONSULT", "AGREE", "COOPERATE"):
+                return
+            if not ev.recipient and ev.type not in ("CONSULT", "AGREE", "COOPERATE", "RETREAT", "SUPPORT"):
+                return
+            if ev.type == "SUPPORT" and not ev.recipient and len(set(ev.actor)) < 2:
+                return
+            k = ev.key()
+            if ev.date is None:  # a sentence without its own date joins the same event told elsewhere
+                same = [x for x in events.values() if x.key()[:2] == k[:2]]
+                if same:
+                    same[0].evidence_all.append(ev.evidence)
+                    return
+            old = events.get(k)
+            if old is None:
+                ev.evidence_all = [ev.evidence]
+                events[k] = ev
+            elif ev.evidence not in old.evidence_all:
+                old.evidence_all.append(ev.evidence)
+
+        for sent in sents:
+            for ev in self._sentence_events(sent, res, anchor, published, place):
+                add(ev)
+            agreements.extend(self._agreements(sent, res, anchor, published))
+            for p in self._partnerships(sent, res, anchor, published):
+                k2 = (frozenset(p.parties), p.level_normalized)
+                if k2 not in partnerships or (partnerships[k2].change == "reaffirmed" and p.change != "reaffirmed"):
+                    partnerships[k2] = p
+            honours.extend(self._honours(sent, res, anchor, published))
+            for area in self._areas(sent, res):
+                areas.setdefault((frozenset(area.parties), area.area), area)
+            attendees.extend(self._attendees(sent, res))
+            hosting = self._hosting(sent, res, published)
+            if hosting:
+                hosted.append(hosting)
+                host, when = hosting
+                others = [c for c in res.main[:2] if c != host]
+                if others:
+                    add(Event(type="CONSULT", mode="visit", cameo="042", actor=others[:1], recipient=[host],
+                              date=when, status="planned", place=Place(country=host), trigger="host",
+                              evidence=self._ev(sent), **self._cameo_fields("042")))
+            invitations.extend(self._invitations(sent, res, hosted, published))
+
+        for ag in agreements:  # a signing is an AGREE event between its parties
+            if len(ag.parties) >= 2:
+                add(Event(type="AGREE", mode="sign", cameo="057", actor=sorted(ag.parties), date=ag.date,
+                          status="occurred", place=place if ag.date == anchor else None, trigger="signed",
+                          evidence=ag.evidence, **self._cameo_fields("057")))
+        for h in honours:
+            if h.conferred_by and h.recipient_country and h.conferred_by != h.recipient_country:
+                add(Event(type="SUPPORT", mode="praise", cameo="051", actor=[h.conferred_by],
+                          recipient=[h.recipient_country], date=h.date, status="occurred",
+                          place=place if h.date == anchor else None, trigger="awarded", evidence=h.evidence,
+                          **self._cameo_fields("051")))
+        self._direct_visits(events, place, anchor)
+        return {
+            "events": list(events.values()),
+            "agreements": self._dedupe_agreements(agreements),
+            "partnerships": self._prune_levels(list(partnerships.values())),
+            "honours": honours,
+            "invitations": invitations,
+            "cooperation": list(areas.values()),
+            "attendees": attendees,
+        }
+
+    def _cameo_fields(self, code: str) -> dict[str, Any]:
+        c = self._cameo(code)
+        return {"goldstein": c.get("goldstein"), "quad_class": c.get("quad_class")}
+
+    def _anchor(self, sents: list[Sent], published: str | None) -> str | None:
+        """The date the document's main events happened: an early explicit past date near publication."""
+        for sent in sents[:4]:
+            for t in sent.times:
+                if (len(t.value) == 10 and t.future is False and published and t.value <= published
+                        and _days_between(t.value, published) <= 45):
+                    return t.value
+        return published
+
+    def _main_place(self, sents: list[Sent], res: Resolved, location: str | None) -> Place | None:
+        for sent in sents[:6]:
+            m = self.rules.venue_pattern.search(sent.text)
+            cands: list[tuple[int, str, str]] = []
+            if m:
+                v = self.rules.venues[fold(m.group(1))]
+                cands.append((m.start(), v["city"], v["country"]))
+            for s, _e, name, country in res.places:
+                if sent.start <= s < sent.end:
+                    pre = sent.text[max(0, s - sent.start - 12):s - sent.start]
+                    if re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", pre):
+                        cands.append((s - sent.start, name, country))
+            if cands:
+                _, name, country = min(cands)
+                return self._place(name, country)
+        if location:
+            city = self.gaz.city(location)
+            if city:
+                return self._place(city["name"], city["country"])
+        return None
+
+    def _place(self, name: str, country: str) -> Place:
+        city = self.gaz.city(name, country)
+        if city:
+            return Place(name=name, country=country, lat=city["lat"], lon=city["lon"])
+        return Place(name=name, country=country)
+
+    # ------------------------------------------------------------ events
+
+    def _sentence_events(self, sent: Sent, res: Resolved, anchor: str | None, published: str | None,
+                         place: Place | None) -> list[Event]:
+        out: list[Event] = []
+        seen_types: set[str] = set()
+        for trig in self.rules.triggers:
+            for m in trig.pattern.finditer(sent.text):
+                if trig.type in seen_types and trig.shape != "visit":
+                    break
+                if NEGATED.search(sent.text[max(0, m.start() - 25):m.start()]):
+                    continue
+                ev = self._code_trigger(trig, m, sent, res, anchor, published, place)
+                for e in ev:
+                    out.append(e)
+                    seen_types.add(trig.type)
+        return out
+
+    def _code_trigger(self, trig: Trigger, m: re.Match[str], sent: Sent, res: Resolved, anchor: str | None,
+                      published: str | None, place: Place | None) -> list[Event]:
+        rel = [(a - sent.start, b - sent.start, c) for a, b, c in sent.parties]
+        before = self._uniq([c for a, _, c in rel if a < m.start()])
+        after = self._uniq([c for a, _, c in rel if a >= m.end()])
+        group = self._group(sent, res)
+        when = self._time_for(sent, m.start())
+        tail = sent.text[m.start():m.start() + 160]
+        future = bool(FUTURE.search(sent.text[max(0, m.start() - 60):m.end() + 40])) or bool(when and when.future)
+        status = "planned" if future and trig.type in ("CONSULT",) else "occurred"
+        if when is not None and not (status == "occurred" and when.future):
+            date = when.value
+        elif status == "planned":
+            date = None
+        else:
+            date = anchor
+        code = trig.cameo
+        fields = self._cameo_fields(code)
+        ev_place = place if (date == anchor and status == "occurred") else None
+        base: dict[str, Any] = {"type": trig.type, "mode": trig.mode or None, "cameo": code, "status": status,
+                                "date": date, "trigger": m.group(0), "evidence": self._ev(sent), **fields}
+        subject = before[:1] or group or res.main[:1]
+        if trig.shape == "visit":
+            hosts = [c for c in after if c not in subject and not c.startswith("IGO:")]
+            venue = self.rules.venue_pattern.search(tail)
+            if not hosts and venue:
+                hosts = [self.rules.venues[fold(venue.group(1))]["country"]]
+            if not hosts:
+                others = [c for c in before[1:] + after if c not in subject]
+                hosts = others[:1]
+            out = []
+            for h in hosts:
+                p = Place(country=h) if status == "planned" else (ev_place if ev_place and ev_place.country == h else None)
+                out.append(Event(actor=list(subject), recipient=[h], place=p, **base))
+            return out
+        if trig.shape in ("meet", "together"):
+            with_m = re.match(r"[\w\s-]{0,30}?\bwith\b", sent.text[m.end():m.end() + 40])
+            if with_m and trig.shape == "meet":
+                lo = m.end() + with_m.end()
+                stop = re.search(r"[;,.]|\b(?:on|via|about|to|in|and (?:made|discussed|agreed))\b", sent.text[lo + 3:])
+                hi = lo + 3 + stop.start() if stop else len(sent.text)
+                partners = self._uniq([c for a, _, c in rel if lo <= a < hi])
+                subj = self._uniq([c for a, _, c in rel if a < m.start()])[:1] or res.main[:1]
+                parties = self._uniq(subj + partners)
+            else:
+                parties = self._uniq(before + after)
+                if len(parties) < 2:
+                    parties = self._uniq(parties + group)
+            parties = [c for c in parties if not c.startswith("IGO:")] if trig.type == "CONSULT" and len(
+                [c for c in parties if not c.startswith("IGO:")]) >= 2 else parties
+            if trig.soft and len(parties) > 2 and not group:
+                return []
+            return [Event(actor=sorted(parties), recipient=[], place=ev_place, **base)]
+        # directed: subject acts on the parties named after the trigger
+        subj = before or group or res.main[:1]
+        if before and group and set(group) >= set(before):
+            subj = group
+        targets = [c for c in after if c not in subj]
+        if not targets:
+            return []
+        return [Event(actor=sorted(set(subj)), recipient=targets, place=ev_place, **base)]
+
+    def _direct_visits(self, events: dict[tuple[str, frozenset[str], str], Event], place: Place | None,
+                       anchor: str | None) -> None:
+        """A meeting between two parties held in one party's country is a visit to it (PLOVER)."""
+        if place is None or not place.country:
+            return
+        for ev in events.values():
+            if (ev.type == "CONSULT" and not ev.recipient and len(ev.actor) == 2 and place.country in ev.actor
+                    and ev.mode != "phone" and ev.status == "occurred" and ev.date == anchor):
+                ev.actor = [c for c in ev.actor if c != place.country]
+                ev.recipient = [place.country]
+                ev.mode = "visit"
+                ev.cameo = "042"
+                if ev.place is None:
+                    ev.place = place
+
+    def _hosting(self, sent: Sent, res: Resolved, published: str | None) -> tuple[str, str | None] | None:
+        m = HOST_FUTURE.search(sent.text)
+        if not m or not re.search(r"\b(?:summit|meeting|leaders|conference|forum|talks)\b", sent.text[m.end():], re.I):
+            return None
+        when = self._time_for(sent, m.end())
+        if when is None or not when.future:
+            return None
+        rel = [(a - sent.start, c) for a, _, c in sent.parties if not c.startswith("IGO:")]
+        host = [c for a, c in rel if a < m.start()]
+        if not host:
+            return None
+        return host[-1], when.value
+
+    # ------------------------------------------------------------ facts
+
+    def _parties_for_fact(self, sent: Sent, res: Resolved, at: int) -> list[str]:
+        """Parties of a fact: a hyphenated pair right before it, else the sentence's parties, else the main pair."""
+        pre = sent.text[max(0, at - 60):at]
+        m = HYPHEN_DYAD.search(pre)
+        if m:
+            a = self.gaz.country(m.group("a").split()[-1]) or self.gaz.country(m.group("a"))
+            b = self.gaz.country(m.group("b").split()[0]) or self.gaz.country(m.group("b"))
+            if a and b and a != b:
+                return [a, b]
+        codes = self._uniq([c for _, _, c in sent.parties if not c.startswith("IGO:")])
+        group = self._group(sent, res)
+        if len(codes) >= 2:
+            return codes
+        if group:
+            return self._uniq(codes + group)
+        if len(codes) == 1 and len(res.main) >= 2 and codes[0] in res.main[:2]:
+            return res.main[:2]
+        return codes if len(codes) >= 2 else res.main[:2] if len(res.main) >= 2 else []
+
+    def _date_for_fact(self, sent: Sent, at: int, anchor: str | None) -> str | None:
+        when = self._time_for(sent, at)
+        if when is not None and not when.future:
+            return when.value
+        return anchor
+
+    def _agreements(self, sent: Sent, res: Resolved, anchor: str | None, published: str | None) -> list[Agreement]:
+        sign = next((t for t in self.rules.triggers if t.type == "AGREE" and t.mode == "sign"), None)
+        if sign is None:
+            return []
+        m = sign.pattern.search(sent.text)
+        if not m or FUTURE.search(sent.text[max(0, m.start() - 30):m.start()]):
+            return []
+        out = []
+        rest = sent.text[m.end():]
+        count_m = COUNT.search(sent.text)
+        for kind, pat in self.rules.kinds:
+            km = pat.search(rest)
+            if not km:
+                continue
+            start = km.start()
+            title_m = re.match(r"[^,;.]*?(?=,|;|\.\s|\s(?:and|which|that|to|covering|between|during|in order)\b|$)",
+                               rest[start:])
+            title = (km.group(0) + (title_m.group(0)[len(km.group(0)):] if title_m else "")).strip(" ,.")
+            title = re.sub(r"^(?:a|an|the)\s+", "", title)
+            parties = self._parties_for_fact(sent, res, m.start())
+            count = None
+            if count_m:
+                n = count_m.group("n").lower()
+                count = int(n) if n.isdigit() else NUMBERS.get(n)
+            out.append(Agreement(title=title[:300], kind=kind, parties=parties,
+                                 date=self._date_for_fact(sent, m.start(), anchor), count=count,
+                                 evidence=self._ev(sent)))
+            rest = rest[:start] + " " * (km.end() - start) + rest[km.end():]
+            if kind == "documents":
+                break
+        return [a for a in out if len(a.parties) >= 2]
+
+    @staticmethod
+    def _dedupe_agreements(ags: list[Agreement]) -> list[Agreement]:
+        seen: set[tuple[str, frozenset[str], str | None]] = set()
+        out = []
+        for a in ags:
+            k = (fold(a.title), frozenset(a.parties), a.date)
+            if k not in seen:
+                seen.add(k)
+                out.append(a)
+        return out
+
+    def _partnerships(self, sent: Sent, res: Resolved, anchor: str | None, published: str | None) -> list[Partnership]:
+        out = []
+        taken: list[tuple[int, int]] = []
+        for pat, row in self.rules.levels:
+            for m in pat.finditer(sent.text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                level = m.group(0)
+                if row["level"] in ("partnership", "alliance") and not HYPHEN_DYAD.search(sent.text[max(0, m.start() - 60):m.start()]):
+                    continue
+                parties = self._parties_for_fact(sent, res, m.start())
+                if len(parties) < 2:
+                    continue
+                window = sent.text[max(0, m.start() - 120):m.start()]
+                change = "upgraded" if CHANGE_UP.search(window) else "established" if CHANGE_EST.search(window) else "reaffirmed"
+                if re.search(r"\bin the new era\b|\bfor a new era\b", level, re.I) and change == "reaffirmed" and CHANGE_EST.search(window):
+                    change = "established"
+                out.append(Partnership(parties=sorted(parties), level=level, level_normalized=row["level"],
+                                       rank=row.get("rank"), change=change,  # type: ignore[arg-type]
+                                       date=self._date_for_fact(sent, m.start(), anchor), evidence=self._ev(sent)))
+        return out
+
+    @staticmethod
+    def _prune_levels(ps: list[Partnership]) -> list[Partnership]:
+        """Drop a level that is part of a longer level named for the same parties in the document."""
+        out = []
+        for p in ps:
+            longer = [q for q in ps if q is not p and set(q.parties) == set(p.parties)
+                      and len(q.level_normalized) > len(p.level_normalized)
+                      and p.level_normalized.lower() in q.level_normalized.lower()]
+            if not longer:
+                out.append(p)
+        return out
+
+    def _honours(self, sent: Sent, res: Resolved, anchor: str | None, published: str | None) -> list[Honour]:
+        support = [t for t in self.rules.triggers if t.type == "SUPPORT"]
+        m = support[0].pattern.search(sent.text) if support else None
+        if not m or not re.search(r"medal|order|prize|award|honou?r|decoration", m.group(0), re.I):
+            return []
+        hm = QUOTED.search(sent.text[m.start():]) or HONOUR_NAME.search(sent.text[m.start():])
+        if not hm:
+            return []
+        name = hm.group(1).strip().strip("\"\u201c\u201d")
+        rel = [(a - sent.start, c) for a, _, c in sent.parties]
+        giver = [c for a, c in rel if a < m.start()] or res.main[:1]
+        recips = [p for p in res.people.values() for s, _e, _f in p.mentions
+                  if sent.start + m.start() < s < sent.end and p.country]
+        if recips:
+            person = recips[0]
+            rname, rcountry = person.name, person.country
+        else:
+            takers = [c for a, c in rel if a > m.start() and c not in giver[:1]]
+            rname, rcountry = None, (takers[0] if takers else None)
+        return [Honour(name=name, conferred_by=giver[0] if giver else None, recipient=rname,
+                       recipient_country=rcountry, date=self._date_for_fact(sent, m.start(), anchor),
+                       evidence=self._ev(sent))]
+
+    def _invitations(self, sent: Sent, res: Resolved, hosted: list[tuple[str, str | None]],
+                     published: str | None) -> list[Invitation]:
+        m = INVITE.search(sent.text)
+        if not m:
+            return []
+        rel = [(a - sent.start, c) for a, _, c in sent.parties]
+        before = self._uniq([c for a, c in rel if a < m.start()])
+        after = self._uniq([c for a, c in rel if a >= m.end()])
+        what = sent.text[m.end():m.end() + 80].split(".")[0].strip()
+        when = self._time_for(sent, m.start())
+        if "welcome" in m.group(0).lower():
+            invitee = before[:1]
+            inviter = [hosted[-1][0]] if hosted else [c for c in res.main[:2] if c not in invitee][:1]
+            date = when.value if when else (hosted[-1][1] if hosted else None)
+        else:
+            inviter = before[:1] or res.main[:1]
+            invitee = [c for c in after if c not in inviter][:1] or [c for c in res.main[:2] if c not in inviter][:1]
+            date = when.value if when else None
+        if not inviter or not invitee or inviter == invitee:
+            return []
+        return [Invitation(inviter=inviter, invitee=invitee, what=what, date=date, evidence=self._ev(sent))]
+
+    def _areas(self, sent: Sent, res: Resolved) -> list[CooperationArea]:
+        if not COOP.search(sent.text):
+            return []
+        parties = self._parties_for_fact(sent, res, COOP.search(sent.text).start())  # type: ignore[union-attr]
+        if len(parties) < 2:
+            return []
+        out = []
+        seen: set[str] = set()
+        for area, pat, kw in self.rules.areas:
+            if area in seen:
+                continue
+            if pat.search(sent.text):
+                seen.add(area)
+                out.append(CooperationArea(parties=sorted(parties), area=area, keyword=kw, evidence=self._ev(sent)))
+        return out
+
+    def _attendees(self, sent: Sent, res: Resolved) -> list[Attendee]:
+        m = ATTEND.search(sent.text)
+        if not m:
+            return []
+        out = []
+        for p in res.people.values():
+            for s, _e, _f in p.mentions:
+                if sent.start <= s < sent.end:
+                    out.append(Attendee(name=p.name, country=p.country, evidence=self._ev(sent)))
+                    break
+        return out
+
+
+def _days_between(a: str, b: str) -> int:
+    from datetime import date
+
+    return abs((date.fromisoformat(b) - date.fromisoformat(a)).days)

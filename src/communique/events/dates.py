@@ -1,0 +1,156 @@
+"""Event dates: time expressions resolved against the publication date.
+
+The guidelines: "today" is the publication date; "on Tuesday" the latest Tuesday on or before
+it; "this week" the month; "next year" in a 2024 text is 2025. A date keeps the precision the
+text supports (`2024-07-05`, `2024-07`, `2025`). Durations ("five years") are not dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                        "sunday"])}
+_M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
+     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("mdy", re.compile(_M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2})?,?\s+(?P<year>(?:19|20)\d{2})\b")),
+    ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2})?\s+(?:of\s+)?" + _M
+                       + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
+    ("md", re.compile(r"\b" + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d{2})(?![\d:])")),
+    ("dm", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r"\b(?!,?\s+(?:19|20)\d{2})")),
+    ("my", re.compile(r"\b(?:in|since|from|during|until|by|of|early|late|mid-?)\s+" + _M + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
+    ("m", re.compile(r"\b(?:in|this|next|last|early|late|mid-?|by|during|until|later in)\s+(?P<month>January|"
+                     r"February|March|April|May|June|July|August|September|October|November|December)\b"
+                     r"(?!\s+\d)")),
+    ("today", re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight)\b", re.I)),
+    ("yesterday", re.compile(r"\b(?:yesterday|last night)\b", re.I)),
+    ("tomorrow", re.compile(r"\btomorrow\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
+                           r"Saturday|Sunday)\b")),
+    ("rel", re.compile(r"\b(?P<which>next|last|this|later this|earlier this|past|coming|early next|late next|"
+                       r"later next|early this|late this)\s+(?P<unit>year|month|week)\b", re.I)),
+    ("year", re.compile(r"\b(?:in|by|since|during|until|of|for|early|late|mid-?)\s+(?P<year>(?:19|20)\d{2})\b(?![-\u2013/]\d)")),
+]
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    start: int
+    end: int
+    text: str
+    value: str  # ISO at the precision the text supports
+    relative: bool  # resolved against the publication date
+    future: bool | None  # True when the text points ahead of the publication date
+
+
+def _month_num(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _safe_day(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_times(text: str, published: str | None) -> list[TimeRef]:
+    """Every time expression in `text`, resolved; overlapping matches keep the first, most precise."""
+    pub = date.fromisoformat(published) if published and len(published) == 10 else None
+    found: list[TimeRef] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pat in PATTERNS:
+        for m in pat.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            ref = _resolve(kind, m, pub)
+            if ref is not None:
+                found.append(ref)
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda r: r.start)
+
+
+def _resolve(kind: str, m: re.Match[str], pub: date | None) -> TimeRef | None:
+    g = m.groupdict()
+    value: str | None = None
+    relative = False
+    future: bool | None = None
+    if kind in ("mdy", "dmy"):
+        value = _safe_day(int(g["year"]), _month_num(g["month"]), int(g["day"]))
+    elif kind == "iso":
+        value = _safe_day(int(g["year"]), int(g["mnum"]), int(g["day"]))
+    elif kind in ("md", "dm"):
+        if pub is None:
+            return None
+        relative = True
+        mon, day = _month_num(g["month"]), int(g["day"])
+        value = _safe_day(pub.year, mon, day)
+        if value and (date.fromisoformat(value) - pub).days > 200:
+            value = _safe_day(pub.year - 1, mon, day)
+        elif value and (pub - date.fromisoformat(value)).days > 200:
+            value = _safe_day(pub.year + 1, mon, day)
+    elif kind == "my":
+        value = f"{int(g['year']):04d}-{_month_num(g['month']):02d}"
+    elif kind == "m":
+        if pub is None:
+            return None
+        relative = True
+        mon = _month_num(g["month"])
+        word = m.group(0).split()[0].lower()
+        if word == "next":
+            year = pub.year if mon > pub.month else pub.year + 1
+        elif word == "last":
+            year = pub.year if mon < pub.month else pub.year - 1
+        else:
+            year = min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs(y * 12 + mon - pub.year * 12 - pub.month))
+        value = f"{year:04d}-{mon:02d}"
+    elif kind == "year":
+        value = g["year"]
+    elif pub is None:
+        return None
+    elif kind == "today":
+        value, relative = pub.isoformat(), True
+    elif kind == "yesterday":
+        value, relative = (pub - timedelta(days=1)).isoformat(), True
+    elif kind == "tomorrow":
+        value, relative, future = (pub + timedelta(days=1)).isoformat(), True, True
+    elif kind == "weekday":
+        word = m.group(0).split()[0].lower()
+        wd = WEEKDAYS[g["wd"].lower()]
+        relative = True
+        if word == "next":
+            delta = (wd - pub.weekday()) % 7 or 7
+            value, future = (pub + timedelta(days=delta)).isoformat(), True
+        else:
+            delta = (pub.weekday() - wd) % 7
+            value = (pub - timedelta(days=delta)).isoformat()
+    elif kind == "rel":
+        which, unit = g["which"].lower(), g["unit"].lower()
+        relative = True
+        ahead = which in ("next", "coming", "early next", "late next", "later next")
+        behind = which in ("last", "past")
+        future = True if ahead or which == "later this" else (False if behind else None)
+        step = 1 if ahead else -1 if behind else 0
+        if unit == "year":
+            value = str(pub.year + step)
+        elif unit == "month":
+            y, mo = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+            value = f"{y:04d}-{mo + 1:02d}"
+        else:
+            d = pub + timedelta(days=7 * step)
+            value = f"{d.year:04d}-{d.month:02d}"
+    if value is None:
+        return None
+    if future is None and pub is not None and len(value) >= 4:
+        future = value[: len(value)] > pub.isoformat()[: len(value)]
+    return TimeRef(m.start(), m.end(), m.group(0), value, relative, future)

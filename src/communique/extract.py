@@ -1,0 +1,61 @@
+"""Extraction: Document -> Record, through nlp -> resolve -> events. One way, typed records."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from communique.events.coder import Coder
+from communique.nlp.pipeline import build_nlp
+from communique.records import Document, DocumentInfo, Record
+from communique.resolve.actors import resolve
+from communique.resolve.gazetteer import Gazetteer, load_gazetteer
+
+#: publishers whose own country is the implicit speaker of their texts ("The President ...")
+PUBLISHERS = {
+    r"whitehouse\.gov": "USA", r"state\.gov": "USA", r"defense\.gov": "USA", r"treasury\.gov": "USA",
+    r"kremlin\.ru": "RUS", r"mid\.ru": "RUS", r"president\.gov\.ua": "UKR", r"mfa\.gov\.ua": "UKR",
+    r"fmprc\.gov\.cn": "CHN", r"mfa\.gov\.cn": "CHN", r"gov\.uk": "GBR", r"elysee\.fr": "FRA",
+    r"mea\.gov\.in": "IND", r"pmindia\.gov\.in": "IND", r"mofa\.go\.jp": "JPN", r"kantei\.go\.jp": "JPN",
+}
+
+
+def publisher_country(doc: Document) -> str | None:
+    for pat, code in PUBLISHERS.items():
+        if doc.url and re.search(pat, doc.url):
+            return code
+    return None
+
+
+class Extractor:
+    """Holds the loaded pipeline and reference data; `extract` is safe to call many times."""
+
+    def __init__(self, nlp: Language | None = None, gaz: Gazetteer | None = None) -> None:
+        self.nlp = nlp or build_nlp()
+        self.gaz = gaz or load_gazetteer()
+        self.coder = Coder(self.gaz)
+
+    def record(self, document: Document, sdoc: Doc) -> Record:
+        author = publisher_country(document)
+        res = resolve(sdoc, self.gaz, document.published, author)
+        facts = self.coder.code(sdoc, res, document.published, document.location)
+        info = DocumentInfo(id=document.id, source=document.source, published=document.published,
+                            title=document.title, url=document.url, format=document.format)
+        return Record(document=info, actors=res.actors(self.gaz, sdoc.text), **facts)
+
+    def extract(self, document: Document) -> Record:
+        return self.record(document, self.nlp(document.text))
+
+    def extract_many(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[tuple[Document, Record]]:
+        docs = list(documents) if not isinstance(documents, list) else documents
+        for document, sdoc in zip(docs, self.nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True):
+            yield document, self.record(document, sdoc)
+
+
+@cache
+def get_extractor() -> Extractor:
+    return Extractor()

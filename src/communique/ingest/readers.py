@@ -1,0 +1,408 @@
+"""Readers: every input format our users have -> `Document` records.
+
+Each reader yields `Document` or `ReadError` items and never raises for bad input, so one bad
+file, line or row is reported and the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+from charset_normalizer import from_bytes
+
+from communique.errors import ReadError
+from communique.records import Document
+from communique.settings import get_settings
+
+Item = Document | ReadError
+
+DATE_LINE = re.compile(r"^\s*date[ \t]+(\S+)[ \t]*(.*)$", re.IGNORECASE)
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SUFFIX_FORMATS = {
+    ".md": "markdown", ".markdown": "markdown",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+    ".csv": "csv",
+    ".html": "html", ".htm": "html",
+}
+
+#: in a directory, files with these suffixes are documents; others (LICENSE, images) are skipped
+DIRECTORY_SUFFIXES = {*SUFFIX_FORMATS, ".txt", ".text"}
+
+
+@dataclass(frozen=True)
+class CsvColumns:
+    """Which CSV column holds what; the defaults fit the Kremlin and Ukrainian presidency files."""
+
+    url: str = "link"
+    title: str = "headline"
+    date: str = "date"
+    text: str = "body"
+    location: str = "location"
+
+
+# ---------------------------------------------------------------- decoding and dates
+
+#: encodings tried by detection after UTF-8 and cp1252 fail
+DETECTABLE = ["latin_1", "cp1251", "koi8_r", "utf_16", "iso8859_2", "iso8859_15", "gb18030", "shift_jis", "big5"]
+
+
+def decode(data: bytes, where: str) -> str:
+    """UTF-8 first, then the encoding charset-normalizer finds (latin-1 and cp1252 text read)."""
+    if not data.strip():
+        raise ReadError(where, "empty file")
+    if b"\x00" in data[:8192]:
+        raise ReadError(where, "binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:  # the commonest legacy encoding of English news; latin-1 text decodes the same way
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        best = from_bytes(data[:200_000], cp_isolation=DETECTABLE).best()
+        if best is None or best.encoding is None:
+            raise ReadError(where, "undecodable bytes: neither UTF-8 nor a known text encoding") from None
+        text = data.decode(best.encoding, errors="replace")
+    if _control_share(text) > 0.02:
+        raise ReadError(where, "undecodable bytes: decodes only to control characters")
+    return text
+
+
+def _control_share(text: str) -> float:
+    sample = text[:20_000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or 0x7F <= ord(c) < 0xA0)
+    return bad / len(sample)
+
+
+def parse_date(value: object) -> str | None:
+    """An ISO day from the date forms our inputs use (ISO 8601, RFC 2822, YAML dates); None if none."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    s = str(value).strip()
+    if not s:
+        return None
+    m = re.match(r"^(\d{4}-\d{2}-\d{2})", s)
+    if m:
+        try:
+            return date.fromisoformat(m.group(1)).isoformat()
+        except ValueError:
+            return None
+    try:
+        return parsedate_to_datetime(s).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def clean_text(text: str) -> str:
+    """Unwrap hard-wrapped lines, keep paragraphs, normalise spaces; offsets index this text."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
+    paras = re.split(r"\n[ \t]*\n+", text)
+    out = []
+    for p in paras:
+        p = " ".join(line.strip() for line in p.split("\n"))
+        p = re.sub(r"[ \t]+", " ", p).strip()
+        if p:
+            out.append(p)
+    return "\n\n".join(out)
+
+
+def _strip_markdown(text: str) -> str:
+    text = re.sub(r"(?m)^#{1,6}\s*", "", text)
+    text = re.sub(r"(\*{1,3}|_{2,3})(\S.*?\S|\S)\1", r"\2", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)
+    return text.replace("\\", "")
+
+
+def _check_length(doc: Document, where: str) -> Document:
+    limit = get_settings().max_document_chars
+    if len(doc.text) > limit:
+        raise ReadError(where, f"document too long ({len(doc.text):,} characters; limit {limit:,})")
+    if not doc.text.strip():
+        raise ReadError(where, "no text")
+    return doc
+
+
+# ---------------------------------------------------------------- single-document formats
+
+
+def read_text(text: str, source: str) -> Document:
+    """Plain text; a first line `date YYYY-MM-DD` (the seed's layout) gives the publication date."""
+    stripped = text.lstrip("\ufeff")
+    first_line = stripped.lstrip().split("\n", 1)[0]
+    published = None
+    title = None
+    m = DATE_LINE.match(first_line)
+    if m:
+        value = m.group(1)
+        published = parse_date(value) if ISO_DAY.match(value) else None
+        if published is None:
+            raise ReadError(source, f"malformed date line {first_line[:60]!r} (expected 'date YYYY-MM-DD')")
+        rest = stripped.lstrip().split("\n", 1)
+        body = m.group(2) + ("\n" + rest[1] if len(rest) > 1 else "")
+        after = rest[1] if len(rest) > 1 else ""
+        if m.group(2) and after.startswith("\n") and len(m.group(2)) < 200:
+            title = m.group(2).strip()
+    else:
+        body = stripped
+    return _check_length(Document(source=source, text=clean_text(body), published=published,
+                                  title=title, format="text"), source)
+
+
+def read_markdown(text: str, source: str) -> Document:
+    """Markdown with a YAML header carrying `date`, `title`, `source_url`."""
+    meta: dict[str, object] = {}
+    body = text.lstrip("\ufeff")
+    if body.startswith("---"):
+        parts = re.split(r"(?m)^---[ \t]*$", body, maxsplit=2)
+        if len(parts) == 3:
+            try:
+                loaded = yaml.safe_load(parts[1])
+            except yaml.YAMLError as exc:
+                raise ReadError(source, f"malformed YAML header: {str(exc).splitlines()[0]}") from None
+            if isinstance(loaded, dict):
+                meta = loaded
+            body = parts[2]
+    published = parse_date(meta.get("date")) or parse_date(meta.get("published_time"))
+    if published is None and (meta.get("date") or meta.get("published_time")):
+        raise ReadError(source, f"malformed date {meta.get('date')!r} in YAML header")
+    title = str(meta["title"]).replace("\u00a0", " ") if meta.get("title") else None
+    url = str(meta["source_url"]) if meta.get("source_url") else None
+    return _check_length(Document(source=source, text=clean_text(_strip_markdown(body)), published=published,
+                                  title=title, url=url, format="markdown"), source)
+
+
+class _HTMLText(HTMLParser):
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header"}
+    SKIP = {"script", "style", "noscript", "nav", "footer"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.title = ""
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("name") or a.get("property") or a.get("itemprop") or "").lower()
+            if key and "content" in a:
+                self.meta[key] = a["content"]
+        elif tag in self.SKIP:
+            self._skip += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag == "time" and "datetime" in a:
+            self.meta.setdefault("time", a["datetime"])
+        if tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self._skip:
+            self._skip -= 1
+        elif tag == "title":
+            self._in_title = False
+        if tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif not self._skip:
+            self.parts.append(data)
+
+
+HTML_DATE_KEYS = ("date", "article:published_time", "dc.date", "dcterms.date", "pubdate",
+                  "publish-date", "og:published_time", "datepublished", "time")
+
+
+def read_html(text: str, source: str) -> Document:
+    """HTML: published date from a meta tag (or a `date` line in the text), else unknown."""
+    parser = _HTMLText()
+    parser.feed(text)
+    parser.close()
+    body = clean_text("".join(parser.parts))
+    published = next((d for k in HTML_DATE_KEYS if (d := parse_date(parser.meta.get(k)))), None)
+    if published is None:
+        m = DATE_LINE.match(body.split("\n", 1)[0])
+        if m and ISO_DAY.match(m.group(1)):
+            published = parse_date(m.group(1))
+            body = clean_text(body.split("\n", 1)[0][m.start(2):] + "\n" + (body.split("\n", 1) + [""])[1])
+    title = " ".join(parser.title.split()) or None
+    return _check_length(Document(source=source, text=body, published=published, title=title, format="html"),
+                         source)
+
+
+# ---------------------------------------------------------------- multi-document formats
+
+
+def read_jsonl(lines: Iterable[str], source: str) -> Iterator[Item]:
+    """JSON Lines with `url`, `title`, `published` (RFC 2822 or ISO 8601), `text`."""
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ReadError(where, f"broken JSON line ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(obj, dict):
+            yield ReadError(where, "JSON line is not an object")
+            continue
+        text = obj.get("text") or obj.get("body") or obj.get("content")
+        if not isinstance(text, str) or not text.strip():
+            yield ReadError(where, "no 'text' field")
+            continue
+        raw_date = obj.get("published") or obj.get("date")
+        published = parse_date(raw_date)
+        if raw_date and published is None:
+            yield ReadError(where, f"malformed date {raw_date!r}")
+            continue
+        try:
+            yield _check_length(Document(source=f"{source}#{n}", text=clean_text(text), published=published,
+                                         title=obj.get("title"), url=obj.get("url"), format="jsonl"), where)
+        except ReadError as err:
+            yield err
+
+
+def read_csv(handle: io.TextIOBase, source: str, columns: CsvColumns | None = None) -> Iterator[Item]:
+    """CSV with a column mapping; the defaults fit `link`, `headline`, `date`, `body`."""
+    cols = columns or CsvColumns()
+    csv.field_size_limit(get_settings().max_document_chars * 4)
+    reader = csv.DictReader(handle)
+    fields = reader.fieldnames or []
+    missing = [c for c in (cols.text,) if c not in fields]
+    if missing:
+        yield ReadError(source, f"CSV is missing column(s) {', '.join(missing)} (has: {', '.join(fields) or 'none'})")
+        return
+    row_no = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield ReadError(f"{source}:row {row_no + 1}", f"malformed CSV ({exc})")
+            return
+        row_no += 1
+        where = f"{source}:row {row_no}"
+        text = row.get(cols.text) or ""
+        if not text.strip():
+            yield ReadError(where, f"empty '{cols.text}' column")
+            continue
+        raw_date = row.get(cols.date)
+        published = parse_date(raw_date)
+        if raw_date and published is None:
+            yield ReadError(where, f"malformed date {raw_date!r}")
+            continue
+        try:
+            yield _check_length(Document(source=f"{source}#{row_no}", text=clean_text(text), published=published,
+                                         title=row.get(cols.title) or None, url=row.get(cols.url) or None,
+                                         location=row.get(cols.location) or None, format="csv"), where)
+        except ReadError as err:
+            yield err
+
+
+# ---------------------------------------------------------------- dispatch
+
+
+def detect_format(name: str, text: str) -> str:
+    fmt = SUFFIX_FORMATS.get(Path(name).suffix.lower())
+    if fmt:
+        return fmt
+    head = text.lstrip()[:500].lower()
+    if head.startswith("---"):
+        return "markdown"
+    if head.startswith("<!doctype html") or head.startswith("<html") or "<body" in head:
+        return "html"
+    if head.startswith("{"):
+        return "jsonl"
+    return "text"
+
+
+def read_bytes(data: bytes, source: str, columns: CsvColumns | None = None) -> Iterator[Item]:
+    try:
+        text = decode(data, source)
+    except ReadError as err:
+        yield err
+        return
+    fmt = detect_format(source, text)
+    try:
+        if fmt == "jsonl":
+            yield from read_jsonl(text.splitlines(), source)
+        elif fmt == "csv":
+            yield from read_csv(io.StringIO(text, newline=""), source, columns)
+        elif fmt == "markdown":
+            yield read_markdown(text, source)
+        elif fmt == "html":
+            yield read_html(text, source)
+        else:
+            yield read_text(text, source)
+    except ReadError as err:
+        yield err
+
+
+def read_file(path: Path, columns: CsvColumns | None = None) -> Iterator[Item]:
+    source = str(path)
+    fmt = SUFFIX_FORMATS.get(path.suffix.lower())
+    try:
+        size = path.stat().st_size
+        if fmt not in ("jsonl", "csv") and size > get_settings().max_file_bytes:
+            limit = get_settings().max_file_bytes / 1e6
+            yield ReadError(source, f"file too large ({size / 1e6:.1f} MB; limit {limit:.0f} MB per document)")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield ReadError(source, exc.strerror or str(exc))
+        return
+    yield from read_bytes(data, source, columns)
+
+
+def iter_paths(paths: Iterable[str]) -> Iterator[Path | ReadError | str]:
+    """Expand inputs: files as given, directories recursively (sorted, hidden files skipped), `-` for stdin."""
+    for p in paths:
+        if p == "-":
+            yield "-"
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                rel = f.relative_to(path)
+                if (f.is_file() and not any(part.startswith(".") for part in rel.parts)
+                        and f.suffix.lower() in DIRECTORY_SUFFIXES
+                        and not f.name.upper().startswith(("README", "LICENSE"))):
+                    yield f
+        elif path.exists():
+            yield path
+        else:
+            yield ReadError(p, "no such file or directory")
+
+
+def read_paths(paths: Iterable[str], columns: CsvColumns | None = None) -> Iterator[Item]:
+    """Every document under `paths`, in a stable order, with a ReadError for each bad input."""
+    for p in iter_paths(paths):
+        if isinstance(p, ReadError):
+            yield p
+        elif isinstance(p, str):
+            yield from read_bytes(sys.stdin.buffer.read(), "-", columns)
+        else:
+            yield from read_file(p, columns)

@@ -1,0 +1,1 @@
+"""The spaCy pipeline: the pinned model behind a rule layer built from the reference data."""

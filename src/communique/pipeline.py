@@ -1,0 +1,87 @@
+"""ingest -> nlp -> resolve -> events -> store, batched and resumable.
+
+A batch is read, the documents the store already holds are skipped by content hash, the rest
+are extracted and written in one transaction. Killed midway, the store holds whole batches
+only, and the next run carries on from there: nothing lost, nothing doubled.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from communique.errors import ReadError
+from communique.extract import Extractor, get_extractor
+from communique.ingest.readers import CsvColumns, Item, read_paths
+from communique.records import Document, Record
+from communique.store import SQLiteStore
+
+
+@dataclass
+class RunReport:
+    read: int = 0
+    duplicates: int = 0
+    skipped_known: int = 0
+    stored: int = 0
+    errors: list[ReadError] = field(default_factory=list)
+
+
+def unique_documents(items: Iterable[Item], report: RunReport, on_error: Callable[[ReadError], None]) -> Iterator[Document]:
+    """Documents deduplicated by the hash of their normalised text; errors reported as they come."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, ReadError):
+            report.errors.append(item)
+            on_error(item)
+            continue
+        report.read += 1
+        if item.id in seen:
+            report.duplicates += 1
+            continue
+        seen.add(item.id)
+        yield item
+
+
+def print_error(err: ReadError, stream: TextIO = sys.stderr) -> None:
+    print(f"communique: {err}", file=stream, flush=True)
+
+
+def batched(it: Iterable[Document], n: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for x in it:
+        batch.append(x)
+        if len(batch) >= n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_paths(paths: list[str], *, columns: CsvColumns | None = None, extractor: Extractor | None = None,
+                  report: RunReport | None = None,
+                  on_error: Callable[[ReadError], None] = print_error) -> Iterator[Record]:
+    report = report if report is not None else RunReport()
+    ex = extractor or get_extractor()
+    for batch in batched(unique_documents(read_paths(paths, columns), report, on_error), 32):
+        for _doc, rec in ex.extract_many(batch):
+            yield rec
+
+
+def ingest_paths(paths: list[str], store: SQLiteStore, *, columns: CsvColumns | None = None,
+                 extractor: Extractor | None = None, batch_size: int = 64, report: RunReport | None = None,
+                 on_error: Callable[[ReadError], None] = print_error,
+                 progress: Callable[[int], None] | None = None) -> RunReport:
+    report = report if report is not None else RunReport()
+    ex: Extractor | None = extractor
+    for batch in batched(unique_documents(read_paths(paths, columns), report, on_error), batch_size):
+        known = store.known_documents(d.id for d in batch)
+        todo = [d for d in batch if d.id not in known]
+        report.skipped_known += len(batch) - len(todo)
+        if todo:
+            ex = ex or get_extractor()  # the model loads only when there is something new
+            report.stored += store.write_batch([(d.text, rec) for d, rec in ex.extract_many(todo)])
+        if progress:
+            progress(len(batch))
+    return report

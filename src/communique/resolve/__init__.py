@@ -1,0 +1,1 @@
+"""Mentions to canonical ids: countries, organisations, people with dated roles, places."""

@@ -1,0 +1,237 @@
+"""Mentions -> canonical actors: countries, organisations and people with a country and a role.
+
+Every resolution records why it was made (`Actor.resolution`), as PETRARCH's actor coding
+does. Within a document, "President Xi", "Xi" and "Xi Jinping" become one actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from communique.records import Actor, Evidence
+from communique.resolve.gazetteer import Gazetteer, Person, fold, person_id
+
+TITLE_WORDS = (
+    r"President|Vice President|Prime Minister|Deputy Prime Minister|Foreign Minister|Minister of Foreign Affairs|"
+    r"Minister|Chancellor|King|Queen|Emir|Amir|Sultan|Crown Prince|Prince|Premier|Secretary of State|Secretary|"
+    r"Secretary-General|Secretary General|Ambassador|Supreme Leader|Chairman|Speaker|Governor|General|"
+    r"Defense Minister|Defence Minister|National Security Advisor|Special Envoy|Envoy|State Counsellor|"
+    r"His Majesty|Her Majesty|His Highness|His Royal Highness|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Senator|Spokesperson"
+)
+TITLE_BEFORE = re.compile(r"(?:(?P<adj>[A-Z][\w.\u2019'-]+(?:\s[A-Z][\w\u2019'-]+)?)\s+)?(?P<title>(?:" + TITLE_WORDS
+                          + r"))(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w\s.\u2019'-]+?))?,?\s*$")
+OF_AFTER = re.compile(r"^\s*(?:of|from)\s+(?:the\s+)?(?P<of>[A-Z][\w.\u2019'-]+(?:\s+[A-Z][\w.\u2019'-]+){0,3})")
+SPOKES = re.compile(r"(?:spokes(?:person|man|woman)|press secretary|attributable to)[\s:,]*$", re.I)
+EAST_ASIAN_FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK", "KHM", "SGP"}
+ORG_WORDS = re.compile(r"\b(?:Workshop|Center|Centre|Initiative|Act|Agreement|Council|Ministry|Bank|University|"
+                       r"Institute|Organization|Organisation|Party|Committee|Fund|Forum|Summit|Day|Street|House|"
+                       r"Hall|Palace|Airport|Province|Region|Republic|Kingdom|Federation|Union|Group|Company|"
+                       r"Corporation|Assembly|Commission|Movement|Medal|Order|Prize)\b")
+
+
+@dataclass
+class PersonActor:
+    id: str
+    name: str
+    country: str | None
+    role: str | None
+    resolution: str
+    forms: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+@dataclass
+class Resolved:
+    """Actors of one document, and for every character span which party code it stands for."""
+
+    people: dict[str, PersonActor]
+    party_spans: list[tuple[int, int, str, str]]  # start, end, party code, kind (person/country/org)
+    places: list[tuple[int, int, str, str]]  # start, end, place name, country
+    countries: dict[str, list[tuple[int, int, str]]]
+    orgs: dict[str, list[tuple[int, int, str]]]
+    main: list[str]  # parties of the document's main actors, most mentioned first
+
+    def actors(self, gaz: Gazetteer, text: str) -> list[Actor]:
+        out: list[Actor] = []
+        for p in self.people.values():
+            out.append(Actor(id=p.id, name=p.name, type="person", country=p.country, role=p.role,
+                             aliases=sorted(p.forms - {p.name}), resolution=p.resolution,
+                             mentions=[Evidence(text=text[s:e], start=s, end=e) for s, e, _ in p.mentions]))
+        for code, ms in self.countries.items():
+            out.append(Actor(id=code, name=gaz.country_name(code), type="country", country=code,
+                             aliases=sorted({m[2] for m in ms}), resolution="gazetteer: country name, demonym or adjective",
+                             mentions=[Evidence(text=text[s:e], start=s, end=e) for s, e, _ in ms]))
+        for code, ms in self.orgs.items():
+            out.append(Actor(id=code, name=gaz.country_name(code), type="organization", country=None,
+                             aliases=sorted({m[2] for m in ms}), resolution="gazetteer: organisation name or acronym",
+                             mentions=[Evidence(text=text[s:e], start=s, end=e) for s, e, _ in ms]))
+        return out
+
+
+def _family_forms(name: str, country: str | None) -> set[str]:
+    toks = [t for t in re.split(r"\s+", name.strip()) if t]
+    toks = [t for t in toks if not re.fullmatch(r"[A-Z]\.|Jr\.?|Sr\.?|II|III|IV", t)]
+    if len(toks) < 2:
+        return set(toks)
+    fam = toks[0] if country in EAST_ASIAN_FAMILY_FIRST else toks[-1]
+    return {fam} if len(fam) > 2 else set()
+
+
+def _country_from_context(gaz: Gazetteer, text: str, start: int, end: int) -> tuple[str | None, str | None, str]:
+    """Country and title from an apposition: 'Tajik President X', 'President X of France', 'Prime Minister of Japan X'."""
+    before = text[max(0, start - 80):start]
+    after = text[end:end + 60]
+    m = TITLE_BEFORE.search(before)
+    if m:
+        title = m.group("title")
+        if m.group("of"):
+            c = gaz.country(m.group("of").strip()) or gaz.org(m.group("of").strip())
+            if c:
+                return c, title, f"apposition '{title} of {m.group('of').strip()}'"
+        if m.group("adj"):
+            for cand in (m.group("adj"), m.group("adj").split()[-1]):
+                c = gaz.country(cand)
+                if c:
+                    return c, title, f"apposition '{cand} {title}'"
+        m2 = OF_AFTER.match(after)
+        if m2:
+            words = m2.group("of").split()
+            for k in range(len(words), 0, -1):
+                c = gaz.country(" ".join(words[:k]))
+                if c:
+                    return c, title, f"apposition '{title} ... of {' '.join(words[:k])}'"
+        return None, title, ""
+    m2 = OF_AFTER.match(after)
+    if m2:
+        words = m2.group("of").split()
+        for k in range(len(words), 0, -1):
+            c = gaz.country(" ".join(words[:k]))
+            if c:
+                return c, None, f"'... of {' '.join(words[:k])}' after the name"
+    return None, None, ""
+
+
+def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None = None) -> Resolved:
+    text = doc.text
+    people: dict[str, PersonActor] = {}
+    spans: list[tuple[int, int, str, str]] = []
+    places: list[tuple[int, int, str, str]] = []
+    countries: dict[str, list[tuple[int, int, str]]] = {}
+    orgs: dict[str, list[tuple[int, int, str]]] = {}
+    unresolved: list[Span] = []
+
+    def add_person(pa: PersonActor, s: int, e: int, form: str) -> None:
+        existing = people.get(pa.id)
+        if existing is None:
+            people[pa.id] = existing = pa
+        existing.forms.add(form)
+        if len(form) > len(existing.name) and " " in form and not TITLE_BEFORE.search(form):
+            existing.name = form
+        existing.mentions.append((s, e, form))
+        if existing.country:
+            spans.append((s, e, existing.country, "person"))
+
+    for ent in doc.ents:
+        s, e, label, eid = ent.start_char, ent.end_char, ent.label_, ent.ent_id_
+        if label in ("GPE", "NORP") and eid:
+            if eid.startswith("city:"):
+                places.append((s, e, ent.text, eid[5:]))
+                continue
+            countries.setdefault(eid, []).append((s, e, ent.text))
+            spans.append((s, e, eid, "country"))
+        elif label == "ORG" and eid.startswith("IGO:"):
+            orgs.setdefault(eid, []).append((s, e, ent.text))
+            spans.append((s, e, eid, "org"))
+        elif label == "PERSON" and eid.startswith("person:"):
+            person = gaz.people[eid]
+            role = person.role_on(published)
+            pa = PersonActor(eid, person.name, role.country if role else None, role.role if role else None,
+                             f"leaders table: {person.name}, {role.role} of {role.country} "
+                             f"({role.start}..{role.end or 'now'})" if role else "leaders table")
+            add_person(pa, s, e, ent.text)
+        elif label == "PERSON":
+            unresolved.append(ent)
+        elif label in ("GPE", "LOC", "FAC"):
+            city = gaz.city(ent.text)
+            if city:
+                places.append((s, e, city["name"], city["country"]))
+
+    # people the rule layer did not know: context first, then the leaders table by name
+    for ent in unresolved:
+        name = ent.text.strip()
+        s, e = ent.start_char, ent.end_char
+        if SPOKES.search(text[max(0, s - 40):s]):
+            continue
+        known = _match_known(name, people, gaz, published)
+        if known is not None:
+            add_person(known, s, e, name)
+            continue
+        if ORG_WORDS.search(name) or not name[:1].isupper() or gaz.country(name) or gaz.org(name):
+            continue
+        country, title, why = _country_from_context(gaz, text, s, e)
+        if country is None and len(name.split()) >= 2 and author is None:
+            continue
+        if country is None:
+            country, why = _sentence_country(doc, ent, spans, author)
+        if country is None:
+            continue
+        add_person(PersonActor(person_id(name), name, country, title, why), s, e, name)
+
+    # later short forms: "Xi", "President Rahmon"
+    forms: dict[str, str] = {}
+    for pa in people.values():
+        for f in {pa.name, *pa.forms}:
+            for fam in _family_forms(f, pa.country):
+                forms.setdefault(fam, pa.id)
+        if pa.id in gaz.people:
+            for alias in gaz.people[pa.id].aliases:
+                forms.setdefault(alias, pa.id)
+    if forms:
+        taken = [(s, e) for s, e, _, _ in spans]
+        pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b(?!['\u2019]s\s+(?:Republic|People))")
+        for m in pat.finditer(text):
+            if any(m.start() < te and ts < m.end() for ts, te in taken):
+                continue
+            add_person(people[forms[m.group(1)]], m.start(), m.end(), m.group(1))
+    spans.sort()
+    counts: dict[str, int] = {}
+    for pa in people.values():
+        if pa.country:
+            counts[pa.country] = counts.get(pa.country, 0) + len(pa.mentions) * 2
+    for code, ms in countries.items():
+        counts[code] = counts.get(code, 0) + len(ms)
+    first = {code: min((s for s, _, c, _ in spans if c == code), default=10**9) for code in counts}
+    main = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    if author and author in main:
+        main.remove(author)
+        main.insert(0, author)
+    return Resolved(people, spans, places, countries, orgs, main)
+
+
+def _match_known(name: str, people: dict[str, PersonActor], gaz: Gazetteer, published: str | None) -> PersonActor | None:
+    f = fold(name)
+    for pa in people.values():
+        if f in {fold(x) for x in pa.forms} or f in {fold(x) for x in _family_forms(pa.name, pa.country)}:
+            return pa
+    cands: list[Person] = gaz.people_named(name)
+    if len(cands) == 1 or (cands and published):
+        held = [p for p in cands if (r := p.role_on(published)) and r.holds_on(published)]
+        person = held[0] if held else (cands[0] if len(cands) == 1 else None)
+        if person:
+            role = person.role_on(published)
+            return PersonActor(person.id, person.name, role.country if role else None, role.role if role else None,
+                               f"leaders table by name: {person.name}")
+    return None
+
+
+def _sentence_country(doc: Doc, ent: Span, spans: list[tuple[int, int, str, str]],
+                      author: str | None) -> tuple[str | None, str]:
+    sent = ent.sent
+    codes = [c for s, e, c, k in spans if sent.start_char <= s < sent.end_char and k == "country"]
+    foreign = [c for c in dict.fromkeys(codes) if c != author and not c.startswith("IGO:")]
+    if len(foreign) == 1:
+        return foreign[0], f"the only foreign country named in its sentence ({foreign[0]})"
+    return None, ""

@@ -1,0 +1,24 @@
+"""Stores for extraction records. `open_store` picks the backend from the address.
+
+A path (or `:memory:`) is an embedded SQLite file. A `postgresql://` URL is reserved for the
+PostgreSQL backend: it will implement the same methods (`write_batch`, `known_documents`,
+`stats`, `query`), so the pipeline and the query layer above it do not change.
+"""
+
+from __future__ import annotations
+
+from communique.errors import StoreError
+from communique.store.sqlite import SQLiteStore
+
+Store = SQLiteStore
+
+
+def open_store(address: str, *, readonly: bool = False) -> SQLiteStore:
+    if address.startswith(("postgresql://", "postgres://")):
+        raise StoreError(f"{address.split('@')[-1]}: the PostgreSQL backend is not built yet; use a SQLite file path")
+    if "://" in address:
+        raise StoreError(f"{address}: unknown store address (a file path for SQLite)")
+    return SQLiteStore(address, readonly=readonly)
+
+
+__all__ = ["SQLiteStore", "Store", "StoreError", "open_store"]

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from communique.errors import StoreError
+from communique.records import Actor, DocumentInfo, Event, Evidence, Record, content_hash
+from communique.store import SQLiteStore, open_store
+
+
+def record(text: str, source: str = "a.txt") -> Record:
+    ev = Evidence(text=text, start=0, end=len(text))
+    return Record(
+        document=DocumentInfo(id=content_hash(text), source=source, published="2024-07-15"),
+        actors=[Actor(id="CHN", name="China", type="country", country="CHN", mentions=[ev])],
+        events=[Event(type="CONSULT", actor=["CHN"], recipient=["TJK"], date="2024-07-05", evidence=ev)],
+    )
+
+
+def test_store_write_and_count(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "s.db")
+    assert store.write_batch([("Xi met Rahmon.", record("Xi met Rahmon."))]) == 1
+    assert store.stats() == {"documents": 1, "actors": 1, "events": 1, "agreements": 0, "partnerships": 0}
+    parties = store.query("SELECT party, role FROM event_parties ORDER BY role")
+    assert [tuple(r) for r in parties] == [("CHN", "actor"), ("TJK", "recipient")]
+
+
+def test_store_rewrite_changes_nothing(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "s.db")
+    items = [("Xi met Rahmon.", record("Xi met Rahmon."))]
+    store.write_batch(items)
+    before = store.stats()
+    assert store.write_batch(items) == 0
+    assert store.stats() == before
+
+
+def test_store_failed_batch_leaves_nothing(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "s.db")
+    good = ("Xi met Rahmon.", record("Xi met Rahmon."))
+    with pytest.raises(RuntimeError), store.transaction():
+        store._write_record(*good)
+        raise RuntimeError("killed midway")
+    assert store.stats()["documents"] == 0
+
+
+def test_store_migrations_and_fts(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "s.db")
+    assert store.schema_version >= 1
+    store.write_batch([("Xi met Rahmon in Dushanbe.", record("Xi met Rahmon in Dushanbe."))])
+    hits = store.query("SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'dushanbe'")
+    assert len(hits) == 1
+    again = SQLiteStore(tmp_path / "s.db")  # reopening applies nothing twice
+    assert again.schema_version == store.schema_version
+
+
+def test_store_addresses() -> None:
+    with pytest.raises(StoreError, match="PostgreSQL"):
+        open_store("postgresql://user@localhost/db")
+    with pytest.raises(StoreError, match="no such database"):
+        open_store("/nonexistent/x.db", readonly=True)
