@@ -17,7 +17,7 @@ from communique.resolve.gazetteer import Gazetteer, load_gazetteer
 
 #: publishers whose own country is the implicit speaker of their texts ("The President ...")
 PUBLISHERS = {
-    r"whitehouse\.gov": "USA", r"state\.gov": "USA", r"defense\.gov": "USA", r"treasury\.gov": "USA",
+    r"whitehouse\.(?:gov|archives\.gov)": "USA", r"state\.gov": "USA", r"defense\.gov": "USA", r"treasury\.gov": "USA",
     r"kremlin\.ru": "RUS", r"mid\.ru": "RUS", r"president\.gov\.ua": "UKR", r"mfa\.gov\.ua": "UKR",
     r"fmprc\.gov\.cn": "CHN", r"mfa\.gov\.cn": "CHN", r"gov\.uk": "GBR", r"elysee\.fr": "FRA",
     r"mea\.gov\.in": "IND", r"pmindia\.gov\.in": "IND", r"mofa\.go\.jp": "JPN", r"kantei\.go\.jp": "JPN",
@@ -42,7 +42,7 @@ class Extractor:
     def record(self, document: Document, sdoc: Doc) -> Record:
         author = publisher_country(document)
         res = resolve(sdoc, self.gaz, document.published, author)
-        facts = self.coder.code(sdoc, res, document.published, document.location)
+        facts = self.coder.code(sdoc, res, document.published, document.location, document.title)
         info = DocumentInfo(id=document.id, source=document.source, published=document.published,
                             title=document.title, url=document.url, format=document.format)
         return Record(document=info, actors=res.actors(self.gaz, sdoc.text), **facts)

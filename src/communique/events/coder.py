@@ -31,7 +31,9 @@ from communique.resolve.gazetteer import Gazetteer, fold, read_jsonl
 
 GROUP = re.compile(r"\b(?:the two (?:leaders|sides|presidents|heads of state|countries|nations|ministers|"
                    r"governments|delegations)|both (?:leaders|sides|countries|presidents)|the leaders|they|"
-                   r"the parties|both)\b", re.I)
+                   r"the parties|both|we|our|my)\b|\bI\b", re.I)
+IRREALIS = re.compile(r"\b(?:would|could|should|might|importance of|propos\w*|ready to|willing to|calls? for|called for|hope\w*|wish\w*|seek\w*|possib\w+|starting|to start|prospects? of)\b[^.;]{0,50}$", re.I)
+PRESENCE = re.compile(r"\b(?:in the presence of|witnessed by|hosted by|facilitated by|mediated by|with the support of)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|plans? to|planned|intends? to|is to|are to|expected to|upcoming|"
                     r"forthcoming|scheduled|to visit|would visit|set to|invited|invitation|look(?:s|ed)? forward "
                     r"to|agreed to meet|next (?:year|month|week)|later this)\b", re.I)
@@ -52,8 +54,16 @@ ATTEND = re.compile(r"\b(?:were|was) (?:also )?present\b|\battended by\b|\baccom
 INVITE = re.compile(r"\b(?:invit(?:ed|es|ation|ing)|(?:is|are) welcome to (?:attend|visit))\b", re.I)
 COOP = re.compile(r"\bcooperat\w*|\bcollaborat\w*|\bpartnership|\bwork together|\bjoint efforts", re.I)
 QUOTED = re.compile(r"[\"\u201c](?P<q>[^\"\u201d]{3,80})[\"\u201d]")
+JOINT_TITLE = re.compile(r"^(?:Joint|Trilateral|Quad)\s+(?:Leaders[’']?\s+)?(?:Statement|Declaration|Communiqu)", re.I)
 HONOUR_NAME = re.compile(r"(?:the\s+)?(?P<h>(?:[\"\u201c][^\"\u201d]+[\"\u201d]|(?:[A-Z][\w'-]*\s+){0,4}(?:Medal|Order|Prize|Award|Cross|Star))"
                          r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'-]*\s?)+)?)")
+
+
+#: event types a conditional or proposal ("would", "the importance of starting talks") does not make
+IRREALIS_TYPES = {"CONSULT", "AGREE", "COOPERATE", "MOBILIZE", "ASSAULT", "COERCE", "AID", "SANCTION", "RETREAT"}
+
+#: characters between a trigger and a time expression that still belong together
+MAX_TIME_GAP = 70
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,7 @@ class Trigger:
     shape: str
     soft: bool
     pattern: re.Pattern[str]
+    explicit_subject: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,12 +91,15 @@ class Rules:
 @cache
 def load_rules() -> Rules:
     triggers = [Trigger(r["type"], r.get("mode", ""), r["cameo"], r["shape"], bool(r.get("soft")),
-                        re.compile(r["pattern"], re.I if r["type"] not in ("CONSULT",) or r.get("mode") != "host" else 0))
+                        re.compile(r["pattern"], 0 if r.get("mode") == "host" else re.I),
+                        bool(r.get("explicit_subject")))
                 for r in read_jsonl("event_triggers.jsonl")]
     cameo = {r["code"]: r for r in read_jsonl("cameo.jsonl")}
     level_rows = read_jsonl("partnership_levels.jsonl")
     forms: list[tuple[str, dict[str, Any]]] = []
     for r in level_rows:
+        if "community" in r["level"]:  # declared on top of a partnership, not a partnership level
+            continue
         for form in [r["level"], *r.get("aliases", [])]:
             forms.append((form, r))
     forms.sort(key=lambda f: -len(f[0]))
@@ -145,11 +159,53 @@ class Coder:
         return list(dict.fromkeys(xs))
 
     def _group(self, sent: Sent, res: Resolved, lo: int = 0, hi: int | None = None) -> list[str]:
-        """Parties a collective subject ('the two leaders', 'they') stands for: the document's main pair."""
+        """Parties a collective subject ('the two leaders', 'they', 'we') stands for."""
         seg = sent.text[lo:hi]
-        if GROUP.search(seg) and len(res.main) >= 2:
-            return res.main[:2]
-        return []
+        m = GROUP.search(seg)
+        if m is None:
+            return []
+        word = m.group(0).lower()
+        if word in ("we", "our", "i", "my"):
+            speaker = res.speaker_at(sent.start + lo + m.start())
+            if speaker:
+                return [speaker]
+            return list(res.we) if word in ("we", "our") else []
+        return list(res.group) if len(res.group) >= 2 else []
+
+    def _subject(self, sent: Sent, rel: list[tuple[int, int, str]], at: int, res: Resolved) -> list[str]:
+        """Who acts: the nearest party (with those joined to it by 'and') or collective word before `at`."""
+        before = [(a, b, c) for a, b, c in rel if b <= at]
+        groups = list(GROUP.finditer(sent.text[:at]))
+        if groups and (not before or groups[-1].start() > before[-1][0]):
+            return self._group(sent, res, groups[-1].start(), groups[-1].end())
+        if not before:
+            return list(res.we[:1]) if res.we else res.main[:1]
+        out = [before[-1][2]]
+        for i in range(len(before) - 1, 0, -1):
+            gap = sent.text[before[i - 1][1]:before[i][0]]
+            if re.fullmatch(r"(?:['’]s?)?(?:,\s*|\s+and\s+(?:the\s+)?|\s*,\s*and\s+)(?:(?:His|Her) (?:Majesty|Excellency)\s+)?", gap) or not gap.strip():
+                out.insert(0, before[i - 1][2])
+            else:
+                break
+        return self._uniq(out)
+
+    def _targets(self, sent: Sent, rel: list[tuple[int, int, str]], end: int, subject: list[str],
+                 res: Resolved) -> list[str]:
+        """Whom an act is aimed at: parties named right after the trigger, within its clause."""
+        window = sent.text[end:end + 90]
+        stop = re.search(r";|\.\s|,\s+(?:and|while|but|which)\b|\s(?:and|but) (?:agreed|discussed|expressed|reaffirmed|said|noted|made|called|thanked|welcomed)\b", window)
+        hi = end + (stop.start() if stop else len(window))
+        found = [(a, b, c) for a, b, c in rel if end <= a < hi and c not in subject]
+        if not found:
+            return []
+        out = [found[0][2]]
+        for (_a1, b1, _c1), (a2, _b2, c2) in zip(found, found[1:], strict=False):
+            if re.fullmatch(r"(?:['\u2019]s?)?(?:\s*,)?\s+and\s+(?:the\s+)?", sent.text[b1:a2]):
+                out.append(c2)
+            else:
+                break
+        states = [c for c in self._uniq(out) if not c.startswith("IGO:")]
+        return states or self._uniq(out)
 
     def _time_for(self, sent: Sent, at: int) -> TimeRef | None:
         """The time expression governing a trigger at sentence offset `at`: the nearest, ahead first."""
@@ -158,13 +214,27 @@ class Coder:
         after = [t for t in sent.times if t.start >= at]
         before = [t for t in sent.times if t.end <= at]
         cands = ([after[0]] if after else []) + ([before[-1]] if before else [])
-        return min(cands, key=lambda t: (t.start - at) if t.start >= at else (at - t.end) * 1.5)
+        best = min(cands, key=lambda t: (t.start - at) if t.start >= at else (at - t.end) * 1.5)
+        gap = best.start - at if best.start >= at else at - best.end
+        # a date far from the trigger belongs to another clause ("an agreement of February 18, 2019"),
+        # unless it opens the sentence ("Yesterday, ...", "On July 5, ...")
+        if gap > MAX_TIME_GAP and best.start > 40:
+            return None
+        return best
 
     # ------------------------------------------------------------ the document
 
-    def code(self, doc: Doc, res: Resolved, published: str | None, location: str | None = None) -> dict[str, list[Any]]:
+    def code(self, doc: Doc, res: Resolved, published: str | None, location: str | None = None,
+             title: str | None = None) -> dict[str, list[Any]]:
         sents = self._sents(doc, res, published)
         anchor = self._anchor(sents, published)
+        titled = self._titled_agreement(sents, res, title, published)
+        if titled is not None or re.match(r"\s*We,\s", doc.text):  # a text its parties speak together
+            authors = titled.parties if titled else self._uniq(
+                [c for _, _, c in sents[0].parties if not c.startswith("IGO:")]) if sents else []
+            if len(authors) >= 2:
+                res.we = authors
+                res.group = authors
         place = self._main_place(sents, res, location)
         events: dict[tuple[str, frozenset[str], str], Event] = {}
         agreements: list[Agreement] = []
@@ -218,6 +288,8 @@ class Coder:
                               evidence=self._ev(sent), **self._cameo_fields("042")))
             invitations.extend(self._invitations(sent, res, hosted, published))
 
+        if titled is not None:
+            agreements.insert(0, titled)
         for ag in agreements:  # a signing is an AGREE event between its parties
             if len(ag.parties) >= 2:
                 add(Event(type="AGREE", mode="sign", cameo="057", actor=sorted(ag.parties), date=ag.date,
@@ -240,21 +312,52 @@ class Coder:
             "attendees": attendees,
         }
 
+    def _titled_agreement(self, sents: list[Sent], res: Resolved, title: str | None,
+                          published: str | None) -> Agreement | None:
+        """A document titled 'Joint Statement ...' or 'Joint Declaration ...' is itself an adopted text."""
+        if not title or not JOINT_TITLE.match(title.strip()):
+            return None
+        lead = [s for s in sents[:3]]
+        if not lead:
+            return None
+        codes: list[str] = []
+        for name in re.findall(r"[A-Z][\w.'’-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’-]+)*", title):
+            pre = title[:title.find(name)]
+            if re.search(r"\b(?:in|at)\s+(?:[A-Z][\w ]+,\s*)?$", pre):
+                continue
+            for cand in (name, name.split(" of ")[-1], name.split()[-1]):
+                c = self.gaz.country(cand) or self.gaz.org(cand)
+                if c:
+                    codes.append(c)
+                    break
+        codes = self._uniq([c for c in codes if not c.startswith("IGO:")])
+        if len(codes) < 2:
+            first = lead[0]
+            codes = self._uniq(codes + [c for _, _, c in first.parties if not c.startswith("IGO:")])
+        if len(codes) < 2:
+            return None
+        kind = "joint declaration" if "declaration" in title.lower() else "joint statement"
+        ev = Evidence(text=lead[0].text, start=lead[0].start, end=lead[0].end)
+        return Agreement(title=title.strip(), kind=kind, parties=sorted(codes), date=published, evidence=ev)
+
     def _cameo_fields(self, code: str) -> dict[str, Any]:
         c = self._cameo(code)
         return {"goldstein": c.get("goldstein"), "quad_class": c.get("quad_class")}
 
     def _anchor(self, sents: list[Sent], published: str | None) -> str | None:
-        """The date the document's main events happened: an early explicit past date near publication."""
-        for sent in sents[:4]:
+        """The date the document's main events happened: a past date opening one of its first sentences."""
+        for sent in sents[:3]:
             for t in sent.times:
-                if (len(t.value) == 10 and t.future is False and published and t.value <= published
-                        and _days_between(t.value, published) <= 45):
+                if (t.start <= 60 and len(t.value) == 10 and t.future is False and published
+                        and t.value <= published and _days_between(t.value, published) <= 45):
                     return t.value
         return published
 
     def _main_place(self, sents: list[Sent], res: Resolved, location: str | None) -> Place | None:
-        for sent in sents[:6]:
+        meeting = re.compile(r"\b(?:summit|visit|talks|met|meeting|welcome|arriv\w+|held)\b", re.I)
+        for i, sent in enumerate(sents):
+            if i >= 6 and not meeting.search(sent.text):
+                continue
             m = self.rules.venue_pattern.search(sent.text)
             cands: list[tuple[int, str, str]] = []
             if m:
@@ -292,6 +395,12 @@ class Coder:
                     break
                 if NEGATED.search(sent.text[max(0, m.start() - 25):m.start()]):
                     continue
+                if trig.mode == "sign":  # signings become AGREE events through the agreements they name
+                    continue
+                if trig.type in IRREALIS_TYPES and IRREALIS.search(sent.text[max(0, m.start() - 60):m.start()]):
+                    continue
+                if trig.type == "CONSULT" and trig.mode == "meet" and HOST_FUTURE.search(sent.text):
+                    continue  # an announced summit is coded once, as a planned visit to its host
                 ev = self._code_trigger(trig, m, sent, res, anchor, published, place)
                 for e in ev:
                     out.append(e)
@@ -319,14 +428,16 @@ class Coder:
         ev_place = place if (date == anchor and status == "occurred") else None
         base: dict[str, Any] = {"type": trig.type, "mode": trig.mode or None, "cameo": code, "status": status,
                                 "date": date, "trigger": m.group(0), "evidence": self._ev(sent), **fields}
-        subject = before[:1] or group or res.main[:1]
+        subject = self._subject(sent, rel, m.start(), res)
+        if trig.explicit_subject and not [c for a, b, c in rel if b <= m.start()]:
+            return []
         if trig.shape == "visit":
             hosts = [c for c in after if c not in subject and not c.startswith("IGO:")]
             venue = self.rules.venue_pattern.search(tail)
             if not hosts and venue:
                 hosts = [self.rules.venues[fold(venue.group(1))]["country"]]
             if not hosts:
-                others = [c for c in before[1:] + after if c not in subject]
+                others = [c for c in before + after if c not in subject and not c.startswith("IGO:")]
                 hosts = others[:1]
             out = []
             for h in hosts:
@@ -340,25 +451,40 @@ class Coder:
                 stop = re.search(r"[;,.]|\b(?:on|via|about|to|in|and (?:made|discussed|agreed))\b", sent.text[lo + 3:])
                 hi = lo + 3 + stop.start() if stop else len(sent.text)
                 partners = self._uniq([c for a, _, c in rel if lo <= a < hi])
-                subj = self._uniq([c for a, _, c in rel if a < m.start()])[:1] or res.main[:1]
-                parties = self._uniq(subj + partners)
+                parties = self._uniq(subject + partners)
             else:
                 parties = self._uniq(before + after)
-                if len(parties) < 2:
-                    parties = self._uniq(parties + group)
-            parties = [c for c in parties if not c.startswith("IGO:")] if trig.type == "CONSULT" and len(
-                [c for c in parties if not c.startswith("IGO:")]) >= 2 else parties
+                if len(parties) < 2 or (group and GROUP.search(sent.text[:m.start()])):
+                    parties = self._uniq(group + parties)
+            states = [c for c in parties if not c.startswith("IGO:")]
+            if trig.type == "CONSULT":
+                if len(states) < 2:
+                    return []
+                parties = states
             if trig.soft and len(parties) > 2 and not group:
                 return []
-            return [Event(actor=sorted(parties), recipient=[], place=ev_place, **base)]
-        # directed: subject acts on the parties named after the trigger
-        subj = before or group or res.main[:1]
-        if before and group and set(group) >= set(before):
-            subj = group
-        targets = [c for c in after if c not in subj]
+            events = [Event(actor=sorted(parties), recipient=[], place=ev_place, **base)]
+            presence = PRESENCE.search(sent.text)
+            if presence and trig.shape == "meet":
+                principals = self._uniq([c for a, _, c in rel if a < presence.start() and not c.startswith("IGO:")])
+                if len(principals) < 2 and GROUP.search(sent.text[:presence.start()]):
+                    principals = self._uniq(group + principals)
+                if 2 <= len(principals) < len(parties):
+                    events.insert(0, Event(actor=sorted(principals), recipient=[], place=ev_place, **base))
+            return events
+        # directed: the subject acts on the parties named right after the trigger
+        if trig.shape == "demand_must":  # "the Burmese military must cease": the party before 'must' is addressed
+            targets = [c for c in subject if c not in group]
+            subject = group or res.we[:1] or res.main[:1]
+        else:
+            targets = self._targets(sent, rel, m.end(), subject, res)
+        if not targets:
+            third = [c for c in self._uniq([c for _, _, c in rel]) if c not in subject and c not in res.group]
+            targets = third if len(third) == 1 and trig.type in ("THREATEN", "ACCUSE", "SANCTION", "REQUEST") else []
+        targets = [c for c in targets if c not in subject]
         if not targets:
             return []
-        return [Event(actor=sorted(set(subj)), recipient=targets, place=ev_place, **base)]
+        return [Event(actor=sorted(set(subject)), recipient=targets, place=ev_place, **base)]
 
     def _direct_visits(self, events: dict[tuple[str, frozenset[str], str], Event], place: Place | None,
                        anchor: str | None) -> None:

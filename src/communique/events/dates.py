@@ -128,7 +128,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> TimeRef | None:
         word = m.group(0).split()[0].lower()
         wd = WEEKDAYS[g["wd"].lower()]
         relative = True
-        if word == "next":
+        deadline = re.search(r"\b(?:by|until|before|no later than)\s+$", m.string[max(0, m.start() - 16):m.start()])
+        if word == "next" or deadline:
             delta = (wd - pub.weekday()) % 7 or 7
             value, future = (pub + timedelta(days=delta)).isoformat(), True
         else:

@@ -8,6 +8,7 @@ extraction needs are loaded: the sentencizer and the NER, which carries its own 
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -17,6 +18,10 @@ from spacy.language import Language
 from communique.errors import ModelError
 from communique.resolve.gazetteer import Gazetteer, load_gazetteer
 from communique.settings import get_settings
+
+#: hyphenated regions whose first part would otherwise read as a country ("Indo-" is India)
+REGIONS = ["Indo-Pacific", "Asia-Pacific", "Euro-Atlantic", "Afro-Asian", "Sino-Soviet", "Euro-Asian", "Indo-China",
+           "Anglo-Saxon", "Austro-Hungarian", "Judeo-Christian", "Greco-Roman", "Indo-European"]
 
 #: components the extraction never uses; the NER has its own tok2vec in this model
 EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
@@ -51,6 +56,8 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
         for n in {rec["name"], *rec.get("aliases", [])}:
             for v in _variants(n):
                 pats.append({"label": "ORG", "pattern": v, "id": code})
+    for region in REGIONS:  # compounds that are regions, not the country of their first part
+        pats.append({"label": "LOC", "pattern": [{"ORTH": a} for a in re.split(r"(-)", region) if a]})
     for pid, person in gaz.people.items():
         for n in {person.name, *person.aliases}:
             if " " in n.strip() or "-" in n:  # single family names are resolved in context

@@ -24,6 +24,13 @@ TITLE_WORDS = (
 TITLE_BEFORE = re.compile(r"(?:(?P<adj>[A-Z][\w.\u2019'-]+(?:\s[A-Z][\w\u2019'-]+)?)\s+)?(?P<title>(?:" + TITLE_WORDS
                           + r"))(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w\s.\u2019'-]+?))?,?\s*$")
 OF_AFTER = re.compile(r"^\s*(?:of|from)\s+(?:the\s+)?(?P<of>[A-Z][\w.\u2019'-]+(?:\s+[A-Z][\w.\u2019'-]+){0,3})")
+TITLE_PREFIX = re.compile(r"^(?:(?:His|Her) (?:Majesty|Royal Highness|Highness|Excellency)\s+|(?:President|King|Queen|"
+                          r"Prime Minister|Chancellor|Secretary|Minister|Emir|Sultan|Sheikh|Crown Prince|Premier|"
+                          r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)+")
+BARE_TITLE = re.compile(r"\b(?:[Tt]he (?P<t>Vice President|President|Secretary|Prime Minister|King|Queen|Chancellor|Premier|"
+                        r"Foreign Minister|Crown Prince|Emir|Sultan)|(?P<m>His Majesty|Her Majesty))\b"
+                        r"(?!\s+(?:of\b|[A-Z]))(?!['\u2019]s\s+(?:Office|Administration|Cabinet))")
+SPEAKER = re.compile(r"(?m)^(?P<label>[^:\n]{3,100}?)\s*(?:\((?:re)?translated\))?:\s")
 SPOKES = re.compile(r"(?:spokes(?:person|man|woman)|press secretary|attributable to)[\s:,]*$", re.I)
 EAST_ASIAN_FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK", "KHM", "SGP"}
 ORG_WORDS = re.compile(r"\b(?:Workshop|Center|Centre|Initiative|Act|Agreement|Council|Ministry|Bank|University|"
@@ -53,6 +60,12 @@ class Resolved:
     countries: dict[str, list[tuple[int, int, str]]]
     orgs: dict[str, list[tuple[int, int, str]]]
     main: list[str]  # parties of the document's main actors, most mentioned first
+    group: list[str] = field(default_factory=list)  # who "the two leaders", "they" stand for
+    we: list[str] = field(default_factory=list)  # who "we" stands for: the authors
+    speakers: list[tuple[int, int, str]] = field(default_factory=list)  # transcript turns: start, end, party
+
+    def speaker_at(self, offset: int) -> str | None:
+        return next((c for s, e, c in self.speakers if s <= offset < e), None)
 
     def actors(self, gaz: Gazetteer, text: str) -> list[Actor]:
         out: list[Actor] = []
@@ -171,10 +184,15 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             continue
         if ORG_WORDS.search(name) or not name[:1].isupper() or gaz.country(name) or gaz.org(name):
             continue
-        country, title, why = _country_from_context(gaz, text, s, e)
-        if country is None and len(name.split()) >= 2 and author is None:
+        name = TITLE_PREFIX.sub("", name)
+        if not name or name.split()[0] in ("Majesty", "Highness", "Excellency"):
             continue
-        if country is None:
+        known = _match_known(name, people, gaz, published)
+        if known is not None:
+            add_person(known, s + len(ent.text.strip()) - len(name), e, name)
+            continue
+        country, title, why = _country_from_context(gaz, text, s, e)
+        if country is None and title is None:
             country, why = _sentence_country(doc, ent, spans, author)
         if country is None:
             continue
@@ -196,6 +214,24 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             if any(m.start() < te and ts < m.end() for ts, te in taken):
                 continue
             add_person(people[forms[m.group(1)]], m.start(), m.end(), m.group(1))
+    # bare titles: "the Secretary", "His Majesty" stand for the person of that rank named in the text
+    taken = [(s, e) for s, e, _, _ in spans]
+    for m in BARE_TITLE.finditer(text):
+        if any(m.start() < te and ts < m.end() for ts, te in taken):
+            continue
+        title = m.group("t") or "King"
+        holders = [p for p in people.values() if p.country and p.role and title.lower() in p.role.lower()
+                   and not (title == "President" and "vice" in p.role.lower())]
+        if holders:
+            best = max(holders, key=lambda p: len(p.mentions))
+            best.mentions.append((m.start(), m.end(), m.group(0)))
+            spans.append((m.start(), m.end(), best.country or "", "person"))
+    speakers: list[tuple[int, int, str]] = []
+    for m in SPEAKER.finditer(text):
+        inside = [c for s, e, c, k in spans if m.start() <= s < m.end() and k == "person"]
+        if inside:
+            nxt = text.find("\n\n", m.end())
+            speakers.append((m.end(), nxt if nxt >= 0 else len(text), inside[-1]))
     spans.sort()
     counts: dict[str, int] = {}
     for pa in people.values():
@@ -208,7 +244,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     if author and author in main:
         main.remove(author)
         main.insert(0, author)
-    return Resolved(people, spans, places, countries, orgs, main)
+    return Resolved(people, spans, places, countries, orgs, main, main[:2], [author] if author else main[:1],
+                    speakers)
 
 
 def _match_known(name: str, people: dict[str, PersonActor], gaz: Gazetteer, published: str | None) -> PersonActor | None:

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+
+from communique.events.dates import find_times
+
+
+@pytest.mark.parametrize(("text", "published", "value", "future"), [
+    ("On the afternoon of July 5, 2024 local time", "2024-07-15", "2024-07-05", False),
+    ("on 5 July 2024", "2024-07-15", "2024-07-05", False),
+    ("met today in Amman", "2021-05-26", "2021-05-26", False),
+    ("Yesterday, the President met", "2025-02-12", "2025-02-11", False),
+    ("spoke on Tuesday", "2024-07-15", "2024-07-09", False),  # the latest Tuesday on or before
+    ("spoke on Monday", "2024-07-15", "2024-07-15", False),  # publication day is a Monday
+    ("will host the summit next year", "2024-07-15", "2025", True),
+    ("will travel next month", "2021-07-30", "2021-08", True),
+    ("later this year", "2025-01-27", "2025", True),
+    ("talks on December 7, 2021, and", "2021-12-14", "2021-12-07", False),
+    ("talks on December 7", "2022-01-03", "2021-12-07", False),  # the nearest December 7
+    ("met last week", "2024-03-04", "2024-02", False),
+    ("a summit in 2025", "2021-12-14", "2025", True),
+])
+def test_dates_resolved_against_publication(text: str, published: str, value: str, future: bool) -> None:
+    (ref,) = find_times(text, published)
+    assert (ref.value, ref.future) == (value, future)
+
+
+@pytest.mark.parametrize("text", ["after a gap of five years", "for 30 years", "two decades of partnership",
+                                  "over the past 20 years"])
+def test_dates_durations_are_not_dates(text: str) -> None:
+    assert find_times(text, "2024-07-15") == []
+
+
+def test_dates_without_publication_only_absolute() -> None:
+    refs = find_times("Met today; signed on July 5, 2024.", None)
+    assert [r.value for r in refs] == ["2024-07-05"]
