@@ -45,7 +45,7 @@ class Extractor:
         facts = self.coder.code(sdoc, res, document.published, document.location, document.title)
         info = DocumentInfo(id=document.id, source=document.source, published=document.published,
                             title=document.title, url=document.url, format=document.format)
-        return Record(document=info, actors=res.actors(self.gaz, sdoc.text), **facts)
+        return Record(document=info, actors=res.actors(self.gaz, res.text), **facts)
 
     def extract(self, document: Document) -> Record:
         return self.record(document, self.nlp(document.text))

@@ -32,12 +32,27 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from communique.errors import QueryError, StoreError
 from communique.records import Evidence, Place, Record
-from communique.store import SQLiteStore
+from communique.store import SQLiteStore, open_store
+from communique.store import sqlite as sqlite_store
 
 MAX_LIMIT = 10_000
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 CODE_RE = re.compile(r"^(?:[A-Z]{3}|IGO:[A-Z0-9][A-Z0-9_-]*)$")
 COOPERATION, CONFLICT = (1, 2), (3, 4)
+
+
+# ---------------------------------------------------------------- opening
+
+
+def open_readonly(address: str) -> SQLiteStore:
+    """The store at `address`, read-only, after applying any pending migration once (a store
+    written by an older version lacks the tables that keep these queries fast)."""
+    store = open_store(address, readonly=True)  # a missing file is an error, not a new empty store
+    if store.schema_version < max(n for n, _ in sqlite_store._migrations()):
+        store.close()
+        open_store(address).close()
+        store = open_store(address, readonly=True)
+    return store
 
 
 # ---------------------------------------------------------------- reference data
@@ -56,13 +71,29 @@ def country_codes() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
 
 
+def _read_jsonl(name: str) -> list[dict[str, Any]]:
+    path = resources.files("communique.data") / name
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@cache
+def reference_names() -> dict[str, str]:
+    """Display names of countries and organisations from `data/countries.jsonl` and
+    `data/organizations.jsonl` (see data/SOURCES.md)."""
+    return {r["code"]: r["name"] for f in ("countries.jsonl", "organizations.jsonl") for r in _read_jsonl(f)}
+
+
 @cache
 def country_name(code: str) -> str | None:
-    """The common English name of an alpha-3 code, or None for anything else."""
-    if code == "XKX":
-        return "Kosovo"
+    """The common English name of a country code, or None when the code is not a country."""
+    if code.startswith("IGO:") or code not in country_codes():
+        return None
+    if code in reference_names():
+        return reference_names()[code]
     c = pycountry.countries.get(alpha_3=code)
-    return None if c is None else str(getattr(c, "common_name", None) or c.name)
+    return "Kosovo" if c is None else str(getattr(c, "common_name", None) or c.name)
 
 
 def check_code(value: str, what: str = "country code") -> str:
@@ -520,11 +551,11 @@ def _event(r: sqlite3.Row) -> EventOut:
 
 
 def names(store: SQLiteStore, codes: Iterable[str]) -> dict[str, str]:
-    """Display names of party codes: the ISO name for countries, the stored name for the rest."""
+    """Display names of party codes: reference data for countries and organisations, else the stored name."""
     out: dict[str, str] = {}
     rest = []
     for c in set(codes):
-        n = country_name(c)
+        n = country_name(c) or reference_names().get(c)
         if n:
             out[c] = n
         else:
@@ -538,12 +569,12 @@ def names(store: SQLiteStore, codes: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _arrow(actor: Sequence[str], recipient: Sequence[str]) -> str:
+def arrow(actor: Sequence[str], recipient: Sequence[str]) -> str:
     return ", ".join(actor) + (" → " + ", ".join(recipient) if recipient else "")
 
 
 def event_label(type_: str, actor: Sequence[str], recipient: Sequence[str], status: str) -> str:
-    return f"{type_}: {_arrow(actor, recipient)}" + (" (planned)" if status == "planned" else "")
+    return f"{type_}: {arrow(actor, recipient)}" + (" (planned)" if status == "planned" else "")
 
 
 def partnership_label(change: str, level: str, rank: int | None) -> str:
@@ -707,7 +738,8 @@ def counts(store: SQLiteStore, f: EventFilter) -> Counts:
 def actors(store: SQLiteStore, f: ActorFilter | None = None) -> Page[ActorOut]:
     """Actors, most mentioned first, each with the roles it was given over time."""
     f = f or ActorFilter()
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if f.type:
         where.append("a.type = ?")
         params.append(f.type)
@@ -748,7 +780,7 @@ def _roles(store: SQLiteStore, ids: Sequence[str]) -> dict[str, list[ActorRole]]
 
 def _coding_event(r: sqlite3.Row) -> str:
     bits = [f"{r['type']}" + (f"/{r['mode']}" if r["mode"] else ""),
-            _arrow(json.loads(r["actor"]), json.loads(r["recipient"])), r["date"] or "undated", r["status"]]
+            arrow(json.loads(r["actor"]), json.loads(r["recipient"])), r["date"] or "undated", r["status"]]
     if r["cameo"]:
         bits.append(f"CAMEO {r['cameo']}")
     if r["quad_class"] is not None:
@@ -1003,7 +1035,8 @@ def network(store: SQLiteStore, p: GraphParams | None = None) -> Graph:
     """Countries and organisations as nodes, edges weighted by real-world events between them in
     the period, split into cooperation (quad classes 1, 2) and conflict (3, 4)."""
     p = p or GraphParams()
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if p.since:
         where.append(_since_clause("date", p.since, params))
     if p.until:

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc
 
-from communique.events.dates import TimeRef, find_times
+from communique.events.dates import TIME_HINT, TimeRef, find_times
 from communique.records import (
     Agreement,
     Attendee,
@@ -33,6 +34,7 @@ GROUP = re.compile(r"\b(?:the two (?:leaders|sides|presidents|heads of state|cou
                    r"governments|delegations)|both (?:leaders|sides|countries|presidents)|the leaders|they|"
                    r"the parties|both|we|our|my)\b|\bI\b", re.I)
 IRREALIS = re.compile(r"\b(?:would|could|should|might|importance of|propos\w*|ready to|willing to|calls? for|called for|hope\w*|wish\w*|seek\w*|possib\w+|starting|to start|prospects? of)\b[^.;]{0,50}$", re.I)
+PARTNER_HINT = re.compile(r"partner|allian|\bally\b|relationship|relations\b|cooperation", re.I)
 PRESENCE = re.compile(r"\b(?:in the presence of|witnessed by|hosted by|facilitated by|mediated by|with the support of)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|plans? to|planned|intends? to|is to|are to|expected to|upcoming|"
                     r"forthcoming|scheduled|to visit|would visit|set to|invited|invitation|look(?:s|ed)? forward "
@@ -123,7 +125,6 @@ def load_rules() -> Rules:
 
 @dataclass
 class Sent:
-    span: Span
     start: int
     end: int
     text: str
@@ -141,11 +142,24 @@ class Coder:
     # ------------------------------------------------------------ helpers
 
     def _sents(self, doc: Doc, res: Resolved, published: str | None) -> list[Sent]:
+        # sentence starts read as one array: iterating doc.sents builds a Span per sentence, slowly
+        starts = [i for i, v in enumerate(doc.to_array([SENT_START])) if v == 1] or [0]
+        text = res.text
+        bounds = [doc[i].idx for i in starts] + [len(text)]
+        spans = res.party_spans
         out = []
-        for sp in doc.sents:
-            s, e = sp.start_char, sp.end_char
-            parties = [(a, b, c) for a, b, c, _ in res.party_spans if s <= a < e]
-            out.append(Sent(sp, s, e, sp.text, parties, find_times(sp.text, published)))
+        j = 0
+        for s, e in zip(bounds, bounds[1:], strict=False):
+            raw = text[s:e]
+            e = s + len(raw.rstrip())
+            while j < len(spans) and spans[j][0] < s:
+                j += 1
+            k = j
+            while k < len(spans) and spans[k][0] < e:
+                k += 1
+            parties = [(a, b, c) for a, b, c, _ in spans[j:k]]
+            body = text[s:e]
+            out.append(Sent(s, e, body, parties, find_times(body, published) if TIME_HINT.search(body) else []))
         return out
 
     def _ev(self, sent: Sent) -> Evidence:
@@ -229,7 +243,7 @@ class Coder:
         sents = self._sents(doc, res, published)
         anchor = self._anchor(sents, published)
         titled = self._titled_agreement(sents, res, title, published)
-        if titled is not None or re.match(r"\s*We,\s", doc.text):  # a text its parties speak together
+        if titled is not None or re.match(r"\s*We,\s", res.text):  # a text its parties speak together
             authors = titled.parties if titled else self._uniq(
                 [c for _, _, c in sents[0].parties if not c.startswith("IGO:")]) if sents else []
             if len(authors) >= 2:
@@ -388,6 +402,8 @@ class Coder:
     def _sentence_events(self, sent: Sent, res: Resolved, anchor: str | None, published: str | None,
                          place: Place | None) -> list[Event]:
         out: list[Event] = []
+        if not sent.parties and not GROUP.search(sent.text):
+            return out  # every event needs a party named in its sentence or a collective subject
         seen_types: set[str] = set()
         for trig in self.rules.triggers:
             for m in trig.pattern.finditer(sent.text):
@@ -585,7 +601,9 @@ class Coder:
         return out
 
     def _partnerships(self, sent: Sent, res: Resolved, anchor: str | None, published: str | None) -> list[Partnership]:
-        out = []
+        out: list[Partnership] = []
+        if not PARTNER_HINT.search(sent.text):
+            return out
         taken: list[tuple[int, int]] = []
         for pat, row in self.rules.levels:
             for m in pat.finditer(sent.text):

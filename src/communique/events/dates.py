@@ -43,6 +43,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+#: a cheap test that a text may hold a time expression at all
+TIME_HINT = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|"
+                       r"tonight|yesterday|tomorrow|this|next|last|later|earlier|past|coming)", re.I)
+
+
 @dataclass(frozen=True)
 class TimeRef:
     start: int

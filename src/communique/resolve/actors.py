@@ -54,6 +54,7 @@ class PersonActor:
 class Resolved:
     """Actors of one document, and for every character span which party code it stands for."""
 
+    text: str
     people: dict[str, PersonActor]
     party_spans: list[tuple[int, int, str, str]]  # start, end, party code, kind (person/country/org)
     places: list[tuple[int, int, str, str]]  # start, end, place name, country
@@ -128,7 +129,7 @@ def _country_from_context(gaz: Gazetteer, text: str, start: int, end: int) -> tu
 
 
 def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None = None) -> Resolved:
-    text = doc.text
+    text = doc.text  # Doc.text joins every token: read it once
     people: dict[str, PersonActor] = {}
     spans: list[tuple[int, int, str, str]] = []
     places: list[tuple[int, int, str, str]] = []
@@ -244,7 +245,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     if author and author in main:
         main.remove(author)
         main.insert(0, author)
-    return Resolved(people, spans, places, countries, orgs, main, main[:2], [author] if author else main[:1],
+    return Resolved(text, people, spans, places, countries, orgs, main, main[:2], [author] if author else main[:1],
                     speakers)
 
 
