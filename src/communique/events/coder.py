@@ -34,6 +34,7 @@ GROUP = re.compile(r"\b(?:the two (?:leaders|sides|presidents|heads of state|cou
                    r"governments|delegations)|both (?:leaders|sides|countries|presidents)|the leaders|they|"
                    r"the parties|both|we|our|my)\b|\bI\b", re.I)
 IRREALIS = re.compile(r"\b(?:would|could|should|might|importance of|propos\w*|ready to|willing to|calls? for|called for|hope\w*|wish\w*|seek\w*|possib\w+|starting|to start|prospects? of)\b[^.;]{0,50}$", re.I)
+IRREALIS_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:would|could|might|may) (?:be|become|take|resume|start)\b", re.I)
 PARTNER_HINT = re.compile(r"partner|allian|\bally\b|relationship|relations\b|cooperation", re.I)
 PRESENCE = re.compile(r"\b(?:in the presence of|witnessed by|hosted by|facilitated by|mediated by|with the support of)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|plans? to|planned|intends? to|is to|are to|expected to|upcoming|"
@@ -359,10 +360,11 @@ class Coder:
         return {"goldstein": c.get("goldstein"), "quad_class": c.get("quad_class")}
 
     def _anchor(self, sents: list[Sent], published: str | None) -> str | None:
-        """The date the document's main events happened: a past date opening one of its first sentences."""
-        for sent in sents[:3]:
+        """The date the document's main events happened: a recent past date in its first sentence,
+        or opening one of the next two ("Yesterday, ...", "On July 5, ...")."""
+        for i, sent in enumerate(sents[:3]):
             for t in sent.times:
-                if (t.start <= 60 and len(t.value) == 10 and t.future is False and published
+                if ((i == 0 or t.start <= 60) and len(t.value) == 10 and t.future is False and published
                         and t.value <= published and _days_between(t.value, published) <= 45):
                     return t.value
         return published
@@ -391,6 +393,17 @@ class Coder:
                 return self._place(city["name"], city["country"])
         return None
 
+    def _sentence_place(self, sent: Sent, res: Resolved) -> Place | None:
+        """A venue or 'in <City>' named in the sentence itself."""
+        m = self.rules.venue_pattern.search(sent.text)
+        if m:
+            v = self.rules.venues[fold(m.group(1))]
+            return self._place(v["city"], v["country"])
+        for s, _e, name, country in res.places:
+            if sent.start <= s < sent.end and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", sent.text[max(0, s - sent.start - 12):s - sent.start]):
+                return self._place(name, country)
+        return None
+
     def _place(self, name: str, country: str) -> Place:
         city = self.gaz.city(name, country)
         if city:
@@ -413,7 +426,8 @@ class Coder:
                     continue
                 if trig.mode == "sign":  # signings become AGREE events through the agreements they name
                     continue
-                if trig.type in IRREALIS_TYPES and IRREALIS.search(sent.text[max(0, m.start() - 60):m.start()]):
+                if trig.type in IRREALIS_TYPES and (IRREALIS.search(sent.text[max(0, m.start() - 60):m.start()])
+                                                    or IRREALIS_AFTER.match(sent.text[m.end():m.end() + 50])):
                     continue
                 if trig.type == "CONSULT" and trig.mode == "meet" and HOST_FUTURE.search(sent.text):
                     continue  # an announced summit is coded once, as a planned visit to its host
@@ -441,7 +455,9 @@ class Coder:
             date = anchor
         code = trig.cameo
         fields = self._cameo_fields(code)
-        ev_place = place if (date == anchor and status == "occurred") else None
+        ev_place = self._sentence_place(sent, res) if status == "occurred" else None
+        if ev_place is None and date == anchor and status == "occurred":
+            ev_place = place
         base: dict[str, Any] = {"type": trig.type, "mode": trig.mode or None, "cameo": code, "status": status,
                                 "date": date, "trigger": m.group(0), "evidence": self._ev(sent), **fields}
         subject = self._subject(sent, rel, m.start(), res)

@@ -94,6 +94,16 @@ def _family_forms(name: str, country: str | None) -> set[str]:
     return {fam} if len(fam) > 2 else set()
 
 
+def _phrase_words(phrase: str) -> list[str]:
+    """The words of a capitalised phrase up to the first one that ends a clause ("Uzbekistan. Rahmon")."""
+    out = []
+    for w in phrase.split():
+        out.append(w.rstrip(".,;:"))
+        if w[-1] in ".,;:" and not re.fullmatch(r"(?:[A-Z]\.)+", w):
+            break
+    return out
+
+
 def _country_from_context(gaz: Gazetteer, text: str, start: int, end: int) -> tuple[str | None, str | None, str]:
     """Country and title from an apposition: 'Tajik President X', 'President X of France', 'Prime Minister of Japan X'."""
     before = text[max(0, start - 80):start]
@@ -106,13 +116,13 @@ def _country_from_context(gaz: Gazetteer, text: str, start: int, end: int) -> tu
             if c:
                 return c, title, f"apposition '{title} of {m.group('of').strip()}'"
         if m.group("adj"):
-            for cand in (m.group("adj"), m.group("adj").split()[-1]):
+            for cand in (m.group("adj"), *m.group("adj").split()):
                 c = gaz.country(cand)
                 if c:
                     return c, title, f"apposition '{cand} {title}'"
         m2 = OF_AFTER.match(after)
         if m2:
-            words = m2.group("of").split()
+            words = _phrase_words(m2.group("of"))
             for k in range(len(words), 0, -1):
                 c = gaz.country(" ".join(words[:k]))
                 if c:
@@ -120,7 +130,7 @@ def _country_from_context(gaz: Gazetteer, text: str, start: int, end: int) -> tu
         return None, title, ""
     m2 = OF_AFTER.match(after)
     if m2:
-        words = m2.group("of").split()
+        words = _phrase_words(m2.group("of"))
         for k in range(len(words), 0, -1):
             c = gaz.country(" ".join(words[:k]))
             if c:
