@@ -65,6 +65,9 @@ HONOUR_NAME = re.compile(r"(?:the\s+)?(?P<h>(?:[\"\u201c][^\"\u201d]+[\"\u201d]|
 #: event types a conditional or proposal ("would", "the importance of starting talks") does not make
 IRREALIS_TYPES = {"CONSULT", "AGREE", "COOPERATE", "MOBILIZE", "ASSAULT", "COERCE", "AID", "SANCTION", "RETREAT"}
 
+#: how far after its trigger the first target of a directed event may stand
+TARGET_REACH = {"SUPPORT": 20, "REQUEST": 30, "ACCUSE": 60, "SANCTION": 60}
+
 #: characters between a trigger and a time expression that still belong together
 MAX_TIME_GAP = 70
 
@@ -198,19 +201,24 @@ class Coder:
         out = [before[-1][2]]
         for i in range(len(before) - 1, 0, -1):
             gap = sent.text[before[i - 1][1]:before[i][0]]
-            if re.fullmatch(r"(?:['’]s?)?(?:,\s*|\s+and\s+(?:the\s+)?|\s*,\s*and\s+)(?:(?:His|Her) (?:Majesty|Excellency)\s+)?", gap) or not gap.strip():
+            if re.fullmatch(r"(?:['’]s?)?\s+and\s+(?:the\s+)?(?:(?:His|Her) (?:Majesty|Excellency)\s+)?", gap) or not gap.strip():
                 out.insert(0, before[i - 1][2])
             else:
                 break
         return self._uniq(out)
 
     def _targets(self, sent: Sent, rel: list[tuple[int, int, str]], end: int, subject: list[str],
-                 res: Resolved) -> list[str]:
-        """Whom an act is aimed at: parties named right after the trigger, within its clause."""
-        window = sent.text[end:end + 90]
+                 res: Resolved, reach: int) -> list[str]:
+        """Whom an act is aimed at: parties named right after the trigger, within its clause.
+
+        The first target must start before `reach`: "support for the ceasefire between Israel and
+        Hamas" is support for a ceasefire, not for Israel."""
+        window = sent.text[end:end + 120]
         stop = re.search(r";|\.\s|,\s+(?:and|while|but|which)\b|\s(?:and|but) (?:agreed|discussed|expressed|reaffirmed|said|noted|made|called|thanked|welcomed)\b", window)
         hi = end + (stop.start() if stop else len(window))
         found = [(a, b, c) for a, b, c in rel if end <= a < hi and c not in subject]
+        if not found or found[0][0] > reach:
+            return []
         if not found:
             return []
         out = [found[0][2]]
@@ -364,7 +372,7 @@ class Coder:
         or opening one of the next two ("Yesterday, ...", "On July 5, ...")."""
         for i, sent in enumerate(sents[:3]):
             for t in sent.times:
-                if ((i == 0 or t.start <= 60) and len(t.value) == 10 and t.future is False and published
+                if (((i == 0 and not t.relative) or t.start <= 60) and len(t.value) == 10 and t.future is False and published
                         and t.value <= published and _days_between(t.value, published) <= 45):
                     return t.value
         return published
@@ -509,7 +517,8 @@ class Coder:
             targets = [c for c in subject if c not in group]
             subject = group or res.we[:1] or res.main[:1]
         else:
-            targets = self._targets(sent, rel, m.end(), subject, res)
+            verb_end = m.start() + len(m.group(0).split()[0])
+            targets = self._targets(sent, rel, verb_end, subject, res, m.end() + TARGET_REACH.get(trig.type, 60))
         if not targets:
             third = [c for c in self._uniq([c for _, _, c in rel]) if c not in subject and c not in res.group]
             targets = third if len(third) == 1 and trig.type in ("THREATEN", "ACCUSE", "SANCTION", "REQUEST") else []
@@ -558,11 +567,10 @@ class Coder:
             if a and b and a != b:
                 return [a, b]
         codes = self._uniq([c for _, _, c in sent.parties if not c.startswith("IGO:")])
-        group = self._group(sent, res)
         if len(codes) >= 2:
             return codes
-        if group:
-            return self._uniq(codes + group)
+        if GROUP.search(sent.text) and len(res.group) >= 2:  # "our partnership", "the two countries"
+            return self._uniq(codes + res.group) if not codes or codes[0] in res.group else self._uniq(codes + res.group[:1])
         if len(codes) == 1 and len(res.main) >= 2 and codes[0] in res.main[:2]:
             return res.main[:2]
         return codes if len(codes) >= 2 else res.main[:2] if len(res.main) >= 2 else []

@@ -113,6 +113,7 @@ def parse_date(value: object) -> str | None:
 def clean_text(text: str) -> str:
     """Unwrap hard-wrapped lines, keep paragraphs, normalise spaces; offsets index this text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
+    text = re.sub(r"(?<=[a-z])\((?=[a-z])", " (", text)  # "Modi(retranslated)": keep the name a token
     paras = re.split(r"\n[ \t]*\n+", text)
     out = []
     for p in paras:

@@ -14,6 +14,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from communique.errors import ModelError
 from communique.resolve.gazetteer import Gazetteer, load_gazetteer
@@ -65,6 +66,15 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
     return pats
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: titles and headings carry no full stop."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @cache
 def build_nlp(model: str | None = None) -> Language:
     name = model or get_settings().model
@@ -75,6 +85,7 @@ def build_nlp(model: str | None = None) -> Language:
             f"cannot load the spaCy model {name!r}: install it with "
             "`pip install --no-deps --require-hashes -r requirements/model.txt` ({exc})") from None
     nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("paragraph_breaks", after="sentencizer")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH",
                                                                  "overwrite_ents": True})
     ruler.add_patterns(ruler_patterns(load_gazetteer()))  # type: ignore[attr-defined]

@@ -30,7 +30,7 @@ TITLE_PREFIX = re.compile(r"^(?:(?:His|Her) (?:Majesty|Royal Highness|Highness|E
 BARE_TITLE = re.compile(r"\b(?:[Tt]he (?P<t>Vice President|President|Secretary|Prime Minister|King|Queen|Chancellor|Premier|"
                         r"Foreign Minister|Crown Prince|Emir|Sultan)|(?P<m>His Majesty|Her Majesty))\b"
                         r"(?!\s+(?:of\b|[A-Z]))(?!['\u2019]s\s+(?:Office|Administration|Cabinet))")
-SPEAKER = re.compile(r"(?m)^(?P<label>[^:\n]{3,100}?)\s*(?:\((?:re)?translated\))?:\s")
+SPEAKER_AFTER = re.compile(r"\s*(?:\((?:re)?translated(?: from [A-Z]\w+)?\)\s*)?:\s")
 SPOKES = re.compile(r"(?:spokes(?:person|man|woman)|press secretary|attributable to)[\s:,]*$", re.I)
 EAST_ASIAN_FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK", "KHM", "SGP"}
 ORG_WORDS = re.compile(r"\b(?:Workshop|Center|Centre|Initiative|Act|Agreement|Council|Ministry|Bank|University|"
@@ -152,8 +152,9 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if existing is None:
             people[pa.id] = existing = pa
         existing.forms.add(form)
-        if len(form) > len(existing.name) and " " in form and not TITLE_BEFORE.search(form):
-            existing.name = form
+        clean = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w\s.'-]*$", "", TITLE_PREFIX.sub("", form)).strip()
+        if pa.id not in gaz.people and len(clean) > len(existing.name) and " " in clean:
+            existing.name = clean  # the fullest form the text gives; the leaders table names its own
         existing.mentions.append((s, e, form))
         if existing.country:
             spans.append((s, e, existing.country, "person"))
@@ -237,12 +238,14 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             best = max(holders, key=lambda p: len(p.mentions))
             best.mentions.append((m.start(), m.end(), m.group(0)))
             spans.append((m.start(), m.end(), best.country or "", "person"))
-    speakers: list[tuple[int, int, str]] = []
-    for m in SPEAKER.finditer(text):
-        inside = [c for s, e, c, k in spans if m.start() <= s < m.end() and k == "person"]
-        if inside:
-            nxt = text.find("\n\n", m.end())
-            speakers.append((m.end(), nxt if nxt >= 0 else len(text), inside[-1]))
+    # transcript turns: "President of Russia Vladimir Putin: ...", "Narendra Modi (retranslated): ..."
+    labels = []
+    for s, e, c, k in sorted(spans):
+        m = SPEAKER_AFTER.match(text, e)
+        if k == "person" and m:
+            labels.append((m.end(), c))
+    speakers = [(start, labels[i + 1][0] if i + 1 < len(labels) else len(text), c)
+                for i, (start, c) in enumerate(labels)]
     spans.sort()
     counts: dict[str, int] = {}
     for pa in people.values():
@@ -250,6 +253,10 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             counts[pa.country] = counts.get(pa.country, 0) + len(pa.mentions) * 2
     for code, ms in countries.items():
         counts[code] = counts.get(code, 0) + len(ms)
+    for sm in re.finditer(r"(?:^|(?<=[.!?]\s)|\n)\s*(?:[A-Z][\w\u2019'-]*\s+){0,4}", text):
+        lead = [c for s, _e, c, _k in spans if sm.start() <= s <= sm.end() + 2]
+        if lead:  # a party opening a sentence is its subject: the voice of the text
+            counts[lead[0]] = counts.get(lead[0], 0) + 3
     first = {code: min((s for s, _, c, _ in spans if c == code), default=10**9) for code in counts}
     main = sorted(counts, key=lambda c: (-counts[c], first[c]))
     if author and author in main:
