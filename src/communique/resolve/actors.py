@@ -146,6 +146,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     countries: dict[str, list[tuple[int, int, str]]] = {}
     orgs: dict[str, list[tuple[int, int, str]]] = {}
     unresolved: list[Span] = []
+    pending: list[tuple[Span, str]] = []
 
     def add_person(pa: PersonActor, s: int, e: int, form: str) -> None:
         existing = people.get(pa.id)
@@ -204,8 +205,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             add_person(known, s + len(ent.text.strip()) - len(name), e, name)
             continue
         country, title, why = _country_from_context(gaz, text, s, e)
-        if country is None and title is None:
-            country, why = _sentence_country(doc, ent, spans, author)
+        if country is None and title is None and len(name.split()) >= 2:
+            pending.append((ent, name))  # decided once the document's own voice is known
         if country is None:
             continue
         add_person(PersonActor(person_id(name), name, country, title, why), s, e, name)
@@ -253,16 +254,24 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             counts[pa.country] = counts.get(pa.country, 0) + len(pa.mentions) * 2
     for code, ms in countries.items():
         counts[code] = counts.get(code, 0) + len(ms)
+    openers: dict[str, int] = {}
     for sm in re.finditer(r"(?:^|(?<=[.!?]\s)|\n)\s*(?:[A-Z][\w\u2019'-]*\s+){0,4}", text):
         lead = [c for s, _e, c, _k in spans if sm.start() <= s <= sm.end() + 2]
         if lead:  # a party opening a sentence is its subject: the voice of the text
             counts[lead[0]] = counts.get(lead[0], 0) + 3
+            openers[lead[0]] = openers.get(lead[0], 0) + 1
     first = {code: min((s for s, _, c, _ in spans if c == code), default=10**9) for code in counts}
     main = sorted(counts, key=lambda c: (-counts[c], first[c]))
-    if author and author in main:
-        main.remove(author)
-        main.insert(0, author)
-    return Resolved(text, people, spans, places, countries, orgs, main, main[:2], [author] if author else main[:1],
+    voice = author or (max(openers, key=lambda c: (openers[c], counts[c])) if openers else (main[0] if main else None))
+    if voice and voice in main:
+        main.remove(voice)
+        main.insert(0, voice)
+    for ent, name in pending:  # named people with no title: the one foreign country of their sentence
+        country, why = _sentence_country(doc, ent, spans, voice)
+        if country:
+            add_person(PersonActor(person_id(name), name, country, None, why), ent.start_char, ent.end_char, name)
+    spans.sort()
+    return Resolved(text, people, spans, places, countries, orgs, main, main[:2], [voice] if voice else [],
                     speakers)
 
 
