@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from communique.errors import ModelError
-from communique.resolve.gazetteer import Gazetteer, load_gazetteer
+from communique.resolve.gazetteer import Gazetteer, fold, load_gazetteer
 from communique.settings import get_settings
 
 #: hyphenated regions whose first part would otherwise read as a country ("Indo-" is India)
@@ -52,7 +52,8 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
             else:
                 pats.append({"label": "NORP", "pattern": n, "id": code})
         for n in rec.get("capitals", []):
-            pats.append({"label": "GPE", "pattern": n, "id": f"city:{code}"})
+            if gaz.country_kind.get(fold(n)) == "capital":  # not Singapore, Kuwait, Panama: names of states
+                pats.append({"label": "GPE", "pattern": n, "id": f"city:{code}"})
     for code, rec in gaz.orgs.items():
         for n in {rec["name"], *rec.get("aliases", [])}:
             for v in _variants(n):

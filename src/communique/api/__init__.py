@@ -1,0 +1,77 @@
+"""The HTTP API and web page, one process: `create_app(db_path)` builds the FastAPI application.
+
+Every route reads through `communique.query` on a read-only connection; one router per resource.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from communique import __version__
+from communique.api import actors, documents, dyads, events, graph, partnerships
+from communique.api.deps import StorePool
+from communique.errors import QueryError, StoreError
+from communique.query import open_readonly
+
+DESCRIPTION = """Diplomatic events, agreements and partnership levels extracted from news and readouts.
+
+Lists answer `{"data": [...], "count": N}` where `count` is the number of matching rows; page with
+`limit` and `offset`. Bad parameters (a malformed date, an unknown country code, a negative limit)
+answer 422 with a message in `detail`. Every HTML page has a JSON twin at the same URL plus `.json`.
+"""
+
+
+def wants_json(request: Request) -> bool:
+    path = request.url.path
+    return path.startswith("/api/") or path.endswith(".json") or path == "/openapi.json"
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """The application serving the store at `db_path`: /api/*, /openapi.json and the web page at /."""
+    path = str(db_path)
+    open_readonly(path).close()  # fail now on a missing store; migrate an old one
+    pool = StorePool(path)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    # no /docs: Swagger UI loads from a CDN and the page must work offline; /openapi.json stays
+    app = FastAPI(title="communique", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
+    app.state.pool = pool
+    app.state.db_path = path
+
+    from communique import web
+
+    async def error(request: Request, status: int, message: str) -> Response:
+        if wants_json(request):
+            return JSONResponse({"detail": message}, status_code=status)
+        return web.error_page(request, status, message)
+
+    @app.exception_handler(QueryError)
+    async def query_error(request: Request, exc: QueryError) -> Response:
+        return await error(request, 422, str(exc))
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        return await error(request, 503, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return await error(request, exc.status_code, str(exc.detail))
+
+    for module in (events, actors, documents, dyads, partnerships, graph):
+        app.include_router(module.router)
+    web.mount(app)
+    return app
+
+
+__all__ = ["create_app"]

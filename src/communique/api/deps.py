@@ -1,0 +1,84 @@
+"""Dependencies shared by the routers: a read-only store per request, and the event filter."""
+
+from __future__ import annotations
+
+import queue
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import Depends, Query, Request
+
+from communique.query import EventFilter
+from communique.store import SQLiteStore, open_store
+
+
+class StorePool:
+    """Read-only SQLite connections, each used by one request at a time.
+
+    A request checks a connection out and returns it when done, so no connection is ever used by
+    two threads at once; idle connections are kept so their page cache stays warm."""
+
+    def __init__(self, path: str, size: int = 16) -> None:
+        self.path = path
+        self.size = size
+        self._idle: queue.SimpleQueue[SQLiteStore] = queue.SimpleQueue()
+
+    def acquire(self) -> SQLiteStore:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            store = open_store(self.path, readonly=True)
+            store.conn.execute("PRAGMA mmap_size=1073741824")
+            store.conn.execute("PRAGMA cache_size=-32000")
+            return store
+
+    def release(self, store: SQLiteStore) -> None:
+        if self._idle.qsize() < self.size:
+            self._idle.put(store)
+        else:
+            store.close()
+
+    def close(self) -> None:
+        while True:
+            try:
+                self._idle.get_nowait().close()
+            except queue.Empty:
+                return
+
+
+def get_store(request: Request) -> Iterator[SQLiteStore]:
+    pool: StorePool = request.app.state.pool
+    store = pool.acquire()
+    try:
+        yield store
+    finally:
+        pool.release(store)
+
+
+StoreDep = Annotated[SQLiteStore, Depends(get_store)]
+
+
+def event_filter(
+    country: Annotated[str | None, Query(description="a party in any role: ISO alpha-3, XKX or IGO:<acronym>")] = None,
+    actor: Annotated[str | None, Query(description="a party in the actor role")] = None,
+    recipient: Annotated[str | None, Query(description="a party in the recipient role")] = None,
+    dyad: Annotated[str | None, Query(description="two parties both in the event, e.g. CHN,TJK")] = None,
+    type: Annotated[str | None, Query(description="PLOVER event type, e.g. CONSULT")] = None,
+    quad_class: Annotated[int | None, Query(description="1 verbal / 2 material cooperation, 3 verbal / "
+                                                        "4 material conflict")] = None,
+    status: Annotated[str | None, Query(description="occurred or planned")] = None,
+    since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD; periods that overlap count")] = None,
+    until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    place: Annotated[str | None, Query(description="place name, or the alpha-3 code of its country")] = None,
+    search: Annotated[str | None, Query(description="words that must all occur in the evidence sentence")] = None,
+    limit: Annotated[int, Query(description="page size (at most 10000)")] = 50,
+    offset: Annotated[int, Query(description="rows to skip")] = 0,
+) -> EventFilter:
+    # strings as given: EventFilter validates and normalises them (a dyad "CHN,TJK" becomes a pair)
+    given: dict[str, Any] = {"country": country, "actor": actor, "recipient": recipient, "dyad": dyad,
+                             "type": type, "quad_class": quad_class, "status": status, "since": since,
+                             "until": until, "place": place, "search": search, "limit": limit, "offset": offset}
+    return EventFilter(**given)
+
+
+FilterDep = Annotated[EventFilter, Depends(event_filter)]

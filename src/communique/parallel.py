@@ -1,0 +1,54 @@
+"""Extraction on several cores: a process pool whose workers each hold one `Extractor`.
+
+spaCy's own `nlp.pipe(n_process=...)` only parallelises the pipeline; our resolution and
+coding run afterwards in the parent, one document at a time, and are Python-bound. So the pool
+here runs the whole `Document -> Record` step in the workers, on chunks of documents (a chunk
+amortises the pickling of documents and records and keeps `nlp.pipe` batching inside a worker).
+
+With the "fork" start method the parent builds the extractor once before the pool starts and
+the workers share it copy-on-write, as spaCy's `n_process` does with its model; with "spawn" or
+"forkserver" each worker builds its own in the pool initializer.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Iterable, Iterator
+
+from communique.extract import Extractor, get_extractor
+from communique.records import Document, Record
+
+#: the worker's extractor, set by `_init_worker`
+_EXTRACTOR: Extractor | None = None
+
+
+def _init_worker() -> None:
+    global _EXTRACTOR
+    _EXTRACTOR = get_extractor()
+
+
+def _extract_chunk(docs: list[Document]) -> list[Record]:
+    ex = _EXTRACTOR if _EXTRACTOR is not None else get_extractor()
+    return [rec for _, rec in ex.extract_many(docs, batch_size=len(docs))]
+
+
+def extract_parallel(documents: Iterable[Document], n_process: int, chunk_size: int = 16,
+                     start_method: str | None = None) -> Iterator[tuple[Document, Record]]:
+    """(Document, Record) pairs in input order, extracted by `n_process` worker processes.
+
+    `n_process <= 1`, or input that fits in one chunk, runs in this process: a pool would only
+    add its start-up. `start_method` defaults to the platform's ("fork" on Linux).
+    """
+    docs = list(documents)
+    if chunk_size < 1:
+        raise ValueError("chunk_size must be at least 1")
+    if n_process <= 1 or len(docs) <= chunk_size:
+        yield from get_extractor().extract_many(docs)
+        return
+    ctx = mp.get_context(start_method)
+    if ctx.get_start_method() == "fork":
+        get_extractor()  # built once here, inherited by every worker
+    chunks = [docs[i:i + chunk_size] for i in range(0, len(docs), chunk_size)]
+    with ctx.Pool(min(n_process, len(chunks)), initializer=_init_worker) as pool:
+        for chunk, records in zip(chunks, pool.imap(_extract_chunk, chunks), strict=True):
+            yield from zip(chunk, records, strict=True)
