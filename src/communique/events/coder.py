@@ -35,6 +35,7 @@ GROUP = re.compile(r"\b(?:the two (?:leaders|sides|presidents|heads of state|cou
                    r"the parties|both|we|our|my)\b|\bI\b", re.I)
 IRREALIS = re.compile(r"\b(?:would|could|should|might|importance of|propos\w*|ready to|willing to|calls? for|called for|hope\w*|wish\w*|seek\w*|possib\w+|starting|to start|prospects? of)\b[^.;]{0,50}$", re.I)
 IRREALIS_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:would|could|might|may) (?:be|become|take|resume|start)\b", re.I)
+INTENT = re.compile(r"\b(?:to|efforts to|ways to|plans? to|seek(?:s|ing)? to|aim(?:s|ed)? to|in order to)\s+$", re.I)
 PARTNER_HINT = re.compile(r"partner|allian|\bally\b|relationship|relations\b|cooperation", re.I)
 PRESENCE = re.compile(r"\b(?:in the presence of|witnessed by|hosted by|facilitated by|mediated by|with the support of)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|plans? to|planned|intends? to|is to|are to|expected to|upcoming|"
@@ -250,7 +251,7 @@ class Coder:
     def code(self, doc: Doc, res: Resolved, published: str | None, location: str | None = None,
              title: str | None = None) -> dict[str, list[Any]]:
         sents = self._sents(doc, res, published)
-        anchor = self._anchor(sents, published)
+        anchor = self._meeting_date(sents, published) or self._anchor(sents, published)
         titled = self._titled_agreement(sents, res, title, published)
         if titled is not None or re.match(r"\s*We,\s", res.text):  # a text its parties speak together
             authors = titled.parties if titled else self._uniq(
@@ -324,6 +325,10 @@ class Coder:
                           recipient=[h.recipient_country], date=h.date, status="occurred",
                           place=place if h.date == anchor else None, trigger="awarded", evidence=h.evidence,
                           **self._cameo_fields("051")))
+        for k in [k for k, ev in events.items() if not ev.date]:  # an undated report of a dated event
+            twin = next((x for x in events.values() if x.date and x.key()[:2] == k[:2]), None)
+            if twin is not None:
+                twin.evidence_all.extend(events.pop(k).evidence_all)
         self._direct_visits(events, place, anchor)
         return {
             "events": list(events.values()),
@@ -346,7 +351,7 @@ class Coder:
         codes: list[str] = []
         for name in re.findall(r"[A-Z][\w.'’-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’-]+)*", title):
             pre = title[:title.find(name)]
-            if re.search(r"\b(?:in|at)\s+(?:[A-Z][\w ]+,\s*)?$", pre):
+            if re.search(r"\b(?:in|at|on|regarding|about|concerning)\s+(?:the\s+)?(?:[A-Z][\w ]+,\s*)?$", pre):
                 continue
             for cand in (name, name.split(" of ")[-1], name.split()[-1]):
                 c = self.gaz.country(cand) or self.gaz.org(cand)
@@ -354,9 +359,10 @@ class Coder:
                     codes.append(c)
                     break
         codes = self._uniq([c for c in codes if not c.startswith("IGO:")])
-        if len(codes) < 2:
-            first = lead[0]
-            codes = self._uniq(codes + [c for _, _, c in first.parties if not c.startswith("IGO:")])
+        for sent in lead:
+            if len(codes) >= 2:
+                break
+            codes = self._uniq(codes + [c for _, _, c in sent.parties if not c.startswith("IGO:")])
         if len(codes) < 2:
             return None
         kind = "joint declaration" if "declaration" in title.lower() else "joint statement"
@@ -366,6 +372,21 @@ class Coder:
     def _cameo_fields(self, code: str) -> dict[str, Any]:
         c = self._cameo(code)
         return {"goldstein": c.get("goldstein"), "quad_class": c.get("quad_class")}
+
+    def _meeting_date(self, sents: list[Sent], published: str | None) -> str | None:
+        """The day of the meeting or call an early sentence dates ("spoke yesterday with ...")."""
+        consult = [t for t in self.rules.triggers if t.type == "CONSULT"]
+        for sent in sents[:3]:
+            hits = [m for m in (t.pattern.search(sent.text) for t in consult) if m]
+            if not hits:
+                continue
+            m = min(hits, key=lambda h: h.start())  # the first sentence telling of a meeting decides
+            when = self._time_for(sent, m.start())
+            if (when and len(when.value) == 10 and when.future is False and published
+                    and when.value <= published and _days_between(when.value, published) <= 45):
+                return when.value
+            return None
+        return None
 
     def _anchor(self, sents: list[Sent], published: str | None) -> str | None:
         """The date the document's main events happened: a recent past date in its first sentence,
@@ -389,8 +410,8 @@ class Coder:
                 cands.append((m.start(), v["city"], v["country"]))
             for s, _e, name, country in res.places:
                 if sent.start <= s < sent.end:
-                    pre = sent.text[max(0, s - sent.start - 12):s - sent.start]
-                    if re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", pre):
+                    pre = sent.text[max(0, s - sent.start - 100):s - sent.start]
+                    if re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", pre) and meeting.search(pre):
                         cands.append((s - sent.start, name, country))
             if cands:
                 _, name, country = min(cands)
@@ -401,14 +422,15 @@ class Coder:
                 return self._place(city["name"], city["country"])
         return None
 
-    def _sentence_place(self, sent: Sent, res: Resolved) -> Place | None:
-        """A venue or 'in <City>' named in the sentence itself."""
-        m = self.rules.venue_pattern.search(sent.text)
+    def _sentence_place(self, sent: Sent, res: Resolved, lo: int, hi: int) -> Place | None:
+        """A venue or 'in <City>' named in the sentence near the trigger at [lo, hi)."""
+        lo, hi = max(0, lo - 40), hi + 100
+        m = self.rules.venue_pattern.search(sent.text, lo, hi)
         if m:
             v = self.rules.venues[fold(m.group(1))]
             return self._place(v["city"], v["country"])
         for s, _e, name, country in res.places:
-            if sent.start <= s < sent.end and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", sent.text[max(0, s - sent.start - 12):s - sent.start]):
+            if sent.start + lo <= s < sent.start + hi and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", sent.text[max(0, s - sent.start - 12):s - sent.start]):
                 return self._place(name, country)
         return None
 
@@ -434,9 +456,12 @@ class Coder:
                     continue
                 if trig.mode == "sign":  # signings become AGREE events through the agreements they name
                     continue
-                if trig.type in IRREALIS_TYPES and (IRREALIS.search(sent.text[max(0, m.start() - 60):m.start()])
+                planned_visit = trig.shape == "visit" and re.search(r"\b(?:would|will|to)\s+$", sent.text[max(0, m.start() - 8):m.start()])
+                if trig.type in IRREALIS_TYPES and not planned_visit and (IRREALIS.search(sent.text[max(0, m.start() - 60):m.start()])
                                                     or IRREALIS_AFTER.match(sent.text[m.end():m.end() + 50])):
                     continue
+                if trig.shape == "directed" and trig.type != "REQUEST" and INTENT.search(sent.text[max(0, m.start() - 30):m.start()]):
+                    continue  # "efforts to hold X accountable": an aim, not an act
                 if trig.type == "CONSULT" and trig.mode == "meet" and HOST_FUTURE.search(sent.text):
                     continue  # an announced summit is coded once, as a planned visit to its host
                 ev = self._code_trigger(trig, m, sent, res, anchor, published, place)
@@ -463,14 +488,14 @@ class Coder:
             date = anchor
         code = trig.cameo
         fields = self._cameo_fields(code)
-        ev_place = self._sentence_place(sent, res) if status == "occurred" else None
-        if ev_place is None and date == anchor and status == "occurred":
+        ev_place = self._sentence_place(sent, res, m.start(), m.end()) if status == "occurred" and trig.mode != "phone" else None
+        if ev_place is None and date == anchor and status == "occurred" and trig.mode != "phone":
             ev_place = place
         base: dict[str, Any] = {"type": trig.type, "mode": trig.mode or None, "cameo": code, "status": status,
                                 "date": date, "trigger": m.group(0), "evidence": self._ev(sent), **fields}
         subject = self._subject(sent, rel, m.start(), res)
-        if trig.explicit_subject and not [c for a, b, c in rel if b <= m.start()]:
-            return []
+        if trig.explicit_subject and not [c for a, b, c in rel if m.start() - 60 <= b <= m.start()]:
+            return []  # violent or coercive acts need their doer named right before them
         if trig.shape == "visit":
             hosts = [c for c in after if c not in subject and not c.startswith("IGO:")]
             venue = self.rules.venue_pattern.search(tail)
@@ -488,19 +513,30 @@ class Coder:
             with_m = re.match(r"[\w\s-]{0,30}?\bwith\b", sent.text[m.end():m.end() + 40])
             if with_m and trig.shape == "meet":
                 lo = m.end() + with_m.end()
-                stop = re.search(r"[;,.]|\b(?:on|via|about|to|in|and (?:made|discussed|agreed))\b", sent.text[lo + 3:])
+                stop = re.search(r";|\.\s|\b(?:on|via|about|to|in|regarding|during|for|and (?:made|discussed|agreed|expressed|reaffirmed))\b", sent.text[lo + 3:])
                 hi = lo + 3 + stop.start() if stop else len(sent.text)
                 partners = self._uniq([c for a, _, c in rel if lo <= a < hi])
                 parties = self._uniq(subject + partners)
+            elif trig.shape == "together":  # "the leaders agreed to ...": the subject, and partners after 'with'
+                partners = []
+                wm = re.match(r"[^.;]{0,40}?\bwith\b", sent.text[m.end():])
+                if wm:
+                    partners = [c for a, _, c in rel if m.end() + wm.end() <= a < m.end() + wm.end() + 60][:1]
+                parties = self._uniq(subject + partners)
+                states = [c for c in parties if not c.startswith("IGO:")]
+                if len(states) >= 2:
+                    parties = states
             else:
-                parties = self._uniq(before + after)
+                joined = re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:between|among|of)\b", sent.text[m.end():m.end() + 30])
+                parties = self._uniq(before + (after if joined or trig.shape == "together" else []))
                 if len(parties) < 2 or (group and GROUP.search(sent.text[:m.start()])):
                     parties = self._uniq(group + parties)
             states = [c for c in parties if not c.startswith("IGO:")]
             if trig.type == "CONSULT":
-                if len(states) < 2:
+                if len(states) >= 2:
+                    parties = states
+                elif not (states and len(parties) >= 2):  # a state meeting an organisation ("U.S.-ASEAN Summit")
                     return []
-                parties = states
             if trig.soft and len(parties) > 2 and not group:
                 return []
             events = [Event(actor=sorted(parties), recipient=[], place=ev_place, **base)]
@@ -562,8 +598,8 @@ class Coder:
         pre = sent.text[max(0, at - 60):at]
         m = HYPHEN_DYAD.search(pre)
         if m:
-            a = self.gaz.country(m.group("a").split()[-1]) or self.gaz.country(m.group("a"))
-            b = self.gaz.country(m.group("b").split()[0]) or self.gaz.country(m.group("b"))
+            a = self._code_of(m.group("a").split()[-1]) or self._code_of(m.group("a"))
+            b = self._code_of(m.group("b").split()[0]) or self._code_of(m.group("b"))
             if a and b and a != b:
                 return [a, b]
         codes = self._uniq([c for _, _, c in sent.parties if not c.startswith("IGO:")])
@@ -574,6 +610,9 @@ class Coder:
         if len(codes) == 1 and len(res.main) >= 2 and codes[0] in res.main[:2]:
             return res.main[:2]
         return codes if len(codes) >= 2 else res.main[:2] if len(res.main) >= 2 else []
+
+    def _code_of(self, name: str) -> str | None:
+        return self.gaz.country(name) or self.gaz.org(name) or self.gaz.combining.get(name.lower())
 
     def _date_for_fact(self, sent: Sent, at: int, anchor: str | None) -> str | None:
         when = self._time_for(sent, at)
@@ -588,8 +627,10 @@ class Coder:
         m = sign.pattern.search(sent.text)
         if not m or FUTURE.search(sent.text[max(0, m.start() - 30):m.start()]):
             return []
+        if re.search(r"\b(?:into|to|forced to|coerced? into)\s+$", sent.text[max(0, m.start() - 20):m.start()]):
+            return []
         out = []
-        rest = sent.text[m.end():]
+        rest = sent.text[m.end():m.end() + 160]
         count_m = COUNT.search(sent.text)
         for kind, pat in self.rules.kinds:
             km = pat.search(rest)
@@ -637,7 +678,15 @@ class Coder:
                 level = m.group(0)
                 if row["level"] in ("partnership", "alliance") and not HYPHEN_DYAD.search(sent.text[max(0, m.start() - 60):m.start()]):
                     continue
-                parties = self._parties_for_fact(sent, res, m.start())
+                rel = [(a - sent.start, c) for a, _, c in sent.parties]
+                tail = re.match(r"\s*(?:(?:between|of)\s+(?P<x>.{3,60}?)\s+and\s+|with\s+)", sent.text[m.end():])
+                named = [c for a, c in rel if tail and m.end() <= a < m.end() + tail.end() + 40]
+                if tail and tail.group("x"):
+                    parties = self._uniq(named[:2])
+                elif tail:
+                    parties = self._uniq(self._subject(sent, [(a, a, c) for a, c in rel], m.start(), res)[:1] + named[:1])
+                else:
+                    parties = self._parties_for_fact(sent, res, m.start())
                 if len(parties) < 2:
                     continue
                 window = sent.text[max(0, m.start() - 120):m.start()]

@@ -131,6 +131,15 @@ def _strip_markdown(text: str) -> str:
     return text.replace("\\", "")
 
 
+def with_title(title: str | None, body: str) -> str:
+    """The title as the text's first paragraph: headlines often carry the event ("Telephone
+    conversation with President of Finland Sauli Niinistö") and evidence must point into the text."""
+    title = " ".join((title or "").split())
+    if not title or body.lstrip()[: len(title)].lower() == title.lower():
+        return body
+    return title + "\n\n" + body
+
+
 def _check_length(doc: Document, where: str) -> Document:
     limit = get_settings().max_document_chars
     if len(doc.text) > limit:
@@ -185,7 +194,8 @@ def read_markdown(text: str, source: str) -> Document:
         raise ReadError(source, f"malformed date {meta.get('date')!r} in YAML header")
     title = str(meta["title"]).replace("\u00a0", " ") if meta.get("title") else None
     url = str(meta["source_url"]) if meta.get("source_url") else None
-    return _check_length(Document(source=source, text=clean_text(_strip_markdown(body)), published=published,
+    return _check_length(Document(source=source, text=with_title(title, clean_text(_strip_markdown(body))),
+                                  published=published,
                                   title=title, url=url, format="markdown"), source)
 
 
@@ -279,7 +289,8 @@ def read_jsonl(lines: Iterable[str], source: str) -> Iterator[Item]:
             yield ReadError(where, f"malformed date {raw_date!r}")
             continue
         try:
-            yield _check_length(Document(source=f"{source}#{n}", text=clean_text(text), published=published,
+            yield _check_length(Document(source=f"{source}#{n}", text=with_title(obj.get("title"), clean_text(text)),
+                                         published=published,
                                          title=obj.get("title"), url=obj.get("url"), format="jsonl"), where)
         except ReadError as err:
             yield err
@@ -316,7 +327,8 @@ def read_csv(handle: io.TextIOBase, source: str, columns: CsvColumns | None = No
             yield ReadError(where, f"malformed date {raw_date!r}")
             continue
         try:
-            yield _check_length(Document(source=f"{source}#{row_no}", text=clean_text(text), published=published,
+            yield _check_length(Document(source=f"{source}#{row_no}", text=with_title(row.get(cols.title), clean_text(text)),
+                                         published=published,
                                          title=row.get(cols.title) or None, url=row.get(cols.url) or None,
                                          location=row.get(cols.location) or None, format="csv"), where)
         except ReadError as err:
