@@ -416,8 +416,11 @@ class Coder:
             if cands:
                 _, name, country = min(cands)
                 return self._place(name, country)
-        if location:
-            city = self.gaz.city(location)
+        for part in reversed(re.split(r"\s*,\s*", location or "")):  # "The Kremlin, Moscow"
+            v = self.rules.venues.get(fold(part.removeprefix("The ").removeprefix("the ")))
+            if v:
+                return self._place(v["city"], v["country"])
+            city = self.gaz.city(part.removesuffix(" Region"))
             if city:
                 return self._place(city["name"], city["country"])
         return None

@@ -241,7 +241,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             spans.append((m.start(), m.end(), best.country or "", "person"))
     # transcript turns: "President of Russia Vladimir Putin: ...", "Narendra Modi (retranslated): ..."
     labels = []
-    for s, e, c, k in sorted(spans):
+    for _s, e, c, k in sorted(spans):
         m = SPEAKER_AFTER.match(text, e)
         if k == "person" and m:
             labels.append((m.end(), c))
