@@ -417,6 +417,8 @@ class Coder:
                 _, name, country = min(cands)
                 return self._place(name, country)
         for part in reversed(re.split(r"\s*,\s*", location or "")):  # "The Kremlin, Moscow"
+            if len(part) < 3 or part.upper() == part:  # "NA": not available
+                continue
             v = self.rules.venues.get(fold(part.removeprefix("The ").removeprefix("the ")))
             if v:
                 return self._place(v["city"], v["country"])

@@ -266,7 +266,12 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     if voice and voice in main:
         main.remove(voice)
         main.insert(0, voice)
-    for ent, name in pending:  # named people with no title: the one foreign country of their sentence
+    per_sentence: dict[int, int] = {}
+    for ent, _name in pending:
+        per_sentence[ent.sent.start] = per_sentence.get(ent.sent.start, 0) + 1
+    for ent, name in pending:  # listed people with no title ("candidates A, B and C"): their sentence's foreign country
+        if per_sentence[ent.sent.start] < 2:
+            continue
         country, why = _sentence_country(doc, ent, spans, voice)
         if country:
             add_person(PersonActor(person_id(name), name, country, None, why), ent.start_char, ent.end_char, name)
