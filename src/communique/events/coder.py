@@ -251,7 +251,8 @@ class Coder:
     def code(self, doc: Doc, res: Resolved, published: str | None, location: str | None = None,
              title: str | None = None) -> dict[str, list[Any]]:
         sents = self._sents(doc, res, published)
-        anchor = self._meeting_date(sents, published) or self._anchor(sents, published)
+        body = sents[1:] if title and sents and sents[0].text.strip() == " ".join(title.split()) else sents
+        anchor = self._meeting_date(body, res, published) or self._anchor(body, published)
         titled = self._titled_agreement(sents, res, title, published)
         if titled is not None or re.match(r"\s*We,\s", res.text):  # a text its parties speak together
             authors = titled.parties if titled else self._uniq(
@@ -373,7 +374,7 @@ class Coder:
         c = self._cameo(code)
         return {"goldstein": c.get("goldstein"), "quad_class": c.get("quad_class")}
 
-    def _meeting_date(self, sents: list[Sent], published: str | None) -> str | None:
+    def _meeting_date(self, sents: list[Sent], res: Resolved, published: str | None) -> str | None:
         """The day of the meeting or call an early sentence dates ("spoke yesterday with ...")."""
         consult = [t for t in self.rules.triggers if t.type == "CONSULT"]
         for sent in sents[:3]:
@@ -381,6 +382,11 @@ class Coder:
             if not hits:
                 continue
             m = min(hits, key=lambda h: h.start())  # the first sentence telling of a meeting decides
+            wm = re.match(r"[^.;]{0,40}?\bwith\b", sent.text[m.end():])
+            if wm:  # a meeting with someone outside the document's main pair is another story
+                partner = [c for a, _, c in sent.parties if a - sent.start >= m.end() + wm.end()][:1]
+                if partner and res.group and partner[0] not in res.group:
+                    return None
             when = self._time_for(sent, m.start())
             if (when and len(when.value) == 10 and when.future is False and published
                     and when.value <= published and _days_between(when.value, published) <= 45):

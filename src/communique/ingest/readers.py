@@ -167,7 +167,8 @@ def read_text(text: str, source: str) -> Document:
         rest = stripped.lstrip().split("\n", 1)
         body = m.group(2) + ("\n" + rest[1] if len(rest) > 1 else "")
         after = rest[1] if len(rest) > 1 else ""
-        if m.group(2) and after.startswith("\n") and len(m.group(2)) < 200:
+        heading = m.group(2).strip()
+        if heading and after.startswith("\n") and len(heading) < 150 and heading[-1] not in ".!?":
             title = m.group(2).strip()
     else:
         body = stripped
