@@ -539,7 +539,13 @@ class Coder:
                     parties = states
             else:
                 joined = re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:between|among|of)\b", sent.text[m.end():m.end() + 30])
-                parties = self._uniq(before + (after if joined or trig.shape == "together" else []))
+                if joined:
+                    objects = after
+                elif re.fullmatch(r"met|meets?", m.group(0).lower()):  # "X met Y": Y named right after
+                    objects = [c for a, _, c in rel if m.end() <= a <= m.end() + 40][:1]
+                else:
+                    objects = []
+                parties = self._uniq(before + objects)
                 if len(parties) < 2 or (group and GROUP.search(sent.text[:m.start()])):
                     parties = self._uniq(group + parties)
             states = [c for c in parties if not c.startswith("IGO:")]
