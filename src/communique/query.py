@@ -9,10 +9,13 @@ Dates are ISO strings at the precision the text supports (`2024`, `2024-07`, `20
 `since` and `until` keep an event whose period overlaps the range: an event dated `2024` is kept
 by `since=2024-06-01`, because it may have happened in the second half of the year.
 
-Speed on millions of events comes from two derived tables kept by triggers (migration 0002):
-`event_facets` (one row per party and event, clustered by party and date) serves country filters
-and `event_dyads` (one row per pair of parties and event, clustered by pair and date) serves dyad
-filters, the dyad timeline and the network; filters without a party use the indexes on `events`.
+Speed on millions of events comes from derived tables kept by triggers (migration 0002):
+`event_facets` (one row per party and event, clustered by party and date) serves country filters,
+`event_dyads` (one row per pair of parties and event, clustered by pair and date) serves dyad
+filters, the dyad timeline and the network, and `event_counts` (events per party, month, type,
+quad class and status) makes `count` and the counts per month exact without scanning: full months
+are summed, the months a day-precision `since`/`until` cuts are counted through the index.
+Filters without a party use the indexes on `events`.
 """
 
 from __future__ import annotations
@@ -587,8 +590,9 @@ def partnership_label(change: str, level: str, rank: int | None) -> str:
 class _Plan:
     """FROM and WHERE for an event filter, with the driving table aliased `k`.
 
-    `k` has the columns date, event_id, type, quad_class, status. With a dyad it is `event_dyads`,
-    with a party `event_facets` (both: '' for undated); otherwise `events` itself."""
+    `k` has the columns date, type, quad_class, status. With a place it is `events`, through the
+    place index (a place is rarer than a party or a pair, which are then checked per event); with a
+    dyad `event_dyads`, with a party `event_facets` (both: date '' when undated); else `events`."""
 
     def __init__(self, f: EventFilter) -> None:
         self.params: list[Any] = []
@@ -598,15 +602,21 @@ class _Plan:
         for code, role in ((f.country, None), (f.actor, "actor"), (f.recipient, "recipient")):
             if code:
                 parties.append((code, role))
-        if f.dyad:
+        place: tuple[str, str, str] | None = None  # (column, value, index)
+        if f.place:
+            code = f.place.upper()
+            place = (("place_country", code, "events_place_country") if code in country_codes()
+                     else ("place_name", f.place, "events_place_name"))
+        if place:
+            self.source = f"events k INDEXED BY {place[2]}"
+            parties.extend((code, None) for code in f.dyad or ())
+        elif f.dyad:
             a, b = sorted(f.dyad)
             self.source = "event_dyads k"
-            self.id_col, self.undated = "k.event_id", "''"
             where.append("k.a = ? AND k.b = ?")
             p.extend([a, b])
         elif parties:
             self.source = "event_facets k"
-            self.id_col, self.undated = "k.event_id", "''"
             code, role = parties[0]
             where.append("k.party = ?")
             p.append(code)
@@ -614,8 +624,8 @@ class _Plan:
                 parties.pop(0)
         else:
             self.source = "events k"
-            self.id_col, self.undated = "k.id", "NULL"
-        self.driven_by_events = self.source == "events k"
+        self.driven_by_events = self.source.startswith("events k")
+        self.id_col = "k.id" if self.driven_by_events else "k.event_id"
         for code, role in parties:
             where.append(f"EXISTS (SELECT 1 FROM event_parties p WHERE p.event_id = {self.id_col} AND p.party = ?"
                          + (" AND p.role = ?)" if role else ")"))
@@ -633,18 +643,12 @@ class _Plan:
             where.append(_since_clause("k.date", f.since, p))
         if f.until:
             where.append(_until_clause("k.date", f.until, p))
-        self.needs_event = False
-        if f.place:
-            col = "place_country" if CODE_RE.match(f.place.upper()) and f.place.upper() in country_codes() \
-                else "place_name"
+        self.needs_event = place is not None and not self.driven_by_events
+        if place:
             ref = "k" if self.driven_by_events else "e"
-            self.needs_event = not self.driven_by_events
-            if col == "place_country":
-                where.append(f"{ref}.place_country = ?")
-                p.append(f.place.upper())
-            else:
-                where.append(f"{ref}.place_name = ? COLLATE NOCASE")
-                p.append(f.place)
+            collate = " COLLATE NOCASE" if place[0] == "place_name" else ""
+            where.append(f"{ref}.{place[0]} = ?{collate}")
+            p.append(place[1])
         if f.search:
             where.append(f"{self.id_col} IN (SELECT ev.item_id FROM evidence_fts JOIN evidence ev"
                          " ON ev.rowid = evidence_fts.rowid WHERE evidence_fts MATCH ? AND ev.kind = 'event')")
@@ -696,13 +700,20 @@ def _bucket_state(key: str, since: str | None, until: str | None) -> Literal["fu
 
 def _buckets(store: SQLiteStore, f: EventFilter) -> list[tuple[str, int, str]]:
     """(month key, events, state) from `event_counts` for a filter it can answer."""
-    where, params = ["party = ?"], [f.country or "*"]
+    where: list[str] = ["party = ?"]
+    params: list[Any] = [f.country or "*"]
     for col, value in (("type", f.type), ("quad_class", f.quad_class), ("status", f.status)):
         if value is not None:
             where.append(f"{col} = ?")
             params.append(value)
+    if f.since:  # keys before the year of `since` are out; _bucket_state decides the rest
+        where.append("month >= ?")
+        params.append(f.since[:4])
+    if f.until:
+        where.append("month <= ?")
+        params.append(f.until + "~")
     sql = f"SELECT month, sum(n) AS n FROM event_counts WHERE {' AND '.join(where)} GROUP BY month ORDER BY month"
-    out = []
+    out: list[tuple[str, int, str]] = []
     for r in _rows(store, sql, params):
         state = _bucket_state(r["month"], f.since, f.until)
         if state != "none" and r["n"]:
@@ -748,18 +759,9 @@ def iter_events(store: SQLiteStore, f: EventFilter | None = None, *, batch: int 
         raise StoreError(f"{store.path}: {exc}") from None
 
 
-def _sources(store: SQLiteStore, kind: str, ids: Sequence[str]) -> dict[str, list[Source]]:
-    """Every evidence span of the given items, with its document."""
-    out: dict[str, list[Source]] = defaultdict(list)
-    for i in range(0, len(ids), 500):
-        chunk = list(ids[i:i + 500])
-        sql = (f"SELECT ev.item_id, ev.start, ev.\"end\", ev.text, {DOC_COLS} FROM evidence ev"
-               f" JOIN documents d ON d.id = ev.document_id WHERE ev.kind = ?"
-               f" AND ev.item_id IN ({','.join('?' * len(chunk))}) ORDER BY d.published, ev.start")
-        for r in _rows(store, sql, [kind, *chunk]):
-            out[r["item_id"]].append(Source(document=_doc_ref(r),
-                                            evidence=Evidence(text=r["text"], start=r["start"], end=r["end"])))
-    return out
+def _source(r: sqlite3.Row) -> Source:
+    """The document of a stored item and its evidence, from a row with the item and DOC_COLS."""
+    return Source(document=_doc_ref(r), evidence=_evidence(r))
 
 
 def event(store: SQLiteStore, event_id: str) -> EventDetail | None:
@@ -769,9 +771,9 @@ def event(store: SQLiteStore, event_id: str) -> EventDetail | None:
     if not rows:
         return None
     ev = _event(rows[0])
-    same = [r["id"] for r in _rows(store, "SELECT id FROM events WHERE event_key = ?", [ev.event_key])]
-    srcs = _sources(store, "event", same)
-    return EventDetail(**ev.model_dump(), reported_by=[s for i in same for s in srcs.get(i, [])])
+    same = _rows(store, f"SELECT e.*, {DOC_COLS} FROM events e JOIN documents d ON d.id = e.document_id"
+                        " WHERE e.event_key = ? ORDER BY d.published, e.id", [ev.event_key])
+    return EventDetail(**ev.model_dump(), reported_by=[_source(r) for r in same])
 
 
 def counts(store: SQLiteStore, f: EventFilter) -> Counts:
@@ -940,9 +942,8 @@ def _partnership_steps(store: SQLiteStore, ids: Sequence[str]) -> list[Partnersh
     """Partnership mentions grouped by (parties, level, date): one step, many sources."""
     if not ids:
         return []
-    rows = _rows(store, f"SELECT p.* FROM partnerships p JOIN documents d ON d.id = p.document_id"
+    rows = _rows(store, f"SELECT p.*, {DOC_COLS} FROM partnerships p JOIN documents d ON d.id = p.document_id"
                         f" WHERE p.id IN ({_in(ids)}) ORDER BY p.date, d.published", list(ids))
-    srcs = _sources(store, "partnership", [r["id"] for r in rows])
     groups: dict[tuple[Any, ...], PartnershipStep] = {}
     order = {"established": 2, "upgraded": 3, "reaffirmed": 1}
     for r in rows:
@@ -952,9 +953,9 @@ def _partnership_steps(store: SQLiteStore, ids: Sequence[str]) -> list[Partnersh
         if step is None:
             groups[key] = PartnershipStep(id=r["id"], date=r["date"], parties=parties, level=r["level"],
                                           level_normalized=r["level_normalized"], rank=r["rank"],
-                                          change=r["change"], label="", sources=list(srcs.get(r["id"], [])))
+                                          change=r["change"], label="", sources=[_source(r)])
         else:
-            step.sources.extend(srcs.get(r["id"], []))
+            step.sources.append(_source(r))
             if order.get(r["change"], 0) > order.get(step.change, 0):
                 step.change = r["change"]
             if step.rank is None:
@@ -978,23 +979,22 @@ def current_level(steps: Sequence[PartnershipStep]) -> PartnershipStep | None:
 def _agreements(store: SQLiteStore, ids: Sequence[str]) -> list[TimelineAgreement]:
     if not ids:
         return []
-    rows = _rows(store, f"SELECT a.* FROM agreements a JOIN documents d ON d.id = a.document_id"
+    rows = _rows(store, f"SELECT a.*, {DOC_COLS} FROM agreements a JOIN documents d ON d.id = a.document_id"
                         f" WHERE a.id IN ({_in(ids)}) ORDER BY a.date, d.published", list(ids))
-    srcs = _sources(store, "agreement", [r["id"] for r in rows])
     groups: dict[tuple[Any, ...], TimelineAgreement] = {}
     for r in rows:
         parties = sorted(json.loads(r["parties"]))
         key = (tuple(parties), " ".join(r["title"].lower().split()), r["date"])
         if key in groups:
-            groups[key].sources.extend(srcs.get(r["id"], []))
+            groups[key].sources.append(_source(r))
         else:
             groups[key] = TimelineAgreement(id=r["id"], date=r["date"], label=r["title"], title=r["title"],
                                             agreement_kind=r["kind"], parties=parties, count=r["count"],
-                                            sources=list(srcs.get(r["id"], [])))
+                                            sources=[_source(r)])
     return list(groups.values())
 
 
-def dyad(store: SQLiteStore, a: str, b: str, limit: int = 500) -> Dyad:
+def dyad(store: SQLiteStore, a: str, b: str, limit: int = 100) -> Dyad:
     """The timeline of two parties: events, agreements and partnership steps, each with its sources.
 
     Events are grouped by event key (one real-world event reported by several documents); the
@@ -1010,22 +1010,21 @@ def dyad(store: SQLiteStore, a: str, b: str, limit: int = 500) -> Dyad:
     if keys:
         rows = _rows(store, f"SELECT e.*, {DOC_COLS} FROM events e JOIN documents d ON d.id = e.document_id"
                             f" WHERE e.event_key IN ({_in(keys)}) ORDER BY d.published, e.id", keys)
-        srcs = _sources(store, "event", [r["id"] for r in rows])
         grouped: dict[str, TimelineEvent] = {}
         for r in rows:
-            ev = _event(r)
-            item = grouped.get(ev.event_key)
+            item = grouped.get(r["event_key"])
             if item is None:
+                ev = _event(r)
                 grouped[ev.event_key] = TimelineEvent(
                     id=ev.event_key, date=ev.date, label=event_label(ev.type, ev.actor, ev.recipient, ev.status),
                     type=ev.type, status=ev.status, actor=ev.actor, recipient=ev.recipient, cameo=ev.cameo,
                     quad_class=ev.quad_class, goldstein=ev.goldstein, place=ev.place, event_ids=[ev.id],
-                    sources=list(srcs.get(ev.id, [])))
+                    sources=[Source(document=ev.document, evidence=ev.evidence)])
             else:
-                item.event_ids.append(ev.id)
-                item.sources.extend(srcs.get(ev.id, []))
+                item.event_ids.append(r["id"])
+                item.sources.append(_source(r))
                 if item.place is None:
-                    item.place = ev.place
+                    item.place = _event(r).place
         timeline.extend(grouped.values())
     agreements = _agreements(store, _items_of(store, "agreement", (x, y)))
     steps = _partnership_steps(store, _items_of(store, "partnership", (x, y)))

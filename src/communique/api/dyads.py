@@ -15,7 +15,7 @@ router = APIRouter(prefix="/api", tags=["dyads"])
 @router.get("/dyads/{a}/{b}", response_model=query.Dyad)
 def read_dyad(
     store: StoreDep, a: str, b: str,
-    limit: Annotated[int, Query(description="most recent real-world events to include")] = 500,
+    limit: Annotated[int, Query(description="most recent real-world events to include")] = 100,
 ) -> query.Dyad:
     """Events, agreements and partnership steps between two parties, oldest first, with sources."""
     return query.dyad(store, a, b, limit=limit)

@@ -425,9 +425,9 @@ class Coder:
         for part in reversed(re.split(r"\s*,\s*", location or "")):  # "The Kremlin, Moscow"
             if len(part) < 3 or part.upper() == part:  # "NA": not available
                 continue
-            v = self.rules.venues.get(fold(part.removeprefix("The ").removeprefix("the ")))
-            if v:
-                return self._place(v["city"], v["country"])
+            venue = self.rules.venues.get(fold(part.removeprefix("The ").removeprefix("the ")))
+            if venue:
+                return self._place(venue["city"], venue["country"])
             city = self.gaz.city(part.removesuffix(" Region"))
             if city:
                 return self._place(city["name"], city["country"])

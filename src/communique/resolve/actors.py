@@ -242,9 +242,9 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     # transcript turns: "President of Russia Vladimir Putin: ...", "Narendra Modi (retranslated): ..."
     labels = []
     for _s, e, c, k in sorted(spans):
-        m = SPEAKER_AFTER.match(text, e)
-        if k == "person" and m:
-            labels.append((m.end(), c))
+        turn = SPEAKER_AFTER.match(text, e)
+        if k == "person" and turn:
+            labels.append((turn.end(), c))
     speakers = [(start, labels[i + 1][0] if i + 1 < len(labels) else len(text), c)
                 for i, (start, c) in enumerate(labels)]
     spans.sort()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlencode
@@ -175,13 +176,13 @@ def events_page(request: Request, store: StoreDep, f: FilterDep) -> HTMLResponse
 
 
 @router.get("/dyads/{a}/{b}.json")
-def dyad_json(store: StoreDep, a: str, b: str, limit: int = 500) -> JSONResponse:
+def dyad_json(store: StoreDep, a: str, b: str, limit: int = 100) -> JSONResponse:
     """The dyad page as JSON."""
     return twin({"dyad": query.dyad(store, a, b, limit=limit)})
 
 
 @router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
-def dyad_page(request: Request, store: StoreDep, a: str, b: str, limit: int = 500) -> HTMLResponse:
+def dyad_page(request: Request, store: StoreDep, a: str, b: str, limit: int = 100) -> HTMLResponse:
     """The timeline of two parties."""
     d = query.dyad(store, a, b, limit=limit)
     years: dict[str, list[Any]] = {}
@@ -190,17 +191,27 @@ def dyad_page(request: Request, store: StoreDep, a: str, b: str, limit: int = 50
     return render(request, "dyad.html", {"dyad": d, "years": years})
 
 
-def graph_params(since: str | None = None, until: str | None = None, country: str | None = None,
-                 type: str | None = None, max_nodes: int = 60, min_weight: int = 1) -> query.GraphParams:
-    return query.GraphParams(since=since, until=until, country=country, type=type, max_nodes=max_nodes,
-                             min_weight=min_weight)
+GRAPH_ALL_TIME_UP_TO = 50_000  # events; above this the graph page opens on the last two years
+
+
+def graph_params(request: Request, store: SQLiteStore, since: str | None, until: str | None,
+                 country: str | None, type: str | None, max_nodes: int, min_weight: int) -> query.GraphParams:
+    if since is None and until is None and "since" not in request.query_params:
+        total = cached(request, "total", lambda: query.count_events(store, query.EventFilter()))
+        if total > GRAPH_ALL_TIME_UP_TO:
+            since = str(date.today().year - 1)
+    given: dict[str, Any] = {"since": since or None, "until": until or None, "country": country or None,
+                             "type": type or None, "max_nodes": max_nodes, "min_weight": min_weight}
+    return query.GraphParams(**given)
 
 
 @router.get("/graph.json")
-def graph_json(store: StoreDep, since: str | None = None, until: str | None = None, country: str | None = None,
-               type: str | None = None, max_nodes: int = 60, min_weight: int = 1) -> JSONResponse:
+def graph_json(request: Request, store: StoreDep, since: str | None = None, until: str | None = None,
+               country: str | None = None, type: str | None = None, max_nodes: int = 60,
+               min_weight: int = 1) -> JSONResponse:
     """The graph page as JSON."""
-    return twin({"graph": query.network(store, graph_params(since, until, country, type, max_nodes, min_weight))})
+    p = graph_params(request, store, since, until, country, type, max_nodes, min_weight)
+    return twin({"graph": query.network(store, p)})
 
 
 @router.get("/graph", response_class=HTMLResponse)
@@ -208,7 +219,7 @@ def graph_page(request: Request, store: StoreDep, since: str | None = None, unti
                country: str | None = None, type: str | None = None, max_nodes: int = 60,
                min_weight: int = 1) -> HTMLResponse:
     """The network of countries and organisations in a period."""
-    p = graph_params(since, until, country, type, max_nodes, min_weight)
+    p = graph_params(request, store, since, until, country, type, max_nodes, min_weight)
     graph = query.network(store, p)
     return render(request, "graph.html", {"graph": graph, "graph_data": graph.model_dump(mode="json"), "params": p,
                                           "types": query.plover_types()})
