@@ -84,3 +84,8 @@ def test_extract_evidence_offsets_point_into_text(ex: Extractor) -> None:
     for e in rec.events:
         body = text.split("\n\n", 1)[1]
         assert body[e.evidence.start:e.evidence.end] == e.evidence.text
+
+
+def test_extract_empty_text_gives_empty_record(ex: Extractor) -> None:
+    rec = ex.extract(Document(source="empty.txt", text=""))
+    assert rec.events == [] and rec.actors == []

@@ -34,7 +34,7 @@ def add_query_parsers(sub: Any) -> None:
     e.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="both parties take part")
     e.add_argument("--type", help="PLOVER event type, e.g. CONSULT")
     e.add_argument("--quad-class", type=int, choices=(1, 2, 3, 4), help="1-2 cooperation, 3-4 conflict")
-    e.add_argument("--status", choices=("occurred", "planned"))
+    e.add_argument("--status", choices=("occurred", "planned"), help="occurred or planned events only")
     e.add_argument("--since", metavar="DATE", help="on or after (YYYY, YYYY-MM or YYYY-MM-DD)")
     e.add_argument("--until", metavar="DATE", help="on or before")
     e.add_argument("--place", help="place name, or the alpha-3 code of its country")
@@ -55,7 +55,7 @@ def add_query_parsers(sub: Any) -> None:
                        description="Write events as jsonl (API shape), csv, parquet, gdelt (GDELT 2.0 event "
                                    "columns, tab separated) or plover (PLOVER JSON Lines).")
     _db(x)
-    x.add_argument("--format", choices=FORMATS, required=True)
+    x.add_argument("--format", choices=FORMATS, required=True, help="jsonl, csv, parquet, gdelt (GDELT 2.0 event table) or plover")
     x.add_argument("--output", "-o", required=True, metavar="PATH", help="file to write (- for stdout, text formats)")
     x.set_defaults(func=cmd_export)
 

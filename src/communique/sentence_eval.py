@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 import pycountry
 
+from communique.errors import CommuniqueError
 from communique.records import Document, Record
 
 PLOVER_FILE = "PLOVER_GSR_CAMEO.json"
@@ -117,8 +118,12 @@ def _iso_day(value: str | None) -> str | None:
 
 
 def _file(path: str | Path, name: str) -> Path:
+    """The gold file: `path` itself, or `name` inside the folder `path` (the CLI takes the folder)."""
     p = Path(path)
-    return p / name if p.is_dir() else p
+    f = p / name if p.is_dir() else p
+    if not f.is_file():
+        raise CommuniqueError(f"{f}: no such gold file (expected {name} or a folder holding it)")
+    return f
 
 
 # ---------------------------------------------------------------- gold records
@@ -156,7 +161,11 @@ class PetrarchGold:
 
 def load_plover(path: str | Path) -> list[PloverGold]:
     """The GSR sentences, without the 'DOCUMENT' record that documents the file itself."""
-    rows = json.loads(_file(path, PLOVER_FILE).read_text(encoding="utf-8"))
+    f = _file(path, PLOVER_FILE)
+    try:
+        rows = json.loads(f.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise CommuniqueError(f"{f}: not JSON ({exc})") from None
     out = []
     for r in rows:
         if r.get("event") == "DOCUMENT" or not r.get("text"):
@@ -172,6 +181,7 @@ _HASH_LINE = re.compile(r"^[ \t]*#.*$", re.M)
 _SENTENCE = re.compile(r"<Sentence\b(?P<attrs>[^>]*?)/?>")
 _CODING = re.compile(r"<EventCoding\b(?P<attrs>[^>]*?)/?>")
 _TEXT = re.compile(r"<Text>(?P<t>.*?)</Text>", re.S)
+_PARSE = re.compile(r"<Parse>(?P<p>.*?)</Parse>", re.S)
 _ATTR = re.compile(r"(\w+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 
@@ -179,12 +189,24 @@ def _attrs(s: str) -> dict[str, str]:
     return {m.group(1): html.unescape(m.group(2) if m.group(2) is not None else m.group(3)) for m in _ATTR.finditer(s)}
 
 
+def _parse_text(conllu: str) -> str:
+    """The sentence rebuilt from its CoNLL-U parse (word forms, `SpaceAfter=No` honoured)."""
+    out: list[str] = []
+    for line in conllu.splitlines():
+        cols = line.split("\t")
+        if len(cols) < 2 or not cols[0].strip().isdigit():
+            continue
+        out.append(cols[1] + ("" if len(cols) > 9 and "SpaceAfter=No" in cols[9] else " "))
+    return re.sub(r" (?=[.,;:!?)])", "", "".join(out)).strip()  # not every parse marks SpaceAfter=No
+
+
 def load_petrarch(path: str | Path) -> list[PetrarchGold]:
     """The validation records, read by pattern: the file is not well-formed XML.
 
     It has '#' banner lines outside elements, self-closed `<Sentence .../>` tags followed by
     stray `</Sentence>`, and commented-out parses, so a strict parser stops at line 4. We drop
-    comments and '#' lines, cut the text at each `<Sentence` and read each piece's tags.
+    comments and '#' lines, cut the text at each `<Sentence` and read each piece's tags. One
+    record (abc12_3) has an empty `<Text>`: its sentence is rebuilt from the `<Parse>`.
     """
     raw = _file(path, PETRARCH_FILE).read_text(encoding="utf-8")
     raw = _HASH_LINE.sub("", _COMMENT.sub("", raw))
@@ -193,8 +215,11 @@ def load_petrarch(path: str | Path) -> list[PetrarchGold]:
     for i, head in enumerate(heads):
         body = raw[head.end():heads[i + 1].start() if i + 1 < len(heads) else len(raw)]
         attrs = _attrs(head.group("attrs"))
-        tm = _TEXT.search(body)
-        if tm is None or attrs.get("evaluate", "true").lower() == "false":
+        tm, pm = _TEXT.search(body), _PARSE.search(body)
+        text = " ".join(html.unescape(tm.group("t")).split()) if tm else ""
+        if not text and pm:
+            text = _parse_text(html.unescape(pm.group("p")))
+        if not text or attrs.get("evaluate", "true").lower() == "false":
             continue
         codings = []
         for cm in _CODING.finditer(body):
@@ -203,7 +228,7 @@ def load_petrarch(path: str | Path) -> list[PetrarchGold]:
                 continue
             codings.append(PetrarchCoding(ca["eventcode"], ca.get("sourcecode", ""), ca.get("targetcode", "")))
         out.append(PetrarchGold(id=attrs.get("id", f"sentence-{i + 1}"),
-                                text=" ".join(html.unescape(tm.group("t")).split()),
+                                text=text,
                                 date=_iso_day(attrs.get("date")), codings=tuple(codings)))
     return out
 
@@ -280,13 +305,16 @@ def evaluate_plover(path: str | Path, extractor: SentenceExtractor) -> dict[str,
       event has a gold target country among its `recipient` or `actor` (symmetric types such as
       CONSULT list both sides as actors).
     - dyad: over sentences with both; correct when one candidate event meets both conditions.
+    - type_international: `type` over the sentences whose gold names source and target countries
+      with none in common. A quarter of the GSR is domestic (Serbian police and Serbian
+      protesters); the extractor codes relations between states and skips those by design.
     `confusions` counts gold type -> predicted type set (joined by '+', '(none)' when empty)
     over the sentences whose type is wrong; `errors` lists those sentences.
     """
     gold = load_plover(path)
     docs = [Document(source=f"plover-gsr:{g.id}", text=g.text, published=g.date) for g in gold]
     preds = _extract(docs, extractor)
-    typ, src, tgt, dyad = Rate(), Rate(), Rate(), Rate()
+    typ, src, tgt, dyad, intl = Rate(), Rate(), Rate(), Rate(), Rate()
     per_type: dict[str, Rate] = {}
     confusions: Counter[tuple[str, str]] = Counter()
     errors: list[dict[str, Any]] = []
@@ -302,6 +330,8 @@ def evaluate_plover(path: str | Path, extractor: SentenceExtractor) -> dict[str,
             tgt.add(any(t in e.parties for e in cands for t in g.targets))
         if g.sources and g.targets:
             dyad.add(any(_dyad_ok(e, g.sources, g.targets) for e in cands))
+            if not set(g.sources) & set(g.targets):
+                intl.add(ok)
         if not ok:
             confusions[(g.type, _short(types))] += 1
             errors.append({"id": g.id, "gold": g.type, "label": g.label, "predicted": _short(types),
@@ -311,7 +341,7 @@ def evaluate_plover(path: str | Path, extractor: SentenceExtractor) -> dict[str,
     return {
         "set": "PLOVER-GSR", "n": len(gold),
         "type": typ.as_dict(), "source": src.as_dict(), "target": tgt.as_dict(), "dyad": dyad.as_dict(),
-        "no_event": sum(1 for evs in preds if not evs),
+        "type_international": intl.as_dict(), "no_event": sum(1 for evs in preds if not evs),
         "per_type": {t: r.as_dict() for t, r in sorted(per_type.items())},
         "confusions": [{"gold": a, "predicted": b, "count": c} for (a, b), c in confusions.most_common()],
         "errors": errors,
@@ -394,6 +424,7 @@ def format_plover(m: dict[str, Any]) -> str:
     t.add("source country", m["source"])
     t.add("target country", m["target"])
     t.add("source+target", m["dyad"])
+    t.add("event type, international", m["type_international"])
     lines = t.render()
     lines.append("  per gold type: " + ", ".join(f"{k} {v['correct']}/{v['n']}" for k, v in m["per_type"].items()))
     return "\n".join(lines + _confusion_lines(m))
@@ -415,4 +446,4 @@ def run(name: str, path: str, extractor: SentenceExtractor) -> str:
         return format_plover(evaluate_plover(path, extractor))
     if name == "petrarch":
         return format_petrarch(evaluate_petrarch(path, extractor))
-    raise ValueError(f"unknown sentence set {name!r}: expected 'plover' or 'petrarch'")
+    raise CommuniqueError(f"unknown sentence set {name!r}: expected 'plover' or 'petrarch'")

@@ -148,6 +148,8 @@ class Coder:
 
     def _sents(self, doc: Doc, res: Resolved, published: str | None) -> list[Sent]:
         # sentence starts read as one array: iterating doc.sents builds a Span per sentence, slowly
+        if len(doc) == 0:
+            return []
         starts = [i for i, v in enumerate(doc.to_array([SENT_START])) if v == 1] or [0]
         text = res.text
         bounds = [doc[i].idx for i in starts] + [len(text)]
