@@ -132,7 +132,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         if runner:
             from communique import sentence_eval
 
-            table = sentence_eval.run(name, runner, ex)
+            table = sentence_eval.run(name, runner, ex.sentence_mode())
             print(table)
     return EXIT_OK
 

@@ -34,10 +34,14 @@ def publisher_country(doc: Document) -> str | None:
 class Extractor:
     """Holds the loaded pipeline and reference data; `extract` is safe to call many times."""
 
-    def __init__(self, nlp: Language | None = None, gaz: Gazetteer | None = None) -> None:
+    def __init__(self, nlp: Language | None = None, gaz: Gazetteer | None = None, single_party: bool = False) -> None:
         self.nlp = nlp or build_nlp()
         self.gaz = gaz or load_gazetteer()
-        self.coder = Coder(self.gaz)
+        self.coder = Coder(self.gaz, single_party=single_party)
+
+    def sentence_mode(self) -> Extractor:
+        """The same pipeline, keeping one-party events as sentence-level event sets code them."""
+        return Extractor(self.nlp, self.gaz, single_party=True)
 
     def record(self, document: Document, sdoc: Doc) -> Record:
         author = publisher_country(document)

@@ -263,11 +263,12 @@ class PredEvent:
     cameo: str
     actor: frozenset[str]
     parties: frozenset[str]  # actor | recipient
+    trigger: str = ""
 
     @classmethod
     def of(cls, rec: Record) -> list[PredEvent]:
-        return [cls(e.type, e.cameo or "", frozenset(e.actor), frozenset(e.actor) | frozenset(e.recipient))
-                for e in rec.events]
+        return [cls(e.type, e.cameo or "", frozenset(e.actor), frozenset(e.actor) | frozenset(e.recipient),
+                    e.trigger or "") for e in rec.events]
 
 
 def _candidates(events: list[PredEvent], gold_type: str) -> list[PredEvent]:
@@ -292,6 +293,11 @@ def _short(types: Iterable[str]) -> str:
     return "+".join(ts) if ts else "(none)"
 
 
+def _trigger_at(text: str, event: Any) -> int:
+    pos = text.find(getattr(event, "trigger", None) or "\x00")
+    return pos if pos >= 0 else len(text)
+
+
 def evaluate_plover(path: str | Path, extractor: SentenceExtractor) -> dict[str, Any]:
     """Score the extractor on PLOVER-GSR sentences (the 'DOCUMENT' record excluded).
 
@@ -314,7 +320,8 @@ def evaluate_plover(path: str | Path, extractor: SentenceExtractor) -> dict[str,
     gold = load_plover(path)
     docs = [Document(source=f"plover-gsr:{g.id}", text=g.text, published=g.date) for g in gold]
     preds = _extract(docs, extractor)
-    typ, src, tgt, dyad, intl = Rate(), Rate(), Rate(), Rate(), Rate()
+    typ, src, tgt, dyad, intl, first = Rate(), Rate(), Rate(), Rate(), Rate(), Rate()
+    n_types = 0
     per_type: dict[str, Rate] = {}
     confusions: Counter[tuple[str, str]] = Counter()
     errors: list[dict[str, Any]] = []
@@ -322,6 +329,10 @@ def evaluate_plover(path: str | Path, extractor: SentenceExtractor) -> dict[str,
         types = {e.type for e in evs}
         ok = g.type in types
         typ.add(ok)
+        n_types += len(types)
+        # strict reading: only the event whose trigger comes first in the sentence counts
+        lead = min(evs, key=lambda e: _trigger_at(g.text, e), default=None)
+        first.add(lead is not None and lead.type == g.type)
         per_type.setdefault(g.type, Rate()).add(ok)
         cands = _candidates(evs, g.type)
         if g.sources:
@@ -340,7 +351,8 @@ def evaluate_plover(path: str | Path, extractor: SentenceExtractor) -> dict[str,
                                        "parties": sorted(e.parties)} for e in evs]})
     return {
         "set": "PLOVER-GSR", "n": len(gold),
-        "type": typ.as_dict(), "source": src.as_dict(), "target": tgt.as_dict(), "dyad": dyad.as_dict(),
+        "type": typ.as_dict(), "type_first": first.as_dict(), "types_per_sentence": round(n_types / max(len(gold), 1), 2),
+        "source": src.as_dict(), "target": tgt.as_dict(), "dyad": dyad.as_dict(),
         "type_international": intl.as_dict(), "no_event": sum(1 for evs in preds if not evs),
         "per_type": {t: r.as_dict() for t, r in sorted(per_type.items())},
         "confusions": [{"gold": a, "predicted": b, "count": c} for (a, b), c in confusions.most_common()],
@@ -421,11 +433,13 @@ def _confusion_lines(m: dict[str, Any], top: int = 10) -> list[str]:
 def format_plover(m: dict[str, Any]) -> str:
     t = _Table(f"PLOVER-GSR sentences  N={m['n']}  (no event predicted: {m['no_event']})")
     t.add("event type", m["type"])
+    t.add("event type, first trigger", m["type_first"])
     t.add("source country", m["source"])
     t.add("target country", m["target"])
     t.add("source+target", m["dyad"])
     t.add("event type, international", m["type_international"])
     lines = t.render()
+    lines.append(f"  event types predicted per sentence: {m['types_per_sentence']}")
     lines.append("  per gold type: " + ", ".join(f"{k} {v['correct']}/{v['n']}" for k, v in m["per_type"].items()))
     return "\n".join(lines + _confusion_lines(m))
 

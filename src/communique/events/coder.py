@@ -140,9 +140,13 @@ class Sent:
 class Coder:
     """Codes one document's sentences into events and diplomatic facts."""
 
-    def __init__(self, gaz: Gazetteer, rules: Rules | None = None) -> None:
+    def __init__(self, gaz: Gazetteer, rules: Rules | None = None, single_party: bool = False) -> None:
+        """`single_party` keeps events with one named party (a protest, a domestic arrest), as
+        sentence-level event sets such as PLOVER-GSR code them; document extraction follows the
+        guidelines, which want two parties of different states."""
         self.gaz = gaz
         self.rules = rules or load_rules()
+        self.single_party = single_party
 
     # ------------------------------------------------------------ helpers
 
@@ -273,12 +277,15 @@ class Coder:
         hosted: list[tuple[str, str | None]] = []  # (host, date) of announced summits
 
         def add(ev: Event) -> None:
-            if not ev.actor or len(set(ev.actor) | set(ev.recipient)) < 2 and ev.type in ("CONSULT", "AGREE", "COOPERATE"):
+            if not ev.actor:
                 return
-            if not ev.recipient and ev.type not in ("CONSULT", "AGREE", "COOPERATE", "RETREAT", "SUPPORT"):
-                return
-            if ev.type == "SUPPORT" and not ev.recipient and len(set(ev.actor)) < 2:
-                return
+            if not self.single_party:
+                if len(set(ev.actor) | set(ev.recipient)) < 2 and ev.type in ("CONSULT", "AGREE", "COOPERATE"):
+                    return
+                if not ev.recipient and ev.type not in ("CONSULT", "AGREE", "COOPERATE", "RETREAT", "SUPPORT"):
+                    return
+                if ev.type == "SUPPORT" and not ev.recipient and len(set(ev.actor)) < 2:
+                    return
             k = ev.key()
             if ev.date is None:  # a sentence without its own date joins the same event told elsewhere
                 same = [x for x in events.values() if x.key()[:2] == k[:2]]
@@ -507,13 +514,16 @@ class Coder:
         base: dict[str, Any] = {"type": trig.type, "mode": trig.mode or None, "cameo": code, "status": status,
                                 "date": date, "trigger": m.group(0), "evidence": self._ev(sent), **fields}
         subject = self._subject(sent, rel, m.start(), res)
-        if trig.explicit_subject and not [c for a, b, c in rel if m.start() - 60 <= b <= m.start()]:
+        if trig.explicit_subject and not self.single_party and not [c for a, b, c in rel if m.start() - 60 <= b <= m.start()]:
             return []  # violent or coercive acts need their doer named right before them
         if trig.shape == "visit":
             hosts = [c for c in after if c not in subject and not c.startswith("IGO:")]
             venue = self.rules.venue_pattern.search(tail)
             if not hosts and venue:
                 hosts = [self.rules.venues[fold(venue.group(1))]["country"]]
+            if not hosts:  # "arrived in Amman": the country of the city named after the trigger
+                hosts = [c for s0, _e, _n, c in res.places
+                         if m.end() <= s0 - sent.start <= m.end() + 30 and c not in subject][:1]
             if not hosts:
                 others = [c for c in before + after if c not in subject and not c.startswith("IGO:")]
                 hosts = others[:1]
@@ -554,8 +564,8 @@ class Coder:
             if trig.type == "CONSULT":
                 if len(states) >= 2:
                     parties = states
-                elif not (states and len(parties) >= 2):  # a state meeting an organisation ("U.S.-ASEAN Summit")
-                    return []
+                elif not (states and len(parties) >= 2) and not (self.single_party and parties):
+                    return []  # two states, or a state meeting an organisation ("U.S.-ASEAN Summit")
             if trig.soft and len(parties) > 2 and not group:
                 return []
             events = [Event(actor=sorted(parties), recipient=[], place=ev_place, **base)]
@@ -578,7 +588,7 @@ class Coder:
             third = [c for c in self._uniq([c for _, _, c in rel]) if c not in subject and c not in res.group]
             targets = third if len(third) == 1 and trig.type in ("THREATEN", "ACCUSE", "SANCTION", "REQUEST") else []
         targets = [c for c in targets if c not in subject]
-        if not targets:
+        if not targets and not self.single_party:
             return []
         return [Event(actor=sorted(set(subject)), recipient=targets, place=ev_place, **base)]
 

@@ -31,6 +31,7 @@ BARE_TITLE = re.compile(r"\b(?:[Tt]he (?P<t>Vice President|President|Secretary|P
                         r"Foreign Minister|Crown Prince|Emir|Sultan)|(?P<m>His Majesty|Her Majesty))\b"
                         r"(?!\s+(?:of\b|[A-Z]))(?!['\u2019]s\s+(?:Office|Administration|Cabinet))")
 SPEAKER_AFTER = re.compile(r"\s*(?:\((?:re)?translated(?: from [A-Z]\w+)?\)\s*)?:\s")
+PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|into|outside|around|of|across|via|through|toward|towards|between|and|visit|visited|visiting)\s+(?:the\s+)?$", re.I)
 SPOKES = re.compile(r"(?:spokes(?:person|man|woman)|press secretary|attributable to)[\s:,]*$", re.I)
 EAST_ASIAN_FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK", "KHM", "SGP"}
 ORG_WORDS = re.compile(r"\b(?:Workshop|Center|Centre|Initiative|Act|Agreement|Council|Ministry|Bank|University|"
@@ -165,6 +166,9 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if label in ("GPE", "NORP") and eid:
             if eid.startswith("city:"):
                 places.append((s, e, ent.text, eid[5:]))
+                if not PLACE_PREP.search(text[max(0, s - 12):s]):  # "Berlin rejected": the government
+                    countries.setdefault(eid[5:], []).append((s, e, ent.text))
+                    spans.append((s, e, eid[5:], "country"))
                 continue
             countries.setdefault(eid, []).append((s, e, ent.text))
             spans.append((s, e, eid, "country"))
