@@ -44,17 +44,21 @@ CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "ZAR": "CO
 
 #: CAMEO IGO codes (the three letters after "IGO") -> our ids
 IGO_CAMEO = {
-    "UNO": "IGO:UN", "EUR": "IGO:EU", "NAT": "IGO:NATO", "ARL": "IGO:LAS", "AFU": "IGO:AU",
+    "UNO": "IGO:UN", "EUR": "IGO:EU", "NAT": "IGO:NATO", "ARL": "IGO:AL", "AFU": "IGO:AU",
     "SEA": "IGO:ASEAN", "ASN": "IGO:ASEAN", "SCO": "IGO:SCO", "ITP": "IGO:INTERPOL",
     "OSC": "IGO:OSCE", "IAE": "IGO:IAEA", "WTO": "IGO:WTO", "IMF": "IGO:IMF", "WBK": "IGO:WB",
 }
+
+#: our finer organisation codes as the GSR's coarser ones (a UN body is the UN there)
+IGO_FAMILY = {"IGO:UNSC": "IGO:UN", "IGO:UNGA": "IGO:UN", "IGO:UNHCR": "IGO:UN", "IGO:WFP": "IGO:UN",
+              "IGO:UNICEF": "IGO:UN", "IGO:UNHRC": "IGO:UN", "IGO:EC": "IGO:EU"}
 
 #: PLOVER-GSR codes every IGO "IGO"; which one it is lives only in the actor text
 IGO_TEXT = [
     (re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|Kofi Annan|refugee agency", re.I), "IGO:UN"),
     (re.compile(r"\bNATO\b", re.I), "IGO:NATO"),
     (re.compile(r"European Community|European common market|\bEU\b|European Union", re.I), "IGO:EU"),
-    (re.compile(r"Arab League", re.I), "IGO:LAS"),
+    (re.compile(r"Arab League", re.I), "IGO:AL"),
     (re.compile(r"\bIAEA\b|Atomic Energy Agency", re.I), "IGO:IAEA"),
     (re.compile(r"\bOSCE\b", re.I), "IGO:OSCE"),
     (re.compile(r"Asia-Pacific Economic Cooperation|\bAPEC\b", re.I), "IGO:APEC"),
@@ -267,7 +271,10 @@ class PredEvent:
 
     @classmethod
     def of(cls, rec: Record) -> list[PredEvent]:
-        return [cls(e.type, e.cameo or "", frozenset(e.actor), frozenset(e.actor) | frozenset(e.recipient),
+        def canon(codes: list[str]) -> frozenset[str]:
+            return frozenset(IGO_FAMILY.get(c, c) for c in codes)
+
+        return [cls(e.type, e.cameo or "", canon(e.actor), canon(e.actor) | canon(e.recipient),
                     e.trigger or "") for e in rec.events]
 
 

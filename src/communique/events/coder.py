@@ -36,6 +36,7 @@ GROUP = re.compile(r"\b(?:the two (?:leaders|sides|presidents|heads of state|cou
 IRREALIS = re.compile(r"\b(?:would|could|should|might|importance of|propos\w*|ready to|willing to|calls? for|called for|hope\w*|wish\w*|seek\w*|possib\w+|starting|to start|prospects? of)\b[^.;]{0,50}$", re.I)
 IRREALIS_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:would|could|might|may) (?:be|become|take|resume|start)\b", re.I)
 INTENT = re.compile(r"\b(?:to|efforts to|ways to|plans? to|seek(?:s|ing)? to|aim(?:s|ed)? to|in order to)\s+$", re.I)
+SPEECH = re.compile(r"\b(?:said|says|stated|reiterated|declared|insisted|stressed|warned|told|added|noted|argued)\b", re.I)
 PARTNER_HINT = re.compile(r"partner|allian|\bally\b|relationship|relations\b|cooperation", re.I)
 PRESENCE = re.compile(r"\b(?:in the presence of|witnessed by|hosted by|facilitated by|mediated by|with the support of)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|plans? to|planned|intends? to|is to|are to|expected to|upcoming|"
@@ -277,7 +278,7 @@ class Coder:
         hosted: list[tuple[str, str | None]] = []  # (host, date) of announced summits
 
         def add(ev: Event) -> None:
-            if not ev.actor:
+            if not ev.actor and not (self.single_party and ev.recipient):
                 return
             if not self.single_party:
                 if len(set(ev.actor) | set(ev.recipient)) < 2 and ev.type in ("CONSULT", "AGREE", "COOPERATE"):
@@ -580,7 +581,9 @@ class Coder:
         # directed: the subject acts on the parties named right after the trigger
         if trig.shape == "demand_must":  # "the Burmese military must cease": the party before 'must' is addressed
             targets = [c for c in subject if c not in group]
-            subject = group or res.we[:1] or res.main[:1]
+            speech = list(SPEECH.finditer(sent.text[:m.start()]))
+            speaker = self._subject(sent, rel, speech[-1].start(), res) if speech else []
+            subject = [c for c in speaker if c not in targets] or group or res.we[:1] or res.main[:1]
         else:
             verb_end = m.start() + len(m.group(0).split()[0])
             targets = self._targets(sent, rel, verb_end, subject, res, m.end() + TARGET_REACH.get(trig.type, 60))

@@ -178,6 +178,9 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         elif label == "PERSON" and eid.startswith("person:"):
             person = gaz.people[eid]
             role = person.role_on(published)
+            stated, _title, _why = _country_from_context(gaz, text, s, e)
+            if stated and role and stated != role.country:  # "Zimbabwean Prime Minister Robert Mugabe"
+                role = next((r for r in person.roles if r.country == stated), role)
             pa = PersonActor(eid, person.name, role.country if role else None, role.role if role else None,
                              f"leaders table: {person.name}, {role.role} of {role.country} "
                              f"({role.start}..{role.end or 'now'})" if role else "leaders table")

@@ -62,7 +62,7 @@ class Person:
         if not self.roles:
             return None
         if not day:
-            return self.roles[-1]
+            return self.roles[0]  # undated text: the highest office the person held
         return min(self.roles, key=lambda r: abs(_ordinal(r.start) - _ordinal(day)))
 
 
