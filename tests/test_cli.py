@@ -98,3 +98,15 @@ def test_cli_ingest_killed_midway_resumes(tmp_path: Path) -> None:
     assert run("ingest", str(src), "--db", str(killed), "--batch-size", "16").returncode == 0
     assert run("ingest", str(src), "--db", str(clean), "--batch-size", "16").returncode == 0
     assert _dump(killed) == _dump(clean)
+
+
+def test_cli_ingest_parallel_equals_serial(tmp_path: Path) -> None:
+    files = sorted((CORPUS / "whitehouse" / "statements-releases" / "2021-12").glob("*readout*.md"))[:24]
+    src = tmp_path / "docs"
+    src.mkdir()
+    for f in files:
+        shutil.copy(f, src / f.name)
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    assert run("ingest", str(src), "--db", str(one)).returncode == 0
+    assert run("ingest", str(src), "--db", str(two), "--jobs", "2", "--batch-size", "8").returncode == 0
+    assert _dump(one) == _dump(two)

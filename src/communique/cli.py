@@ -82,7 +82,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     try:
         with progress_bar(args.paths, "ingest") as bar:
             ingest_paths(args.paths, store, columns=_columns(args), batch_size=args.batch_size, report=report,
-                         progress=lambda n: _advance(bar, n))
+                         progress=lambda n: _advance(bar, n), jobs=args.jobs)
     finally:
         store.close()
     print(f"read {report.read} documents: {report.stored} stored, {report.skipped_known} already in {args.db}, "
@@ -154,6 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (recursive) or - for stdin")
     i.add_argument("--db", default="communique.db", help="SQLite file (default: communique.db)")
     i.add_argument("--batch-size", type=int, default=64, help="documents per write transaction (default: 64)")
+    i.add_argument("--jobs", "-j", type=int, default=1,
+                   help="extraction processes (default: 1; the number of cores is fastest on a large corpus)")
     _add_csv_options(i)
     i.set_defaults(func=cmd_ingest)
 

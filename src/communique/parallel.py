@@ -39,11 +39,12 @@ def extract_parallel(documents: Iterable[Document], n_process: int, chunk_size: 
     `n_process <= 1`, or input that fits in one chunk, runs in this process: a pool would only
     add its start-up. `start_method` defaults to the platform's ("fork" on Linux).
     """
-    docs = list(documents)
     if chunk_size < 1:
         raise ValueError("chunk_size must be at least 1")
+    docs = list(documents)
     if n_process <= 1 or len(docs) <= chunk_size:
-        yield from get_extractor().extract_many(docs)
+        for i in range(0, len(docs), 64):  # stream in batches: a caller may write as records come
+            yield from get_extractor().extract_many(docs[i:i + 64])
         return
     ctx = mp.get_context(start_method)
     if ctx.get_start_method() == "fork":

@@ -7,6 +7,7 @@ only, and the next run carries on from there: nothing lost, nothing doubled.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -72,8 +73,15 @@ def extract_paths(paths: list[str], *, columns: CsvColumns | None = None, extrac
 def ingest_paths(paths: list[str], store: SQLiteStore, *, columns: CsvColumns | None = None,
                  extractor: Extractor | None = None, batch_size: int = 64, report: RunReport | None = None,
                  on_error: Callable[[ReadError], None] = print_error,
-                 progress: Callable[[int], None] | None = None) -> RunReport:
+                 progress: Callable[[int], None] | None = None, jobs: int = 1) -> RunReport:
+    """Extract and store every new document under `paths`, one transaction per batch.
+
+    With `jobs > 1` the documents are read and checked against the store first, then extracted
+    by a process pool (`parallel.extract_parallel`); records still land batch by batch, in
+    input order, so a killed run resumes the same way."""
     report = report if report is not None else RunReport()
+    if jobs > 1:
+        return _ingest_parallel(paths, store, columns, batch_size, report, on_error, progress, jobs)
     ex: Extractor | None = extractor
     for batch in batched(unique_documents(read_paths(paths, columns), report, on_error), batch_size):
         known = store.known_documents(d.id for d in batch)
@@ -85,3 +93,24 @@ def ingest_paths(paths: list[str], store: SQLiteStore, *, columns: CsvColumns | 
         if progress:
             progress(len(batch))
     return report
+
+
+def _ingest_parallel(paths: list[str], store: SQLiteStore, columns: CsvColumns | None, batch_size: int,
+                     report: RunReport, on_error: Callable[[ReadError], None],
+                     progress: Callable[[int], None] | None, jobs: int) -> RunReport:
+    from communique.parallel import extract_parallel
+
+    docs = list(unique_documents(read_paths(paths, columns), report, on_error))
+    known = store.known_documents(d.id for d in docs)
+    todo = [d for d in docs if d.id not in known]
+    report.skipped_known += len(docs) - len(todo)
+    if progress and known:
+        progress(len(docs) - len(todo))
+    pairs = extract_parallel(todo, jobs)
+    while True:
+        batch = list(itertools.islice(pairs, batch_size))
+        if not batch:
+            return report
+        report.stored += store.write_batch([(d.text, rec) for d, rec in batch])
+        if progress:
+            progress(len(batch))

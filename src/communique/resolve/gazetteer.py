@@ -158,12 +158,14 @@ def load_gazetteer() -> Gazetteer:
 
     people: dict[str, Person] = {}
     person_names: dict[str, set[str]] = defaultdict(set)
-    for row in read_jsonl("leaders.jsonl"):
+    for row in read_jsonl("leaders.jsonl") + read_jsonl("leaders_historical.jsonl"):
         pid = person_id(row["name"])
         p = people.setdefault(pid, Person(pid, row["name"]))
         p.aliases.update(row.get("aliases", []))
-        p.roles.append(Role(row["name"], row["country"], row["role"], str(row.get("start") or "1900"),
-                            str(row["end"]) if row.get("end") else None))
+        role = Role(row["name"], row["country"], row["role"], str(row.get("start") or "1900"),
+                    str(row["end"]) if row.get("end") else None)
+        if role not in p.roles:  # the historical table repeats terms that run past 2014
+            p.roles.append(role)
         for n in [row["name"], *row.get("aliases", [])]:
             person_names[fold(n)].add(pid)
     for p in people.values():
