@@ -68,7 +68,7 @@ HONOUR_NAME = re.compile(r"(?:the\s+)?(?P<h>(?:[\"\u201c][^\"\u201d]+[\"\u201d]|
 IRREALIS_TYPES = {"CONSULT", "AGREE", "COOPERATE", "MOBILIZE", "ASSAULT", "COERCE", "AID", "SANCTION", "RETREAT"}
 
 #: how far after its trigger the first target of a directed event may stand
-TARGET_REACH = {"SUPPORT": 20, "REQUEST": 30, "ACCUSE": 60, "SANCTION": 60}
+TARGET_REACH = {"SUPPORT": 20, "REQUEST": 30, "ACCUSE": 35, "SANCTION": 60}
 
 #: characters between a trigger and a time expression that still belong together
 MAX_TIME_GAP = 70
@@ -83,6 +83,7 @@ class Trigger:
     soft: bool
     pattern: re.Pattern[str]
     explicit_subject: bool = False
+    broad: bool = False  # general-news vocabulary: its object must follow closely
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ class Rules:
 def load_rules() -> Rules:
     triggers = [Trigger(r["type"], r.get("mode", ""), r["cameo"], r["shape"], bool(r.get("soft")),
                         re.compile(r["pattern"], 0 if r.get("mode") == "host" else re.I),
-                        bool(r.get("explicit_subject")))
+                        bool(r.get("explicit_subject")), bool(r.get("broad")))
                 for r in read_jsonl("event_triggers.jsonl")]
     cameo = {r["code"]: r for r in read_jsonl("cameo.jsonl")}
     level_rows = read_jsonl("partnership_levels.jsonl")
@@ -199,7 +200,15 @@ class Coder:
         return list(res.group) if len(res.group) >= 2 else []
 
     def _subject(self, sent: Sent, rel: list[tuple[int, int, str]], at: int, res: Resolved) -> list[str]:
-        """Who acts: the nearest party (with those joined to it by 'and') or collective word before `at`."""
+        """Who acts: the nearest party (with those joined to it by 'and') or collective word before `at`.
+
+        A verb coordinated with an earlier one ("The Leaders applauded X's chairmanship and
+        welcomed ...") shares that verb's subject: the one opening the sentence."""
+        if re.search(r"\band\s+(?:also\s+)?$", sent.text[max(0, at - 10):at]):
+            opening = GROUP.match(sent.text, re.match(r"\s*(?:[A-Z]\w*,?\s+){0,2}", sent.text).end())
+            lead = [(a, b, c) for a, b, c in rel if a <= 40]
+            if opening and opening.start() <= 40 and (not lead or opening.start() < lead[0][0]):
+                return self._group(sent, res, opening.start(), opening.end())
         before = [(a, b, c) for a, b, c in rel if b <= at]
         groups = list(GROUP.finditer(sent.text[:at]))
         if groups and (not before or groups[-1].start() > before[-1][0]):
@@ -284,6 +293,8 @@ class Coder:
                 if len(set(ev.actor) | set(ev.recipient)) < 2 and ev.type in ("CONSULT", "AGREE", "COOPERATE"):
                     return
                 if not ev.recipient and ev.type not in ("CONSULT", "AGREE", "COOPERATE", "RETREAT", "SUPPORT"):
+                    return
+                if len(set(ev.actor) | set(ev.recipient)) < 2:
                     return
                 if ev.type == "SUPPORT" and not ev.recipient and len(set(ev.actor)) < 2:
                     return
@@ -501,6 +512,8 @@ class Coder:
         tail = sent.text[m.start():m.start() + 160]
         future = bool(FUTURE.search(sent.text[max(0, m.start() - 60):m.end() + 40])) or bool(when and when.future)
         status = "planned" if future and trig.type in ("CONSULT",) else "occurred"
+        if when is not None and status == "occurred" and when.relative and len(when.value) == 4:
+            when = None  # "this year's summit": not the day of what happened
         if when is not None and not (status == "occurred" and when.future):
             date = when.value
         elif status == "planned":
@@ -586,7 +599,8 @@ class Coder:
             subject = [c for c in speaker if c not in targets] or group or res.we[:1] or res.main[:1]
         else:
             verb_end = m.start() + len(m.group(0).split()[0])
-            targets = self._targets(sent, rel, verb_end, subject, res, m.end() + TARGET_REACH.get(trig.type, 60))
+            reach = 25 if trig.broad and not self.single_party else TARGET_REACH.get(trig.type, 60)
+            targets = self._targets(sent, rel, verb_end, subject, res, m.end() + reach)
         if not targets:
             third = [c for c in self._uniq([c for _, _, c in rel]) if c not in subject and c not in res.group]
             targets = third if len(third) == 1 and trig.type in ("THREATEN", "ACCUSE", "SANCTION", "REQUEST") else []
@@ -735,10 +749,13 @@ class Coder:
         """Drop a level that is part of a longer level named for the same parties in the document."""
         out = []
         for p in ps:
-            longer = [q for q in ps if q is not p and set(q.parties) == set(p.parties)
-                      and len(q.level_normalized) > len(p.level_normalized)
+            pair = [q for q in ps if q is not p and set(q.parties) == set(p.parties)]
+            longer = [q for q in pair if len(q.level_normalized) > len(p.level_normalized)
                       and p.level_normalized.lower() in q.level_normalized.lower()]
-            if not longer:
+            # "elevating relations from Comprehensive Partnership to ...": the old level is history
+            superseded = [q for q in pair if q.change != "reaffirmed" and (q.rank or 0) > (p.rank or 0)
+                          and p.change == "reaffirmed"]
+            if not longer and not superseded:
                 out.append(p)
         return out
 

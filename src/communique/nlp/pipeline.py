@@ -22,7 +22,12 @@ from communique.settings import get_settings
 
 #: hyphenated regions whose first part would otherwise read as a country ("Indo-" is India)
 REGIONS = ["Indo-Pacific", "Asia-Pacific", "Euro-Atlantic", "Afro-Asian", "Sino-Soviet", "Euro-Asian", "Indo-China",
-           "Anglo-Saxon", "Austro-Hungarian", "Judeo-Christian", "Greco-Roman", "Indo-European"]
+           "Anglo-Saxon", "Austro-Hungarian", "Judeo-Christian", "Greco-Roman", "Indo-European",
+           # seas, straits and regions named after a state are places, not that state
+           "South China Sea", "East China Sea", "Indian Ocean", "Korean Peninsula", "Gulf of Mexico",
+           "Sea of Japan", "Taiwan Strait", "Strait of Taiwan", "Philippine Sea", "Persian Gulf", "Arabian Sea",
+           "Arabian Peninsula", "Gulf of Oman", "Gulf of Guinea", "Gulf of Aden", "Bay of Bengal",
+           "Caribbean Sea", "Panama Canal", "Suez Canal", "Ethiopian Highlands", "Central African Republic"]
 
 #: components the extraction never uses; the NER has its own tok2vec in this model
 EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
@@ -59,7 +64,10 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
             for v in _variants(n):
                 pats.append({"label": "ORG", "pattern": v, "id": code})
     for region in REGIONS:  # compounds that are regions, not the country of their first part
-        pats.append({"label": "LOC", "pattern": [{"ORTH": a} for a in re.split(r"(-)", region) if a]})
+        if "-" in region:
+            pats.append({"label": "LOC", "pattern": [{"ORTH": a} for a in re.split(r"(-)", region) if a]})
+        elif region != "Central African Republic":
+            pats.append({"label": "LOC", "pattern": region})
     for pid, person in gaz.people.items():
         for n in {person.name, *person.aliases}:
             if " " in n.strip() or "-" in n:  # single family names are resolved in context
