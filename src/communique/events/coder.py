@@ -205,7 +205,8 @@ class Coder:
         A verb coordinated with an earlier one ("The Leaders applauded X's chairmanship and
         welcomed ...") shares that verb's subject: the one opening the sentence."""
         if re.search(r"\band\s+(?:also\s+)?$", sent.text[max(0, at - 10):at]):
-            opening = GROUP.match(sent.text, re.match(r"\s*(?:[A-Z]\w*,?\s+){0,2}", sent.text).end())
+            lead_words = re.match(r"\s*(?:[A-Z]\w*,?\s+){0,2}", sent.text)
+            opening = GROUP.match(sent.text, lead_words.end() if lead_words else 0)
             lead = [(a, b, c) for a, b, c in rel if a <= 40]
             if opening and opening.start() <= 40 and (not lead or opening.start() < lead[0][0]):
                 return self._group(sent, res, opening.start(), opening.end())
