@@ -219,7 +219,7 @@ class Coder:
         out = [before[-1][2]]
         for i in range(len(before) - 1, 0, -1):
             gap = sent.text[before[i - 1][1]:before[i][0]]
-            if re.fullmatch(r"(?:['’]s?)?\s+and\s+(?:the\s+)?(?:(?:His|Her) (?:Majesty|Excellency)\s+)?", gap) or not gap.strip():
+            if re.fullmatch(r"(?:['’]s?)?(?:\s+and\s+(?:the\s+)?(?:(?:His|Her) (?:Majesty|Excellency)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}|\s+of\s+(?:the\s+)?)", gap) or not gap.strip():
                 out.insert(0, before[i - 1][2])
             else:
                 break
@@ -548,7 +548,8 @@ class Coder:
                 out.append(Event(actor=list(subject), recipient=[h], place=p, **base))
             return out
         if trig.shape in ("meet", "together"):
-            with_m = re.match(r"[\w\s-]{0,30}?\bwith\b", sent.text[m.end():m.end() + 40])
+            with_m = re.match(r"" if m.group(0).lower().endswith("with") else r"[\w\s-]{0,30}?\bwith\b",
+                              sent.text[m.end():m.end() + 40])
             if with_m and trig.shape == "meet":
                 lo = m.end() + with_m.end()
                 stop = re.search(r";|\.\s|\b(?:on|via|about|to|in|regarding|during|for|and (?:made|discussed|agreed|expressed|reaffirmed))\b", sent.text[lo + 3:])
@@ -569,10 +570,13 @@ class Coder:
                 if joined:
                     objects = after
                 elif re.fullmatch(r"met|meets?", m.group(0).lower()):  # "X met Y": Y named right after
-                    objects = [c for a, _, c in rel if m.end() <= a <= m.end() + 40][:1]
+                    objects = [c for a, _, c in rel if m.end() <= a <= m.end() + 40
+                               and re.fullmatch(r"\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}", sent.text[m.end():a])][:1]
                 else:
                     objects = []
-                parties = self._uniq(before + objects)
+                witnessed = PRESENCE.search(sent.text, 0, m.start())
+                # "We, ..., as witnessed by X and Y, having met ...": the witnesses took part too
+                parties = self._uniq((before if witnessed else subject) + objects)
                 if len(parties) < 2 or (group and GROUP.search(sent.text[:m.start()])):
                     parties = self._uniq(group + parties)
             states = [c for c in parties if not c.startswith("IGO:")]
