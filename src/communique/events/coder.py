@@ -210,6 +210,8 @@ class Coder:
             lead = [(a, b, c) for a, b, c in rel if a <= 40]
             if opening and opening.start() <= 40 and (not lead or opening.start() < lead[0][0]):
                 return self._group(sent, res, opening.start(), opening.end())
+            if lead and lead[0][0] <= 12 and not re.search(r"\bto\s+\w+", sent.text[lead[0][1]:at]):
+                at = lead[0][1]  # "The Secretary thanked X ... and encouraged": the opening subject
         before = [(a, b, c) for a, b, c in rel if b <= at]
         groups = list(GROUP.finditer(sent.text[:at]))
         if groups and (not before or groups[-1].start() > before[-1][0]):
@@ -312,8 +314,13 @@ class Coder:
             elif ev.evidence not in old.evidence_all:
                 old.evidence_all.append(ev.evidence)
 
+        headline = sents[0] if sents and body is not sents else None
+        from_title: set[int] = set()
         for sent in sents:
             for ev in self._sentence_events(sent, res, anchor, published, place):
+                if sent is headline:  # a headline has no tense: its events join the body's report
+                    ev.date, ev.place = None, None
+                    from_title.add(id(ev))
                 add(ev)
             agreements.extend(self._agreements(sent, res, anchor, published))
             for p in self._partnerships(sent, res, anchor, published):
@@ -352,6 +359,10 @@ class Coder:
             twin = next((x for x in events.values() if x.date and x.key()[:2] == k[:2]), None)
             if twin is not None:
                 twin.evidence_all.extend(events.pop(k).evidence_all)
+            elif id(events[k]) in from_title and events[k].status == "occurred":
+                ev = events.pop(k)  # only the headline tells it: it happened when the text says
+                ev.date, ev.place = anchor, place if ev.mode != "phone" else None
+                events.setdefault(ev.key(), ev)
         self._direct_visits(events, place, anchor)
         return {
             "events": list(events.values()),
@@ -511,7 +522,7 @@ class Coder:
         group = self._group(sent, res)
         when = self._time_for(sent, m.start())
         tail = sent.text[m.start():m.start() + 160]
-        future = bool(FUTURE.search(sent.text[max(0, m.start() - 60):m.end() + 40])) or bool(when and when.future)
+        future = bool(FUTURE.search(sent.text[max(0, m.start() - 100):m.end() + 40])) or bool(when and when.future)
         status = "planned" if future and trig.type in ("CONSULT",) else "occurred"
         if when is not None and status == "occurred" and when.relative and len(when.value) == 4:
             when = None  # "this year's summit": not the day of what happened

@@ -270,8 +270,9 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     first = {code: min((s for s, _, c, _ in spans if c == code), default=10**9) for code in counts}
     main = sorted(counts, key=lambda c: (-counts[c], first[c]))
     voice = author or (max(openers, key=lambda c: (openers[c], counts[c])) if openers else (main[0] if main else None))
-    if voice and voice in main:
-        main.remove(voice)
+    if voice:  # the publisher speaks even when the text never names its own country
+        if voice in main:
+            main.remove(voice)
         main.insert(0, voice)
     per_sentence: dict[int, int] = {}
     for ent, _name in pending:
