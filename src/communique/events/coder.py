@@ -37,6 +37,7 @@ IRREALIS = re.compile(r"\b(?:would|could|should|might|importance of|propos\w*|re
 IRREALIS_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:would|could|might|may) (?:be|become|take|resume|start)\b", re.I)
 INTENT = re.compile(r"\b(?:to|efforts to|ways to|plans? to|seek(?:s|ing)? to|aim(?:s|ed)? to|in order to)\s+$", re.I)
 SPEECH = re.compile(r"\b(?:said|says|stated|reiterated|declared|insisted|stressed|warned|told|added|noted|argued)\b", re.I)
+AIM_CHAIN = re.compile(r"\b(?:efforts?|ways?|plans?|aims?|seeks?|seeking|commitment|ready|working|steps) to\b", re.I)
 PARTNER_HINT = re.compile(r"partner|allian|\bally\b|relationship|relations\b|cooperation", re.I)
 PRESENCE = re.compile(r"\b(?:in the presence of|witnessed by|hosted by|facilitated by|mediated by|with the support of)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|plans? to|planned|intends? to|is to|are to|expected to|upcoming|"
@@ -212,7 +213,9 @@ class Coder:
                 return self._group(sent, res, opening.start(), opening.end())
             if lead and lead[0][0] <= 12 and not re.search(r"\bto\s+\w+", sent.text[lead[0][1]:at]):
                 at = lead[0][1]  # "The Secretary thanked X ... and encouraged": the opening subject
-        before = [(a, b, c) for a, b, c in rel if b <= at]
+        # a country after "in", "to", "from" is where, not who ("back in Tajikistan for a state visit")
+        before = [(a, b, c) for a, b, c in rel
+                  if b <= at and not re.search(r"\b(?:in|to|from|at|into|across)\s+(?:the\s+)?$", sent.text[max(0, a - 12):a])]
         groups = list(GROUP.finditer(sent.text[:at]))
         if groups and (not before or groups[-1].start() > before[-1][0]):
             return self._group(sent, res, groups[-1].start(), groups[-1].end())
@@ -221,6 +224,8 @@ class Coder:
         out = [before[-1][2]]
         for i in range(len(before) - 1, 0, -1):
             gap = sent.text[before[i - 1][1]:before[i][0]]
+            if before[i - 1][2] == before[i][2] and re.fullmatch(r"(?:\s+[A-Z][\w.’'-]*)*\s*", gap):
+                continue  # "Tajik President Emomali Rahmon": one actor named twice
             if re.fullmatch(r"(?:['’]s?)?(?:\s+and\s+(?:the\s+)?(?:(?:His|Her) (?:Majesty|Excellency)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}|\s+of\s+(?:the\s+)?)", gap) or not gap.strip():
                 out.insert(0, before[i - 1][2])
             else:
@@ -504,8 +509,11 @@ class Coder:
                 if trig.type in IRREALIS_TYPES and not planned_visit and (IRREALIS.search(sent.text[max(0, m.start() - 60):m.start()])
                                                     or IRREALIS_AFTER.match(sent.text[m.end():m.end() + 50])):
                     continue
-                if trig.shape == "directed" and trig.type != "REQUEST" and INTENT.search(sent.text[max(0, m.start() - 30):m.start()]):
-                    continue  # "efforts to hold X accountable": an aim, not an act
+                if trig.shape == "directed" and trig.type != "REQUEST" and (
+                        INTENT.search(sent.text[max(0, m.start() - 30):m.start()])
+                        or (re.search(r"\band\s+$", sent.text[max(0, m.start() - 6):m.start()])
+                            and AIM_CHAIN.search(sent.text[max(0, m.start() - 120):m.start()]))):
+                    continue  # "efforts to hold X accountable", "efforts to restore ... and condemn": aims, not acts
                 if trig.type == "CONSULT" and trig.mode == "meet" and HOST_FUTURE.search(sent.text):
                     continue  # an announced summit is coded once, as a planned visit to its host
                 ev = self._code_trigger(trig, m, sent, res, anchor, published, place)
