@@ -623,7 +623,9 @@ class Coder:
             subject = [c for c in speaker if c not in targets] or group or res.we[:1] or res.main[:1]
         else:
             verb_end = m.start() + len(m.group(0).split()[0])
-            reach = 25 if trig.broad and not self.single_party else TARGET_REACH.get(trig.type, 60)
+            reach = 25 if trig.broad else TARGET_REACH.get(trig.type, 60)
+            if self.single_party:  # a news sentence names its target further on ("aid to refugees ... in Liberia")
+                reach = 110
             targets = self._targets(sent, rel, verb_end, subject, res, m.end() + reach)
         if not targets:
             third = [c for c in self._uniq([c for _, _, c in rel]) if c not in subject and c not in res.group]
