@@ -15,3 +15,19 @@ def test_cli_every_command_and_option_has_help() -> None:
         for action in p._actions:
             if action.dest != "help":
                 assert action.help, f"{name} {action.option_strings or action.dest} has no help"
+
+
+def test_cli_progress_bar_only_on_a_terminal(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from communique import cli
+
+    (tmp_path / "a.txt").write_text("date 2024-01-01\nThe leaders met.")
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr("sys.stderr.isatty", lambda: False)
+    with cli.progress_bar([str(tmp_path)], "ingest") as bar:
+        assert bar is None  # piped: quiet
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    with cli.progress_bar([str(tmp_path)], "ingest") as bar:
+        assert bar is not None
+        cli._advance(bar, 1)
+        prog, task = bar  # type: ignore[misc]
+        assert prog.tasks[task].completed == 1 and prog.tasks[task].total >= 1
