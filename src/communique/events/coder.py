@@ -38,6 +38,7 @@ IRREALIS_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:would|could|might|may) (?:be|bec
 INTENT = re.compile(r"\b(?:to|efforts to|ways to|plans? to|seek(?:s|ing)? to|aim(?:s|ed)? to|in order to)\s+$", re.I)
 SPEECH = re.compile(r"\b(?:said|says|stated|reiterated|declared|insisted|stressed|warned|told|added|noted|argued)\b", re.I)
 AIM_CHAIN = re.compile(r"\b(?:efforts?|ways?|plans?|aims?|seeks?|seeking|commitment|ready|working|steps) to\b", re.I)
+NOMINAL = re.compile(r"\b(?:of|after|amid|during|following|despite)\s+(?:the\s+)?$", re.I)
 PARTNER_HINT = re.compile(r"partner|allian|\bally\b|relationship|relations\b|cooperation", re.I)
 PRESENCE = re.compile(r"\b(?:in the presence of|witnessed by|hosted by|facilitated by|mediated by|with the support of)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|plans? to|planned|intends? to|is to|are to|expected to|upcoming|"
@@ -215,12 +216,14 @@ class Coder:
                 at = lead[0][1]  # "The Secretary thanked X ... and encouraged": the opening subject
         # a country after "in", "to", "from" is where, not who ("back in Tajikistan for a state visit")
         before = [(a, b, c) for a, b, c in rel
-                  if b <= at and not re.search(r"\b(?:in|to|from|at|into|across)\s+(?:the\s+)?$", sent.text[max(0, a - 12):a])]
+                  if b <= at and not re.search(r"\b(?:in|to|from|at|into|across|on)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$", sent.text[max(0, a - 24):a])]
         groups = list(GROUP.finditer(sent.text[:at]))
         if groups and (not before or groups[-1].start() > before[-1][0]):
             return self._group(sent, res, groups[-1].start(), groups[-1].end())
         if not before:
             return list(res.we[:1]) if res.we else res.main[:1]
+        if before[0][0] <= 10 and re.fullmatch(r",[^,]{1,90},\s*(?:\w+\s+){0,3}", sent.text[before[0][1]:at]):
+            return [before[0][2]]  # "Pakistan, a key U.S. ally in the war, has refused": the opening subject
         out = [before[-1][2]]
         for i in range(len(before) - 1, 0, -1):
             gap = sent.text[before[i - 1][1]:before[i][0]]
@@ -548,6 +551,10 @@ class Coder:
         base: dict[str, Any] = {"type": trig.type, "mode": trig.mode or None, "cameo": code, "status": status,
                                 "date": date, "trigger": m.group(0), "evidence": self._ev(sent), **fields}
         subject = self._subject(sent, rel, m.start(), res)
+        if trig.shape == "directed" and NOMINAL.search(sent.text[max(0, m.start() - 12):m.start()]):
+            opening = [c for a, _, c in rel if a <= 40]
+            if opening:  # "... after five days of fighting": the sentence's subject acts
+                subject = opening[:1]
         if trig.explicit_subject and not self.single_party and not [c for a, b, c in rel if m.start() - 60 <= b <= m.start()]:
             return []  # violent or coercive acts need their doer named right before them
         if trig.shape == "visit":

@@ -32,6 +32,9 @@ BARE_TITLE = re.compile(r"\b(?:[Tt]he (?P<t>Vice President|President|Secretary|P
                         r"(?!\s+(?:of\b|[A-Z]))(?!['\u2019]s\s+(?:Office|Administration|Cabinet))")
 SPEAKER_AFTER = re.compile(r"\s*(?:\((?:re)?translated(?: from [A-Z]\w+)?\)\s*)?:\s")
 PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|into|outside|around|of|across|via|through|toward|towards|between|and|visit|visited|visiting)\s+(?:the\s+)?$", re.I)
+TITLED_NAME = re.compile(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Foreign Minister|"
+                         r"Secretary of State|Secretary-General|Secretary General)\s+(?P<a>[A-Z][\w'’-]+)\b(?!\s+[A-Z])"
+                         r"|\b(?P<b>[A-Z][\w'’-]+)\s+(?:administration|government|regime)\b")
 SPOKES = re.compile(r"(?:spokes(?:person|man|woman)|press secretary|attributable to)[\s:,]*$", re.I)
 EAST_ASIAN_FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK", "KHM", "SGP"}
 ORG_WORDS = re.compile(r"\b(?:Workshop|Center|Centre|Initiative|Act|Agreement|Council|Ministry|Bank|University|"
@@ -218,6 +221,18 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             continue
         add_person(PersonActor(person_id(name), name, country, title, why), s, e, name)
 
+    # family names with a title the NER missed: "President Bush", "the Bush administration"
+    taken_now = [(s0, e0) for s0, e0, _, _ in spans]
+    for m in TITLED_NAME.finditer(text):
+        name = m.group("a") or m.group("b")
+        s0 = m.start("a") if m.group("a") else m.start("b")
+        e0 = s0 + len(name)
+        if any(s0 < te and ts < e0 for ts, te in taken_now) or name in ("General", "Minister", "Secretary"):
+            continue
+        known = _match_known(name, people, gaz, published)
+        if known is not None and known.country:
+            add_person(known, s0, e0, name)
+
     # later short forms: "Xi", "President Rahmon"
     forms: dict[str, str] = {}
     for pa in people.values():
@@ -294,9 +309,10 @@ def _match_known(name: str, people: dict[str, PersonActor], gaz: Gazetteer, publ
         if f in {fold(x) for x in pa.forms} or f in {fold(x) for x in _family_forms(pa.name, pa.country)}:
             return pa
     cands: list[Person] = gaz.people_named(name)
-    if len(cands) == 1 or (cands and published):
-        held = [p for p in cands if (r := p.role_on(published)) and r.holds_on(published)]
-        person = held[0] if held else (cands[0] if len(cands) == 1 else None)
+    if len(cands) == 1 or (cands and published) or (cands and len({p.roles[0].country for p in cands if p.roles}) == 1):
+        held = [p for p in cands if (r := p.role_on(published)) and r.holds_on(published)] if published else []
+        one_country = len({p.roles[0].country for p in cands if p.roles}) == 1
+        person = held[0] if held else (cands[0] if len(cands) == 1 or not published or one_country else None)
         if person:
             role = person.role_on(published)
             return PersonActor(person.id, person.name, role.country if role else None, role.role if role else None,
