@@ -364,7 +364,9 @@ class Coder:
                           place=place if h.date == anchor else None, trigger="awarded", evidence=h.evidence,
                           **self._cameo_fields("051")))
         for k in [k for k, ev in events.items() if not ev.date]:  # an undated report of a dated event
-            twin = next((x for x in events.values() if x.date and x.key()[:2] == k[:2]), None)
+            headline = id(events[k]) in from_title and events[k].status == "occurred"
+            twin = next((x for x in events.values() if x.date and x.key()[:2] == k[:2]
+                         and (not headline or x.date == anchor)), None)
             if twin is not None:
                 twin.evidence_all.extend(events.pop(k).evidence_all)
             elif id(events[k]) in from_title and events[k].status == "occurred":
@@ -423,10 +425,10 @@ class Coder:
             if not hits:
                 continue
             m = min(hits, key=lambda h: h.start())  # the first sentence telling of a meeting decides
-            wm = re.match(r"[^.;]{0,40}?\bwith\b", sent.text[m.end():])
+            wm = re.match(r"[^.;]{0,40}?\b(?:with|between)\b", sent.text[m.end():])
             if wm:  # a meeting with someone outside the document's main pair is another story
-                partner = [c for a, _, c in sent.parties if a - sent.start >= m.end() + wm.end()][:1]
-                if partner and res.group and partner[0] not in res.group:
+                partner = [c for a, _, c in sent.parties if m.end() + wm.end() <= a - sent.start <= m.end() + wm.end() + 80]
+                if partner and res.group and not set(partner) <= set(res.group):
                     return None
             when = self._time_for(sent, m.start())
             if (when and len(when.value) == 10 and when.future is False and published
@@ -593,7 +595,11 @@ class Coder:
                     parties = states
             else:
                 joined = re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:between|among|of)\b", sent.text[m.end():m.end() + 30])
-                if joined:
+                if joined and re.search(r"between|among", joined.group(0)):
+                    # "the April 26 meeting between Putin and Guterres": exactly those named
+                    between = [c for a, _, c in rel if m.end() <= a <= m.end() + joined.end() + 80]
+                    subject, objects = between[:1], between[1:]
+                elif joined:
                     objects = after
                 elif re.fullmatch(r"met|meets?", m.group(0).lower()):  # "X met Y": Y named right after
                     objects = [c for a, _, c in rel if m.end() <= a <= m.end() + 40
