@@ -364,9 +364,9 @@ class Coder:
                           place=place if h.date == anchor else None, trigger="awarded", evidence=h.evidence,
                           **self._cameo_fields("051")))
         for k in [k for k, ev in events.items() if not ev.date]:  # an undated report of a dated event
-            headline = id(events[k]) in from_title and events[k].status == "occurred"
+            told_in_headline = id(events[k]) in from_title and events[k].status == "occurred"
             twin = next((x for x in events.values() if x.date and x.key()[:2] == k[:2]
-                         and (not headline or x.date == anchor)), None)
+                         and (not told_in_headline or x.date == anchor)), None)
             if twin is not None:
                 twin.evidence_all.extend(events.pop(k).evidence_all)
             elif id(events[k]) in from_title and events[k].status == "occurred":
