@@ -322,6 +322,10 @@ class Coder:
             elif ev.evidence not in old.evidence_all:
                 old.evidence_all.append(ev.evidence)
 
+        if titled is None and not re.match(r"\s*We,\s", res.text):
+            meeting = self._lead_meeting(sents[:4], res, anchor, published)
+            if len(meeting) > len(res.group) and set(res.group) <= set(meeting):
+                res.group = meeting  # "the leaders" of a three-way call are all three
         headline = sents[0] if sents and body is not sents else None
         from_title: set[int] = set()
         for sent in sents:
@@ -416,6 +420,20 @@ class Coder:
     def _cameo_fields(self, code: str) -> dict[str, Any]:
         c = self._cameo(code)
         return {"goldstein": c.get("goldstein"), "quad_class": c.get("quad_class")}
+
+    def _lead_meeting(self, sents: list[Sent], res: Resolved, anchor: str | None,
+                      published: str | None) -> list[str]:
+        """The parties of the first meeting or call the text tells of."""
+        for sent in sents:
+            for trig in self.rules.triggers:
+                if trig.type != "CONSULT" or trig.shape != "meet":
+                    continue
+                m = trig.pattern.search(sent.text)
+                if m:
+                    for ev in self._code_trigger(trig, m, sent, res, anchor, published, None):
+                        if ev.status == "occurred" and len(ev.actor) >= 2:
+                            return [c for c in res.main if c in ev.actor] + [c for c in ev.actor if c not in res.main]
+        return []
 
     def _meeting_date(self, sents: list[Sent], res: Resolved, published: str | None) -> str | None:
         """The day of the meeting or call an early sentence dates ("spoke yesterday with ...")."""

@@ -303,10 +303,18 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                     speakers)
 
 
+def _name_words(name: str) -> set[str]:
+    return {w for w in re.split(r"[\s\-]+", fold(name)) if w and w not in ("al", "bin", "ibn", "de", "da", "von", "van")}
+
+
 def _match_known(name: str, people: dict[str, PersonActor], gaz: Gazetteer, published: str | None) -> PersonActor | None:
     f = fold(name)
+    words = _name_words(name)
     for pa in people.values():
         if f in {fold(x) for x in pa.forms} or f in {fold(x) for x in _family_forms(pa.name, pa.country)}:
+            return pa
+        known = _name_words(pa.name).union(*(_name_words(x) for x in pa.forms))
+        if len(words) >= 2 and words <= known:  # "Bin Hamad Al-Thani" within "Tamim bin Hamad Al Thani"
             return pa
     cands: list[Person] = gaz.people_named(name)
     if len(cands) == 1 or (cands and published) or (cands and len({p.roles[0].country for p in cands if p.roles}) == 1):
