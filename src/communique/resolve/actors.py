@@ -19,7 +19,7 @@ TITLE_WORDS = (
     r"Minister|Chancellor|King|Queen|Emir|Amir|Sultan|Crown Prince|Prince|Premier|Secretary of State|Secretary|"
     r"Secretary-General|Secretary General|Ambassador|Supreme Leader|Chairman|Speaker|Governor|General|"
     r"Defense Minister|Defence Minister|National Security Advisor|Special Envoy|Envoy|State Counsellor|"
-    r"His Majesty|Her Majesty|His Highness|His Royal Highness|Sheikh|Mr\.|Mrs\.|Ms\.|Dr\.|Senator|Spokesperson"
+    r"His Majesty|Her Majesty|His Highness|His Royal Highness|Sheikh|Pope|Mr\.|Mrs\.|Ms\.|Dr\.|Senator|Spokesperson"
 )
 TITLE_BEFORE = re.compile(r"(?:(?P<adj>[A-Z][\w.\u2019'-]+(?:\s[A-Z][\w\u2019'-]+)?)\s+)?(?P<title>(?:" + TITLE_WORDS
                           + r"))(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w\s.\u2019'-]+?))?,?\s*$")
@@ -164,6 +164,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if existing.country:
             spans.append((s, e, existing.country, "person"))
 
+    ent_starts = {ent.start_char for ent in doc.ents}
     for ent in doc.ents:
         s, e, label, eid = ent.start_char, ent.end_char, ent.label_, ent.ent_id_
         if label in ("GPE", "NORP") and eid:
@@ -179,6 +180,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             orgs.setdefault(eid, []).append((s, e, ent.text))
             spans.append((s, e, eid, "org"))
         elif label == "PERSON" and eid.startswith("person:"):
+            if re.match(r" (?!Jr\b|Sr\b|I{1,3}\b)[A-Z][a-z]", text[e:e + 4]) and e + 1 not in ent_starts:
+                continue  # "Juan Carlos Gonzalez" is not King Juan Carlos: a longer name goes on
             person = gaz.people[eid]
             role = person.role_on(published)
             stated, _title, _why = _country_from_context(gaz, text, s, e)
@@ -202,10 +205,11 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if SPOKES.search(text[max(0, s - 40):s]):
             continue
         known = _match_known(name, people, gaz, published)
-        if known is not None:
-            add_person(known, s, e, name)
+        if known is not None and (" " in name or known.id in people or TITLE_BEFORE.search(text[max(0, s - 40):s])):
+            add_person(known, s, e, name)  # one word alone ("Francis") needs a title to be a leader
             continue
-        if ORG_WORDS.search(name) or not name[:1].isupper() or gaz.country(name) or gaz.org(name):
+        if (ORG_WORDS.search(name) or not name[:1].isupper() or gaz.country(name) or gaz.org(name)
+                or re.search(r"[\"“”«»]", name) or gaz.city(name)):
             continue
         name = TITLE_PREFIX.sub("", name)
         if not name or name.split()[0] in ("Majesty", "Highness", "Excellency"):
