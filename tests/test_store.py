@@ -59,3 +59,26 @@ def test_store_addresses() -> None:
         open_store("postgresql://user@localhost/db")
     with pytest.raises(StoreError, match="no such database"):
         open_store("/nonexistent/x.db", readonly=True)
+
+
+def test_store_ingest_skips_a_document_the_coding_fails_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from communique.events.coder import Coder
+    from communique.extract import get_extractor
+    from communique.pipeline import RunReport, ingest_paths
+
+    (tmp_path / "good.txt").write_text("date 2024-07-06\nChinese President Xi Jinping met Tajik President Emomali Rahmon.")
+    (tmp_path / "bad.txt").write_text("date 2024-07-06\nA text the coder trips over.")
+    real = Coder.code
+
+    def flaky(self, doc, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "trips over" in doc.text:
+            raise ValueError("boom")
+        return real(self, doc, *args, **kwargs)
+
+    monkeypatch.setattr(Coder, "code", flaky)
+    store = SQLiteStore(tmp_path / "s.db")
+    errors: list[str] = []
+    report = ingest_paths([str(tmp_path)], store, extractor=get_extractor(), report=RunReport(),
+                          on_error=lambda e: errors.append(str(e)))
+    assert report.stored == 1 and store.stats()["documents"] == 1
+    assert len(errors) == 1 and "bad.txt" in errors[0] and "extraction failed (ValueError: boom)" in errors[0]

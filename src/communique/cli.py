@@ -196,3 +196,6 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(Exception):
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return EXIT_OK
+    except (OSError, ValueError, RuntimeError) as exc:  # a defect or the system: one line, never a traceback
+        print(f"communique: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILED

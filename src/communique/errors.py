@@ -19,6 +19,14 @@ class ReadError(CommuniqueError):
         self.reason = reason
 
 
+class ExtractionError(ReadError):
+    """A document the extraction failed on (a defect to report); the rest of the batch goes on
+    and the document is not stored, so a later run tries it again."""
+
+    def __init__(self, where: str, exc: BaseException) -> None:
+        super().__init__(where, f"extraction failed ({type(exc).__name__}: {exc})")
+
+
 class StoreError(CommuniqueError):
     """The store could not be opened or written."""
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from communique.errors import ExtractionError
 from communique.events.coder import Coder
 from communique.nlp.pipeline import build_nlp
 from communique.records import Document, DocumentInfo, Record
@@ -54,10 +55,20 @@ class Extractor:
     def extract(self, document: Document) -> Record:
         return self.record(document, self.nlp(document.text))
 
-    def extract_many(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[tuple[Document, Record]]:
+    def extract_many(self, documents: Iterable[Document], batch_size: int = 32,
+                     on_error: Callable[[ExtractionError], None] | None = None) -> Iterator[tuple[Document, Record]]:
+        """(Document, Record) pairs. A document the coding fails on is skipped and passed to
+        `on_error` (raised when there is none), so one defect does not stop a batch."""
         docs = list(documents) if not isinstance(documents, list) else documents
         for document, sdoc in zip(docs, self.nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True):
-            yield document, self.record(document, sdoc)
+            try:
+                record = self.record(document, sdoc)
+            except Exception as exc:  # noqa: BLE001 - reported, never swallowed
+                if on_error is None:
+                    raise
+                on_error(ExtractionError(document.source, exc))
+                continue
+            yield document, record
 
 
 @cache

@@ -13,8 +13,9 @@ the workers share it copy-on-write, as spaCy's `n_process` does with its model; 
 from __future__ import annotations
 
 import multiprocessing as mp
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
+from communique.errors import ExtractionError
 from communique.extract import Extractor, get_extractor
 from communique.records import Document, Record
 
@@ -27,13 +28,17 @@ def _init_worker() -> None:
     _EXTRACTOR = get_extractor()
 
 
-def _extract_chunk(docs: list[Document]) -> list[Record]:
+def _extract_chunk(docs: list[Document]) -> list[Record | ExtractionError]:
     ex = _EXTRACTOR if _EXTRACTOR is not None else get_extractor()
-    return [rec for _, rec in ex.extract_many(docs, batch_size=len(docs))]
+    failed: dict[str, ExtractionError] = {}
+    done = {d.source: rec for d, rec in ex.extract_many(docs, batch_size=len(docs),
+                                                         on_error=lambda e: failed.__setitem__(e.where, e))}
+    return [done[d.source] if d.source in done else failed[d.source] for d in docs]
 
 
 def extract_parallel(documents: Iterable[Document], n_process: int, chunk_size: int = 16,
-                     start_method: str | None = None) -> Iterator[tuple[Document, Record]]:
+                     start_method: str | None = None,
+                     on_error: Callable[[ExtractionError], None] | None = None) -> Iterator[tuple[Document, Record]]:
     """(Document, Record) pairs in input order, extracted by `n_process` worker processes.
 
     `n_process <= 1`, or input that fits in one chunk, runs in this process: a pool would only
@@ -44,7 +49,7 @@ def extract_parallel(documents: Iterable[Document], n_process: int, chunk_size: 
     docs = list(documents)
     if n_process <= 1 or len(docs) <= chunk_size:
         for i in range(0, len(docs), 64):  # stream in batches: a caller may write as records come
-            yield from get_extractor().extract_many(docs[i:i + 64])
+            yield from get_extractor().extract_many(docs[i:i + 64], on_error=on_error)
         return
     ctx = mp.get_context(start_method)
     if ctx.get_start_method() == "fork":
@@ -52,4 +57,10 @@ def extract_parallel(documents: Iterable[Document], n_process: int, chunk_size: 
     chunks = [docs[i:i + chunk_size] for i in range(0, len(docs), chunk_size)]
     with ctx.Pool(min(n_process, len(chunks)), initializer=_init_worker) as pool:
         for chunk, records in zip(chunks, pool.imap(_extract_chunk, chunks), strict=True):
-            yield from zip(chunk, records, strict=True)
+            for doc, rec in zip(chunk, records, strict=True):
+                if isinstance(rec, ExtractionError):
+                    if on_error is None:
+                        raise rec
+                    on_error(rec)
+                else:
+                    yield doc, rec

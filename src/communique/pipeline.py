@@ -45,6 +45,11 @@ def unique_documents(items: Iterable[Item], report: RunReport, on_error: Callabl
         yield item
 
 
+def _failed(err: ReadError, report: RunReport, on_error: Callable[[ReadError], None]) -> None:
+    report.errors.append(err)
+    on_error(err)
+
+
 def print_error(err: ReadError, stream: TextIO = sys.stderr) -> None:
     print(f"communique: {err}", file=stream, flush=True)
 
@@ -66,7 +71,7 @@ def extract_paths(paths: list[str], *, columns: CsvColumns | None = None, extrac
     report = report if report is not None else RunReport()
     ex = extractor or get_extractor()
     for batch in batched(unique_documents(read_paths(paths, columns), report, on_error), 32):
-        for _doc, rec in ex.extract_many(batch):
+        for _doc, rec in ex.extract_many(batch, on_error=lambda e: _failed(e, report, on_error)):
             yield rec
 
 
@@ -89,7 +94,8 @@ def ingest_paths(paths: list[str], store: SQLiteStore, *, columns: CsvColumns | 
         report.skipped_known += len(batch) - len(todo)
         if todo:
             ex = ex or get_extractor()  # the model loads only when there is something new
-            report.stored += store.write_batch([(d.text, rec) for d, rec in ex.extract_many(todo)])
+            pairs = ex.extract_many(todo, on_error=lambda e: _failed(e, report, on_error))
+            report.stored += store.write_batch([(d.text, rec) for d, rec in pairs])
         if progress:
             progress(len(batch))
     return report
@@ -106,7 +112,7 @@ def _ingest_parallel(paths: list[str], store: SQLiteStore, columns: CsvColumns |
     report.skipped_known += len(docs) - len(todo)
     if progress and known:
         progress(len(docs) - len(todo))
-    pairs = extract_parallel(todo, jobs)
+    pairs = extract_parallel(todo, jobs, on_error=lambda e: _failed(e, report, on_error))
     while True:
         batch = list(itertools.islice(pairs, batch_size))
         if not batch:

@@ -263,10 +263,10 @@ class Coder:
         if not sent.times:
             return None
         after = [t for t in sent.times if t.start >= at]
-        before = [t for t in sent.times if t.end <= at]
+        before = [t for t in sent.times if t.start < at]  # one overlapping the trigger counts as before
         cands = ([after[0]] if after else []) + ([before[-1]] if before else [])
-        best = min(cands, key=lambda t: (t.start - at) if t.start >= at else (at - t.end) * 1.5)
-        gap = best.start - at if best.start >= at else at - best.end
+        best = min(cands, key=lambda t: (t.start - at) if t.start >= at else max(0, at - t.end) * 1.5)
+        gap = best.start - at if best.start >= at else max(0, at - best.end)
         # a date far from the trigger belongs to another clause ("an agreement of February 18, 2019"),
         # unless it opens the sentence ("Yesterday, ...", "On July 5, ...")
         if gap > MAX_TIME_GAP and best.start > 40:
