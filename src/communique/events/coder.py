@@ -93,6 +93,7 @@ class Rules:
     triggers: list[Trigger]
     cameo: dict[str, dict[str, Any]]
     levels: list[tuple[re.Pattern[str], dict[str, Any]]]
+    ladders: dict[str, dict[str, int]]  # normalised level -> family (CHN, USA, ..., GEN) -> rank
     kinds: list[tuple[str, re.Pattern[str]]]
     areas: list[tuple[str, re.Pattern[str], str]]
     venues: dict[str, dict[str, str]]
@@ -114,6 +115,9 @@ def load_rules() -> Rules:
         for form in [r["level"], *r.get("aliases", [])]:
             forms.append((form, r))
     forms.sort(key=lambda f: -len(f[0]))
+    ladders: dict[str, dict[str, int]] = {}
+    for r in level_rows:
+        ladders.setdefault(r["level"], {})[r["family"]] = r["rank"]
     seen: set[str] = set()
     levels = []
     for form, r in forms:
@@ -129,7 +133,7 @@ def load_rules() -> Rules:
             areas.append((r["area"], re.compile(r"\b" + re.escape(kw) + r"\b", re.I), kw))
     venues = {fold(v["name"]): v for v in read_jsonl("venues.jsonl")}
     vp = re.compile(r"\b(?:the\s+)?(" + "|".join(re.escape(v["name"]) for v in read_jsonl("venues.jsonl")) + r")\b")
-    return Rules(triggers, cameo, levels, kinds, areas, venues, vp)
+    return Rules(triggers, cameo, levels, ladders, kinds, areas, venues, vp)
 
 
 @dataclass
@@ -792,12 +796,14 @@ class Coder:
                     parties = self._parties_for_fact(sent, res, m.start())
                 if len(parties) < 2:
                     continue
+                if re.search(r"\bfrom\s+(?:the\s+|a\s+|their\s+|its\s+)?(?:[\w.-]+\s+){0,2}$", sent.text[max(0, m.start() - 40):m.start()]):
+                    continue  # "upgraded from the comprehensive partnership": the level left behind
                 window = sent.text[max(0, m.start() - 120):m.start()]
                 change = "upgraded" if CHANGE_UP.search(window) else "established" if CHANGE_EST.search(window) else "reaffirmed"
                 if re.search(r"\bin the new era\b|\bfor a new era\b", level, re.I) and change == "reaffirmed" and CHANGE_EST.search(window):
                     change = "established"
                 out.append(Partnership(parties=sorted(parties), level=level, level_normalized=row["level"],
-                                       rank=row.get("rank"), change=change,  # type: ignore[arg-type]
+                                       rank=self._rank(row, parties), change=change,  # type: ignore[arg-type]
                                        date=self._date_for_fact(sent, m.start(), anchor), evidence=self._ev(sent)))
         return out
 
@@ -811,10 +817,20 @@ class Coder:
                       and p.level_normalized.lower() in q.level_normalized.lower()]
             # "elevating relations from Comprehensive Partnership to ...": the old level is history
             superseded = [q for q in pair if q.change != "reaffirmed" and (q.rank or 0) > (p.rank or 0)
-                          and p.change == "reaffirmed"]
+                          and (p.change == "reaffirmed" or q.evidence == p.evidence)]
             if not longer and not superseded:
                 out.append(p)
         return out
+
+    def _rank(self, row: dict[str, Any], parties: list[str]) -> int | None:
+        """The rank on the ladder of a party that uses the level (China's for China's partners), else
+        the generic ladder, else the first one listing it."""
+        ladder = self.rules.ladders.get(row["level"], {})
+        for family in [*parties, "IGO:EU" if "IGO:EU" in parties else "", "GEN"]:
+            key = "EU" if family == "IGO:EU" else family
+            if key in ladder:
+                return ladder[key]
+        return row.get("rank")
 
     def _honours(self, sent: Sent, res: Resolved, anchor: str | None, published: str | None) -> list[Honour]:
         support = [t for t in self.rules.triggers if t.type == "SUPPORT"]
