@@ -212,7 +212,8 @@ class Coder:
         welcomed ...") shares that verb's subject: the one opening the sentence."""
         if re.search(r"\band\s+(?:also\s+)?$", sent.text[max(0, at - 10):at]):
             lead_words = re.match(r"\s*(?:[A-Z]\w*,?\s+){0,2}", sent.text)
-            opening = GROUP.match(sent.text, lead_words.end() if lead_words else 0)
+            start = len(sent.text) - len(sent.text.lstrip())
+            opening = GROUP.match(sent.text, start) or GROUP.match(sent.text, lead_words.end() if lead_words else 0)
             lead = [(a, b, c) for a, b, c in rel if a <= 40]
             if opening and opening.start() <= 40 and (not lead or opening.start() < lead[0][0]):
                 return self._group(sent, res, opening.start(), opening.end())
@@ -710,6 +711,8 @@ class Coder:
             if a and b and a != b:
                 return [a, b]
         codes = self._uniq([c for _, _, c in sent.parties if not c.startswith("IGO:")])
+        if len(codes) > 2 and len(res.group) >= 2 and set(res.group) <= set(codes):
+            return list(res.group)  # the pair the text is about, not every state its sentence names
         if len(codes) >= 2:
             return codes
         if GROUP.search(sent.text) and len(res.group) >= 2:  # "our partnership", "the two countries"

@@ -35,12 +35,16 @@ PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|into|outside|around|of|across|
 TITLED_NAME = re.compile(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Foreign Minister|"
                          r"Secretary of State|Secretary-General|Secretary General)\s+(?P<a>[A-Z][\w'’-]+)\b(?!\s+[A-Z])"
                          r"|\b(?P<b>[A-Z][\w'’-]+)\s+(?:administration|government|regime)\b")
+PEOPLE_CUE = re.compile(r"\b(?:candidates?|officials?|members?|leaders?|activists?|journalists?|prisoners?|nationals?|"
+                        r"individuals|persons|dissidents?|advis[eo]rs?|daughter|son|wife|husband|general|deputy|"
+                        r"minister|director|coordinator|opposition|detained|arrested|sanction\w*|citizens?)\b", re.I)
 SPOKES = re.compile(r"(?:spokes(?:person|man|woman)|press secretary|attributable to)[\s:,]*$", re.I)
 EAST_ASIAN_FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK", "KHM", "SGP"}
 ORG_WORDS = re.compile(r"\b(?:Workshop|Center|Centre|Initiative|Act|Agreement|Council|Ministry|Bank|University|"
                        r"Institute|Organization|Organisation|Party|Committee|Fund|Forum|Summit|Day|Street|House|"
                        r"Hall|Palace|Airport|Province|Region|Republic|Kingdom|Federation|Union|Group|Company|"
-                       r"Corporation|Assembly|Commission|Movement|Medal|Order|Prize)\b")
+                       r"Corporation|Assembly|Commission|Movement|Medal|Order|Prize|Scholarship|Program|Programme|Awards?|"
+                       r"Fellowship|Exchange|Foundation|Agency|Network|Alliance|Project|Plan|Strategy)\b")
 
 
 @dataclass
@@ -297,7 +301,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     for ent, _name in pending:
         per_sentence[ent.sent.start] = per_sentence.get(ent.sent.start, 0) + 1
     for ent, name in pending:  # listed people with no title ("candidates A, B and C"): their sentence's foreign country
-        if per_sentence[ent.sent.start] < 2:
+        if per_sentence[ent.sent.start] < 2 or not PEOPLE_CUE.search(ent.sent.text):
             continue
         country, why = _sentence_country(doc, ent, spans, voice)
         if country:
