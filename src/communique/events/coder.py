@@ -292,7 +292,7 @@ class Coder:
             if len(authors) >= 2:
                 res.we = authors
                 res.group = authors
-        place = self._main_place(sents, res, location)
+        place = self._main_place(sents, res, location, anchor)
         events: dict[tuple[str, frozenset[str], str], Event] = {}
         agreements: list[Agreement] = []
         partnerships: dict[tuple[frozenset[str], str], Partnership] = {}
@@ -470,11 +470,13 @@ class Coder:
                     return t.value
         return published
 
-    def _main_place(self, sents: list[Sent], res: Resolved, location: str | None) -> Place | None:
+    def _main_place(self, sents: list[Sent], res: Resolved, location: str | None, anchor: str | None = None) -> Place | None:
         meeting = re.compile(r"\b(?:summit|visit|talks|met|meeting|welcome|arriv\w+|held)\b", re.I)
         for i, sent in enumerate(sents):
             if i >= 6 and not meeting.search(sent.text):
                 continue
+            if anchor and any(len(t.value) == 10 and t.value != anchor for t in sent.times):
+                continue  # "Biden's March 23-24 visit ... in Ottawa": another day, another place
             m = self.rules.venue_pattern.search(sent.text)
             cands: list[tuple[int, str, str]] = []
             if m:
