@@ -39,6 +39,8 @@ INTENT = re.compile(r"\b(?:to|efforts to|ways to|plans? to|seek(?:s|ing)? to|aim
 SPEECH = re.compile(r"\b(?:said|says|stated|reiterated|declared|insisted|stressed|warned|told|added|noted|argued)\b", re.I)
 AIM_CHAIN = re.compile(r"\b(?:efforts?|ways?|plans?|aims?|seeks?|seeking|commitment|ready|working|steps) to\b", re.I)
 NOMINAL = re.compile(r"\b(?:of|after|amid|during|following|despite)\s+(?:the\s+)?$", re.I)
+REPORTED = re.compile(r"\b(?:(?:progress|results?|outcomes?|course|state|status|prospects?|resumption|round|goal|aim)s? (?:of|in|at)|"
+                      r"about|regarding|concerning|on) (?:the )?(?:[\w’'‒–-]+ ){0,3}$", re.I)
 PARTNER_HINT = re.compile(r"partner|allian|\bally\b|relationship|relations\b|cooperation", re.I)
 PRESENCE = re.compile(r"\b(?:in the presence of|witnessed by|hosted by|facilitated by|mediated by|with the support of)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|plans? to|planned|intends? to|is to|are to|expected to|upcoming|"
@@ -544,6 +546,10 @@ class Coder:
                         or (re.search(r"\band\s+$", sent.text[max(0, m.start() - 6):m.start()])
                             and AIM_CHAIN.search(sent.text[max(0, m.start() - 120):m.start()]))):
                     continue  # "efforts to hold X accountable", "efforts to restore ... and condemn": aims, not acts
+                if (trig.type == "CONSULT" and re.fullmatch(r"(?i)talks|negotiations|meeting|summit|consultations|dialogue", m.group(0))
+                        and REPORTED.search(sent.text[max(0, m.start() - 60):m.start()])
+                        and not re.match(r"\s*(?:with|between)\b", sent.text[m.end():])):
+                    continue  # "assessed the progress of the Russian-Ukrainian talks": talks told about, not held
                 if trig.type == "CONSULT" and trig.mode == "meet" and HOST_FUTURE.search(sent.text):
                     continue  # an announced summit is coded once, as a planned visit to its host
                 ev = self._code_trigger(trig, m, sent, res, anchor, published, place)
