@@ -133,8 +133,9 @@ def load_rules() -> Rules:
     for r in read_jsonl("cooperation_areas.jsonl"):
         for kw in r["keywords"]:
             areas.append((r["area"], re.compile(r"\b" + re.escape(kw) + r"\b", re.I), kw))
-    venues = {fold(v["name"]): v for v in read_jsonl("venues.jsonl")}
-    vp = re.compile(r"\b(?:the\s+)?(" + "|".join(re.escape(v["name"]) for v in read_jsonl("venues.jsonl")) + r")\b")
+    venue_rows = read_jsonl("venues.jsonl")
+    venues = {fold(v["name"]): v for v in venue_rows}
+    vp = re.compile(r"\b(?:the\s+)?(" + "|".join(re.escape(v["name"]) for v in venue_rows) + r")\b")
     return Rules(triggers, cameo, levels, ladders, kinds, areas, venues, vp)
 
 
@@ -157,6 +158,10 @@ class Coder:
         self.gaz = gaz
         self.rules = rules or load_rules()
         self.single_party = single_party
+        # looked up once here, not per sentence
+        self.sign = next((t for t in self.rules.triggers if t.type == "AGREE" and t.mode == "sign"), None)
+        self.honour = next((t for t in self.rules.triggers if t.type == "SUPPORT"), None)
+        self.consult = [t for t in self.rules.triggers if t.type == "CONSULT"]
 
     # ------------------------------------------------------------ helpers
 
@@ -444,7 +449,7 @@ class Coder:
 
     def _meeting_date(self, sents: list[Sent], res: Resolved, published: str | None) -> str | None:
         """The day of the meeting or call an early sentence dates ("spoke yesterday with ...")."""
-        consult = [t for t in self.rules.triggers if t.type == "CONSULT"]
+        consult = self.consult
         for sent in sents[:3]:
             hits = [m for m in (t.pattern.search(sent.text) for t in consult) if m]
             if not hits:
@@ -739,7 +744,7 @@ class Coder:
         return anchor
 
     def _agreements(self, sent: Sent, res: Resolved, anchor: str | None, published: str | None) -> list[Agreement]:
-        sign = next((t for t in self.rules.triggers if t.type == "AGREE" and t.mode == "sign"), None)
+        sign = self.sign
         if sign is None:
             return []
         m = sign.pattern.search(sent.text)
@@ -844,8 +849,7 @@ class Coder:
         return row.get("rank")
 
     def _honours(self, sent: Sent, res: Resolved, anchor: str | None, published: str | None) -> list[Honour]:
-        support = [t for t in self.rules.triggers if t.type == "SUPPORT"]
-        m = support[0].pattern.search(sent.text) if support else None
+        m = self.honour.pattern.search(sent.text) if self.honour else None
         if not m or not re.search(r"medal|order|prize|award|honou?r|decoration", m.group(0), re.I):
             return []
         hm = QUOTED.search(sent.text[m.start():]) or HONOUR_NAME.search(sent.text[m.start():])
