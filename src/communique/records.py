@@ -80,6 +80,15 @@ class Place(Model):
     lon: float | None = None
 
 
+class EventPerson(Model):
+    """A named person taking part in an event, on the actor or the recipient side."""
+
+    id: str  # person:<slug>, as in `Record.actors`
+    name: str
+    country: str | None = None
+    side: Literal["actor", "recipient"] = "actor"
+
+
 class Event(Model):
     type: str  # PLOVER
     mode: str | None = None
@@ -92,6 +101,7 @@ class Event(Model):
     status: Status = "occurred"
     place: Place | None = None
     trigger: str | None = None
+    people: list[EventPerson] = Field(default_factory=list)  # who acted for the parties, when named
     evidence: Evidence
     evidence_all: list[Evidence] = Field(default_factory=list)
 
