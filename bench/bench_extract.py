@@ -1,6 +1,6 @@
 """Extraction speed against the bare spaCy NER, on the first 400 White House statements.
 
-The bare pass (the model's NER and a sentencizer, `nlp.pipe(n_process=cpu_count)`) is the
+The bare pass (the model's tok2vec, parser and NER, `nlp.pipe(n_process=cpu_count)`) is the
 ceiling: extraction cannot be faster than the model it runs. The ratio extraction wps / bare
 wps says how much our rule layer, resolution and coding cost on top. Model loading is inside
 both timings (a CLI run pays it every time); imports and file reading are outside both.
@@ -31,7 +31,7 @@ from pathlib import Path
 from communique.events.coder import load_rules
 from communique.extract import Extractor, get_extractor
 from communique.ingest.readers import read_file
-from communique.nlp.pipeline import build_bare_ner, build_nlp
+from communique.nlp.pipeline import build_bare, build_nlp
 from communique.parallel import extract_parallel
 from communique.records import Document, Record
 from communique.resolve.gazetteer import load_gazetteer
@@ -105,7 +105,7 @@ def _cold() -> None:
 
 def time_bare(texts: list[str], n_process: int, batch_size: int) -> Timing:
     with timed() as t:
-        nlp = build_bare_ner()
+        nlp = build_bare()
         for _ in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
             pass
     return t
