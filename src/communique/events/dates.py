@@ -21,13 +21,16 @@ WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thurs
 _M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
      r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 
+#: the end of a day range, which dates an event by its first day: "5-7 April", "from 5 to 7 April", "May 14 to 15"
+_RANGE = r"(?:\s*(?:[-\u2013]|to|and|through)\s*\d{1,2}(?:st|nd|rd|th)?\b)?"
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("mdy", re.compile(_M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2})?,?\s+(?P<year>(?:19|20)\d{2})\b")),
-    ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2})?\s+(?:of\s+)?" + _M
+    ("mdy", re.compile(_M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _RANGE + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
+    ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _RANGE + r"\s+(?:of\s+)?" + _M
                        + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
-    ("md", re.compile(r"\b" + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d{2})(?![\d:])")),
-    ("dm", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r"\b(?!,?\s+(?:19|20)\d{2})")),
+    ("md", re.compile(r"\b" + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b" + _RANGE + r"(?!\s*,?\s*(?:19|20)\d{2})(?![\d:])")),
+    ("dm", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _RANGE + r"\s+(?:of\s+)?" + _M + r"\b(?!,?\s+(?:19|20)\d{2})")),
     ("my", re.compile(r"\b(?:in|since|from|during|until|by|of|early|late|mid-?)\s+" + _M + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
     ("m", re.compile(r"\b(?:in|this|next|last|early|late|mid-?|by|during|until|later in)\s+(?P<month>January|"
                      r"February|March|April|May|June|July|August|September|October|November|December)\b"

@@ -84,12 +84,22 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
     return pats
 
 
+#: what may end a sentence, so the next token may start one
+SENTENCE_END = re.compile(r"[.!?\u2026:;\"'\u201d\u2019)\]*\u2022-]$")
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence: titles and headings carry no full stop."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
+    """A blank line ends a sentence (titles and headings carry no full stop); no sentence starts
+    right after a word without closing punctuation ("President | Joseph R. Biden spoke" is one)."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.is_space:
+            continue
+        if prev.is_space and "\n" in prev.text:
+            tok.is_sent_start = True
+        elif not prev.is_space and not SENTENCE_END.search(prev.text):
+            tok.is_sent_start = False
     return doc
 
 
@@ -102,6 +112,9 @@ def build_nlp(model: str | None = None) -> Language:
         raise ModelError(
             f"cannot load the spaCy model {name!r}: install it with "
             "`pip install --no-deps --require-hashes -r requirements/model.txt` ({exc})") from None
+    # "U.S.-India", "U.K.-based": a hyphen after an abbreviation's full stop splits, as it does between letters
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z]\.)[-\u2013\u2014](?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("paragraph_breaks", first=True)  # before the parser, which keeps preset bounds
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH",
                                                                  "overwrite_ents": True})

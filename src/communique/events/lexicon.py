@@ -1,0 +1,274 @@
+"""Triggers: the CAMEO verb dictionary and event nouns, matched on parsed sentences.
+
+`data/cameo_verbs.jsonl` is PETRARCH2's CAMEO verb dictionary converted by
+`scripts/build_lexicon.py` (verb blocks: synonym verbs with their forms and a code, then phrase
+patterns with more specific codes), and `data/event_nouns.jsonl` the nouns that name an event
+without a verb ("talks", "visit", "telephone conversation"), derived from the same dictionary's
+support-verb patterns and the PLOVER codebook. Every trigger carries the dictionary line it came
+from (`Trigger.source`), so a wrong event can be traced to its row.
+
+A verb matches on its word form (the dictionary lists every form; no lemmatizer is needed). Its
+patterns are read as PETRARCH reads them: the words after `*` must follow the verb in order inside
+its own clause (gaps allowed), the words before `*` must precede it; of the patterns that match,
+the one with most words wins, and a pattern coded `---` means the verb makes no event there.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from communique.events.parse import in_phrase, is_noun, is_verb
+from communique.resolve.gazetteer import read_jsonl
+
+#: how many tokens after (before) the verb a pattern's words may reach
+AFTER_WINDOW = 12
+BEFORE_WINDOW = 6
+ACTOR_MARKS = frozenset({"$", "+", "%", "^"})
+
+#: nouns of the codebook's remote consultation ("consultation by phone or other media", PLOVER
+#: CONSULT, mode phone) that name a consultation only with a partner: "a call with X", not "a call for"
+PARTNERED = {"call": "041", "calls": "041", "conversation": "040", "conversations": "040",
+             "videoconference": "041", "videoconferences": "041", "teleconference": "041", "videocall": "041"}
+PARTNERED_SOURCE = "PLOVER_MANUAL.tex:386 CONSULT (mode phone: 'via phone or some other remote medium')"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    before: tuple[tuple[tuple[str, ...], ...], ...]  # slots, each a tuple of alternative phrases (word tuples)
+    after: tuple[tuple[tuple[str, ...], ...], ...]
+    code: str | None  # None: only the reversed (paired) event
+    paired: str | None
+    source: str
+    verb: str | None = None  # the verb of the block the pattern was written for (its '# VERB' comment)
+
+    @property
+    def size(self) -> int:
+        return sum(1 for s in (*self.before, *self.after) if s and s[0][0] not in ACTOR_MARKS)
+
+
+@dataclass(frozen=True)
+class Verb:
+    words: tuple[str, ...]  # the whole phrase of a multi-word verb ("call", "off")
+    head: int
+    code: str
+    block: str
+    source: str
+
+
+@dataclass
+class Block:
+    name: str
+    code: str
+    patterns: list[Pattern] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word (or phrase) that names an event, with the CAMEO code the dictionary gives it."""
+
+    token: Token  # the verb, or the event noun
+    code: str | None  # None when only the paired, reversed event applies ("faces calls" -> [:020])
+    paired: str | None
+    source: str
+    nominal: bool
+    covered: frozenset[int] = frozenset()  # tokens the matched pattern used (not triggers of their own)
+
+
+def _slot(alts: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(a.split()) for a in alts)
+
+
+class Lexicon:
+    """Forms -> verbs, blocks -> patterns, and event nouns; loaded once."""
+
+    def __init__(self, verb_rows: list[dict[str, Any]], noun_rows: list[dict[str, Any]]) -> None:
+        self.forms: dict[str, list[Verb]] = defaultdict(list)
+        self.blocks: dict[str, Block] = {}
+        for row in verb_rows:
+            block = Block(row["block"], row.get("code") or "---")
+            names = {n for v in row.get("verbs", []) for n in (" ".join(v.get("words") or [v["verb"]]),
+                                                               (v.get("words") or [v["verb"]])[int(v.get("head", 0))])}
+            for p in row.get("patterns", []):
+                own = (p.get("from") or "").lower().replace("_", " ")
+                block.patterns.append(Pattern(
+                    tuple(_slot(s) for s in p.get("before", [])), tuple(_slot(s) for s in p.get("after", [])),
+                    p.get("code"), p.get("paired"),
+                    f"CAMEO.2.0.txt:{p.get('line')} {row['block']}", own if own in names else None))
+            self.blocks[block.name] = block
+            for v in row.get("verbs", []):
+                words = tuple(v.get("words") or [v["verb"]])
+                verb = Verb(words, int(v.get("head", 0)), v.get("code") or block.code, block.name,
+                            f"CAMEO.2.0.txt:{v.get('line')} {block.name}/{' '.join(words)}")
+                for f in v["forms"]:
+                    self.forms[f.lower()].append(verb)
+        self.nouns: dict[str, tuple[str, str]] = {}
+        self.noun_phrases: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
+        roots: dict[str, set[str]] = defaultdict(set)  # verb form -> CAMEO roots its verbs carry
+        for form, verbs in self.forms.items():
+            for v in verbs:
+                if v.code and v.code != "---":
+                    roots[form].add(v.code[:2])
+        for row in noun_rows:
+            if not self._standalone(row, roots):
+                continue
+            for f in row["forms"]:
+                words = tuple(f.lower().split())
+                if len(words) == 1:
+                    self.nouns.setdefault(words[0], (row["code"], row["source"]))
+                else:  # "telephone conversation": keyed on its last word, the head
+                    self.noun_phrases[words[-1]].append((words, row["code"], row["source"]))
+
+    @staticmethod
+    def _standalone(row: dict[str, Any], roots: dict[str, set[str]]) -> bool:
+        """A noun names an event by itself when the codebook lists it, or when it is the noun of a
+        dictionary verb with the same code family ("a visit"/"visit", "talks"/"talk", "an
+        attack"/"attack"). Objects of support verbs that are not events alone ("access",
+        "achievements", currencies) only code with their verb."""
+        if str(row.get("source", "")).startswith("PLOVER"):
+            return True
+        code = str(row.get("code") or "")
+        return any(code[:2] in roots.get(f.split()[-1], set()) or code[:2] in roots.get(f.split()[-1].rstrip("s"), set())
+                   for f in row["forms"])
+
+    # ------------------------------------------------------------ verbs
+
+    def verb(self, tok: Token, sent: Span) -> Trigger | None:
+        """The trigger a verb token makes, or None (not a dictionary verb, or coded `---`)."""
+        if not is_verb(tok):
+            return None
+        cands = self.forms.get(tok.lower_)
+        if not cands:
+            return None
+        best: tuple[int, Pattern, Verb, frozenset[int]] | None = None
+        plain: list[Verb] = []
+        for verb in cands:
+            covered = self._phrase(verb, tok, sent)
+            if covered is None:
+                continue
+            plain.append(verb)
+            own = " ".join(verb.words)
+            for pat in self.blocks[verb.block].patterns:
+                if pat.verb is not None and pat.verb not in (own, verb.words[verb.head]):
+                    continue  # a block mixes verbs; a pattern belongs to the verb it was written for
+                used = self._match(pat, tok, sent, covered)
+                if used is not None and (best is None or pat.size > best[0]):
+                    best = (pat.size, pat, verb, used)
+        if best is not None:
+            _, pat, verb, used = best
+            if pat.code == "---" and not pat.paired:
+                return None
+            code = None if pat.code in (None, "---") else pat.code
+            return Trigger(tok, code, pat.paired, pat.source, False, used)
+        coded = [v for v in plain if v.code and v.code != "---"]
+        if not coded:
+            return None
+        multi = sorted(coded, key=lambda v: -len(v.words))[0]
+        covered = self._phrase(multi, tok, sent) or frozenset()
+        return Trigger(tok, multi.code, None, multi.source, False, covered)
+
+    @staticmethod
+    def _phrase(verb: Verb, tok: Token, sent: Span) -> frozenset[int] | None:
+        """Token indices of a multi-word verb around `tok` ("called off", "beef up"), or None."""
+        if len(verb.words) == 1:
+            return frozenset({tok.i})
+        doc = tok.doc
+        start = tok.i - verb.head
+        if start < sent.start or start + len(verb.words) > sent.end:
+            return None
+        for k, w in enumerate(verb.words):
+            if k != verb.head and doc[start + k].lower_ != w:
+                # a particle may stand after the object: "called the talks off"
+                if k > verb.head and any(c.dep_ == "prt" and c.lower_ == w for c in tok.children):
+                    continue
+                return None
+        return frozenset(range(start, start + len(verb.words)))
+
+    def _match(self, pat: Pattern, tok: Token, sent: Span, covered: frozenset[int]) -> frozenset[int] | None:
+        used = self._after(pat, tok, max(covered) + 1, min(sent.end, max(covered) + 1 + AFTER_WINDOW), covered)
+        if used is None:  # a passive verb's object stands before it: "the statement was released"
+            subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            if not subj:
+                return None
+            lo = min(t.i for t in subj[0].subtree)
+            hi = max(t.i for t in subj[0].subtree) + 1
+            used = self._after(pat, tok, lo, hi, covered, passive=True)
+            if used is None:
+                return None
+        doc = tok.doc
+        if used is None:
+            return None
+        pos = min(covered) - 1
+        lo = max(sent.start, pos - BEFORE_WINDOW)
+        for slot in reversed(pat.before):
+            if slot[0][0] in ACTOR_MARKS:
+                continue
+            hit = self._find(slot, doc, lo, pos + 1, tok, forward=False)
+            if hit is None:
+                return None
+            used.update(range(hit[0], hit[1]))
+            pos = hit[0] - 1
+        return frozenset(used)
+
+    def _after(self, pat: Pattern, tok: Token, pos: int, limit: int, covered: frozenset[int],
+               passive: bool = False) -> set[int] | None:
+        used: set[int] = set(covered)
+        for slot in pat.after:
+            if slot[0][0] in ACTOR_MARKS:
+                continue
+            hit = self._find(slot, tok.doc, pos, limit, tok, forward=not passive, inside=passive)
+            if hit is None:
+                return None
+            used.update(range(hit[0], hit[1]))
+            pos = hit[1]
+        return used
+
+    @staticmethod
+    def _find(slot: tuple[tuple[str, ...], ...], doc: Any, lo: int, hi: int, verb: Token,
+              forward: bool, inside: bool = False) -> tuple[int, int] | None:
+        if inside:  # a span read left to right, already known to belong to the verb
+            for i in range(lo, hi):
+                for alt in slot:
+                    if all(i + k < hi and doc[i + k].lower_ == alt[k] for k in range(len(alt))):
+                        return i, i + len(alt)
+            return None
+        order = range(lo, hi) if forward else range(hi - 1, lo - 1, -1)
+        for i in order:
+            for alt in slot:
+                n = len(alt)
+                if i + n > hi + (0 if forward else n):
+                    continue
+                if all(i + k < len(doc) and doc[i + k].lower_ == alt[k] for k in range(n)):
+                    if forward and not in_phrase(doc[i], verb):
+                        continue
+                    return i, i + n
+        return None
+
+    # ------------------------------------------------------------ nouns
+
+    def noun(self, tok: Token) -> Trigger | None:
+        """The trigger an event noun makes ("talks", "visit", "telephone conversation")."""
+        if not is_noun(tok):
+            return None
+        w = tok.lower_
+        doc = tok.doc
+        for words, code, source in self.noun_phrases.get(w, []):
+            start = tok.i - len(words) + 1
+            if start >= 0 and all(doc[start + k].lower_ == words[k] for k in range(len(words))):
+                return Trigger(tok, code, None, source, True, frozenset(range(start, tok.i + 1)))
+        hit = self.nouns.get(w)
+        if hit is None and w in PARTNERED and any(
+                c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children):
+            hit = (PARTNERED[w], PARTNERED_SOURCE)
+        if hit is None:
+            return None
+        return Trigger(tok, hit[0], None, hit[1], True, frozenset({tok.i}))
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    return Lexicon(read_jsonl("cameo_verbs.jsonl"), read_jsonl("event_nouns.jsonl"))

@@ -1,0 +1,101 @@
+"""CONSULT: meetings, talks, calls and visits (PLOVER codebook, CONSULT).
+
+- A meeting, talks or a call with no visitor puts every participant in `actor` (the subject,
+  those met, those "with" or "between" whom it was held) and leaves `recipient` empty.
+- A visit (CAMEO 042) has the visitor as actor and the host as recipient: the country visited,
+  or the country of the city or venue visited ("arrived in Amman"). Hosting (043: "hosted",
+  "received", "welcomed X to") is the same visit seen from the host: the guest is the actor.
+- A call is mode `phone` (CAMEO 041) when the trigger or its phrase says phone, telephone,
+  call or video.
+- Planned meetings keep CONSULT with status `planned` and the date the text gives; in sentence
+  mode they are AGREE, as PLOVER codes references to future meetings.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from communique.events.clause import Clause
+from communique.events.common import Context, event_date, make_event, status_of
+from communique.events.parties import Mention, dedupe
+from communique.events.places import place_of_clause, places_in
+from communique.records import Event, Place
+
+PHONE_WORDS = frozenset({"phone", "telephone", "call", "calls", "videoconference", "video", "virtual", "phoned",
+                         "telephoned", "videocall", "teleconference", "video-conference", "videolink", "online"})
+
+
+def _phone(clause: Clause, sent: Span) -> bool:
+    tok = clause.trigger.token
+    words = {tok.lower_} | {tok.doc[i].lower_ for i in clause.trigger.covered}
+    words |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in ("by", "via", "over", "on"):
+            words |= {o.lower_ for o in p.subtree}
+    if clause.verb is not None:
+        for p in clause.verb.children:
+            if p.dep_ == "prep" and p.lower_ in ("by", "via", "over"):
+                words |= {o.lower_ for o in p.subtree}
+    return bool(words & PHONE_WORDS)
+
+
+def _hosts(clause: Clause, ctx: Context, visitors: list[str]) -> tuple[list[Mention], Place | None]:
+    """Whom a visit goes to: the countries visited, else the country of the place visited."""
+    hosts = [m for m in [*clause.targets, *clause.with_("to", "in", "into"), *clause.owners]
+             if not m.code.startswith("IGO:")]
+    place: Place | None = None
+    tok = clause.trigger.token
+    toks: list[Token] = [tok, *(tok.doc[i] for i in clause.trigger.covered)]
+    found = places_in(ctx, toks, ("to", "in", "at", "into"), objects=True)
+    if found:
+        place = found[0]
+        if not hosts and place.country:
+            hosts = [Mention(place.country, "country")]
+    hosts = [m for m in dedupe(hosts) if m.code not in visitors]
+    return hosts, place
+
+
+EVENT_NOUNS = frozenset({"summit", "meeting", "talks", "conference", "forum", "visit", "session", "dialogue",
+                         "summits", "meetings", "consultations", "negotiations", "games", "ceremony"})
+
+
+def _hosts_an_event(clause: Clause) -> bool:
+    tok = clause.trigger.token
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in EVENT_NOUNS for c in tok.children)
+
+
+def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
+    status = status_of(clause)
+    if status is None:
+        return []
+    date = event_date(ctx, clause, status)
+    phone = _phone(clause, sent) or cameo.startswith("041")
+    type_ = "AGREE" if ctx.sentence_mode and status == "planned" else "CONSULT"
+    if cameo.startswith(("042", "043")) and not phone:
+        if cameo.startswith("043"):  # hosting: the guests visit the subject
+            visitors = dedupe([*clause.targets, *clause.with_("to")])
+            hosts: list[Mention] = clause.doers
+            place = place_of_clause(ctx, clause)
+            if not visitors and _hosts_an_event(clause):  # "India will host the summit": the text's other party comes
+                visitors = [Mention(c, "group") for c in ctx.res.group if c not in {h.code for h in hosts}]
+        else:
+            visitors = clause.doers
+            hosts, place = _hosts(clause, ctx, [m.code for m in clause.doers])
+        if not hosts and not ctx.sentence_mode:
+            return []
+        if place is None and hosts:
+            place = Place(country=hosts[0].code)  # a visit to a country with no city named
+        elif place is not None and hosts and place.country != hosts[0].code:
+            place = Place(country=hosts[0].code)
+        ev = make_event(ctx, clause, sent, type_, "042", visitors, hosts[:1], mode="visit", status=status,
+                        date=date, place=place if status == "occurred" or place is not None else None)
+        return [ev] if ev else []
+    participants = dedupe([*clause.doers, *clause.targets, *clause.with_("with", "between", "among", "and"),
+                           *clause.prep.get("of", [])])
+    place = None if phone else place_of_clause(ctx, clause)
+    if place is None and not phone and status == "occurred" and date == ctx.anchor:
+        place = ctx.place
+    code_ = "041" if phone else ("046" if cameo.startswith("046") else "040")
+    ev = make_event(ctx, clause, sent, type_, code_, participants, [], mode="phone" if phone else None,
+                    status=status, date=date, place=place)
+    return [ev] if ev else []
