@@ -221,13 +221,15 @@ class Coder:
                 res.group = authors
         parties = Parties(doc, res)
         found = self.read(sents, parties)
-        ctx = Context(res, parties, self.gaz, published, None, None, self.sentence_mode, self.venues)
+        ctx = Context(res=res, parties=parties, gaz=self.gaz, published=published, anchor=None, place=None,
+                      sentence_mode=self.sentence_mode, venues=self.venues)
         ctx.place_at = index_places(doc, ctx, self.venue_pattern)
         lead = self._lead_meeting(found, body)
         if lead and len(lead) > len(res.group) and set(res.group) <= set(lead):
             res.group = lead  # "the leaders" of a three-way call are all three
             parties.group = [Mention(c, "group") for c in lead]
         ctx.anchor = self._anchor(found, body, published)
+        ctx.planned = self._planned(found, body)
         ctx.place = self._main_place(found, body, ctx, location)
 
         events = EventSet(self.sentence_mode)
@@ -364,6 +366,17 @@ class Coder:
                 if ((i == 0 and not t.relative) or t.start <= 60) and _recent(t.value, published) and t.future is False:
                     return t.value
         return published
+
+    def _planned(self, found: list[Found], body: list[Sent]) -> str | None:
+        """The date of the main planned visit or meeting an early sentence announces ("will travel
+        to Japan from July 18 to July 25"): the later sentences telling its stops inherit it."""
+        first = {id(s) for s in body[:3]}
+        for f in found:
+            if id(f.sent) in first and f.trigger.code and plover_type(f.trigger.code, False) == "CONSULT" \
+                    and f.clause.mood.kind == "future" and f.clause.when is not None:
+                w = f.clause.when
+                return w.value[:7] if w.range and len(w.value) == 10 else w.value
+        return None
 
     def _main_place(self, found: list[Found], body: list[Sent], ctx: Context, location: str | None) -> Place | None:
         """Where the main event happened: the place of the first meeting or visit that names one,

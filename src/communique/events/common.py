@@ -67,6 +67,7 @@ class Context:
     published: str | None
     anchor: str | None  # the day the document's main events happened
     place: Place | None  # where they happened
+    planned: str | None = None  # the date of the document's main planned visit or meeting
     sentence_mode: bool = False
     venues: dict[str, dict[str, str]] = field(default_factory=dict)
     place_at: dict[int, Place] = field(default_factory=dict)  # token index -> the city or venue it names
@@ -107,17 +108,20 @@ def make_event(ctx: Context, clause: Clause, sent: Span, type_: str, code: str, 
                  evidence=evidence(sent))
 
 
-def event_date(ctx: Context, clause: Clause, status: str) -> str | None:
+def event_date(ctx: Context, clause: Clause, status: str, span: bool = False) -> str | None:
     """When: the time expression of the trigger's own clause, else the document's main day for
-    something that happened; a planned act with no time of its own stays undated."""
+    something that happened, or the day of the document's main planned trip for something
+    planned. `span`: the act covers several stops, so a range of days dates it to its month."""
     when = clause.when
     if when is not None:
+        if span and when.range and len(when.value) == 10:
+            return when.value[:7]
         if status == "occurred" and when.future:
             return ctx.anchor
         if status == "occurred" and when.relative and len(when.value) == 4:
             return ctx.anchor  # "this year's summit": not the day it happened
         return when.value
-    return ctx.anchor if status == "occurred" else None
+    return ctx.anchor if status == "occurred" else ctx.planned
 
 
 def status_of(clause: Clause) -> str | None:

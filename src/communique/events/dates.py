@@ -22,7 +22,9 @@ _M = r"(?P<month>January|February|March|April|May|June|July|August|September|Oct
      r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 
 #: the end of a day range, which dates an event by its first day: "5-7 April", "from 5 to 7 April", "May 14 to 15"
-_RANGE = r"(?:\s*(?:[-\u2013]|to|and|through)\s*\d{1,2}(?:st|nd|rd|th)?\b)?"
+_RANGE = (r"(?:\s*(?:[-\u2013]|to|and|through|until)\s*(?:(?:January|February|March|April|May|June|July|August|"
+          r"September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|"
+          r"Nov\.?|Dec\.?)\s+)?\d{1,2}(?:st|nd|rd|th)?\b)?")
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(_M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _RANGE + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
@@ -59,6 +61,7 @@ class TimeRef:
     value: str  # ISO at the precision the text supports
     relative: bool  # resolved against the publication date
     future: bool | None  # True when the text points ahead of the publication date
+    range: bool = False  # a span of days ("from July 18 to July 25"), dated by its first
 
 
 def _month_num(s: str) -> int:
@@ -162,4 +165,5 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> TimeRef | None:
         return None
     if future is None and pub is not None and len(value) >= 4:
         future = value[: len(value)] > pub.isoformat()[: len(value)]
-    return TimeRef(m.start(), m.end(), m.group(0), value, relative, future)
+    is_range = bool(re.search(r"\d\s*(?:[-\u2013]|to|and|through|until)\s*(?:[A-Z][a-z]+\.?\s+)?\d", m.group(0)))
+    return TimeRef(m.start(), m.end(), m.group(0), value, relative, future, is_range)

@@ -30,6 +30,16 @@ AFTER_WINDOW = 12
 BEFORE_WINDOW = 6
 ACTOR_MARKS = frozenset({"$", "+", "%", "^"})
 
+#: blocks whose verbs consult by default (CAMEO 04). The codebook's CONSULT is "all consultations and
+#: meetings ... visiting and hosting visits ... consultation by phone or other media": verbs of
+#: meeting, conferring, calling, visiting, hosting and gathering qualify; the dictionary's other
+#: 040 defaults (consider, think, hear, learn, introduce, notify) are verbs of cognition or notice,
+#: not consultations, and consult only through a pattern.
+CONSULT_BLOCKS = frozenset({"MEET_PEOPLE", "CONFER", "CALL", "VISIT", "HOST", "ASSEMBLE", "ARRIVE",
+                            "GO_SOMEWHERE"})
+#: blocks of going somewhere: CONSULT only as a visit to a place named ("travelled to Japan")
+MOTION_BLOCKS = frozenset({"GO_SOMEWHERE", "ARRIVE"})
+
 #: nouns of the codebook's remote consultation ("consultation by phone or other media", PLOVER
 #: CONSULT, mode phone) that name a consultation only with a partner: "a call with X", not "a call for"
 PARTNERED = {"call": "041", "calls": "041", "conversation": "040", "conversations": "040",
@@ -77,6 +87,7 @@ class Trigger:
     source: str
     nominal: bool
     covered: frozenset[int] = frozenset()  # tokens the matched pattern used (not triggers of their own)
+    motion: bool = False  # a verb of going somewhere: a visit only when it says where
 
 
 def _slot(alts: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -90,7 +101,7 @@ class Lexicon:
         self.forms: dict[str, list[Verb]] = defaultdict(list)
         self.blocks: dict[str, Block] = {}
         for row in verb_rows:
-            block = Block(row["block"], row.get("code") or "---")
+            block = Block(row["block"], (row.get("code") or "---").split(":")[0] or "---")
             names = {n for v in row.get("verbs", []) for n in (" ".join(v.get("words") or [v["verb"]]),
                                                                (v.get("words") or [v["verb"]])[int(v.get("head", 0))])}
             for p in row.get("patterns", []):
@@ -102,7 +113,8 @@ class Lexicon:
             self.blocks[block.name] = block
             for v in row.get("verbs", []):
                 words = tuple(v.get("words") or [v["verb"]])
-                verb = Verb(words, int(v.get("head", 0)), v.get("code") or block.code, block.name,
+                code = (v.get("code") or block.code).split(":")[0] or "---"  # "042:043": the verb's own event
+                verb = Verb(words, int(v.get("head", 0)), code, block.name,
                             f"CAMEO.2.0.txt:{v.get('line')} {block.name}/{' '.join(words)}")
                 for f in v["forms"]:
                     self.forms[f.lower()].append(verb)
@@ -152,24 +164,32 @@ class Lexicon:
                 continue
             plain.append(verb)
             own = " ".join(verb.words)
-            for pat in self.blocks[verb.block].patterns:
-                if pat.verb is not None and pat.verb not in (own, verb.words[verb.head]):
-                    continue  # a block mixes verbs; a pattern belongs to the verb it was written for
+            block = self.blocks[verb.block]
+            synonym = verb.code == block.code  # a verb with its own code is not a synonym of the block's others
+            for pat in block.patterns:
+                if pat.verb is not None and pat.verb not in (own, verb.words[verb.head]) and not synonym:
+                    continue  # a block mixing verbs: a pattern belongs to the verb it was written for
                 used = self._match(pat, tok, sent, covered)
                 if used is not None and (best is None or pat.size > best[0]):
                     best = (pat.size, pat, verb, used)
         if best is not None:
             _, pat, verb, used = best
+            if (pat.code or "").startswith("01") and not pat.paired and verb.code[:2] == "04":
+                # a symbolic act (CAMEO 01, no PLOVER event) of a verb of visiting is still the visit:
+                # "attend the inauguration" (GUIDELINES.md: a visit is CONSULT)
+                return Trigger(tok, verb.code.split(":")[0], None, verb.source, False, used)
             if pat.code == "---" and not pat.paired:
                 return None
             code = None if pat.code in (None, "---") else pat.code
             return Trigger(tok, code, pat.paired, pat.source, False, used)
-        coded = [v for v in plain if v.code and v.code != "---"]
+        coded = [v for v in plain if v.code and v.code != "---"
+                 and (not v.code.startswith("04") or v.block in CONSULT_BLOCKS)]
         if not coded:
             return None
         multi = sorted(coded, key=lambda v: -len(v.words))[0]
         covered = self._phrase(multi, tok, sent) or frozenset()
-        return Trigger(tok, multi.code, None, multi.source, False, covered)
+        return Trigger(tok, multi.code, None, multi.source, False, covered,
+                       motion=multi.block in MOTION_BLOCKS and multi.code.startswith("04"))
 
     @staticmethod
     def _phrase(verb: Verb, tok: Token, sent: Span) -> frozenset[int] | None:

@@ -39,20 +39,28 @@ def _phone(clause: Clause, sent: Span) -> bool:
     return bool(words & PHONE_WORDS)
 
 
-def _hosts(clause: Clause, ctx: Context, visitors: list[str]) -> tuple[list[Mention], Place | None]:
-    """Whom a visit goes to: the countries visited, else the country of the place visited."""
-    hosts = [m for m in [*clause.targets, *clause.with_("to", "in", "into"), *clause.owners]
-             if not m.code.startswith("IGO:")]
-    place: Place | None = None
+def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bool) -> list[tuple[Mention, Place | None]]:
+    """Where a visit goes, in order: countries and cities 'to'/'in' which it goes (each a stop of a
+    trip: "travel to Japan, the ROK and Mongolia"), the country visited ("visited China"), the
+    country owning the event attended ("the inauguration of President X")."""
+    out: list[tuple[Mention, Place | None]] = []
     tok = clause.trigger.token
-    toks: list[Token] = [tok, *(tok.doc[i] for i in clause.trigger.covered)]
-    found = places_in(ctx, toks, ("to", "in", "at", "into"), objects=True)
-    if found:
-        place = found[0]
-        if not hosts and place.country:
-            hosts = [Mention(place.country, "country")]
-    hosts = [m for m in dedupe(hosts) if m.code not in visitors]
-    return hosts, place
+    toks: list[Token] = [tok, *(tok.doc[i] for i in sorted(clause.trigger.covered))]
+    for p in places_in(ctx, toks, ("to", "in", "into") if objects else ("to", "into"), objects=objects):
+        if p.country:
+            out.append((Mention(p.country, "country"), p))
+    named = [*clause.with_("to", "into"), *(clause.targets if objects else []), *(clause.owners if objects else [])]
+    for m in named:
+        if m.kind != "person" and not m.code.startswith("IGO:"):
+            out.append((m, None))
+    seen: set[str] = set()
+    result = []
+    for m, p in out:
+        if m.code in seen or m.code in visitors:
+            continue
+        seen.add(m.code)
+        result.append((m, p))
+    return result
 
 
 EVENT_NOUNS = frozenset({"summit", "meeting", "talks", "conference", "forum", "visit", "session", "dialogue",
@@ -68,30 +76,37 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
     status = status_of(clause)
     if status is None:
         return []
-    date = event_date(ctx, clause, status)
     phone = _phone(clause, sent) or cameo.startswith("041")
     type_ = "AGREE" if ctx.sentence_mode and status == "planned" else "CONSULT"
-    if cameo.startswith(("042", "043")) and not phone:
-        if cameo.startswith("043"):  # hosting: the guests visit the subject
-            visitors = dedupe([*clause.targets, *clause.with_("to")])
-            hosts: list[Mention] = clause.doers
-            place = place_of_clause(ctx, clause)
-            if not visitors and _hosts_an_event(clause):  # "India will host the summit": the text's other party comes
-                visitors = [Mention(c, "group") for c in ctx.res.group if c not in {h.code for h in hosts}]
-        else:
-            visitors = clause.doers
-            hosts, place = _hosts(clause, ctx, [m.code for m in clause.doers])
-        if not hosts and not ctx.sentence_mode:
-            return []
-        if place is None and hosts:
-            place = Place(country=hosts[0].code)  # a visit to a country with no city named
-        elif place is not None and hosts and place.country != hosts[0].code:
-            place = Place(country=hosts[0].code)
+    visit = cameo.startswith("042")
+    if cameo.startswith("043") and not phone:  # hosting: the guests visit the subject
+        visitors = dedupe([*clause.targets, *clause.with_("to")])
+        hosts: list[Mention] = clause.doers
+        if not visitors and _hosts_an_event(clause):  # "India will host the summit": the text's other party comes
+            visitors = [Mention(c, "group") for c in ctx.res.group if c not in {h.code for h in hosts}]
+        place = place_of_clause(ctx, clause) or (Place(country=hosts[0].code) if hosts else None)
+        date = event_date(ctx, clause, status)
         ev = make_event(ctx, clause, sent, type_, "042", visitors, hosts[:1], mode="visit", status=status,
-                        date=date, place=place if status == "occurred" or place is not None else None)
+                        date=date, place=place)
         return [ev] if ev else []
-    participants = dedupe([*clause.doers, *clause.targets, *clause.with_("with", "between", "among", "and"),
-                           *clause.prep.get("of", [])])
+    motion = clause.trigger.motion
+    partners = dedupe([*clause.with_("with", "between", "among", "and"), *([] if visit else clause.targets)])
+    if not phone and (visit or motion or not partners):
+        stops = _destinations(clause, ctx, [m.code for m in clause.doers], objects=visit)
+        if stops:  # a visit, or a trip of several stops: one visit to each
+            date = event_date(ctx, clause, status, span=len(stops) > 1)
+            out = []
+            for host, place in stops:
+                where = place if place is not None and place.country == host.code else Place(country=host.code)
+                ev = make_event(ctx, clause, sent, type_, "042", clause.doers, [host], mode="visit", status=status,
+                                date=date, place=where)
+                if ev:
+                    out.append(ev)
+            return out
+        if (visit or motion) and not ctx.sentence_mode:
+            return []
+    date = event_date(ctx, clause, status)
+    participants = dedupe([*clause.doers, *partners, *clause.prep.get("of", [])])
     place = None if phone else place_of_clause(ctx, clause)
     if place is None and not phone and status == "occurred" and date == ctx.anchor:
         place = ctx.place

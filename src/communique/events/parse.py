@@ -146,8 +146,19 @@ def objects(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "attr"):
             out.extend(conjuncts(c))
+        elif c.dep_ in ("ccomp", "xcomp") and not _finite(c):
+            # a small clause: "holds X responsible", "urged X to withdraw" (parsed with X as its subject)
+            out.extend(s for n in children(c, "nsubj") for s in conjuncts(n))
     out.extend(passive_subjects(verb))
     return out
+
+
+def _finite(clause: Token) -> bool:
+    """A clause with a tensed verb or a modal ("that the military must cease"), not a small
+    clause ("X responsible") or an infinitive ("X to withdraw")."""
+    if clause.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(a.dep_ == "aux" and a.lower_ != "to" for a in clause.children)
 
 
 def preps(tok: Token) -> Iterator[tuple[str, Token]]:
