@@ -156,8 +156,10 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     regions, _delegation = delegation_country(doc, gaz, author)
     cands: list[tuple[Span, str]] = []
     for ent in person_ents:
-        if ent.ent_id_.startswith("person:") and re.match(r" (?!Jr\b|Sr\b|I{1,3}\b)[A-Z][a-z]", text[ent.end_char:ent.end_char + 4]) \
-                and ent.end_char + 1 not in ent_starts:
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if ent.ent_id_.startswith("person:") and nxt is not None and not nxt.is_stop and nxt.text[:1].isupper() \
+                and nxt.text[1:2].islower() and nxt.text not in ("Jr", "Sr") and nxt.idx == ent.end_char + 1 \
+                and ent.end_char + 1 not in ent_starts and not nxt.ent_type_:
             continue  # "Juan Carlos Gonzalez" is not King Juan Carlos: a longer name goes on
         span = name_span(doc, ent) if not ent.ent_id_ else ent
         if span is not None:
@@ -175,7 +177,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if eid.startswith("person:"):
             known: PersonActor | None = _table_person(gaz.people[eid], published)
         else:
-            known = _match_known(name, people, gaz, published)
+            known = _match_known(name, people, gaz, published, st.title if st else None)
             if known is not None and not (" " in name or known.id in people or st is not None
                                           or known.role and fold(name) != fold(known.name.split()[0])):
                 known = None  # a given name alone ("Francis") needs a title; "Putin's war" is the leader in office
@@ -277,7 +279,12 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if voice in main:
             main.remove(voice)
         main.insert(0, voice)
+    titled.sort(key=lambda c: -len(c[1].split()))
     for span, name, st in titled:  # a title naming no state: its list's state, or the publisher's
+        same = _match_known(name, people, gaz, None)
+        if same is not None and same.id in people:  # "Special Envoy Satterfield" after "David Satterfield"
+            add_person(people[same.id], span.start_char, span.end_char, name)
+            continue
         sent = span.sent
         top = coordination_top(span)
         siblings = [p.country for p in people.values() if p.country for ms, _me, _f in p.mentions
@@ -311,7 +318,8 @@ def _table_person(person: Person, published: str | None) -> PersonActor:
     return PersonActor(person.id, person.name, dec.country, dec.role, dec.why)
 
 
-def _match_known(name: str, people: dict[str, PersonActor], gaz: Gazetteer, published: str | None) -> PersonActor | None:
+def _match_known(name: str, people: dict[str, PersonActor], gaz: Gazetteer, published: str | None,
+                 title: str | None = None) -> PersonActor | None:
     f = fold(name)
     words = _name_words(name)
     for pa in people.values():
@@ -323,6 +331,11 @@ def _match_known(name: str, people: dict[str, PersonActor], gaz: Gazetteer, publ
     cands: list[Person] = gaz.people_named(name)
     if len(cands) == 1 or (cands and published) or (cands and len({p.roles[0].country for p in cands if p.roles}) == 1):
         held = [p for p in cands if (r := p.role_on(published)) and r.holds_on(published)] if published else []
+        if len(held) > 1:  # two leaders called Osmani: the one whose office the text names, else neither
+            fit = [p for p in held if title and (r := p.held_on(published)) and r.role.lower() in title.lower()]
+            held = fit[:1] if len(fit) == 1 else []
+            if not held:
+                return None
         one_country = len({p.roles[0].country for p in cands if p.roles}) == 1
         person = held[0] if held else (cands[0] if len(cands) == 1 or not published or one_country else None)
         if person:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from communique.resolve.gazetteer import Gazetteer, Person, SourcedRole
-from communique.resolve.titles import HONORIFIC, OFFICE, Stated, strip_honorific
+from communique.resolve.titles import HONORIFIC, NOT_AN_OFFICE_OF, OFFICE, Stated, strip_honorific
 
 #: honorifics the NER does not take for the start of a name ("The Honorable Kelly Loeffler", "T.H. X")
 HONOURED = re.compile(
@@ -60,9 +60,12 @@ def name_span(doc: Doc, ent: Span) -> Span | None:
         while start - 1 >= 0 and end - start < 5 and part_of_name(start - 1) and doc[start - 1].dep_ == "compound" \
                 and start <= doc[start - 1].head.i < end:
             start -= 1
-    while end < len(doc) and end - start < 5 and part_of_name(end) and doc[end - 1].dep_ == "compound" \
-            and doc[end - 1].head.i >= end:
-        end += 1
+    stop = end
+    while stop < len(doc) and stop - start < 5 and part_of_name(stop) and doc[stop - 1].dep_ == "compound" \
+            and doc[stop - 1].head.i >= stop:
+        stop += 1
+    if stop > end and (stop == len(doc) or doc[stop].is_punct):
+        end = stop  # "Carlos Julian [Bermeo Casas], a former prosecutor" -- not "Uzra Zeya [Travel] to Geneva"
     return doc[start:end]
 
 
@@ -108,7 +111,7 @@ def from_sourced(gaz: Gazetteer, name: str, published: str | None) -> Decision |
         return None
     best = min(rows, key=lambda r: (KIND_ORDER.get(r.kind, 6), -len(r.exact), r.title is None))
     when = f"{best.start}..{best.end}"
-    return Decision(best.country, best.title, f"sourced role: {best.name}, {best.title or best.kind} of "
+    return Decision(best.country, best.title if published else None, f"sourced role: {best.name}, {best.title or best.kind} of "
                                               f"{best.country} ({when}) in {best.cite()}")
 
 
@@ -178,9 +181,13 @@ def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], 
     otherwise, in a publisher's text, the publisher's office ('Deputy Secretary of State',
     'Assistant to the President') -- unless its sentence names the publisher's state apart from
     the person (then the person may be the other side's), and never for a head of state."""
+    if not st.title[:1].isupper():
+        return None  # "a member of parliament", "director": a description, not a publisher's office
     if len(set(siblings)) == 1:
         return Decision(siblings[0], st.title or None, f"{st.why}, no state named: listed with officials of "
                                                        f"{siblings[0]}")
     if st.head or not voice or not st.title or voice in named or voice in siblings:
+        return None
+    if voice in NOT_AN_OFFICE_OF and NOT_AN_OFFICE_OF[voice].search(st.title):
         return None
     return Decision(voice, st.title, f"{st.why}, no state named: the publisher's ({voice})")

@@ -26,20 +26,22 @@ OFFICE = {
     "administrator", "advisor", "adviser", "counsellor", "counselor", "councillor", "councilor", "king", "queen",
     "emir", "amir", "sultan", "prince", "princess", "emperor", "empress", "pope", "general", "admiral", "marshal",
     "commander", "chief", "head", "leader", "attorney", "justice", "judge", "chargé", "charge", "consul",
-    "consul-general", "attaché", "lady", "mp", "lawmaker", "legislator", "official", "officer", "coordinator",
+    "consul-general", "attaché", "d'affaires", "d\u2019affaires", "affaires", "lady", "mp", "lawmaker", "legislator", "official", "officer", "coordinator",
     "delegate", "negotiator", "prosecutor", "diplomat", "ombudsman", "inspector", "member", "spokesperson",
     "spokesman", "spokeswoman", "commissar", "regent", "treasurer", "comptroller", "auditor", "rapporteur",
     "patriarch", "cardinal", "archbishop", "sheikh", "ceo", "politician", "activist", "candidate",
-    "secretaries", "ambassadors", "officials", "leaders", "senators", "representatives", "members", "envoys",
 }
 #: offices of the highest rank: a bare "President X" with no state named is not assumed to be the publisher's
 HEAD = re.compile(r"^(?:the\s+)?(?:[\w.\u2019'-]+\s+)?(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|"
                   r"Amir|Sultan|Crown Prince|Emperor|Empress|Pope|Foreign Minister|Minister of Foreign Affairs)\b", re.I)
 #: small words inside a title phrase ("Minister of the Interior", "Secretary for Foreign Affairs and Trade")
-JOINERS = {"of", "the", "for", "and", "to", "on", "in", "at", "with", "&", "'s", "\u2019s", "-", "\u2013", "de", "d'",
+JOINERS = {"of", "the", "for", "and", "to", "on", "in", "at", "&", "'s", "\u2019s", "-", "\u2013", "de", "d'",
            "d\u2019", "du", "la", "des"}
-#: prepositions whose object is not the state the official serves ("Ambassador to Mexico", "Embassy in Warsaw")
-AWAY = {"to", "in", "at", "with", "toward", "towards", "into", "against"}
+#: prepositions whose object is not the state the official serves ("Ambassador to Mexico", "Embassy in
+#: Warsaw", "Special Representative for Afghanistan")
+AWAY = {"to", "in", "at", "with", "for", "toward", "towards", "into", "against"}
+#: offices a state's government does not have: a "Vice Minister" in a US text is the other side's
+NOT_AN_OFFICE_OF = {"USA": re.compile(r"\b(?:Minister|Premier|Chancellor)\b")}
 #: qualifiers before a title after the name ("X, a former Colombian prosecutor")
 QUALIFIER = {"a", "an", "the", "former", "then", "new", "acting", "interim", "incoming", "outgoing", "newly",
              "appointed", "elected", "current", "late", "previous", "sitting", "caretaker", "senior"}
@@ -101,8 +103,9 @@ def _country_of(doc: Doc, toks: list[Token], gaz: Gazetteer) -> tuple[str | None
         if ent.start < lo or ent.end > hi:
             continue
         code = _ent_code(ent, gaz)
-        if code:
-            found.append((ent.start, code, ent.text))
+        city = ent.ent_id_.startswith("city:") or not ent.ent_id_
+        if code and (not city or ent.start > 0 and doc[ent.start - 1].lower_ == "of"):
+            found.append((ent.start, code, ent.text))  # a city counts in "Mayor of Tucson", not in a dateline
     span = doc[lo:hi]
     for m in INSTITUTION.finditer(span.text):
         tok = span.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -169,8 +172,17 @@ def left_title(doc: Doc, start: int, gaz: Gazetteer) -> Stated | None:
         i -= 1  # "Title, Name"
     while i >= sent_start:
         t = doc[i]
-        if t.ent_type_ == "PERSON" or "\n\n" in t.text_with_ws or t.is_space:
+        if t.ent_type_ == "PERSON" or "\n" in t.whitespace_ or t.is_space:
             break
+        if t.text == ")" and toks:  # "Republic of Korea (ROK) Special Representative"
+            k = i - 1
+            while k > max(sent_start, i - 5) and doc[k].text != "(":
+                k -= 1
+            if doc[k].text == "(" and all(x.text[:1].isupper() for x in doc[k + 1:i]):
+                i = k - 1
+                continue
+        if t.lower_ in ("spokesperson", "spokesman", "spokeswoman") and toks:
+            break  # "Office of the Spokesperson Deputy Secretary X": a byline, then the title
         if t.text == "," and toks and i - 1 >= sent_start and doc[i - 1].ent_type_ in ("GPE", "LOC") \
                 and toks[0].ent_type_ in ("GPE", "LOC"):
             i -= 1  # "Mayor of Tucson, Arizona, X"
@@ -189,9 +201,16 @@ def left_title(doc: Doc, start: int, gaz: Gazetteer) -> Stated | None:
         while seg and seg[0].lower_ in JOINERS:
             seg.pop(0)
     segs = [seg for seg in segs if seg]
-    if not segs:
-        return None
+    if not segs or not any(_office(t) and t.text[:1].isupper() for t in segs[0]):
+        return None  # "opposition leader X", "activist X": a description, not an office
     kept = [t for seg in segs for t in seg]
+    first = next((k for k, t in enumerate(kept) if _office(t) or t.ent_type_ in ("GPE", "NORP", "ORG")
+                  or INSTITUTION.match(doc[t.i:kept[-1].i + 1].text)), 0)
+    if first:  # "Bronze Bust in Honor of Former Secretary of State": the title starts at "Secretary"
+        drop = {t.i for t in kept[:first]}
+        segs = [[t for t in seg if t.i not in drop] for seg in segs]
+        segs = [seg for seg in segs if seg]
+        kept = kept[first:]
     country, what = None, ""
     for seg in reversed(segs):
         country, what = _country_of(doc, seg, gaz)
@@ -239,12 +258,20 @@ def right_title(doc: Doc, end: int, gaz: Gazetteer) -> Stated | None:
             break
         if t.is_space or t.text in (";", ":", "(", ")", ".") or t.pos_ in ("VERB", "AUX") and not t.text[:1].isupper():
             break
-        if not _titleish(t):
+        if "\n" in t.whitespace_:
+            cur.append(t)
+            break
+        if not _titleish(t) or t.text[:1].isupper() and t.tag_ not in ("NNP", "NNPS") and not _office(t) \
+                and not t.ent_type_:
             break
         cur.append(t)
         i += 1
     if cur:
         segs.append(cur)
+    # ", Ambassador Popadiuk, thank you": a title and a name the NER missed are another person
+    segs = [seg for seg in segs if not (len(seg) >= 2 and _office(seg[-2]) and not _office(seg[-1])
+                                        and seg[-1].tag_ == "NNP" and not seg[-1].ent_type_
+                                        and not any(t.lower_ in JOINERS for t in seg))]
     if not segs or not comma and not any(_office(t) for t in segs[0][:3]):
         return None
     if not any(_office(t) for t in segs[0]):
