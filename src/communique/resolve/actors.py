@@ -117,6 +117,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     person_ents: list[Span] = []
     pending: list[tuple[Span, str]] = []
     titled: list[tuple[Span, str, Stated]] = []
+    bare_titles: dict[str, int] = {}  # states of known officials named with a title that names no state
 
     def add_person(pa: PersonActor, s: int, e: int, form: str) -> None:
         existing = people.get(pa.id)
@@ -194,6 +195,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             continue
         if known is not None and known.role:
             add_person(known, s, e, name)
+            if st is not None and known.country:  # "Prime Minister John Key": the home state's officials need no adjective
+                bare_titles[known.country] = bare_titles.get(known.country, 0) + 1
             continue
         region = next((r for r in regions if r[0] <= s < r[1]), None)
         if region is not None:
@@ -202,6 +205,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         src = from_sourced(gaz, name, published) if " " in name else None
         if src is not None and src.country:
             add_person(PersonActor(pid, name, src.country, src.role, src.why), s, e, name)
+            if st is not None:
+                bare_titles[src.country] = bare_titles.get(src.country, 0) + 1
             continue
         if known is not None and known.country:
             add_person(known, s, e, name)
@@ -279,6 +284,10 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if voice in main:
             main.remove(voice)
         main.insert(0, voice)
+    # the publisher's state, for titles naming none: the author when known, else the state whose known
+    # officials the text names with bare titles ("Prime Minister John Key"), when one state leads
+    ranked = sorted(bare_titles.items(), key=lambda kv: -kv[1])
+    home = author or (ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None)
     titled.sort(key=lambda c: -len(c[1].split()))
     for span, name, st in titled:  # a title naming no state: its list's state, or the publisher's
         same = _match_known(name, people, gaz, None)
@@ -291,7 +300,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                     if sent.start_char <= ms < sent.end_char and (sp := doc.char_span(ms, _me, alignment_mode="expand"))
                     is not None and coordination_top(sp) == top]
         named = {c for s0, _e0, c, k in spans if k == "country" and sent.start_char <= s0 < sent.end_char}
-        dec = titled_default(st, name, siblings, named, voice)
+        dec = titled_default(st, name, siblings, named, home)
         if dec is not None:
             add_person(PersonActor(person_id(name), name, dec.country, dec.role, dec.why), span.start_char,
                        span.end_char, name)

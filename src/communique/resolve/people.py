@@ -175,19 +175,19 @@ def coordination_top(span: Span) -> int:
     return tok.i
 
 
-def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], voice: str | None) -> Decision | None:
+def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], home: str | None) -> Decision | None:
     """A title naming no state. In a list whose other members all serve one state, that state
     ("A, the President of the Central Bank of Nicaragua; and B, a National Assembly Deputy");
-    otherwise, in a publisher's text, the publisher's office ('Deputy Secretary of State',
+    otherwise the office of the publisher's state (`home`) ('Deputy Secretary of State',
     'Assistant to the President') -- unless its sentence names the publisher's state apart from
     the person (then the person may be the other side's), and never for a head of state."""
     if not st.title[:1].isupper():
         return None  # "a member of parliament", "director": a description, not a publisher's office
-    if len(set(siblings)) == 1:
+    if len(set(siblings)) == 1 and not st.head:  # leaders listed together serve different states
         return Decision(siblings[0], st.title or None, f"{st.why}, no state named: listed with officials of "
                                                        f"{siblings[0]}")
-    if st.head or not voice or not st.title or voice in named or voice in siblings:
+    if st.head or not home or not st.title or home in named or home in siblings:
         return None
-    if voice in NOT_AN_OFFICE_OF and NOT_AN_OFFICE_OF[voice].search(st.title):
+    if home in NOT_AN_OFFICE_OF and NOT_AN_OFFICE_OF[home].search(st.title):
         return None
-    return Decision(voice, st.title, f"{st.why}, no state named: the publisher's ({voice})")
+    return Decision(home, st.title, f"{st.why}, no state named: the publisher's ({home})")

@@ -45,6 +45,10 @@ NOT_AN_OFFICE_OF = {"USA": re.compile(r"\b(?:Minister|Premier|Chancellor)\b")}
 #: qualifiers before a title after the name ("X, a former Colombian prosecutor")
 QUALIFIER = {"a", "an", "the", "former", "then", "new", "acting", "interim", "incoming", "outgoing", "newly",
              "appointed", "elected", "current", "late", "previous", "sitting", "caretaker", "senior"}
+#: words that open a title before its office word ("Special Envoy", "Senior Advisor")
+MODIFIERS = {"special", "senior", "chief", "principal", "first", "executive", "acting", "deputy", "vice", "former",
+             "presidential", "national", "permanent", "high", "under", "assistant", "associate", "foreign", "defence",
+             "defense", "security", "interim", "caretaker", "lord", "supreme", "grand", "federal", "state"}
 #: national institutions named without their state ("White House Social Secretary")
 INSTITUTIONS = {
     "white house": "USA", "pentagon": "USA", "state department": "USA", "department of state": "USA",
@@ -204,8 +208,10 @@ def left_title(doc: Doc, start: int, gaz: Gazetteer) -> Stated | None:
     if not segs or not any(_office(t) and t.text[:1].isupper() for t in segs[0]):
         return None  # "opposition leader X", "activist X": a description, not an office
     kept = [t for seg in segs for t in seg]
-    first = next((k for k, t in enumerate(kept) if _office(t) or t.ent_type_ in ("GPE", "NORP", "ORG")
+    first = next((k for k, t in enumerate(kept) if _office(t) or t.ent_type_ in ("GPE", "NORP") or t.ent_id_
                   or INSTITUTION.match(doc[t.i:kept[-1].i + 1].text)), 0)
+    while first and kept[first - 1].lower_ in MODIFIERS:
+        first -= 1  # "Special Envoy", "Former Secretary"
     if first:  # "Bronze Bust in Honor of Former Secretary of State": the title starts at "Secretary"
         drop = {t.i for t in kept[:first]}
         segs = [[t for t in seg if t.i not in drop] for seg in segs]
