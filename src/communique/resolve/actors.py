@@ -20,6 +20,7 @@ from communique.resolve.people import (
     from_sourced,
     from_table,
     honoured_names,
+    met_by_subject,
     name_span,
     titled_default,
 )
@@ -300,7 +301,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                     if sent.start_char <= ms < sent.end_char and (sp := doc.char_span(ms, _me, alignment_mode="expand"))
                     is not None and coordination_top(sp) == top]
         named = {c for s0, _e0, c, k in spans if k == "country" and sent.start_char <= s0 < sent.end_char}
-        dec = titled_default(st, name, siblings, named, home)
+        dec = titled_default(st, name, siblings, named, home, met_by_subject(span))
         if dec is not None:
             add_person(PersonActor(person_id(name), name, dec.country, dec.role, dec.why), span.start_char,
                        span.end_char, name)

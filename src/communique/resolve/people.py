@@ -175,7 +175,25 @@ def coordination_top(span: Span) -> int:
     return tok.i
 
 
-def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], home: str | None) -> Decision | None:
+MEET = re.compile(r"^(?:meet|meets|met|meeting|receive|receives|received|host|hosts|hosted|welcome|welcomes|welcomed|"
+                  r"call|calls|called|visit|visits|visited|thank|thanked|congratulate|congratulated)$", re.I)
+
+
+def met_by_subject(span: Span) -> bool:
+    """The person is whom the subject meets, calls or receives ("will meet with the Minister for
+    Enterprise, X"): the other side, not the publisher's official."""
+    tok = span.doc[coordination_top(span)]
+    for _ in range(3):  # "a number of Commissioners, including Trade Commissioner X": the group is met
+        if tok.dep_ in ("pobj", "appos", "conj") and tok.head.lower_ in ("including", "among") \
+                or tok.dep_ in ("appos", "conj"):
+            tok = tok.head.head if tok.head.lower_ in ("including", "among") else tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by") and tok.head.head.i != tok.head.i:
+        tok = tok.head
+    return tok.dep_ in ("dobj", "prep", "agent") and bool(MEET.match(tok.head.text))
+
+
+def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], home: str | None,
+                   other_side: bool = False) -> Decision | None:
     """A title naming no state. In a list whose other members all serve one state, that state
     ("A, the President of the Central Bank of Nicaragua; and B, a National Assembly Deputy");
     otherwise the office of the publisher's state (`home`) ('Deputy Secretary of State',
@@ -186,6 +204,12 @@ def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], 
     if len(set(siblings)) == 1 and not st.head:  # leaders listed together serve different states
         return Decision(siblings[0], st.title or None, f"{st.why}, no state named: listed with officials of "
                                                        f"{siblings[0]}")
+    if other_side:  # met by the publisher's official: the one other state its sentence names, if one
+        foreign = sorted(named - {home} if home else named)
+        if len(foreign) == 1 and not st.head:
+            return Decision(foreign[0], st.title, f"{st.why}, no state named: met by the subject, in a sentence "
+                                                  f"naming {foreign[0]} alone")
+        return None
     if st.head or not home or not st.title or home in named or home in siblings:
         return None
     if home in NOT_AN_OFFICE_OF and NOT_AN_OFFICE_OF[home].search(st.title):

@@ -172,8 +172,15 @@ def left_title(doc: Doc, start: int, gaz: Gazetteer) -> Stated | None:
     sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
     i = start - 1
     toks: list[Token] = []
+    honours = 0
+    while i >= sent_start and HONORIFIC.match(doc[i].text + " ") or i >= sent_start and doc[i].lower_ in (
+            "the", "hon", "rt", "professor", "prof", "excellency", "his", "her") and honours:
+        honours += 1  # "Prime Minister, The Hon John Howard": the honorific stands between title and name
+        i -= 1
     if i >= sent_start and doc[i].text == ",":
         i -= 1  # "Title, Name"
+    elif honours and i >= sent_start and doc[i].lower_ in ("and", "with", "by"):
+        return None  # "X, Prime Minister of Turkey and the Hon Y": that title is X's
     while i >= sent_start:
         t = doc[i]
         if t.ent_type_ == "PERSON" or "\n" in t.whitespace_ or t.is_space:
@@ -259,8 +266,11 @@ def right_title(doc: Doc, end: int, gaz: Gazetteer) -> Stated | None:
             cur = []
             i += 1
             continue
-        if t.ent_type_ == "PERSON":
-            cur = []  # "A, Japanese Vice Foreign Minister B": the title is B's
+        if t.ent_type_ == "PERSON" or HONORIFIC.match(t.text + " ") and len(cur) > 1:
+            # "A, Japanese Vice Foreign Minister B": the title is B's; "A, Prime Minister of Turkey and the
+            # Hon B": A's title ends at "and"
+            ands = [k for k, x in enumerate(cur) if x.lower_ == "and"]
+            cur = cur[:ands[-1]] if ands else []
             break
         if t.is_space or t.text in (";", ":", "(", ")", ".") or t.pos_ in ("VERB", "AUX") and not t.text[:1].isupper():
             break
