@@ -23,8 +23,9 @@ from communique.resolve.people import (
     met_by_subject,
     name_span,
     titled_default,
+    titled_names,
 )
-from communique.resolve.titles import Stated, stated
+from communique.resolve.titles import Stated, left_title, stated
 
 TITLE_PREFIX = re.compile(r"^(?:(?:His|Her) (?:Majesty|Royal Highness|Highness|Excellency)\s+|(?:President|King|Queen|"
                           r"Prime Minister|Chancellor|Secretary|Minister|Emir|Sultan|Sheikh|Crown Prince|Premier|"
@@ -167,6 +168,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if span is not None:
             cands.append((span, ent.ent_id_))
     cands += [(sp, "") for sp in honoured_names(doc, [(sp.start_char, sp.end_char) for sp, _ in cands])]
+    taken_names = [(sp.start_char, sp.end_char) for sp, _ in cands]
+    cands += [(sp, "") for sp in titled_names(doc, taken_names, lambda i: left_title(doc, i, gaz))]
     cands.sort(key=lambda c: (len(c[0]) < 2, c[0].start))  # full names first: "Sherman" then finds Wendy R. Sherman
     for span, eid in cands:
         s, e = span.start_char, span.end_char
@@ -296,10 +299,10 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             add_person(people[same.id], span.start_char, span.end_char, name)
             continue
         sent = span.sent
-        top = coordination_top(span)
+        top = coordination_top(span, ("conj",))
         siblings = [p.country for p in people.values() if p.country for ms, _me, _f in p.mentions
                     if sent.start_char <= ms < sent.end_char and (sp := doc.char_span(ms, _me, alignment_mode="expand"))
-                    is not None and coordination_top(sp) == top]
+                    is not None and coordination_top(sp, ("conj",)) == top]
         named = {c for s0, _e0, c, k in spans if k == "country" and sent.start_char <= s0 < sent.end_char}
         dec = titled_default(st, name, siblings, named, home, met_by_subject(span))
         if dec is not None:

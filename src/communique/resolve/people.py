@@ -10,6 +10,7 @@ title naming no state in a publisher's own text, that publisher.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -80,6 +81,42 @@ def honoured_names(doc: Doc, taken: list[tuple[int, int]]) -> list[Span]:
         if span is None or len(span) < 2 or any(t.lower_ in OFFICE for t in span):
             continue
         out.append(span)
+    return out
+
+
+#: words of institutions, never of a person's name ("the U.S. Presidential Delegation")
+INSTITUTIONAL = re.compile(r"^(?:Delegation|Administration|Department|Office|Bureau|Service|Embassy|Mission|Secretariat|"
+                           r"Court|Parliament|Congress|Senate|Cabinet|Government|Affairs|Policy|Security|Defen[cs]e|"
+                           r"Trade|Commerce|Energy|Health|Justice|Treasury|State|Council|Ministry|Committee|Commission|"
+                           r"Agency|Assembly|House|Union|Republic|Kingdom|Federation|Presidential|National|Federal|"
+                           r"Forces|Force|Army|Navy|Police|Bank|Fund|Board|Authority|Institute|Centre|Center|Party|"
+                           r"Ministerial|Communiqu[eé]|Statement|Declaration|Relations|Cargo|Plan|Forum|Equity|Championship|Teleconference|"
+                           r"Via)$")
+
+
+def titled_names(doc: Doc, taken: list[tuple[int, int]], left_title: Callable[[int], object]) -> list[Span]:
+    """Names the NER missed right after a title ("Speaker of the Parliament of Georgia Nika Beridze"):
+    two to four capitalised proper nouns, no office word among them, that a title phrase precedes."""
+    out: list[Span] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        j = i
+        while j < n and j - i < 4 and doc[j].tag_ == "NNP" and doc[j].text.isalpha() and doc[j].text[:1].isupper() \
+                and doc[j].lower_ not in OFFICE and not doc[j].ent_type_ and not HONORIFIC.match(doc[j].text + " ") \
+                and not INSTITUTIONAL.match(doc[j].text):
+            j += 1
+        prev = doc[i - 1] if i > 0 else None
+        if prev is not None and prev.text == "," and i > 1:
+            prev = doc[i - 2]
+        ends_title = prev is not None and (prev.lower_ in OFFICE or bool(prev.ent_id_) or bool(INSTITUTIONAL.match(prev.text))
+                                           or i > 1 and doc[i - 2].lower_ == "of")
+        if j - i >= 2 and ends_title and all(t.text.istitle() for t in doc[i:j]) \
+                and (j == n or doc[j].tag_ != "NNP" and not doc[j].text[:1].isupper()) and i > 0 and doc[i - 1].tag_ in ("NNP", ",") \
+                and not any(doc[i].idx < te and ts < doc[j - 1].idx + len(doc[j - 1]) for ts, te in taken) \
+                and left_title(i) is not None:
+            out.append(doc[i:j])
+        i = max(j, i + 1)
     return out
 
 
@@ -167,10 +204,10 @@ def _delegation_state(doc: Doc, i: int, gaz: Gazetteer) -> str | None:
     return None
 
 
-def coordination_top(span: Span) -> int:
+def coordination_top(span: Span, deps: tuple[str, ...] = ("conj", "appos")) -> int:
     """The first conjunct of the list a name stands in ("A, B and C": A), by the parse."""
     tok = span.root
-    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+    while tok.dep_ in deps and tok.head.i != tok.i:
         tok = tok.head
     return tok.i
 
@@ -183,10 +220,11 @@ def met_by_subject(span: Span) -> bool:
     """The person is whom the subject meets, calls or receives ("will meet with the Minister for
     Enterprise, X"): the other side, not the publisher's official."""
     tok = span.doc[coordination_top(span)]
-    for _ in range(3):  # "a number of Commissioners, including Trade Commissioner X": the group is met
-        if tok.dep_ in ("pobj", "appos", "conj") and tok.head.lower_ in ("including", "among") \
-                or tok.dep_ in ("appos", "conj"):
-            tok = tok.head.head if tok.head.lower_ in ("including", "among") else tok.head
+    for _ in range(4):  # "Commissioners, including Trade Commissioner X", "the Minister for Enterprise, X"
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("including", "among", "for", "of"):
+            tok = tok.head.head
+        elif tok.dep_ in ("appos", "conj"):
+            tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by") and tok.head.head.i != tok.head.i:
         tok = tok.head
     return tok.dep_ in ("dobj", "prep", "agent") and bool(MEET.match(tok.head.text))
