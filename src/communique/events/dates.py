@@ -88,7 +88,16 @@ def find_times(text: str, published: str | None) -> list[TimeRef]:
             if ref is not None:
                 found.append(ref)
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda r: r.start)
+    found.sort(key=lambda r: r.start)
+    # "Tuesday 13 November", "Thursday, December 30, 2021": the weekday names the date beside it
+    out: list[TimeRef] = []
+    for ref in found:
+        if out and out[-1].text.split()[-1].rstrip(",").lower() in WEEKDAYS and len(ref.value) == 10 \
+                and 0 <= ref.start - out[-1].end <= 2:
+            prev = out.pop()
+            ref = TimeRef(prev.start, ref.end, text[prev.start:ref.end], ref.value, ref.relative, ref.future, ref.range)
+        out.append(ref)
+    return out
 
 
 def _resolve(kind: str, m: re.Match[str], pub: date | None) -> TimeRef | None:

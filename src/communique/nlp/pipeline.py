@@ -43,11 +43,14 @@ BARE = ["tagger", "attribute_ruler", "lemmatizer", "senter"]
 
 
 def _variants(name: str) -> set[str]:
+    """Written forms of a name: without a leading 'the', with a typographic apostrophe, and in
+    capitals (headlines and typescripts: "VISIT BY THE PRIME MINISTER OF NEW ZEALAND")."""
     out = {name}
     if name.startswith("the "):
         out.add(name[4:])
     if "'" in name:
         out.add(name.replace("'", "\u2019"))
+    out |= {v.upper() for v in out if len(v) > 3}
     return {v for v in out if v}
 
 
@@ -64,7 +67,8 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
                 pats.append({"label": "NORP", "id": code,
                              "pattern": [{"ORTH": n}, {"ORTH": {"IN": ["-", "\u2013", "\u2014"]}}]})
             else:
-                pats.append({"label": "NORP", "pattern": n, "id": code})
+                for v in {n, n.upper() if len(n) > 3 else n}:
+                    pats.append({"label": "NORP", "pattern": v, "id": code})
         for n in rec.get("capitals", []):
             if gaz.country_kind.get(fold(n)) == "capital":  # not Singapore, Kuwait, Panama: names of states
                 pats.append({"label": "GPE", "pattern": n, "id": f"city:{code}"})
