@@ -104,6 +104,8 @@ def objects_signed(verb: Token) -> list[Token]:
                     cands.extend(o for p in children(x, "prep") if p.lower_ == "of" for o in children(p, "pobj"))
     if verb.dep_ in ("acl", "relcl") and verb.head is not verb:
         cands.extend(conjuncts(verb.head))
+    elif not cands and verb.tag_ in ("VBN", "VBD") and verb.i > 0 and verb.doc[verb.i - 1].tag_.startswith("NN"):
+        cands.append(verb.doc[verb.i - 1])  # "the Joint Statement adopted ...", a reduced relative the parser missed
     return [c for c in cands if kind_of(c)]
 
 

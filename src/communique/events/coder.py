@@ -111,9 +111,14 @@ class Coder:
         for tok in span:
             if is_verb(tok):
                 t = self.lex.verb(tok, span)
-                if t is not None:
-                    out.append(t)
-                    covered |= t.covered
+                if t is None:
+                    continue
+                meeting = (t.code or "")[:3] in CONSULT_CODES
+                nouns = [tok.doc[i] for i in t.covered if i != tok.i] if meeting else []
+                if any(self.lex.noun(n) is not None and _names_parties(n) for n in nouns):
+                    continue  # "announced the upcoming visit of X to Y": the noun tells the meeting
+                out.append(t)
+                covered |= t.covered
         for tok in span:
             if tok.i in covered or is_verb(tok):
                 continue
@@ -456,6 +461,15 @@ class Coder:
                 ev.mode, ev.cameo = "visit", "042"
                 if ev.place is None:
                     ev.place = place_
+
+
+CONSULT_CODES = frozenset({"036", "040", "041", "042", "043", "044", "045", "046"})
+
+
+def _names_parties(noun: Any) -> bool:
+    """An event noun that says who takes part: "the visit of X to Y", "talks with X", "X's visit"."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "to", "with", "between", "by"))
+               for c in noun.children)
 
 
 def _recent(value: str, published: str | None) -> bool:

@@ -166,12 +166,16 @@ class Lexicon:
             own = " ".join(verb.words)
             block = self.blocks[verb.block]
             synonym = verb.code == block.code  # a verb with its own code is not a synonym of the block's others
-            for pat in block.patterns:
-                if pat.verb is not None and pat.verb not in (own, verb.words[verb.head]) and not synonym:
-                    continue  # a block mixing verbs: a pattern belongs to the verb it was written for
-                used = self._match(pat, tok, sent, covered)
-                if used is not None and (best is None or pat.size > best[0]):
-                    best = (pat.size, pat, verb, used)
+            mine = [p for p in block.patterns if p.verb is None or p.verb in (own, verb.words[verb.head])]
+            others = [p for p in block.patterns if p not in mine]
+            # a verb's own patterns first; a verb with its own code takes its block-mates' only when none fits
+            for group in ([block.patterns] if synonym else [mine, others]):
+                for pat in group:
+                    used = self._match(pat, tok, sent, covered)
+                    if used is not None and (best is None or pat.size > best[0]):
+                        best = (pat.size, pat, verb, used)
+                if best is not None:
+                    break
         if best is not None:
             _, pat, verb, used = best
             if (pat.code or "").startswith("01") and not pat.paired and verb.code[:2] == "04":

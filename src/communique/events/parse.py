@@ -117,6 +117,7 @@ def subjects(verb: Token) -> list[Token]:
     "agreed"; "met ... and discussed" -> the subject of "met"; "the talks, which were held" ->
     "talks"; "..., welcoming X" -> the main clause's subject."""
     t = verb
+    came_by = ""
     for _ in range(8):
         agent = [p for a in children(t, "agent") for p in children(a, "pobj")]
         if agent:
@@ -125,8 +126,11 @@ def subjects(verb: Token) -> list[Token]:
         if subj:
             return [c for s in subj for c in conjuncts(s)]
         if children(t, "nsubjpass"):
+            if came_by == "xcomp":  # "X is scheduled to meet": X meets
+                return [c for s in children(t, "nsubjpass") for c in conjuncts(s)]
             return []  # a passive without "by": the doer is not named
-        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "oprd") and t.head is not t:
+        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "oprd", "prep") and t.head is not t:
+            came_by = t.dep_ if t.dep_ != "prep" else came_by
             t = t.head
             continue
         if t.dep_ in ("relcl", "acl") and t.head is not t:

@@ -117,6 +117,8 @@ class Parties:
         w = t.lower_
         if w in FIRST_PERSON:
             return self.speaker(t, plural=w not in ("i", "me", "my"))
+        if w in THIRD_PERSON:
+            return self._antecedent(t)
         if w in COLLECTIVE and self.group:
             dets = {c.lower_ for c in t.children if c.dep_ in ("det", "nummod", "predet", "amod", "poss")}
             if w in ("they", "them", "their", "both", "sides", "interlocutors", "parties") or "two" in dets \
@@ -134,12 +136,30 @@ class Parties:
                 return found
         return []
 
+    def _antecedent(self, t: Token) -> list[Mention]:
+        """Who 'he' or 'she' is: the subject of the verb reporting the clause ("Modi said he ..."),
+        else the last person named before it, within a few sentences."""
+        head = t.head
+        while head.dep_ in ("ccomp", "conj", "xcomp", "advcl") and head.head is not head:
+            head = head.head
+            for s in head.children:
+                if s.dep_ == "nsubj" and s.i != t.i:
+                    m = self.at(s)
+                    if m is not None and m.kind == "person":
+                        return [m]
+        for i in range(t.i - 1, max(-1, t.i - 80), -1):
+            m = self._by_token.get(i)
+            if m is not None and m.kind == "person":
+                return [Mention(m.code, "person", m.person, t.i)]
+        return []
+
     def _modifiers(self, t: Token, depth: int) -> list[Mention]:
         """Parties named by an agent noun's modifiers: 'Chinese troops', 'China's government',
         'the government of China', 'the U.S. delegation', 'the leaders of China and Tajikistan'."""
         out: list[Mention] = []
-        for c in t.children:
-            if c.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):
+        kids = [k for c in t.children for k in (conjuncts(c) if c.dep_ in ("amod", "compound", "nmod") else [c])]
+        for c in kids:  # "the Brazilian and Argentine ministers": coordinated modifiers too
+            if c.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod", "conj"):
                 m = self.at(c)
                 if m is not None:
                     out.append(m)
