@@ -41,11 +41,15 @@ and the format notes of its predecessor's docstring:
   (the one that reads CAMEO.2.0.txt) keeps them and reads ``{A B}`` as a noun phrase with head B.
   We follow PETRARCH2 and keep them as one consecutive alternative.
 
-Decisions where the dictionary is irregular (each one is printed as a note when met): a literal
-noun word in a pattern also gets its ``make_plural`` form (a preposition opening ``(...)`` does
-not); ``A/B`` inside a pattern is read as alternatives; a stray ``)`` ends the pattern; a code
-with a stray character (``[080!]``) keeps its digits; ``;`` starts a TABARI comment; commas in a
-verb's ``{...}`` list are separators; identical patterns in one block are kept once.
+Decisions where the dictionary is irregular or silent (irregular lines are printed as notes): a
+literal word in a pattern also gets its ``make_plural`` form unless it opens a ``(...)`` phrase
+or is a closed-class word (``FUNCTION_WORDS``); ``A/B`` inside a pattern is read as
+alternatives; a stray ``)`` ends the pattern after its last whole group; a code with a stray
+character (``[080!]``) keeps its digits; ``;`` starts a TABARI comment; commas in a verb's
+``{...}`` list are separators; when the ``+`` of a multi-word verb marks a word that its listed
+forms do not inflect (``+WIRE_TAP {+WIRE_TAPS ...}``), the word that inflects is the verb;
+identical patterns in one block are kept once; a pattern's comment verb (``# PAID``) is named by
+the block verb it is a form of (``pay``).
 
 Attestation: a verb form, a pattern or a slot alternative is kept only when it is attested in
 ``../shared/corpus`` (all six publishers): a form when it occurs as a word (or, for a multi-word
@@ -88,6 +92,10 @@ NO_EVENT = "---"
 
 Slot = tuple[str, ...]  # alternative phrases, lowercase, words separated by one space
 
+#: Closed-class English words (prepositions and particles, determiners and pronouns, conjunctions,
+#: auxiliaries): a literal pattern word among these gets no plural ('its', 'offs', 'tos').
+FUNCTION_WORDS = frozenset(["about", "above", "across", "after", "against", "ahead", "along", "among", "around", "as", "aside", "at", "away", "back", "before", "behind", "below", "beside", "between", "beyond", "by", "down", "during", "for", "forth", "forward", "from", "in", "inside", "into", "near", "of", "off", "on", "onto", "out", "outside", "over", "past", "since", "through", "throughout", "till", "to", "toward", "towards", "under", "until", "up", "upon", "via", "with", "within", "without", "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "them", "him", "her", "his", "their", "our", "we", "us", "you", "i", "me", "my", "your", "each", "every", "all", "any", "some", "no", "not", "none", "other", "another", "and", "or", "but", "nor", "if", "than", "whether", "is", "are", "was", "were", "be", "been", "being", "am", "have", "has", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must"])
+
 
 # ================================================================ dictionary records
 
@@ -98,7 +106,7 @@ class Verb:
     words: tuple[str, ...]
     head: int  # index of the verb word in `words`
     forms: tuple[str, ...]  # forms of the head word
-    code: str
+    code: str | None  # None: only a reversed event ('[:110]')
     line: int
     paired: str | None = None
     docs: int | None = None
@@ -126,7 +134,8 @@ class Pattern:
 class Block:
     name: str
     line: int
-    code: str
+    code: str | None
+    paired: str | None = None
     verbs: list[Verb] = field(default_factory=list)
     patterns: list[Pattern] = field(default_factory=list)
 
@@ -221,7 +230,8 @@ def _word_variants(word: str, synsets: dict[str, Slot], *, plural: bool) -> Slot
         if not phrase:
             continue
         out.append(phrase)
-        if plural and not no_plural:
+        last = phrase.split()[-1]
+        if plural and not no_plural and last not in FUNCTION_WORDS:
             out.append(make_plural(phrase))
     return tuple(_unique(out))
 
@@ -284,10 +294,9 @@ def form_words(phrase: str) -> list[str]:
     return tokenize(phrase)
 
 
-def _parse_verb(text: str, block_code: str, line_no: int, notes: list[str]) -> Verb | None:
+def _parse_verb(text: str, block: Block, line_no: int, notes: list[str]) -> Verb | None:
     where = f"line {line_no}"
-    code: str | None = block_code
-    paired: str | None = None
+    code, paired = block.code, block.paired
     m = _BRACKET.search(text)
     if m:
         text = text[:m.start()] + text[m.end():]
@@ -334,7 +343,7 @@ def _parse_verb(text: str, block_code: str, line_no: int, notes: list[str]) -> V
             notes.append(f"{where}: listed forms of {primary!r} change more than the verb word; verb word kept")
         forms = [words[head], *(lw[head] for lw in listed_words)]
     return Verb(verb=" ".join(words), words=words, head=head, forms=tuple(_unique(forms)),
-                code=code or NO_EVENT, paired=paired, line=line_no)
+                code=code, paired=paired, line=line_no)
 
 
 def parse_dictionary(text: str) -> Dictionary:
@@ -369,9 +378,12 @@ def parse_dictionary(text: str) -> Dictionary:
             synsets.setdefault(label.rstrip("_"), ())
         elif line.startswith("---"):
             m = _BRACKET.search(line)
-            name = line.strip("- ").split()[0]
-            code = m.group(1).strip() if m and m.group(1).strip() else NO_EVENT
-            block = Block(name=name, line=n, code=code)
+            block = Block(name=line.strip("- ").split()[0], line=n, code=NO_EVENT)
+            if m:
+                try:
+                    block.code, block.paired = parse_code(m.group(1), where, notes)
+                except PatternError as err:
+                    notes.append(f"{where}: {err}; block read as no event")
             blocks.append(block)
         elif line.startswith("-"):
             if block is None:
@@ -387,7 +399,7 @@ def parse_dictionary(text: str) -> Dictionary:
                 continue
             block.patterns.append(pattern)
         elif block is not None:
-            verb = _parse_verb(line, block.code, n, notes)
+            verb = _parse_verb(line, block, n, notes)
             if verb is not None:
                 block.verbs.append(verb)
     for b in blocks:
@@ -981,7 +993,7 @@ def verb_rows(blocks: Iterable[Block]) -> list[dict[str, Any]]:
     rows = []
     for b in sorted(blocks, key=lambda b: b.line):
         rows.append({
-            "block": b.name, "line": b.line, "code": b.code,
+            "block": b.name, "line": b.line, "code": b.code, "paired": b.paired,
             "verbs": [{"verb": v.verb, "words": list(v.words), "head": v.head, "forms": list(v.forms),
                        "code": v.code, "paired": v.paired, "line": v.line, "docs": v.docs} for v in sorted(b.verbs, key=lambda v: v.line)],
             "patterns": [{"line": p.line, "from": p.source, "before": [list(s) for s in p.before],
@@ -1005,13 +1017,46 @@ def blocks_from_rows(rows: Iterable[dict[str, Any]]) -> list[Block]:
     blocks = []
     for r in rows:
         blocks.append(Block(
-            name=r["block"], line=r["line"], code=r["code"],
+            name=r["block"], line=r["line"], code=r["code"], paired=r["paired"],
             verbs=[Verb(verb=v["verb"], words=tuple(v["words"]), head=v["head"], forms=tuple(v["forms"]),
                         code=v["code"], paired=v["paired"], line=v["line"], docs=v.get("docs")) for v in r["verbs"]],
             patterns=[Pattern(line=p["line"], source=p["from"], before=tuple(tuple(s) for s in p["before"]),
                               after=tuple(tuple(s) for s in p["after"]), code=p["code"], paired=p["paired"],
                               docs=p.get("docs")) for p in r["patterns"]]))
     return blocks
+
+
+def reapply(d: Dictionary, rows: Iterable[dict[str, Any]]) -> list[Block]:
+    """The parsed dictionary cut down to what a cameo_verbs.jsonl kept, with its `docs`.
+
+    Rendering the result gives the file back exactly when the file is this script's output for
+    the dictionary as parsed now, so tests check the parse without scanning the corpus.
+    """
+    parsed = {b.line: b for b in d.blocks}
+    out = []
+    for r in rows:
+        b = parsed[r["line"]]
+        verbs = {v.line: v for v in b.verbs}
+        patterns = {p.line: p for p in b.patterns}
+        kept_verbs = [replace(verbs[rv["line"]], forms=tuple(f for f in verbs[rv["line"]].forms if f in rv["forms"]),
+                              docs=rv["docs"]) for rv in r["verbs"]]
+        kept_patterns = [replace(patterns[rp["line"]], before=_cut(patterns[rp["line"]].before, rp["before"]),
+                                 after=_cut(patterns[rp["line"]].after, rp["after"]), docs=rp["docs"])
+                         for rp in r["patterns"]]
+        out.append(replace(b, verbs=kept_verbs, patterns=kept_patterns))
+    return out
+
+
+def _cut(slots: tuple[Slot, ...], kept: list[list[str]]) -> tuple[Slot, ...]:
+    if len(slots) != len(kept):
+        raise ValueError(f"slots {slots} do not match {kept}")
+    return tuple(tuple(a for a in slot if a in set(k)) for slot, k in zip(slots, kept, strict=True))
+
+
+def derived_nouns(d: Dictionary, blocks: Iterable[Block], manual: str) -> list[Noun]:
+    """The nominal triggers before attestation: light-verb patterns of the kept blocks, then the
+    PLOVER codebook's, merged."""
+    return merge_nouns([*light_verb_nouns(blocks, verb_bases(d.blocks)), *plover_nouns(manual)])
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -1027,8 +1072,7 @@ def main() -> None:
     for note in d.notes:
         print(f"  note: {note}")
     manual = PLOVER_MANUAL.read_text(encoding="utf-8")
-    pnouns = plover_nouns(manual)
-    keep = lexicon_words(d) | {w for n in pnouns for f in n.forms for w in tokenize(f)}
+    keep = lexicon_words(d) | {w for n in plover_nouns(manual) for f in n.forms for w in tokenize(f)}
     index = CorpusIndex(corpus_documents(), keep)
     t2 = time.perf_counter()
     print(f"indexed {len(index.doc_names)} corpus documents, {len(index.sents)} sentences ({t2 - t1:.1f} s)")
@@ -1036,7 +1080,7 @@ def main() -> None:
     t3 = time.perf_counter()
     print(f"attested: dropped {att.dropped_forms} forms, {att.dropped_verbs} verbs, {att.dropped_blocks} blocks, "
           f"{att.dropped_patterns} patterns, {att.dropped_alternatives} slot alternatives ({t3 - t2:.1f} s)")
-    nouns, dropped_nouns = attest_nouns(merge_nouns([*light_verb_nouns(att.blocks, verb_bases(d.blocks)), *pnouns]), index)
+    nouns, dropped_nouns = attest_nouns(derived_nouns(d, att.blocks, manual), index)
     print(f"nouns: {len(nouns)} kept, {dropped_nouns} unattested")
     VERBS_OUT.write_text(dumps(verb_rows(att.blocks)), encoding="utf-8")
     NOUNS_OUT.write_text(dumps(noun_rows(nouns)), encoding="utf-8")
