@@ -27,7 +27,9 @@ and the format notes of its predecessor's docstring:
 - ``---  NAME  [code]  ---`` opens a block; the code defaults to ``---`` (no event).
 - A verb line lists a verb, optionally all its forms in ``{...}`` (then no form is generated) and
   its own ``[code]``. Otherwise the forms are generated with PETRARCH2's rules: -S (-ES after s, x,
-  z; -IES for final y), -ED (-D after e), -ING (dropping a final e after a consonant). Multi-word
+  z; -IES for final y), -ED (-D after e), -ING (dropping a final e after a consonant). These miss
+  common spellings (launches, continuing, deploys, modified, slammed), so the standard English
+  ones are added as candidates too; the corpus keeps the forms that exist. Multi-word
   verbs join words with ``_`` and mark the verb word with ``+`` (``+CALL_OFF``, ``RE_+ARREST``).
 - ``&NAME`` opens a synonym set of ``+word`` lines; ``_`` joins the words of a phrase. Plurals are
   added with PETRARCH's ``make_plural`` (y -> ies, s -> es, else +s) unless the label or the word
@@ -174,6 +176,39 @@ def regular_forms(stem: str) -> list[str]:
     past = stem + "d" if stem.endswith("e") else stem + "ed"
     ing = stem[:-1] + "ing" if stem.endswith("e") and len(stem) > 1 and stem[-2] not in "aeiou" else stem + "ing"
     return _unique([stem, third, past, ing])
+
+
+_CVC = re.compile(r"[^aeiou][aeiou][^aeiouwxy]$")
+
+
+def english_forms(stem: str) -> list[str]:
+    """Standard English spellings that PETRARCH2's rules miss (launches, continuing, deploys,
+    modified, slammed). Where spelling depends on stress (visited, but regretted) both candidates
+    are made; attestation in the corpus keeps the real one."""
+    out: list[str] = []
+    consonant_y = len(stem) > 1 and stem.endswith("y") and stem[-2] not in "aeiou"
+    if stem.endswith(("ch", "sh", "s", "x", "z")):
+        out.append(stem + "es")
+    elif consonant_y:
+        out.append(stem[:-1] + "ies")
+    else:
+        out.append(stem + "s")
+    if stem.endswith("e"):
+        out.append(stem + "d")
+        out.append(stem[:-2] + "ying" if stem.endswith("ie") else
+                   stem + "ing" if stem.endswith(("ee", "ye", "oe")) else stem[:-1] + "ing")
+    elif consonant_y:
+        out += [stem[:-1] + "ied", stem + "ing"]
+    else:
+        out += [stem + "ed", stem + "ing"]
+        if _CVC.search(stem):
+            out += [stem + stem[-1] + "ed", stem + stem[-1] + "ing"]
+    return out
+
+
+def verb_forms(stem: str) -> list[str]:
+    """A verb without listed forms: PETRARCH2's forms, then the English spellings they miss."""
+    return _unique([*regular_forms(stem), *english_forms(stem)])
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -326,7 +361,7 @@ def _parse_verb(text: str, block: Block, line_no: int, notes: list[str]) -> Verb
     head = heads[0] if heads else 0
     words = tuple(p.lstrip("+").lower() for p in parts)
     if not has_braces:
-        forms = regular_forms(words[head])
+        forms = verb_forms(words[head])
     else:
         if not listed:
             notes.append(f"{where}: empty {{}}; only {primary.lower()!r} as written")

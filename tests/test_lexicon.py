@@ -114,6 +114,15 @@ def test_lexicon_regular_forms_follow_petrarch2(stem: str, forms: list[str]) -> 
     assert bl.regular_forms(stem) == forms
 
 
+@pytest.mark.parametrize(("stem", "spellings"), [
+    ("continue", {"continuing"}), ("launch", {"launches"}), ("deploy", {"deploys"}),
+    ("modify", {"modified"}), ("slam", {"slammed", "slamming"}), ("die", {"dying"}),
+])
+def test_lexicon_verb_forms_add_the_english_spellings_petrarch2_misses(stem: str, spellings: set[str]) -> None:
+    forms = bl.verb_forms(stem)
+    assert spellings <= set(forms) and forms[:4] == bl.regular_forms(stem)
+
+
 def test_lexicon_multi_word_verbs_mark_the_verb_word() -> None:
     block, d = _one_block("---  STOP  [---]  ---\n+CALL_OFF [160]\nRE_+ARREST\n+SHUT_DOWN {+SHUTS_DOWN +SHUTTING_DOWN }\n"
                           "+WIRE_TAP {+WIRE_TAPS +WIRE_TAPPED +WIRE_TAPPING }\n")
