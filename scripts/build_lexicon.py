@@ -96,7 +96,19 @@ Slot = tuple[str, ...]  # alternative phrases, lowercase, words separated by one
 
 #: Closed-class English words (prepositions and particles, determiners and pronouns, conjunctions,
 #: auxiliaries): a literal pattern word among these gets no plural ('its', 'offs', 'tos').
-FUNCTION_WORDS = frozenset(["about", "above", "across", "after", "against", "ahead", "along", "among", "around", "as", "aside", "at", "away", "back", "before", "behind", "below", "beside", "between", "beyond", "by", "down", "during", "for", "forth", "forward", "from", "in", "inside", "into", "near", "of", "off", "on", "onto", "out", "outside", "over", "past", "since", "through", "throughout", "till", "to", "toward", "towards", "under", "until", "up", "upon", "via", "with", "within", "without", "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "them", "him", "her", "his", "their", "our", "we", "us", "you", "i", "me", "my", "your", "each", "every", "all", "any", "some", "no", "not", "none", "other", "another", "and", "or", "but", "nor", "if", "than", "whether", "is", "are", "was", "were", "be", "been", "being", "am", "have", "has", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must"])
+FUNCTION_WORDS = frozenset([
+    "about", "above", "across", "after", "against", "ahead", "along", "among", "around", "as",
+    "aside", "at", "away", "back", "before", "behind", "below", "beside", "between", "beyond", "by",
+    "down", "during", "for", "forth", "forward", "from", "in", "inside", "into", "near", "of",
+    "off", "on", "onto", "out", "outside", "over", "past", "since", "through", "throughout", "till",
+    "to", "toward", "towards", "under", "until", "up", "upon", "via", "with", "within", "without",
+    "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "them",
+    "him", "her", "his", "their", "our", "we", "us", "you", "i", "me", "my", "your", "each",
+    "every", "all", "any", "some", "no", "not", "none", "other", "another", "and", "or", "but",
+    "nor", "if", "than", "whether", "is", "are", "was", "were", "be", "been", "being", "am", "have",
+    "has", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may",
+    "might", "must",
+])
 
 
 # ================================================================ dictionary records
@@ -115,7 +127,7 @@ class Verb:
 
     def phrases(self) -> list[tuple[str, ...]]:
         """Each form as the whole word sequence, e.g. ("called", "off")."""
-        return [self.words[:self.head] + tuple(form_words(f)) + self.words[self.head + 1:] for f in self.forms]
+        return [tuple(tokenize(" ".join((*self.words[:self.head], f, *self.words[self.head + 1:])))) for f in self.forms]
 
 
 @dataclass(frozen=True)
@@ -322,11 +334,6 @@ def _phrase_slot(words: list[str], synsets: dict[str, Slot]) -> Slot:
     variants = [_word_variants(w, synsets, plural=(i == len(words) - 1 and not w.startswith("&")))
                 for i, w in enumerate(words)]
     return tuple(_unique(" ".join(combo) for combo in itertools.product(*variants)))
-
-
-def form_words(phrase: str) -> list[str]:
-    """A dictionary phrase as corpus tokens ('sit-in' -> ['sit', 'in'], 'u.n.' -> ['u', 'n'])."""
-    return tokenize(phrase)
 
 
 def _parse_verb(text: str, block: Block, line_no: int, notes: list[str]) -> Verb | None:
