@@ -136,11 +136,12 @@ class SQLiteStore:
             p = ev.place
             self.conn.execute(
                 "INSERT OR IGNORE INTO events (id, document_id, event_key, type, mode, cameo, goldstein, quad_class,"
-                " date, status, place_name, place_country, lat, lon, trigger, actor, recipient, evidence_text,"
-                " evidence_start, evidence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " date, status, place_name, place_country, lat, lon, trigger, actor, recipient, people, evidence_text,"
+                " evidence_start, evidence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (eid, d.id, key, ev.type, ev.mode, ev.cameo, ev.goldstein, ev.quad_class, ev.date, ev.status,
                  p.name if p else None, p.country if p else None, p.lat if p else None, p.lon if p else None,
-                 ev.trigger, json.dumps(ev.actor), json.dumps(ev.recipient), ev.evidence.text,
+                 ev.trigger, json.dumps(ev.actor), json.dumps(ev.recipient),
+                 json.dumps([person.model_dump() for person in ev.people]), ev.evidence.text,
                  ev.evidence.start, ev.evidence.end))
             x("INSERT OR IGNORE INTO event_parties (event_id, party, role, date) VALUES (?,?,?,?)",
               [(eid, c, "actor", ev.date) for c in ev.actor] + [(eid, c, "recipient", ev.date) for c in ev.recipient])
