@@ -60,6 +60,9 @@ def add_query_parsers(sub: Any) -> None:
     _db(x)
     x.add_argument("--format", choices=FORMATS, required=True, help="jsonl, csv, parquet, gdelt (GDELT 2.0 event table) or plover")
     x.add_argument("--output", "-o", required=True, metavar="PATH", help="file to write (- for stdout, text formats)")
+    x.add_argument("--include-planned", action="store_true",
+                   help="gdelt: also write planned events, as the intent their report expresses (CAMEO 03x/130 on "
+                        "the report's date); the other formats always carry each event's status")
     x.set_defaults(func=cmd_export)
 
     s = sub.add_parser("serve", help="serve the HTTP API and the web page",
@@ -140,7 +143,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     writable_output(args.output)
     store = query.open_readonly(args.db)
     try:
-        n = export(store, args.format, args.output)
+        n = export(store, args.format, args.output, include_planned=args.include_planned)
     finally:
         store.close()
     if args.output != "-":
