@@ -56,7 +56,10 @@ class SQLiteStore:
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys=ON")
-            if not readonly:
+            if readonly:
+                self.conn.execute("PRAGMA query_only=ON")
+                self.conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()  # not a database: fail here
+            else:
                 self.migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open database ({exc})") from None
@@ -183,10 +186,10 @@ class SQLiteStore:
     # ------------------------------------------------------------ reads
 
     def stats(self) -> dict[str, int]:
-        return {t: int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES}
+        return {t: int(self.query(f"SELECT count(*) FROM {t}")[0][0]) for t in TABLES}
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         try:
             return self.conn.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: {exc}") from None
