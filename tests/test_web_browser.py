@@ -22,10 +22,42 @@ SHOTS = Path(__file__).parent / "output" / "screenshots"
 
 @pytest.fixture(scope="module")
 def base_url_live(query_db: Path) -> Iterator[str]:
+    yield from serve(query_db)
+
+
+@pytest.fixture(scope="module")
+def dense_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A store whose graph is dense (22 parties, about 50 links of cooperation, conflict or both)."""
+    import random
+
+    from communique.records import DocumentInfo, Event, Evidence, Record, content_hash
+    from communique.store import SQLiteStore
+
+    codes = ["USA", "CHN", "RUS", "UKR", "IND", "GBR", "FRA", "DEU", "JPN", "TUR", "IRN", "ISR", "BRA", "KOR", "SAU",
+             "PAK", "TJK", "KAZ", "EGY", "ZAF", "IGO:EU", "IGO:UN"]
+    rnd = random.Random(3)
+    records = []
+    for i in range(60):
+        a, b = rnd.sample(codes, 2)
+        conflict = rnd.random() < 0.3
+        t = f"Document {i}: {a} and {b} met on day {i}."
+        ev = Event(type="ACCUSE" if conflict else "CONSULT", cameo="112" if conflict else "040",
+                   quad_class=3 if conflict else 1, actor=[a], recipient=[b], date=f"2023-01-{i % 28 + 1:02d}",
+                   evidence=Evidence(text=t, start=0, end=len(t)))
+        records.append((t, Record(document=DocumentInfo(id=content_hash(t), source=f"d{i}.txt"), events=[ev])))
+    db = tmp_path_factory.mktemp("dense") / "dense.db"
+    store = SQLiteStore(db)
+    store.write_batch(records)
+    store.close()
+    yield from serve(db)
+
+
+def serve(db: Path) -> Iterator[str]:
+    """The app on a free loopback port, in a thread, stopped after the module's tests."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(query_db), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -142,8 +174,10 @@ def test_browser_document_click_picks_the_item_pointed_at(page: Page, base_url_l
     shot(page, "document-layers")
 
 
-def test_browser_graph_legend_labels_and_clear_edges(page: Page, base_url_live: str) -> None:
-    page.goto(base_url_live + "/graph")
+@pytest.mark.parametrize("store", ["fixture", "dense"])
+def test_browser_graph_legend_labels_and_clear_edges(page: Page, base_url_live: str, dense_url: str,
+                                                     store: str) -> None:
+    page.goto((base_url_live if store == "fixture" else dense_url) + "/graph")
     legend = page.locator("#graph-legend")
     kinds = set(page.eval_on_selector_all("#graph path.edge", "es => es.map((e) => e.dataset.kind)"))
     assert "mixed" in kinds or "conflict" in kinds
@@ -176,7 +210,7 @@ def test_browser_graph_legend_labels_and_clear_edges(page: Page, base_url_live: 
     assert report["labels"] == report["nodes"] > 3
     assert report["through"] == [], report["through"]
     assert report["overlaps"] == 0 and report["size"] >= 12
-    shot(page, "graph-legend")
+    shot(page, f"graph-legend-{store}")
 
 
 def test_browser_lists_paginate(page: Page, base_url_live: str) -> None:
