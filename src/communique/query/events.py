@@ -23,7 +23,7 @@ from communique.query.common import (
     source_of,
 )
 from communique.query.counts import count_events
-from communique.query.params import EventFilter
+from communique.query.params import EventFilter, fts_query
 from communique.query.plan import Plan
 from communique.records import EventPerson, Evidence, Place
 from communique.store import SQLiteStore
@@ -47,6 +47,7 @@ class EventOut(Out):
                                       description="who acted for the actor and recipient sides, when named")
     evidence: Evidence
     document: DocumentRef
+    matched: Evidence | None = Field(default=None, description="with `search`: the evidence sentence the words were found in")
 
 
 class EventDetail(EventOut):
@@ -84,8 +85,23 @@ def events(store: SQLiteStore, f: EventFilter) -> Page[EventOut]:
            f" ORDER BY page.date DESC, e.id DESC")
     rows = fetch(store, sql, [*plan.params, f.limit, f.offset])
     data = [event_out(r) for r in rows]
+    if f.search and data:
+        found = matched_evidence(store, [e.id for e in data], f.search)
+        data = [e.model_copy(update={"matched": found.get(e.id)}) for e in data]
     total = f.offset + len(data) if len(data) < f.limit and (data or f.offset == 0) else count_events(store, f)
     return Page[EventOut](data=data, count=total, limit=f.limit, offset=f.offset)
+
+
+def matched_evidence(store: SQLiteStore, event_ids: Sequence[str], search: str) -> dict[str, Evidence]:
+    """Per event, the evidence span its search words were found in (an event may have several
+    spans; the one shown must be the one that matched)."""
+    sql = ("SELECT ev.item_id, ev.text, ev.start, ev.\"end\" FROM evidence_fts JOIN evidence ev"
+           " ON ev.rowid = evidence_fts.rowid WHERE evidence_fts MATCH ? AND ev.kind = 'event'"
+           f" AND ev.item_id IN ({','.join('?' * len(event_ids))}) ORDER BY ev.start")
+    out: dict[str, Evidence] = {}
+    for r in fetch(store, sql, [fts_query(search), *event_ids]):
+        out.setdefault(r["item_id"], Evidence(text=r["text"], start=r["start"], end=r["end"]))
+    return out
 
 
 def iter_events(store: SQLiteStore, f: EventFilter | None = None, *, batch: int = 5000) -> Iterator[EventOut]:

@@ -6,7 +6,7 @@ from typing import Any
 
 from communique.query.common import since_clause, until_clause
 from communique.query.params import EventFilter, fts_query
-from communique.query.reference import country_codes
+from communique.query.reference import country_codes, country_of_name
 
 
 class Plan:
@@ -26,8 +26,8 @@ class Plan:
                 parties.append((code, role))
         place: tuple[str, str, str] | None = None  # (column, value, index)
         if f.place:
-            code = f.place.upper()
-            place = (("place_country", code, "events_place_country") if code in country_codes()
+            code = f.place.upper() if f.place.upper() in country_codes() else country_of_name(f.place)
+            place = (("place_country", code, "events_place_country") if code
                      else ("place_name", f.place, "events_place_name"))
         if place:
             self.source = f"events k INDEXED BY {place[2]}"
