@@ -18,6 +18,7 @@ from communique.records import (
     Agreement,
     DocumentInfo,
     Event,
+    EventPerson,
     Evidence,
     Honour,
     Partnership,
@@ -30,6 +31,8 @@ from communique.store import SQLiteStore
 SEED_TITLE = "Xi Jinping and Emomali Rahmon meet the press in Dushanbe"
 NEW_ERA = "comprehensive strategic cooperative partnership in the new era"
 DUSHANBE = Place(name="Dushanbe", country="TJK", lat=38.54, lon=68.78)
+XI_AND_RAHMON = [EventPerson(id="person:xi-jinping", name="Xi Jinping", country="CHN", side="actor"),
+                 EventPerson(id="person:emomali-rahmon", name="Emomali Rahmon", country="TJK", side="recipient")]
 
 SEED_TEXT = (
     "On July 5, 2024, President Xi Jinping and Tajik President Emomali Rahmon held talks at the Presidential "
@@ -87,7 +90,8 @@ def seed_record() -> Record:
         ],
         events=[
             Event(type="CONSULT", mode="visit", cameo="042", goldstein=1.9, quad_class=1, actor=["CHN"],
-                  recipient=["TJK"], date="2024-07-05", place=DUSHANBE, trigger="held talks", evidence=talks),
+                  recipient=["TJK"], date="2024-07-05", place=DUSHANBE, trigger="held talks", people=XI_AND_RAHMON,
+                  evidence=talks),
             Event(type="AGREE", mode="sign", cameo="057", goldstein=8.0, quad_class=1, actor=["CHN", "TJK"],
                   date="2024-07-05", place=DUSHANBE, trigger="signed", evidence=signed),
             Event(type="SUPPORT", mode="praise", cameo="051", goldstein=3.4, quad_class=1, actor=["CHN"],
@@ -200,4 +204,26 @@ def build_store(path: str | Path) -> Path:
         store.write_batch(records())
     finally:
         store.close()
+    return Path(path)
+
+
+def older_store(path: str | Path, full: str | Path, version: int) -> Path:
+    """A store at schema `version` holding what the current store at `full` holds in the tables that
+    version has (its base tables, filled row by row as an older writer would have): for migration tests."""
+    import sqlite3
+
+    from communique.store.sqlite import _migrations
+
+    con = sqlite3.connect(path)
+    for number, sql in _migrations():
+        if number <= version:
+            con.executescript(f"{sql}\nPRAGMA user_version={number};")
+    con.execute("ATTACH DATABASE ? AS full", (str(full),))
+    for table in ("documents", "actors", "mentions", "events", "event_parties", "agreements", "partnerships",
+                  "item_parties", "evidence", "facts"):
+        cols = ", ".join(f'"{r[1]}"' for r in con.execute(f"PRAGMA main.table_info({table})"))
+        con.execute(f"INSERT INTO main.{table} ({cols}) SELECT {cols} FROM full.{table}")
+    con.commit()
+    con.execute("DETACH DATABASE full")
+    con.close()
     return Path(path)

@@ -35,6 +35,9 @@ def test_api_events_filters_and_shape(client: TestClient) -> None:
     assert e["place"]["name"] == "Dushanbe" and e["cameo"] == "042" and e["quad_class"] == 1
     assert set(e["evidence"]) == {"text", "start", "end"}
     assert set(e["document"]) >= {"id", "source", "title", "published"}
+    xi, rahmon = e["people"]  # who held the talks, for "Xi Jinping held talks with Emomali Rahmon"
+    assert (xi["name"], xi["side"], rahmon["name"], rahmon["side"], rahmon["country"]) == (
+        "Xi Jinping", "actor", "Emomali Rahmon", "recipient", "TJK")
 
 
 def test_api_events_paginate(client: TestClient) -> None:

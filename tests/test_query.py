@@ -9,8 +9,10 @@ import pytest
 from communique import query
 from communique.errors import QueryError
 from communique.query import EventFilter, PartnershipStep
+from communique.query.counts import count_scan
+from communique.query.plan import Plan
 from communique.store import SQLiteStore
-from tests.fixtures_store import NEW_ERA, SEED_TEXT, records
+from tests.fixtures_store import NEW_ERA, SEED_TEXT, older_store
 
 
 def ev(store: SQLiteStore, **kw: Any) -> query.Page[query.EventOut]:
@@ -97,6 +99,8 @@ def test_query_dyad_timeline(query_store: SQLiteStore) -> None:
     assert d.counts == {"events": 6, "agreements": 2, "partnerships": 2}
     visit = next(i for i in d.data if i.kind == "event" and i.type == "CONSULT" and i.date == "2024-07-05")
     assert len(visit.sources) == 2 and all(s.evidence.text for s in visit.sources)
+    assert isinstance(visit, query.TimelineEvent)
+    assert [(p.name, p.side) for p in visit.people] == [("Xi Jinping", "actor"), ("Emomali Rahmon", "recipient")]
     assert d.data[-1].kind == "event" and d.data[-1].status == "planned"
 
 
@@ -154,25 +158,17 @@ def test_query_search_documents_marks_words(query_store: SQLiteStore) -> None:
 
 
 def test_query_country_filter_uses_the_party_index(query_store: SQLiteStore) -> None:
-    plan = query._Plan(EventFilter(country="TJK", type="CONSULT", since="2024"))
+    plan = Plan(EventFilter(country="TJK", type="CONSULT", since="2024"))
     rows = query_store.query(f"EXPLAIN QUERY PLAN SELECT count(*) FROM {plan.from_} WHERE {plan.where}",
                              plan.params)
     detail = " ".join(r["detail"] for r in rows)
     assert "event_facets" in detail and "SCAN" not in detail
 
 
-def test_query_migration_fills_derived_tables_of_an_older_store(tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    import communique.store.sqlite as sq
-
-    every = sq._migrations()
-    monkeypatch.setattr(sq, "_migrations", lambda: every[:1])
-    old = SQLiteStore(tmp_path / "old.db")
-    old.write_batch(records())
-    old.close()
-    monkeypatch.setattr(sq, "_migrations", lambda: every)
+def test_query_migration_fills_derived_tables_of_an_older_store(tmp_path: Path, query_db: Path) -> None:
+    older_store(tmp_path / "old.db", query_db, version=1)
     store = query.open_readonly(str(tmp_path / "old.db"))
-    assert store.schema_version == 2
+    assert store.schema_version >= 2
     assert query.events(store, EventFilter(country="TJK")).count == 7
     assert query.events(store, EventFilter(search="sanctions")).count == 1
     store.close()
@@ -189,9 +185,9 @@ def test_query_summary_counts_equal_a_full_scan(query_store: SQLiteStore, countr
             if since and until and since[: len(until)] > until:
                 continue
             f = EventFilter(country=country, type=type_, since=since, until=until)
-            assert query.count_events(query_store, f) == query._count_scan(query_store, f), (since, until)
+            assert query.count_events(query_store, f) == count_scan(query_store, f), (since, until)
             months = query.counts(query_store, f)
-            assert months.total == query._count_scan(query_store, f) - sum(
+            assert months.total == count_scan(query_store, f) - sum(
                 1 for e in query.events(query_store, f.model_copy(update={"limit": 1000})).data
                 if e.date is None or len(e.date) < 7)
 
@@ -205,7 +201,7 @@ def test_query_derived_tables_follow_deletes(query_db: Path, tmp_path: Path) -> 
     with store.transaction():
         store.conn.execute("DELETE FROM documents WHERE source = 'releases/2022-02-24-sanctions.txt'")
     f = EventFilter(country="RUS")
-    assert query.count_events(store, f) == query._count_scan(store, f) == before - 2
+    assert query.count_events(store, f) == count_scan(store, f) == before - 2
     assert query.events(store, EventFilter(dyad=("USA", "RUS"))).count == 0
     store.close()
 

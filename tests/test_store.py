@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,27 @@ def test_store_migrations_and_fts(tmp_path: Path) -> None:
     assert len(hits) == 1
     again = SQLiteStore(tmp_path / "s.db")  # reopening applies nothing twice
     assert again.schema_version == store.schema_version
+
+
+def test_store_keeps_the_people_of_an_event(tmp_path: Path) -> None:
+    from tests.fixtures_store import SEED_TEXT, XI_AND_RAHMON, seed_record
+
+    store = SQLiteStore(tmp_path / "s.db")
+    store.write_batch([(SEED_TEXT, seed_record())])
+    rows = store.query("SELECT people FROM events WHERE type = 'CONSULT' AND date = '2024-07-05'")
+    assert [json.loads(r["people"]) for r in rows] == [[p.model_dump() for p in XI_AND_RAHMON]]
+    assert {r["people"] for r in store.query("SELECT people FROM events WHERE type = 'AGREE'")} == {"[]"}
+
+
+def test_store_migration_3_takes_people_from_stored_records(tmp_path: Path) -> None:
+    """A store written before version 3 gets each event's people from the record it kept."""
+    from tests.fixtures_store import XI_AND_RAHMON, build_store, older_store
+
+    older_store(tmp_path / "old.db", build_store(tmp_path / "full.db"), version=2)
+    store = SQLiteStore(tmp_path / "old.db")
+    assert store.schema_version >= 3
+    rows = store.query("SELECT people FROM events WHERE people != '[]'")
+    assert [json.loads(r["people"]) for r in rows] == [[p.model_dump() for p in XI_AND_RAHMON]]
 
 
 def test_store_addresses() -> None:

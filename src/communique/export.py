@@ -3,34 +3,29 @@
 - `jsonl`: one event a line, in the shape of the API (`/api/events`).
 - `csv`, `parquet`: one event a row, flat columns (`EVENT_COLUMNS`); Parquet keeps the party
   lists as lists and needs pyarrow (`pip install communique[parquet]`).
-- `gdelt`: the GDELT 2.0 event-table columns that apply (`GDELT_COLUMNS`), tab separated with a
-  header row, one row per real-world event (the reports of one event, grouped by event key, give
-  NumArticles, NumSources and NumMentions). Where GDELT differs from what we store:
-  * actor country codes are ISO alpha-3, as CAMEO's are; an organisation is `IGO` plus its
-    acronym (`IGO:EU` becomes `IGOEU`) with no country code;
-  * ActionGeo_CountryCode is ISO alpha-3 too, not GDELT's FIPS 10-4;
-  * Actor1 is the first actor; Actor2 the first recipient, else the second actor;
-  * SQLDATE pads a month- or year-precision date with 01 (GDELT has no precision field; the
-    exact date is in the other formats); undated events leave the date columns empty;
-  * IsRootEvent is 1 when the evidence lies in the document's first paragraph.
+- `gdelt`: GDELT 2.0's event table, its 61 columns with GDELT's headers, tab separated
+  (`communique.gdelt` says what goes in each); events that happened only, unless planned ones
+  are asked for, and then written as the intent their report expresses.
 - `plover`: PLOVER-style JSON Lines: id, date, event_type, mode, context, source_actor,
   source_country, target_actor, target_country, location, text (the evidence sentence), url;
   actors are lists of codes, as an event may have several; plus status and document_id.
+
+Every format but GDELT has each event's `status` (occurred or planned), so a planned event ("will
+visit") is never read as one that happened.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from communique import query
-from communique.errors import CommuniqueError, StoreError
+from communique import gdelt, query
+from communique.errors import CommuniqueError
 from communique.query import EventFilter, EventOut
 from communique.store import SQLiteStore
 
@@ -41,12 +36,6 @@ EVENT_COLUMNS = (
     "id", "event_key", "date", "status", "type", "mode", "cameo", "quad_class", "goldstein", "actor", "recipient",
     "place_name", "place_country", "lat", "lon", "evidence_text", "evidence_start", "evidence_end",
     "document_id", "document_source", "document_title", "document_published", "document_url",
-)
-GDELT_COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "Actor1Code", "Actor1CountryCode", "Actor2Code",
-    "Actor2CountryCode", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName", "ActionGeo_CountryCode",
-    "ActionGeo_Lat", "ActionGeo_Long", "DATEADDED", "SOURCEURL",
 )
 
 
@@ -133,90 +122,11 @@ def write_parquet(store: SQLiteStore, output: str | Path, f: EventFilter | None 
     return n
 
 
-def gdelt_actor(code: str | None) -> tuple[str, str]:
-    """(ActorCode, ActorCountryCode) for a party code."""
-    if not code:
-        return "", ""
-    if code.startswith("IGO:"):
-        return "IGO" + code[4:], ""
-    return code, code if query.country_name(code) else ""
-
-
-def gdelt_date(d: str | None) -> tuple[str, str, str]:
-    """(SQLDATE, MonthYear, Year)."""
-    if not d:
-        return "", "", ""
-    y, m, day = (d.split("-") + ["01", "01"])[:3]
-    return f"{y}{m}{day}", f"{y}{m}", y
-
-
-def _host(url: str | None, source: str) -> str:
-    if url and "//" in url:
-        return url.split("//", 1)[1].split("/", 1)[0].lower()
-    return source
-
-
-def _gdelt_rows(store: SQLiteStore) -> Iterator[dict[str, Any]]:
-    sql = ("SELECT e.rowid AS rid, e.*, d.url AS d_url, d.source AS d_source, d.ingested_at AS d_added,"
-           " CASE WHEN instr(d.text, char(10) || char(10)) = 0"
-           "   OR e.evidence_start < instr(d.text, char(10) || char(10)) THEN 1 ELSE 0 END AS root,"
-           " (SELECT count(*) FROM evidence v WHERE v.kind = 'event' AND v.item_id = e.id) AS n_mentions"
-           " FROM events e JOIN documents d ON d.id = e.document_id ORDER BY e.event_key, e.rowid")
-    try:
-        cur = store.conn.execute(sql)
-    except sqlite3.OperationalError as exc:
-        raise StoreError(f"{store.path}: {exc}") from None
-    group: list[sqlite3.Row] = []
-    while rows := cur.fetchmany(5000):
-        for r in rows:
-            if group and r["event_key"] != group[0]["event_key"]:
-                yield _gdelt_row(group)
-                group = []
-            group.append(r)
-    if group:
-        yield _gdelt_row(group)
-
-
-def _gdelt_row(group: list[sqlite3.Row]) -> dict[str, Any]:
-    r = group[0]
-    actor, recipient = json.loads(r["actor"]), json.loads(r["recipient"])
-    second = recipient[0] if recipient else (actor[1] if len(actor) > 1 else None)
-    a1, a1c = gdelt_actor(actor[0] if actor else None)
-    a2, a2c = gdelt_actor(second)
-    sqldate, month, year = gdelt_date(r["date"])
-    cameo = r["cameo"] or ""
-    country = r["place_country"]
-    place = ", ".join(x for x in (r["place_name"], query.country_name(country) if country else None) if x)
-    added = "".join(ch for ch in (r["d_added"] or "")[:19] if ch.isdigit())
-    return {
-        "GLOBALEVENTID": r["rid"], "SQLDATE": sqldate, "MonthYear": month, "Year": year,
-        "Actor1Code": a1, "Actor1CountryCode": a1c, "Actor2Code": a2, "Actor2CountryCode": a2c,
-        "IsRootEvent": max(g["root"] for g in group), "EventCode": cameo, "EventBaseCode": cameo[:3],
-        "EventRootCode": cameo[:2], "QuadClass": r["quad_class"] if r["quad_class"] is not None else "",
-        "GoldsteinScale": r["goldstein"] if r["goldstein"] is not None else "",
-        "NumMentions": sum(max(g["n_mentions"], 1) for g in group),
-        "NumSources": len({_host(g["d_url"], g["d_source"]) for g in group}),
-        "NumArticles": len({g["document_id"] for g in group}),
-        "ActionGeo_FullName": place, "ActionGeo_CountryCode": country or "",
-        "ActionGeo_Lat": r["lat"] if r["lat"] is not None else "",
-        "ActionGeo_Long": r["lon"] if r["lon"] is not None else "",
-        "DATEADDED": added, "SOURCEURL": r["d_url"] or r["d_source"],
-    }
-
-
-def write_gdelt(store: SQLiteStore, output: str | Path, f: EventFilter | None = None) -> int:
-    if f is not None and f != EventFilter():
-        raise CommuniqueError("the GDELT export writes every event; filters are not supported")
-    n = 0
+def write_gdelt(store: SQLiteStore, output: str | Path, f: EventFilter | None = None,
+                include_planned: bool = False) -> int:
+    """The GDELT 2.0 event table (`communique.gdelt`): occurred events unless `include_planned`."""
     with _text_out(output) as out:
-        w = csv.DictWriter(out, fieldnames=GDELT_COLUMNS, delimiter="\t", lineterminator="\n",
-                           quoting=csv.QUOTE_NONE, escapechar="\\")
-        w.writeheader()
-        for row in _gdelt_rows(store):
-            w.writerow({k: (str(v).replace("\t", " ").replace("\n", " ") if isinstance(v, str) else v)
-                        for k, v in row.items()})
-            n += 1
-    return n
+        return gdelt.write(store, out, f, include_planned)
 
 
 def plover_event(e: EventOut) -> dict[str, Any]:
@@ -243,12 +153,15 @@ def write_plover(store: SQLiteStore, output: str | Path, f: EventFilter | None =
     return n
 
 
-WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet, "gdelt": write_gdelt,
-           "plover": write_plover}
+WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet, "plover": write_plover}
 
 
-def export(store: SQLiteStore, fmt: str, output: str | Path, f: EventFilter | None = None) -> int:
-    """Write the (filtered) events to `output` ('-' for stdout, text formats only); returns rows written."""
+def export(store: SQLiteStore, fmt: str, output: str | Path, f: EventFilter | None = None,
+           include_planned: bool = False) -> int:
+    """Write the (filtered) events to `output` ('-' for stdout, text formats only); returns rows
+    written. `include_planned` matters to GDELT only: the other formats carry each event's status."""
+    if fmt == "gdelt":
+        return write_gdelt(store, output, f, include_planned)
     writer = WRITERS.get(fmt)
     if writer is None:
         raise CommuniqueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import errno
 import json
+import socket
 import sys
 from typing import Any
 
+from communique.errors import CommuniqueError
 from communique.settings import get_settings
 
 EXIT_OK = 0
@@ -30,7 +33,7 @@ def add_query_parsers(sub: Any) -> None:
                        description="List events, newest first. Filters combine; dates may be YYYY, YYYY-MM or "
                                    "YYYY-MM-DD and match events whose period overlaps.")
     _db(e)
-    e.add_argument("--country", help="a party in any role (ISO alpha-3, XKX or IGO:<acronym>)")
+    e.add_argument("--country", help="a party in any role: a name (Tajikistan) or a code (TJK, XKX, IGO:EU)")
     e.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="both parties take part")
     e.add_argument("--type", help="PLOVER event type, e.g. CONSULT")
     e.add_argument("--quad-class", type=int, choices=(1, 2, 3, 4), help="1-2 cooperation, 3-4 conflict")
@@ -45,8 +48,8 @@ def add_query_parsers(sub: Any) -> None:
 
     d = sub.add_parser("dyad", help="the timeline of two parties",
                        description="Events, agreements and partnership steps between two parties, with sources.")
-    d.add_argument("a", metavar="A", help="a party code, e.g. CHN")
-    d.add_argument("b", metavar="B", help="another party code, e.g. TJK")
+    d.add_argument("a", metavar="A", help="a party: a name or a code, e.g. China or CHN")
+    d.add_argument("b", metavar="B", help="another party, e.g. Tajikistan or TJK")
     _db(d)
     d.add_argument("--format", choices=("table", "json"), default="table", help="default: table")
     d.set_defaults(func=cmd_dyad)
@@ -57,6 +60,9 @@ def add_query_parsers(sub: Any) -> None:
     _db(x)
     x.add_argument("--format", choices=FORMATS, required=True, help="jsonl, csv, parquet, gdelt (GDELT 2.0 event table) or plover")
     x.add_argument("--output", "-o", required=True, metavar="PATH", help="file to write (- for stdout, text formats)")
+    x.add_argument("--include-planned", action="store_true",
+                   help="gdelt: also write planned events, as the intent their report expresses (CAMEO 03x/130 on "
+                        "the report's date); the other formats always carry each event's status")
     x.set_defaults(func=cmd_export)
 
     s = sub.add_parser("serve", help="serve the HTTP API and the web page",
@@ -77,6 +83,8 @@ def cmd_events(args: argparse.Namespace) -> int:
     store = query.open_readonly(args.db)
     try:
         page = query.events(store, f)
+        if args.format == "table":
+            print_events(store, page)
     finally:
         store.close()
     if args.format == "json":
@@ -85,21 +93,26 @@ def cmd_events(args: argparse.Namespace) -> int:
         w = csv.DictWriter(sys.stdout, fieldnames=EVENT_COLUMNS, lineterminator="\n")
         w.writeheader()
         w.writerows(flat_event(e) for e in page.data)
-    else:
-        from rich.console import Console
-        from rich.table import Table
-
-        t = Table(title=f"{page.count} events" + (f" (showing {len(page.data)})" if page.count > len(page.data)
-                                                  else ""))
-        for col in ("date", "type", "actor → recipient", "place", "evidence", "document"):
-            t.add_column(col, overflow="fold")
-        for e in page.data:
-            place = ", ".join(x for x in (e.place.name, e.place.country) if x) if e.place else ""
-            t.add_row((e.date or "undated") + (" planned" if e.status == "planned" else ""), e.type,
-                      query.arrow(e.actor, e.recipient), place, e.evidence.text[:160],
-                      e.document.title or e.document.source)
-        Console().print(t)
     return EXIT_OK
+
+
+def print_events(store: Any, page: Any) -> None:
+    """The events as a table: a sentence for each (who, what, whom, where) with its coding beside."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from communique import query
+    from communique.sentences import event_codes, event_sentence
+
+    t = Table(title=f"{page.count} events" + (f" (showing {len(page.data)})" if page.count > len(page.data) else ""))
+    names = query.names(store, {c for e in page.data for c in (*e.actor, *e.recipient)}) if page.data else {}
+    for col in ("date", "event", "coding", "evidence", "document"):
+        t.add_column(col, overflow="fold")
+    for e in page.data:
+        t.add_row((e.date or "undated") + (" planned" if e.status == "planned" else ""),
+                  event_sentence(e, names), event_codes(e), (e.matched or e.evidence).text[:160],
+                  e.document.title or e.document.source)
+    Console().print(t)
 
 
 def cmd_dyad(args: argparse.Namespace) -> int:
@@ -131,11 +144,13 @@ def cmd_dyad(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from communique import query
+    from communique.cli import writable_output
     from communique.export import export
 
+    writable_output(args.output)
     store = query.open_readonly(args.db)
     try:
-        n = export(store, args.format, args.output)
+        n = export(store, args.format, args.output, include_planned=args.include_planned)
     finally:
         store.close()
     if args.output != "-":
@@ -143,12 +158,41 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to host:port, or a CommuniqueError saying why not (a bad port, a busy one)."""
+    if not 0 <= port <= 65535:
+        raise CommuniqueError(f"--port {port}: a port is a number from 1 to 65535 (0: any free port)")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise CommuniqueError(f"--host {host}: not an address to listen on ({exc})") from None
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        why = "the port is in use (another server?); choose another with --port" if exc.errno == errno.EADDRINUSE \
+            else exc.strerror or str(exc)
+        raise CommuniqueError(f"cannot listen on {host}:{port}: {why}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from communique.api import create_app
 
-    app = create_app(args.db)
-    print(f"communique: serving {args.db} on http://{args.host}:{args.port}/", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    sock = listen(args.host, args.port)
+    try:
+        app = create_app(args.db)
+    except BaseException:
+        sock.close()
+        raise
+    host, port = sock.getsockname()[:2]
+    print(f"communique: serving {args.db} on http://{host}:{port}/", file=sys.stderr)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server.run(sockets=[sock])
     return EXIT_OK

@@ -56,7 +56,10 @@ class SQLiteStore:
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys=ON")
-            if not readonly:
+            if readonly:
+                self.conn.execute("PRAGMA query_only=ON")
+                self.conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()  # not a database: fail here
+            else:
                 self.migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open database ({exc})") from None
@@ -136,11 +139,12 @@ class SQLiteStore:
             p = ev.place
             self.conn.execute(
                 "INSERT OR IGNORE INTO events (id, document_id, event_key, type, mode, cameo, goldstein, quad_class,"
-                " date, status, place_name, place_country, lat, lon, trigger, actor, recipient, evidence_text,"
-                " evidence_start, evidence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " date, status, place_name, place_country, lat, lon, trigger, actor, recipient, people, evidence_text,"
+                " evidence_start, evidence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (eid, d.id, key, ev.type, ev.mode, ev.cameo, ev.goldstein, ev.quad_class, ev.date, ev.status,
                  p.name if p else None, p.country if p else None, p.lat if p else None, p.lon if p else None,
-                 ev.trigger, json.dumps(ev.actor), json.dumps(ev.recipient), ev.evidence.text,
+                 ev.trigger, json.dumps(ev.actor), json.dumps(ev.recipient),
+                 json.dumps([person.model_dump() for person in ev.people]), ev.evidence.text,
                  ev.evidence.start, ev.evidence.end))
             x("INSERT OR IGNORE INTO event_parties (event_id, party, role, date) VALUES (?,?,?,?)",
               [(eid, c, "actor", ev.date) for c in ev.actor] + [(eid, c, "recipient", ev.date) for c in ev.recipient])
@@ -182,10 +186,10 @@ class SQLiteStore:
     # ------------------------------------------------------------ reads
 
     def stats(self) -> dict[str, int]:
-        return {t: int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES}
+        return {t: int(self.query(f"SELECT count(*) FROM {t}")[0][0]) for t in TABLES}
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         try:
             return self.conn.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: {exc}") from None
