@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Regenerate `src/communique/data/agents.jsonl`: nouns that name an actor of a state.
+"""Regenerate `data/agents.jsonl` (nouns that name an actor of a state) and `data/thing_nouns.jsonl`
+(nouns that name a thing, which a country word modifying them does not make a party).
 
 Source: PETRARCH2's agents dictionary, `../shared/dictionaries/petrarch2/Phoenix.agents.txt`
 ("Derived from the PETRARCH2 CAMEO dictionaries, (c) 2014 Open Event Data, MIT License").
@@ -22,6 +23,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "dictionaries" / "petrarch2" / "Phoenix.agents.txt"
 OUT = ROOT / "src" / "communique" / "data" / "agents.jsonl"
+VERBS = ROOT.parent / "shared" / "dictionaries" / "petrarch2" / "CAMEO.2.0.txt"
+THINGS = ROOT / "src" / "communique" / "data" / "thing_nouns.jsonl"
+
+#: heads that name a thing, not an actor, whatever country modifies them (issue 7: "a currency, an
+#: agreement or format named after a place, a sea, a programme"); currencies come from CAMEO's &CURRENCY
+THING_WORDS = {
+    "agreement": ["agreement", "agreements", "accord", "accords", "treaty", "treaties", "protocol", "protocols",
+                  "memorandum", "declaration", "charter", "convention", "deal", "pact"],
+    "format": ["format", "formats", "framework", "mechanism", "process", "model", "group", "initiative",
+               "programme", "program", "programmes", "programs", "plan", "plans", "project", "projects",
+               "corridor", "pipeline", "scheme", "fund", "strategy", "doctrine", "formula"],
+    "place": ["sea", "ocean", "strait", "gulf", "bay", "peninsula", "border", "borders", "region", "island",
+              "islands", "embassy grounds", "waters", "airspace"],
+    "goods": ["market", "markets", "economy", "products", "goods", "exports", "imports", "companies", "company",
+              "firms", "business", "businesses", "market", "oil", "gas", "grain", "bonds", "debt", "assets"],
+}
 
 #: agent codes whose nouns stand for a state in diplomatic and conflict news
 STATE_AGENTS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "ELI", "PTY"}
@@ -31,7 +48,8 @@ PROJECT = {"side": "GOV", "delegation": "GOV", "official": "GOV", "authority": "
            "leader": "GOV", "counterpart": "GOV", "administration": "GOV", "cabinet": "GOV", "embassy": "GOV",
            "ministry": "GOV", "minister": "GOV", "secretary": "GOV", "chancellor": "GOV", "premier": "GOV",
            "representative": "GOV", "spokesperson": "GOV", "negotiator": "GOV", "prime": "GOV",
-           "head": "GOV", "mission": "GOV", "parliament": "LEG", "navy": "MIL", "army": "MIL",
+           "head": "GOV", "mission": "GOV", "general": "GOV", "secretary-general": "GOV", "commissioner": "GOV",
+           "president": "GOV", "ambassador": "GOV", "envoy": "GOV", "foreign": "GOV", "parliament": "LEG", "navy": "MIL", "army": "MIL",
            "military": "MIL", "forces": "MIL", "force": "MIL", "troops": "MIL", "coast": "MIL"}
 
 
@@ -73,14 +91,39 @@ def build(path: Path) -> list[dict[str, object]]:
     rows = read_agents(path.read_text(encoding="utf-8"))
     out = []
     for word, code in sorted(rows.items()):
-        if code in STATE_AGENTS:
-            out.append({"noun": word, "forms": sorted({word, plural(word)}), "agent": code,
-                        "source": "Phoenix.agents.txt"})
+        out.append({"noun": word, "forms": sorted({word, plural(word)}), "agent": code,
+                    "state": code in STATE_AGENTS, "source": "Phoenix.agents.txt"})
     have = {r["noun"] for r in out}
     for word, code in sorted(PROJECT.items()):
         if word not in have:
-            out.append({"noun": word, "forms": sorted({word, plural(word)}), "agent": code, "source": "project"})
+            out.append({"noun": word, "forms": sorted({word, plural(word)}), "agent": code, "state": True,
+                        "source": "project"})
     return sorted(out, key=lambda r: str(r["noun"]))
+
+
+def currencies(path: Path) -> list[str]:
+    """The &CURRENCY synonym set of the CAMEO verb dictionary, with PETRARCH's plurals."""
+    words: list[str] = []
+    inside = False
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw.lstrip().startswith("#"):
+            continue
+        line = raw.split("#", 1)[0].strip()
+        if line.startswith("&"):
+            inside = line.rstrip("_") == "&CURRENCY"
+            continue
+        if inside and line.startswith("+"):
+            w = line[1:].strip().rstrip("_").replace("_", " ").lower()
+            words += [w] if line.rstrip().endswith("_") else [w, plural(w)]
+        elif inside and not line:
+            inside = False
+    return sorted(set(words))
+
+
+def things(verbs: Path) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = [{"kind": "currency", "nouns": currencies(verbs), "source": "CAMEO.2.0.txt &CURRENCY"}]
+    rows += [{"kind": k, "nouns": sorted(set(v)), "source": "project (issue 7: not a party)"} for k, v in THING_WORDS.items()]
+    return rows
 
 
 def main() -> None:
@@ -90,6 +133,9 @@ def main() -> None:
     rows = build(args.dict)
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"{len(rows)} agent nouns -> {OUT}")
+    t = things(VERBS)
+    THINGS.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in t), encoding="utf-8")
+    print(f"{sum(len(r['nouns']) for r in t)} thing nouns -> {THINGS}")  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

@@ -446,7 +446,23 @@ def parse_dictionary(text: str) -> Dictionary:
                 block.verbs.append(verb)
     for b in blocks:
         _name_sources(b)
+    _add_named_verbs(blocks, notes)
     return Dictionary(blocks=blocks, synsets=synsets, notes=notes)
+
+
+def _add_named_verbs(blocks: list[Block], notes: list[str]) -> None:
+    """A verb that a block's pattern comments name ('# URGE' under DEMAND) but that no block lists
+    is a verb of that block the dictionary forgot: add it with the block's code and its regular
+    forms. A name that is another block's verb is a cross-reference and is left alone."""
+    listed = {v.verb for b in blocks for v in b.verbs} | {f for b in blocks for v in b.verbs for f in v.forms}
+    for b in blocks:
+        named = sorted({p.source for p in b.patterns if p.source and p.source.isalpha() and p.source not in listed})
+        for word in named:
+            line = min(p.line for p in b.patterns if p.source == word)
+            b.verbs.append(Verb(verb=word, words=(word,), head=0, forms=tuple(verb_forms(word)), code=b.code,
+                                line=line, paired=b.paired))
+            listed.add(word)
+            notes.append(f"line {line}: '{word}' names patterns of {b.name} but is listed in no block; added as its verb")
 
 
 def _name_sources(block: Block) -> None:

@@ -166,7 +166,7 @@ def test_coding_willing_and_ready_are_the_same_intent() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Japan provided Ukraine with humanitarian aid.", ("AID", ("JPN",), ("UKR",))),
-    ("Australia delivered vaccines to Fiji.", ("AID", ("AUS",), ("FJI",))),
+    ("Australia donated vaccines to Fiji.", ("AID", ("AUS",), ("FJI",))),
     ("The United States imposed sanctions on Iran.", ("SANCTION", ("USA",), ("IRN",))),
     ("Lithuania expelled Russian diplomats.", ("SANCTION", ("LTU",), ("RUS",))),
     ("Russian forces shelled Ukrainian cities.", ("ASSAULT", ("RUS",), ("UKR",))),

@@ -28,7 +28,7 @@ from communique.events.parse import (
     preps,
     subjects,
 )
-from communique.events.parties import Mention, Parties, dedupe
+from communique.events.parties import Mention, Parties, dedupe, thing_nouns
 
 #: verbs through which a noun trigger's doer is the verb's subject: "held talks", "paid a visit"
 SUPPORT_VERBS = frozenset({"hold", "holds", "held", "holding", "have", "has", "had", "having", "conduct",
@@ -67,7 +67,10 @@ def _owners(tok: Token, parties: Parties, depth: int = 0) -> list[Mention]:
     of the unity of EU member states'. A possessor wins over an adjective ("Indonesia's G20
     Presidency" is Indonesia's)."""
     out: list[Mention] = []
+    things = thing_nouns()
     for t in conjuncts(tok):
+        if t.lower_ in things:
+            continue  # "a loan of 500 million US dollars", "the Minsk agreements"
         poss = [m for c in t.children if c.dep_ == "poss"
                 for m in ([parties.at(c)] if parties.at(c) else parties.of_np(c, 1)) if m is not None]
         if poss:
@@ -129,7 +132,7 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         doers = dedupe([m for s in subjects(tok) for m in parties.of_np(s)])
         if not doers and tok.dep_ == "acl" and tok.head is not tok and not children(tok, "agent"):
             doers = _owners(tok.head, parties)  # "the decision of the EU to allocate ..."
-        objs = [o for o in objects(tok) if o.i not in trig.covered]
+        objs = objects(tok)
         targets = dedupe([m for o in objs for m in parties.of_np(o)])
         owners = dedupe([m for o in objs if not parties.of_np(o) for m in _owners(o, parties)])
         # "held talks with X", "signed a statement with X": the phrase's nouns carry prepositions too
@@ -157,7 +160,10 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     prep = _prep_parties([tok, *covered] + ([verb] if verb is not None and verb.lower_ in SUPPORT_VERBS else []),
                          parties)
     targets = prep.get("of", [])
-    mood = modality(verb) if verb is not None else modality(tok)
+    if not doers and targets:  # "the visit of X to Y", "a meeting of X and Y": the 'of' party takes part
+        doers, targets = list(targets), []
+    own = modality(tok)  # "the upcoming visit": the noun's own adjective says when
+    mood = own if own.kind != "realis" else (modality(verb) if verb is not None else own)
     neg = negated(tok) or (verb is not None and negated(verb))
     when = _time(tok, sent, times) or (_time(verb, sent, times) if verb is not None else None)
     return Clause(trig, doers, list(targets), [], prep, mood, neg, when, verb)

@@ -34,12 +34,19 @@ JOINT_TITLE = re.compile(r"^(?:Joint|Trilateral|Quad)\s+(?:Leaders[’']?\s+|Pre
                          r"Communiqu|Release)", re.I)
 #: sentence-mode reading of PLOVER: future cooperative acts are intents (AGREE)
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+#: support verbs whose event noun object carries the meaning (the lexicon's light verbs, and verbs of expressing)
+LIGHT_VERBS = frozenset({"express", "expressed", "expresses", "expressing", "voice", "voiced", "voices", "extend",
+                         "extended", "extends", "convey", "conveyed", "conveys", "reiterate", "reiterated",
+                         "reiterates", "reaffirm", "reaffirmed", "reaffirms", "offer", "offered", "offers",
+                         "give", "gave", "given", "gives", "lodge", "lodged", "issue", "issued", "issues",
+                         "deliver", "delivered", "make", "made", "makes", "pay", "paid", "pays"})
 #: PLOVER AGREE: "agree to, offer, promise, or otherwise indicate willingness or commitment to" act
 COMMISSIVE = frozenset({"agree", "agreed", "agrees", "agreeing", "promise", "promised", "promises", "pledge",
                         "pledged", "pledges", "vow", "vowed", "vows", "commit", "committed", "commits", "offer",
                         "offered", "offers", "undertake", "undertook", "undertakes", "ready", "willing",
                         "prepared", "determined", "intend", "intends", "intended", "plan", "plans", "planned",
                         "planning", "readiness", "willingness", "commitment", "intention", "pledge"})
+INTENT_SOURCE = "PLOVER_MANUAL.tex:347 AGREE (commitment)"
 #: the intent code of each cooperative CAMEO family (CAMEO 03: express intent to ...); conflict -> threaten
 INTENT_CODE = {"03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 #: a noun trigger names an event only in these positions (else it is talked about)
@@ -113,6 +120,7 @@ class Coder:
                 t = self.lex.verb(tok, span)
                 if t is None:
                     continue
+                t = self._light(t)
                 meeting = (t.code or "")[:3] in CONSULT_CODES
                 nouns = [tok.doc[i] for i in t.covered if i != tok.i] if meeting else []
                 if any(self.lex.noun(n) is not None and _names_parties(n) for n in nouns):
@@ -133,6 +141,20 @@ class Coder:
             covered |= t.covered
         return self._intents(out)
 
+    def _light(self, t: Trigger) -> Trigger:
+        """A support verb with an event noun as object ("expressed support for", "extended
+        condolences", "held talks"): the noun says what the act is, so its code wins."""
+        tok = t.token
+        if tok.lower_ not in LIGHT_VERBS:
+            return t
+        for o in tok.children:
+            if o.dep_ == "dobj":
+                n = self.lex.noun(o)
+                if n is not None and n.code and (n.code or "")[:2] != (t.code or "")[:2]:
+                    return Trigger(tok, n.code, None, f"{n.source} (noun of the support verb '{tok.text}')", False,
+                                   t.covered | {o.i})
+        return t
+
     def _intents(self, trigs: list[Trigger]) -> list[Trigger]:
         """'agreed to cooperate', 'is ready to provide', 'vowed to retaliate': the commitment is the
         event (AGREE with the intent code of what is promised; a promise of force is a threat).
@@ -143,7 +165,7 @@ class Coder:
             tok = t.token
             if tok.lower_ in COMMISSIVE and is_verb(tok) and (t.code or "")[:2] in ("05", "06", "03", "") and any(
                     c.dep_ == "xcomp" and is_verb(c) and c.i not in by_token for c in tok.children):
-                composed = Trigger(tok, "030", None, f"PLOVER_MANUAL.tex:347 AGREE (commitment) + {t.source}", False,
+                composed = Trigger(tok, "030", None, f"{INTENT_SOURCE} + {t.source}", False,
                                    frozenset({tok.i}))
                 out[out.index(t)] = composed
                 by_token[tok.i] = composed
@@ -160,7 +182,7 @@ class Coder:
             if root == "04" and not self.sentence_mode:
                 continue
             code = INTENT_CODE.get(root, "130" if root >= "09" else "030")
-            composed = Trigger(head, code, None, f"PLOVER_MANUAL.tex:347 AGREE (commitment) + {t.source}", False,
+            composed = Trigger(head, code, None, f"{INTENT_SOURCE} + {t.source}", False,
                                frozenset({head.i}))
             old = by_token.get(head.i)
             if old is not None:
@@ -176,6 +198,14 @@ class Coder:
 
     def events_of(self, f: Found, ctx: Context) -> tuple[list[Event], list[Agreement]]:
         trig, clause, span = f.trigger, f.clause, f.sent.span
+        if trig.source.startswith(INTENT_SOURCE):  # "ready to expand cooperation with X": X is the partner
+            for inner in trig.token.children:
+                if inner.dep_ in ("xcomp", "prep") and inner is not trig.token:
+                    c2 = read_clause(Trigger(inner, None, None, "inner", False, frozenset({inner.i})), ctx.parties,
+                                     span, f.sent.time_roots)
+                    clause = Clause(trig, clause.doers, [*clause.targets, *c2.targets],
+                                    [*clause.owners, *c2.owners], {**c2.prep, **clause.prep}, clause.mood,
+                                    clause.negated, clause.when or c2.when, clause.verb)
         out: list[Event] = []
         ags: list[Agreement] = []
         readings: list[tuple[str, Clause]] = []
@@ -224,7 +254,7 @@ class Coder:
             if len(authors) >= 2:
                 res.we = authors
                 res.group = authors
-        parties = Parties(doc, res)
+        parties = Parties(doc, res, civilians=self.sentence_mode)
         found = self.read(sents, parties)
         ctx = Context(res=res, parties=parties, gaz=self.gaz, published=published, anchor=None, place=None,
                       sentence_mode=self.sentence_mode, venues=self.venues)

@@ -120,32 +120,16 @@ class Lexicon:
                     self.forms[f.lower()].append(verb)
         self.nouns: dict[str, tuple[str, str]] = {}
         self.noun_phrases: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
-        roots: dict[str, set[str]] = defaultdict(set)  # verb form -> CAMEO roots its verbs carry
-        for form, verbs in self.forms.items():
-            for v in verbs:
-                if v.code and v.code != "---":
-                    roots[form].add(v.code[:2])
-        for row in noun_rows:
-            if not self._standalone(row, roots):
-                continue
+        # a noun with several codes ("visit": 036 and 042) takes the codebook's, else the most attested
+        ranked = sorted(noun_rows, key=lambda r: ("PLOVER_MANUAL" not in str(r.get("source", "")), -int(r.get("docs") or 0)))
+        for row in ranked:
             for f in row["forms"]:
                 words = tuple(f.lower().split())
                 if len(words) == 1:
                     self.nouns.setdefault(words[0], (row["code"], row["source"]))
-                else:  # "telephone conversation": keyed on its last word, the head
+                elif not any(w == words for w, _, _ in self.noun_phrases[words[-1]]):
+                    # "telephone conversation": keyed on its last word, the head
                     self.noun_phrases[words[-1]].append((words, row["code"], row["source"]))
-
-    @staticmethod
-    def _standalone(row: dict[str, Any], roots: dict[str, set[str]]) -> bool:
-        """A noun names an event by itself when the codebook lists it, or when it is the noun of a
-        dictionary verb with the same code family ("a visit"/"visit", "talks"/"talk", "an
-        attack"/"attack"). Objects of support verbs that are not events alone ("access",
-        "achievements", currencies) only code with their verb."""
-        if str(row.get("source", "")).startswith("PLOVER"):
-            return True
-        code = str(row.get("code") or "")
-        return any(code[:2] in roots.get(f.split()[-1], set()) or code[:2] in roots.get(f.split()[-1].rstrip("s"), set())
-                   for f in row["forms"])
 
     # ------------------------------------------------------------ verbs
 
@@ -178,7 +162,8 @@ class Lexicon:
                     break
         if best is not None:
             _, pat, verb, used = best
-            if (pat.code or "").startswith("01") and not pat.paired and verb.code[:2] == "04":
+            if (pat.code or "").startswith("01") and not pat.paired and verb.code[:2] == "04" \
+                    and verb.block in CONSULT_BLOCKS:
                 # a symbolic act (CAMEO 01, no PLOVER event) of a verb of visiting is still the visit:
                 # "attend the inauguration" (GUIDELINES.md: a visit is CONSULT)
                 return Trigger(tok, verb.code.split(":")[0], None, verb.source, False, used)

@@ -18,7 +18,7 @@ from communique.records import Event
 
 RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "AID": ("to", "for", "with"),
-    "SANCTION": ("on", "against", "upon", "for"),
+    "SANCTION": ("on", "against", "upon", "for", "with"),
     "COERCE": ("on", "against", "in", "from"),
     "ASSAULT": ("on", "against", "in", "at", "into"),
     "MOBILIZE": ("against", "near", "on", "to"),

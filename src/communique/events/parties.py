@@ -44,19 +44,33 @@ class Mention:
 
 
 @cache
-def agent_nouns() -> frozenset[str]:
-    """Nouns that denote an actor of a state: 'minister', 'troops', 'government', 'side' ..."""
+def thing_nouns() -> frozenset[str]:
+    """Nouns that name a thing (currencies, agreements, formats, seas, markets): a country word
+    modifying one ("US dollars", "the Minsk agreements") makes no party."""
+    return frozenset(n for r in read_jsonl("thing_nouns.jsonl") for n in r["nouns"])
+
+
+@cache
+def agent_nouns(civilians: bool = False) -> frozenset[str]:
+    """Nouns that denote an actor of a state: 'minister', 'troops', 'government', 'side' ...; with
+    `civilians`, also a country's people and groups ('protesters', 'students', 'rebels'), as
+    sentence-level event sets code them."""
     rows = read_jsonl("agents.jsonl")
-    return frozenset(f for r in rows for f in r["forms"])
+    return frozenset(f for r in rows if civilians or r.get("state", True) for f in r["forms"])
+
+
+#: heads that count or group the actors named by their 'of' phrase: "thousands of Serbian protesters"
+QUANTITY = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "tens", "group", "groups", "members",
+                      "some", "many", "all", "most", "number", "majority", "representatives", "delegation", "team"})
 
 
 class Parties:
     """The party each token of one document stands for, and the parties of a noun phrase."""
 
-    def __init__(self, doc: Doc, res: Resolved) -> None:
+    def __init__(self, doc: Doc, res: Resolved, civilians: bool = False) -> None:
         self.doc = doc
         self.res = res
-        self.agents = agent_nouns()
+        self.agents = agent_nouns(civilians)
         starts = [t.idx for t in doc]
         self._by_token: dict[int, Mention] = {}
         person_at: dict[tuple[int, int], str] = {}
@@ -106,7 +120,13 @@ class Parties:
     def of_np(self, tok: Token, depth: int = 0) -> list[Mention]:
         """The parties the noun phrase headed by `tok` names (coordinated heads included)."""
         out: list[Mention] = []
-        for t in conjuncts(tok):
+        heads = conjuncts(tok)
+        if self.at(tok) is not None and self.at(tok).kind == "country":  # type: ignore[union-attr]
+            # "Saudi Arabia, Bahrain, the UAE and Egypt": a list the parser read as an apposition
+            for a in children(tok, "appos"):
+                if self.at(a) is not None and self.at(a).kind == "country":  # type: ignore[union-attr]
+                    heads += conjuncts(a)
+        for t in heads:
             out.extend(self._head(t, depth))
         return dedupe(out)
 
@@ -119,6 +139,11 @@ class Parties:
             return self.speaker(t, plural=w not in ("i", "me", "my"))
         if w in THIRD_PERSON:
             return self._antecedent(t)
+        if (w in QUANTITY or t.tag_ == "CD") and depth < 2:
+            found = [m for p in children(t, "prep") if p.lower_ == "of" for o in children(p, "pobj")
+                     for m in self.of_np(o, depth + 1)]
+            if found:
+                return found
         if w in COLLECTIVE and self.group:
             dets = {c.lower_ for c in t.children if c.dep_ in ("det", "nummod", "predet", "amod", "poss")}
             if w in ("they", "them", "their", "both", "sides", "interlocutors", "parties") or "two" in dets \

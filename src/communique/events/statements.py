@@ -15,11 +15,12 @@ from communique.events.common import Context, directed
 from communique.records import Event
 
 #: where each kind of statement names the party it is about, in order of preference
+#: ("by" first: "condemned the attack on X by Y" is about Y, who did what is judged)
 RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
-    "SUPPORT": ("for", "to", "with", "on", "of"),
-    "ACCUSE": ("against", "of", "about", "over", "for", "on", "at"),
+    "SUPPORT": ("by", "for", "to", "with", "on", "of"),
+    "ACCUSE": ("by", "against", "of", "about", "over", "for", "on", "at"),
     "REQUEST": ("on", "upon", "to", "for", "of"),
-    "REJECT": ("of", "from", "by", "to", "against"),
+    "REJECT": ("by", "of", "from", "to", "against"),
     "THREATEN": ("against", "on", "to", "with"),
     "CONCEDE": ("to", "for", "on"),
 }
