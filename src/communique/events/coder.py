@@ -269,6 +269,8 @@ class Coder:
 
         events = EventSet(self.sentence_mode)
         ags: list[Agreement] = []
+        if self.sentence_mode:
+            found = self._main_clause(found, ctx)
         for f in found:
             evs, a = self.events_of(f, ctx)
             ags += a
@@ -323,6 +325,22 @@ class Coder:
                 areas.append(a)
         return {"partnerships": partnerships.prune(ps, earlier), "honours": hs, "invitations": invs,
                 "cooperation": areas, "attendees": atts}
+
+    def _main_clause(self, found: list[Found], ctx: Context) -> list[Found]:
+        """Sentence mode: a news sentence reports one event, the one its main clause tells
+        ("X said on Tuesday it would retaliate after Y attacked" reports the threat). Keep the
+        triggers that make an event at the shallowest clause depth, reporting verbs not counted."""
+        scored: list[tuple[int, int, Found]] = []
+        for f in found:
+            evs, _ = self.events_of(f, ctx)
+            if not evs:
+                continue
+            has_parties = any(e.actor or e.recipient for e in evs)
+            scored.append((_clause_depth(f.trigger.token), 0 if has_parties else 1, f))
+        if not scored:
+            return []
+        best = min((d, p) for d, p, _ in scored)
+        return [f for d, p, f in scored if (d, p) == best][:2]
 
     def _demands(self, s: Sent, ctx: Context) -> list[Event]:
         """'X must cease', 'agreed the Burmese military must release ...': a speaker telling another
@@ -491,6 +509,27 @@ class Coder:
                 ev.mode, ev.cameo = "visit", "042"
                 if ev.place is None:
                     ev.place = place_
+
+
+REPORTING = frozenset({"say", "said", "says", "saying", "told", "tell", "tells", "stated", "states", "added",
+                       "announced", "announces", "reported", "reports", "according", "noted", "declared",
+                       "claimed", "claims", "insisted", "stressed", "explained", "confirmed", "quoted"})
+
+
+def _clause_depth(tok: Any) -> int:
+    """How many clauses down a trigger sits (0: the main clause), a reporting verb's clause not counted."""
+    depth = 0
+    t = tok
+    for _ in range(30):
+        if t.head is t:
+            break
+        parent = t.head
+        if t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "conj", "prep", "pobj", "dobj",
+                      "nsubj", "nsubjpass", "attr") and is_verb(parent) and parent.lower_ not in REPORTING:
+            if t.dep_ not in ("conj", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "attr"):
+                depth += 1
+        t = parent
+    return depth
 
 
 CONSULT_CODES = frozenset({"036", "040", "041", "042", "043", "044", "045", "046"})

@@ -96,8 +96,8 @@ def make_event(ctx: Context, clause: Clause, sent: Span, type_: str, code: str, 
     """An event with its CAMEO fields, or None when it does not name the parties it needs."""
     a = list(dict.fromkeys(m.code for m in actor))
     r = [c for c in dict.fromkeys(m.code for m in recipient) if c not in a]
-    if not a and not r:
-        return None
+    if not a and not r and not ctx.sentence_mode:
+        return None  # (sentence mode keeps an event whose parties the text leaves unresolved)
     if not ctx.sentence_mode:
         if len(set(a) | set(r)) < 2 or not a:
             return None
@@ -113,6 +113,8 @@ def event_date(ctx: Context, clause: Clause, status: str, span: bool = False) ->
     something that happened, or the day of the document's main planned trip for something
     planned. `span`: the act covers several stops, so a range of days dates it to its month."""
     when = clause.when
+    if when is not None and status == "occurred" and when.future:
+        return ctx.anchor  # a statement about a future date was made on the main day
     if when is not None:
         if span and when.range and len(when.value) == 10:
             return when.value[:7]
@@ -143,10 +145,17 @@ def status_of(clause: Clause) -> str | None:
 COMMITTED = FUTURE_AUX | {"decided"}
 
 
+#: CAMEO families of verbal acts: said now, whatever time their content points to
+VERBAL = frozenset({"01", "02", "03", "05", "09", "10", "11", "12", "13"})
+
+
 def act_status(clause: Clause, code: str = "") -> str | None:
     """Whether an act other than a meeting is asserted: done, or committed to ("will provide");
     one only intended ("agreed to provide", "plans to impose") is coded on the verb of intent,
-    and a conflictual act in the future is no act (a threat is coded as a threat)."""
+    and a conflictual act in the future is no act (a threat is coded as a threat). A verbal act
+    ("threatened to strike from May 1") is made when it is said: the time it names is its content's."""
+    if code[:2] in VERBAL and not clause.negated and clause.mood.kind == "realis":
+        return "occurred"
     status = status_of(clause)
     if status == "planned" and (clause.mood.kind == "future" and clause.mood.cue not in COMMITTED
                                 or code[:2] >= "09"):
