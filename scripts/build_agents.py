@@ -49,7 +49,8 @@ PROJECT = {"side": "GOV", "delegation": "GOV", "official": "GOV", "authority": "
            "ministry": "GOV", "minister": "GOV", "secretary": "GOV", "chancellor": "GOV", "premier": "GOV",
            "representative": "GOV", "spokesperson": "GOV", "negotiator": "GOV", "prime": "GOV",
            "head": "GOV", "mission": "GOV", "general": "GOV", "secretary-general": "GOV", "commissioner": "GOV",
-           "president": "GOV", "ambassador": "GOV", "envoy": "GOV", "foreign": "GOV", "parliament": "LEG", "navy": "MIL", "army": "MIL",
+           "president": "GOV", "ambassador": "GOV", "envoy": "GOV", "foreign": "GOV", "office": "GOV",
+           "advisor": "GOV", "adviser": "GOV", "chief": "GOV", "spokesman": "GOV", "spokeswoman": "GOV", "parliament": "LEG", "navy": "MIL", "army": "MIL",
            "military": "MIL", "forces": "MIL", "force": "MIL", "troops": "MIL", "coast": "MIL"}
 
 

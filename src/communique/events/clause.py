@@ -56,12 +56,14 @@ class Clause:
     negated: bool = False
     when: TimeRef | None = None
     verb: Token | None = None  # the verb of the clause (the trigger, or the verb governing an event noun)
+    #: owners named by a possessive, an adjective or 'by' only ("Russia's attack", not "the chairmanship of X")
+    near_owners: list[Mention] = field(default_factory=list)
 
     def with_(self, *words: str) -> list[Mention]:
         return dedupe([m for w in words for m in self.prep.get(w, [])])
 
 
-def _owners(tok: Token, parties: Parties, depth: int = 0) -> list[Mention]:
+def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> list[Mention]:
     """Parties that own or modify a noun that is not a party: 'Russia's aggression',
     'Russian aggression', 'the sovereignty of Ukraine', 'attacks by Russia', 'the preservation
     of the unity of EU member states'. A possessor wins over an adjective ("Indonesia's G20
@@ -82,7 +84,7 @@ def _owners(tok: Token, parties: Parties, depth: int = 0) -> list[Mention]:
                 if m is not None:
                     out.append(m)
         for p, o in preps(t):
-            if p in ("of", "by", "from"):
+            if p in ("of", "by", "from") and (of or p == "by"):
                 found = parties.of_np(o, 1)
                 if not found and p == "of" and depth < 1:
                     found = _owners(o, parties, depth + 1)
@@ -135,12 +137,13 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         objs = objects(tok)
         targets = dedupe([m for o in objs for m in parties.of_np(o)])
         owners = dedupe([m for o in objs if not parties.of_np(o) for m in _owners(o, parties)])
+        near = dedupe([m for o in objs if not parties.of_np(o) for m in _owners(o, parties, of=False)])
         # "held talks with X", "signed a statement with X": the phrase's nouns carry prepositions too
         prep = _prep_parties([tok, *covered, *objs], parties)
         mood = modality(tok)
         neg = negated(tok)
         when = _time(tok, sent, times)
-        return Clause(trig, doers, targets, owners, prep, mood, neg, when, tok)
+        return Clause(trig, doers, targets, owners, prep, mood, neg, when, tok, near)
     # an event noun: 'Putin's visit to China', 'the Russia-India talks', 'held talks with X'
     doers = dedupe([m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                     for m in ([parties.at(c)] if parties.at(c) else parties.of_np(c, 1) if c.dep_ == "poss" else [])

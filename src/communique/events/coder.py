@@ -47,6 +47,9 @@ COMMISSIVE = frozenset({"agree", "agreed", "agrees", "agreeing", "promise", "pro
                         "prepared", "determined", "intend", "intends", "intended", "plan", "plans", "planned",
                         "planning", "readiness", "willingness", "commitment", "intention", "pledge"})
 INTENT_SOURCE = "PLOVER_MANUAL.tex:347 AGREE (commitment)"
+#: verbs of commitment between parties: their complement is promised even when it names no event
+PROMISE = frozenset({"agree", "agreed", "agrees", "pledge", "pledged", "pledges", "promise", "promised", "promises",
+                     "commit", "committed", "commits", "vow", "vowed", "vows", "undertake", "undertook"})
 #: the intent code of each cooperative CAMEO family (CAMEO 03: express intent to ...); conflict -> threaten
 INTENT_CODE = {"03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 #: a noun trigger names an event only in these positions (else it is talked about)
@@ -161,9 +164,9 @@ class Coder:
         In documents a promised meeting stays a planned meeting (GUIDELINES.md)."""
         by_token = {t.token.i: t for t in trigs}
         out = list(trigs)
-        for t in trigs:  # "agreed to work together", "agreed that ...": a commitment even when what is promised is no event
+        for t in trigs:  # "agreed to work together": a commitment even when what is promised is no event
             tok = t.token
-            if tok.lower_ in COMMISSIVE and is_verb(tok) and (t.code or "")[:2] in ("05", "06", "03", "") and any(
+            if tok.lower_ in (COMMISSIVE if self.sentence_mode else PROMISE) and is_verb(tok) and (t.code or "")[:2] in ("05", "06", "03", "") and any(
                     c.dep_ == "xcomp" and is_verb(c) and c.i not in by_token for c in tok.children):
                 composed = Trigger(tok, "030", None, f"{INTENT_SOURCE} + {t.source}", False,
                                    frozenset({tok.i}))

@@ -173,7 +173,7 @@ def directed(ctx: Context, clause: Clause, sent: Span, type_: str, code: str,
         return []
     recipients = list(clause.targets)
     if not recipients and owners:
-        recipients = list(clause.owners)
+        recipients = list(clause.owners if code[:2] in VERBAL else clause.near_owners)
     if not recipients:
         for p in recipient_preps:
             if clause.prep.get(p):
@@ -182,11 +182,20 @@ def directed(ctx: Context, clause: Clause, sent: Span, type_: str, code: str,
     doers = clause.doers
     recipients = [m for m in recipients if m.code not in {d.code for d in doers}]
     if not ctx.sentence_mode and not recipients and not (type_ == "SUPPORT" and len(doers) >= 2 and status == "occurred"
-                                                         and clause.mood.kind == "realis"):
+                                                         and clause.mood.kind == "realis" and _reciprocal(clause)):
         return []  # a one-way act needs the party it is aimed at
     date = event_date(ctx, clause, "occurred" if status == "planned" else status)
     ev = make_event(ctx, clause, sent, type_, code, doers, recipients, status="occurred", date=date)
     return [ev] if ev else []
+
+
+RECIPROCAL = frozenset({"each", "one", "mutual", "mutually", "exchanged", "exchange", "exchanging", "reciprocal"})
+
+
+def _reciprocal(clause: Clause) -> bool:
+    """'thanked each other', 'exchanged congratulations': an act the doers aim at one another."""
+    tok = clause.verb or clause.trigger.token
+    return tok.lower_ in RECIPROCAL or any(t.lower_ in RECIPROCAL for t in tok.subtree if t.i > tok.i)
 
 
 def together(ctx: Context, clause: Clause, sent: Span, type_: str, code: str) -> list[Event]:

@@ -199,12 +199,15 @@ class Lexicon:
 
     def _match(self, pat: Pattern, tok: Token, sent: Span, covered: frozenset[int]) -> frozenset[int] | None:
         used = self._after(pat, tok, max(covered) + 1, min(sent.end, max(covered) + 1 + AFTER_WINDOW), covered)
-        if used is None:  # a passive verb's object stands before it: "the statement was released"
+        if used is None:  # a passive verb's object stands before it: "the statement was released",
+            # "a joint statement released by the governments" (a participle describing its object)
             subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            if not subj and tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and tok.head is not tok:
+                subj = [tok.head]
             if not subj:
                 return None
             lo = min(t.i for t in subj[0].subtree)
-            hi = max(t.i for t in subj[0].subtree) + 1
+            hi = min(max(t.i for t in subj[0].subtree) + 1, tok.i)
             used = self._after(pat, tok, lo, hi, covered, passive=True)
             if used is None:
                 return None

@@ -50,6 +50,9 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
         if p.country:
             out.append((Mention(p.country, "country"), p))
     named = [*clause.with_("to", "into"), *(clause.targets if objects else []), *(clause.owners if objects else [])]
+    # "travel to Japan, Korea, and Mongolia" where the parser hung the last stop on the verb
+    named += [m for c in tok.children if c.dep_ == "conj" and c.tag_ == "NNP"
+              for m in ([ctx.parties.at(c)] if ctx.parties.at(c) is not None else [])]
     for m in named:
         if m.kind != "person" and not m.code.startswith("IGO:"):
             out.append((m, None))
@@ -108,6 +111,14 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
     date = event_date(ctx, clause, status)
     participants = dedupe([*clause.doers, *partners, *clause.prep.get("of", [])])
     place = None if phone else place_of_clause(ctx, clause)
+    states = [m for m in participants if not m.code.startswith("IGO:")]
+    if place is not None and place.country and len(states) == 2 and place.country in {m.code for m in states}:
+        # a meeting in one party's country is a visit to it (PLOVER: the visitor is the actor)
+        host = next(m for m in states if m.code == place.country)
+        guest = [m for m in participants if m.code != host.code]
+        ev = make_event(ctx, clause, sent, type_, "042", guest, [host], mode="visit", status=status, date=date,
+                        place=place)
+        return [ev] if ev else []
     if place is None and not phone and status == "occurred" and date == ctx.anchor:
         place = ctx.place
     code_ = "041" if phone else ("046" if cameo.startswith("046") else "040")

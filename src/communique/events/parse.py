@@ -42,6 +42,11 @@ DECISION_HEADS = frozenset({"decide", "decided", "decides", "decision", "decisio
 #: adjectives that put an event noun in the future: "the upcoming visit", "a planned summit"
 FUTURE_ADJ = frozenset({"upcoming", "forthcoming", "planned", "future", "next", "scheduled", "proposed",
                         "expected", "coming", "prospective"})
+#: verbs of talking about: a gerund they take is a topic, not an act ("discussed expanding cooperation")
+TOPIC_HEADS = frozenset({"discuss", "discussed", "discusses", "discussing", "talked", "talk", "explored", "explore",
+                         "considered", "consider", "reviewed", "review", "addressed", "debated", "examined",
+                         "exchanged", "focused", "emphasized", "stressed", "underscored", "noted", "highlighted",
+                         "about", "on", "regarding", "concerning", "ways", "prospects", "importance"})
 #: markers of a condition or a purpose: the act is not asserted
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest", "once", "until", "should"})
 
@@ -250,6 +255,12 @@ def modality(tok: Token) -> Modality:
         if verb.dep_ == "pcomp" and head.lower_ == "forward":
             return Modality("future", "look forward to")
         return Modality("irrealis", "to")
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "dobj", "pcomp", "ccomp", "conj"):
+        head = verb.head
+        while head.dep_ == "conj" and head.tag_ == "VBG" and head.head is not head:
+            head = head.head  # "discussed expanding and deepening cooperation"
+        if head.lower_ in TOPIC_HEADS or (head.dep_ in ("prep",) and head.head.lower_ in TOPIC_HEADS):
+            return Modality("irrealis", f"topic ({head.lower_})")
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG":  # "look forward to meeting", "in order to"
         prep = verb.head
         if prep.lower_ == "to" and prep.head.lower_ in ("forward", "look", "looks", "looking", "looked"):

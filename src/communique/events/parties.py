@@ -154,12 +154,27 @@ class Parties:
             found = self._modifiers(t, depth)
             if found:
                 return found
+            if w in self.agents and t.tag_ in ("NN", "NNP") and any(c.lower_ == "the" for c in t.children):
+                holder = self._title_holder(t)  # "the Deputy Secretary": the person of that title named earlier
+                if holder:
+                    return holder
         # "X, the President of Y": an apposition names the same actor
         for a in children(t, "appos"):
             found = self.of_np(a, depth + 1) if depth < 2 else []
             if found:
                 return found
         return []
+
+    def _title_holder(self, t: Token) -> list[Mention]:
+        """The person the text names with the title a bare 'the <Title>' uses, when one only fits."""
+        words = [c.lower_ for c in t.children if c.dep_ == "compound"] + [t.lower_]
+        title = " ".join(words)
+        fits = [p for p in self.res.people.values() if p.country and p.role and title in p.role.lower()]
+        exact = [p for p in fits if p.role and p.role.lower().split(" of ")[0].endswith(title)]
+        pick = exact or fits
+        if len(pick) != 1:
+            return []
+        return [Mention(pick[0].country or "", "person", pick[0].id, t.i)]
 
     def _antecedent(self, t: Token) -> list[Mention]:
         """Who 'he' or 'she' is: the subject of the verb reporting the clause ("Modi said he ..."),
