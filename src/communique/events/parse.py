@@ -136,6 +136,9 @@ def subjects(verb: Token) -> list[Token]:
             return []  # a passive without "by": the doer is not named
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "oprd", "prep") and t.head is not t:
             came_by = t.dep_ if t.dep_ != "prep" else came_by
+            if t.dep_ == "conj" and misattached(t):
+                t = t.head.head  # "reiterated that X must release ... and asked": 'asked' is the outer verb's
+                continue
             t = t.head
             continue
         if t.dep_ in ("relcl", "acl") and t.head is not t:
@@ -265,11 +268,24 @@ def modality(tok: Token) -> Modality:
         prep = verb.head
         if prep.lower_ == "to" and prep.head.lower_ in ("forward", "look", "looks", "looking", "looked"):
             return Modality("future", "look forward to")
+    if verb.dep_ in ("conj",) and verb.head is not verb and misattached(verb):
+        return modality(verb.head.head)
     if verb.dep_ in ("conj",) and verb.head is not verb:
         outer = modality(verb.head)
         if outer.kind != "realis" and not children(verb, "aux", "auxpass", "nsubj"):
             return outer
     return Modality("realis")
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def misattached(verb: Token) -> bool:
+    """A tensed verb the parser coordinated with the bare verb of a modal clause ("that X must
+    release ... and asked for ..."): it belongs to the clause above, which has its tense."""
+    head = verb.head
+    return (verb.tag_ in FINITE and head.tag_ == "VB" and head.dep_ in ("ccomp", "xcomp", "advcl")
+            and any(a.dep_ == "aux" for a in head.children) and head.head is not head)
 
 
 def ancestors_within(tok: Token, limit: int = 6) -> Iterator[Token]:
