@@ -10,7 +10,8 @@ no rule was written against.
 For every document of `../shared/corpus` whose title names a call, meeting, talks or a visit
 and exactly one foreign country (and no future: "upcoming", "will", "to visit"), the check
 wants a CONSULT event whose parties include the publisher's country and that country, dated
-from two days before publication to the publication day (Kremlin stamps are in UTC). It
+from two days before publication to the publication day (Kremlin stamps are in UTC), or planned
+for the four months after it (announcements: "Visit to Indonesia"). It
 prints, per publisher, how many such titles were checked and the share met; `--show` lists the
 misses with the events extracted.
 
@@ -40,8 +41,8 @@ PUBLISHERS = {  # folder -> (publisher, its country)
 }
 EVENT = re.compile(r"\b(?:calls?|telephone conversations?|phone conversations?|phone call|conversation|meeting|"
                    r"meets|met|talks|visits?|visited)\b", re.I)
-FUTURE = re.compile(r"\b(?:upcoming|will|to (?:visit|meet|travel|hold)|ahead of|forthcoming|planned|announce[sd]?|"
-                    r"invit\w+|travel)\b", re.I)
+FUTURE = re.compile(r"\b(?:upcoming|will|to (?:visit|meet|travel|hold|attend|host|be held|open|lead|discuss)|ahead of|"
+                    r"forthcoming|planned|announce[sd]?|invit\w+|travel|talks (?:on|about)|to\s+[A-Z])\b", re.I)
 WORDS = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*")
 
 
@@ -82,11 +83,16 @@ def candidates(per_publisher: int) -> list[tuple[str, str, Document]]:
 
 
 def met(events: list, own: str, country: str, published: str) -> bool:
+    """A consultation of the two, dated from two days before publication to its day, or planned
+    for the next four months (titles announcing a visit: "Visit to Indonesia")."""
     pub = date.fromisoformat(published[:10])
     lo = (pub - timedelta(days=2)).isoformat()
+    hi = (pub + timedelta(days=120)).isoformat()
     for e in events:
         parties = set(e.actor) | set(e.recipient)
-        if e.type == "CONSULT" and own in parties and country in parties and e.date and lo <= e.date[:10] <= pub.isoformat():
+        if e.type != "CONSULT" or own not in parties or country not in parties or not e.date:
+            continue
+        if lo <= e.date[:10] <= pub.isoformat() or (e.status == "planned" and pub.isoformat()[:len(e.date)] <= e.date <= hi):
             return True
     return False
 
@@ -97,9 +103,11 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--show", type=int, default=0, help="list this many misses per publisher")
     ap.add_argument("--only", default="", help="check one publisher (wh, state, kremlin, ukraine, nz, au)")
+    ap.add_argument("--since", default="", help="only documents published on or after this date (YYYY-MM-DD)")
     args = ap.parse_args()
     t0 = time.time()
-    cands = [c for c in candidates(args.per_publisher) if not args.only or c[0] == args.only]
+    cands = [c for c in candidates(args.per_publisher) if (not args.only or c[0] == args.only)
+             and (c[2].published or "") >= args.since]
     docs = [d for _, _, d in cands]
     t1 = time.time()
     records = {d.source + "#" + d.id: r for d, r in extract_parallel(docs, args.jobs, on_error=lambda e: None)}

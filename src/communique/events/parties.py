@@ -151,7 +151,7 @@ class Parties:
                 if not self._modifiers(t, depth):
                     return [Mention(g.code, "group", None, t.i) for g in self.group]
         if w in self.agents or w in COLLECTIVE or t.ent_type_ in ("PERSON",):
-            found = self._modifiers(t, depth)
+            found = self._modifiers(t, depth) or (self._within(t) if w in self.agents or w in QUANTITY else [])
             if found:
                 return found
             if w in self.agents and t.tag_ in ("NN", "NNP") and any(c.lower_ == "the" for c in t.children):
@@ -164,6 +164,22 @@ class Parties:
             if found:
                 return found
         return []
+
+    def _within(self, t: Token) -> list[Mention]:
+        """A title or body whose party stands further in its own phrase: "Secretary of State for
+        Defence of the United Kingdom Ben Wallace", "a delegation of the upper house of the United
+        States Congress". The person named wins, else the first state or organisation; clauses
+        describing the phrase ("who ...", "headed by ...") are not read."""
+        found: list[Mention] = []
+        stack = [c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "appos", "conj", "cc", "punct")]
+        while stack:
+            c = stack.pop(0)
+            m = self.at(c)
+            if m is not None:
+                found.append(m)
+            stack.extend(g for g in c.children if g.dep_ not in ("relcl", "acl", "advcl", "conj", "agent"))
+        people = [m for m in found if m.kind == "person"]
+        return people[:1] or found[:1]
 
     def _title_holder(self, t: Token) -> list[Mention]:
         """The person the text names with the title a bare 'the <Title>' uses, when one only fits."""
