@@ -60,6 +60,11 @@ class Pattern:
     def size(self) -> int:
         return sum(1 for s in (*self.before, *self.after) if s and s[0][0] not in ACTOR_MARKS)
 
+    @property
+    def needs(self) -> tuple[frozenset[str], ...]:
+        """For each word slot, the words one of which must be near the verb (a cheap test first)."""
+        return tuple(frozenset(alt[0] for alt in s) for s in (*self.before, *self.after) if s and s[0][0] not in ACTOR_MARKS)
+
 
 @dataclass(frozen=True)
 class Verb:
@@ -100,6 +105,7 @@ class Lexicon:
     def __init__(self, verb_rows: list[dict[str, Any]], noun_rows: list[dict[str, Any]]) -> None:
         self.forms: dict[str, list[Verb]] = defaultdict(list)
         self.blocks: dict[str, Block] = {}
+        self._needs: dict[int, tuple[frozenset[str], ...]] = {}
         for row in verb_rows:
             block = Block(row["block"], (row.get("code") or "---").split(":")[0] or "---")
             names = {n for v in row.get("verbs", []) for n in (" ".join(v.get("words") or [v["verb"]]),
@@ -111,6 +117,8 @@ class Lexicon:
                     p.get("code"), p.get("paired"),
                     f"CAMEO.2.0.txt:{p.get('line')} {row['block']}", own if own in names else None))
             self.blocks[block.name] = block
+            for pat in block.patterns:
+                self._needs[id(pat)] = pat.needs
             for v in row.get("verbs", []):
                 words = tuple(v.get("words") or [v["verb"]])
                 code = (v.get("code") or block.code).split(":")[0] or "---"  # "042:043": the verb's own event
@@ -142,6 +150,7 @@ class Lexicon:
             return None
         best: tuple[int, Pattern, Verb, frozenset[int]] | None = None
         plain: list[Verb] = []
+        near = self._near_words(tok, sent)
         for verb in cands:
             covered = self._phrase(verb, tok, sent)
             if covered is None:
@@ -155,6 +164,8 @@ class Lexicon:
             # a verb's own patterns first; a verb with its own code takes its block-mates' only when none fits
             for group in ([block.patterns] if synonym else [mine, others]):
                 for pat in group:
+                    if any(not (need & near) for need in self._needs[id(pat)]):
+                        continue
                     used = self._match(pat, tok, sent, covered)
                     if used is not None and (best is None or pat.size > best[0]):
                         best = (pat.size, pat, verb, used)
@@ -179,6 +190,20 @@ class Lexicon:
         covered = self._phrase(multi, tok, sent) or frozenset()
         return Trigger(tok, multi.code, None, multi.source, False, covered,
                        motion=multi.block in MOTION_BLOCKS and multi.code.startswith("04"))
+
+    @staticmethod
+    def _near_words(tok: Token, sent: Span) -> frozenset[str]:
+        """Words a pattern of this verb could use: the windows around it, and the phrase a passive or
+        a participle has its object in."""
+        doc = tok.doc
+        lo, hi = max(sent.start, tok.i - BEFORE_WINDOW - 4), min(sent.end, tok.i + AFTER_WINDOW + 4)
+        words = {doc[i].lower_ for i in range(lo, hi)}
+        for c in tok.children:
+            if c.dep_ == "nsubjpass":
+                words |= {t.lower_ for t in c.subtree}
+        if tok.dep_ in ("acl", "relcl") and tok.head is not tok:
+            words |= {t.lower_ for t in tok.head.subtree}
+        return frozenset(words)
 
     @staticmethod
     def _phrase(verb: Verb, tok: Token, sent: Span) -> frozenset[int] | None:
