@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from urllib.parse import urlparse
 
 import pycountry
-from collections.abc import Callable, Iterable, Iterator
-from functools import cache
-
 from spacy.language import Language
 from spacy.tokens import Doc
 

@@ -45,7 +45,7 @@ COMMISSIVE = frozenset({"agree", "agreed", "agrees", "agreeing", "promise", "pro
                         "pledged", "pledges", "vow", "vowed", "vows", "commit", "committed", "commits", "offer",
                         "offered", "offers", "undertake", "undertook", "undertakes", "ready", "willing",
                         "prepared", "determined", "intend", "intends", "intended", "plan", "plans", "planned",
-                        "planning", "readiness", "willingness", "commitment", "intention", "pledge"})
+                        "planning", "readiness", "willingness", "commitment", "intention"})
 INTENT_SOURCE = "PLOVER_MANUAL.tex:347 AGREE (commitment)"
 #: verbs of commitment between parties: their complement is promised even when it names no event
 PROMISE = frozenset({"agree", "agreed", "agrees", "pledge", "pledged", "pledges", "promise", "promised", "promises",

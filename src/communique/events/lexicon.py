@@ -106,6 +106,7 @@ class Lexicon:
         self.forms: dict[str, list[Verb]] = defaultdict(list)
         self.blocks: dict[str, Block] = {}
         self._needs: dict[int, tuple[frozenset[str], ...]] = {}
+        self._pattern_groups: dict[int, list[list[Pattern]]] = {}
         for row in verb_rows:
             block = Block(row["block"], (row.get("code") or "---").split(":")[0] or "---")
             names = {n for v in row.get("verbs", []) for n in (" ".join(v.get("words") or [v["verb"]]),
@@ -156,13 +157,8 @@ class Lexicon:
             if covered is None:
                 continue
             plain.append(verb)
-            own = " ".join(verb.words)
-            block = self.blocks[verb.block]
-            synonym = verb.code == block.code  # a verb with its own code is not a synonym of the block's others
-            mine = [p for p in block.patterns if p.verb is None or p.verb in (own, verb.words[verb.head])]
-            others = [p for p in block.patterns if p not in mine]
             # a verb's own patterns first; a verb with its own code takes its block-mates' only when none fits
-            for group in ([block.patterns] if synonym else [mine, others]):
+            for group in self._groups(verb):
                 for pat in group:
                     if any(not (need & near) for need in self._needs[id(pat)]):
                         continue
@@ -190,6 +186,19 @@ class Lexicon:
         covered = self._phrase(multi, tok, sent) or frozenset()
         return Trigger(tok, multi.code, None, multi.source, False, covered,
                        motion=multi.block in MOTION_BLOCKS and multi.code.startswith("04"))
+
+    def _groups(self, verb: Verb) -> list[list[Pattern]]:
+        cached = self._pattern_groups.get(id(verb))
+        if cached is None:
+            own = " ".join(verb.words)
+            block = self.blocks[verb.block]
+            if verb.code == block.code:  # a synonym of the block's verbs: every pattern is its own
+                cached = [block.patterns]
+            else:
+                mine = [p for p in block.patterns if p.verb is None or p.verb in (own, verb.words[verb.head])]
+                cached = [mine, [p for p in block.patterns if p not in mine]]
+            self._pattern_groups[id(verb)] = cached
+        return cached
 
     @staticmethod
     def _near_words(tok: Token, sent: Span) -> frozenset[str]:

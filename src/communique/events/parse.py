@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Token
 
 #: dependency labels whose child opens another clause: its words are not this clause's
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
@@ -31,7 +32,7 @@ PLAN_HEADS = frozenset({"plan", "plans", "planned", "planning", "intend", "inten
 #: heads whose to-infinitive happened: "continued to support", "went on to meet", "managed to reach"
 REALIS_HEADS = frozenset({"continue", "continued", "continues", "continuing", "begin", "began", "begun",
                           "begins", "start", "started", "starts", "manage", "managed", "manages", "go", "went",
-                          "proceed", "proceeded", "used", "came", "came", "rush", "rushed", "move", "moved",
+                          "proceed", "proceeded", "used", "came", "rush", "rushed", "move", "moved",
                           "hasten", "hastened", "took", "take", "help", "helped", "helps"})
 #: heads that deny their complement: "refused to meet", "failed to agree"
 NEGATING_HEADS = frozenset({"refuse", "refused", "refuses", "refusing", "decline", "declined", "declines",
@@ -49,6 +50,15 @@ TOPIC_HEADS = frozenset({"discuss", "discussed", "discusses", "discussing", "tal
                          "about", "on", "regarding", "concerning", "ways", "prospects", "importance"})
 #: markers of a condition or a purpose: the act is not asserted
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest", "once", "until", "should"})
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Character offset of every token, read once per document (for char span -> token lookups)."""
+    cached = doc.user_data.get("communique:starts")
+    if cached is None:
+        cached = doc.to_array(IDX).tolist() if len(doc) else []
+        doc.user_data["communique:starts"] = cached
+    return cached  # type: ignore[no-any-return]
 
 
 def is_verb(tok: Token) -> bool:

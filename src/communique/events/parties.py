@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from communique.events.parse import children, conjuncts
+from communique.events.parse import children, conjuncts, token_starts
 from communique.resolve.actors import Resolved
 from communique.resolve.gazetteer import read_jsonl
 
@@ -71,7 +71,7 @@ class Parties:
         self.doc = doc
         self.res = res
         self.agents = agent_nouns(civilians)
-        starts = [t.idx for t in doc]
+        starts = token_starts(doc)
         self._by_token: dict[int, Mention] = {}
         person_at: dict[tuple[int, int], str] = {}
         for pa in res.people.values():

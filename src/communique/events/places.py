@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from communique.events.clause import Clause
 from communique.events.common import Context
-from communique.events.parse import conjuncts, preps
+from communique.events.parse import conjuncts, preps, token_starts
 from communique.records import Place
 from communique.resolve.gazetteer import Gazetteer, fold
 
@@ -29,7 +29,7 @@ def place(gaz: Gazetteer, name: str, country: str) -> Place:
 
 def index_places(doc: Doc, ctx: Context, venue_pattern: re.Pattern[str] | None) -> dict[int, Place]:
     """Token index -> the place it names, for every city and venue of the document."""
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
     out: dict[int, Place] = {}
 
     def mark(s: int, e: int, p: Place) -> None:

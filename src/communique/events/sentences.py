@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from communique.events.dates import TIME_HINT, TimeRef, find_times
+from communique.events.parse import token_starts
 from communique.resolve.actors import Resolved
 
 #: collective subjects that stand for the pair a text is about
@@ -44,7 +45,7 @@ def _root(doc: Doc, starts: list[int], s: int, e: int) -> Token:
 
 def sentences(doc: Doc, res: Resolved, published: str | None) -> list[Sent]:
     text = res.text
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
     spans = res.party_spans
     out = []
     j = 0
