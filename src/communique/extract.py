@@ -88,5 +88,11 @@ class Extractor:
 
 
 @cache
-def get_extractor() -> Extractor:
+def get_extractor(mode: str = "document") -> Extractor:
+    """The process's extractor: `document` follows the annotation guidelines; `sentence` codes
+    each input as one news sentence and keeps one-party events, as the GSR sets do."""
+    if mode == "sentence":
+        return get_extractor().sentence_mode()
+    if mode != "document":
+        raise ValueError(f"unknown mode {mode!r}: expected 'document' or 'sentence'")
     return Extractor()

@@ -291,12 +291,13 @@ class Coder:
         for ag in ags:  # a signing is an AGREE event between its parties
             sent_span = next((s.span for s in sents if s.start <= ag.evidence.start < s.end), None)
             if len(ag.parties) >= 2 and sent_span is not None:
-                ev = make_event(ctx, _dummy_clause(found, sent_span), sent_span, "SUPPORT" if self.sentence_mode else "AGREE",
-                                "057", [Mention(c, "country") for c in ag.parties], [], mode="sign",
-                                date=ag.date, place=ctx.place if ag.date == ctx.anchor else None)
-                if ev is not None:
-                    ev.evidence = ag.evidence
-                    events.add(ev)
+                signed = make_event(ctx, _dummy_clause(found, sent_span), sent_span,
+                                    "SUPPORT" if self.sentence_mode else "AGREE", "057",
+                                    [Mention(c, "country") for c in ag.parties], [], mode="sign",
+                                    date=ag.date, place=ctx.place if ag.date == ctx.anchor else None)
+                if signed is not None:
+                    signed.evidence = ag.evidence
+                    events.add(signed)
         facts = self._facts(sents, ctx, events)
         self._undated(events, ctx)
         self._direct_visits(events, ctx)
@@ -504,7 +505,7 @@ class Coder:
         place_ = ctx.place
         if place_ is None or not place_.country or ctx.sentence_mode:
             return
-        for k, ev in list(events.events.items()):
+        for ev in list(events.events.values()):
             if (ev.type == "CONSULT" and not ev.recipient and len(ev.actor) == 2 and place_.country in ev.actor
                     and ev.mode != "phone" and ev.status == "occurred" and ev.date == ctx.anchor):
                 ev.actor = [c for c in ev.actor if c != place_.country]
@@ -527,10 +528,9 @@ def _clause_depth(tok: Any) -> int:
         if t.head is t:
             break
         parent = t.head
-        if t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "conj", "prep", "pobj", "dobj",
-                      "nsubj", "nsubjpass", "attr") and is_verb(parent) and parent.lower_ not in REPORTING:
-            if t.dep_ not in ("conj", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "attr"):
-                depth += 1
+        if t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj") and is_verb(parent) \
+                and parent.lower_ not in REPORTING:
+            depth += 1
         t = parent
     return depth
 

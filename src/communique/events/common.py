@@ -94,13 +94,12 @@ def make_event(ctx: Context, clause: Clause, sent: Span, type_: str, code: str, 
                recipient: list[Mention], *, mode: str | None = None, status: str = "occurred",
                date: str | None = None, place: Place | None = None) -> Event | None:
     """An event with its CAMEO fields, or None when it does not name the parties it needs."""
-    a = list(dict.fromkeys(m.code for m in actor))
-    r = [c for c in dict.fromkeys(m.code for m in recipient) if c not in a]
+    a = sorted(dict.fromkeys(m.code for m in actor))
+    r = sorted(c for c in dict.fromkeys(m.code for m in recipient) if c not in a)
     if not a and not r and not ctx.sentence_mode:
         return None  # (sentence mode keeps an event whose parties the text leaves unresolved)
-    if not ctx.sentence_mode:
-        if len(set(a) | set(r)) < 2 or not a:
-            return None
+    if not ctx.sentence_mode and (len(set(a) | set(r)) < 2 or not a):
+        return None
     row = cameo_row(code)
     return Event(type=type_, mode=mode or (row.get("mode") or None), cameo=code, goldstein=row.get("goldstein"),
                  quad_class=row.get("quad_class"), actor=a, recipient=r, date=date, status=status,  # type: ignore[arg-type]

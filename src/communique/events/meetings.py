@@ -52,17 +52,17 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
     named = [*clause.with_("to", "into"), *(clause.targets if objects else []), *(clause.owners if objects else [])]
     # "travel to Japan, Korea, and Mongolia" where the parser hung the last stop on the verb
     named += [m for c in tok.children if c.dep_ == "conj" and c.tag_ == "NNP"
-              for m in ([ctx.parties.at(c)] if ctx.parties.at(c) is not None else [])]
+              and (m := ctx.parties.at(c)) is not None]
     for m in named:
         if m.kind != "person" and not m.code.startswith("IGO:"):
             out.append((m, None))
     seen: set[str] = set()
-    result = []
-    for m, p in out:
+    result: list[tuple[Mention, Place | None]] = []
+    for m, where in out:
         if m.code in seen or m.code in visitors:
             continue
         seen.add(m.code)
-        result.append((m, p))
+        result.append((m, where))
     return result
 
 
@@ -99,8 +99,8 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
         if stops:  # a visit, or a trip of several stops: one visit to each
             date = event_date(ctx, clause, status, span=len(stops) > 1)
             out = []
-            for host, place in stops:
-                where = place if place is not None and place.country == host.code else Place(country=host.code)
+            for host, stop in stops:
+                where = stop if stop is not None and stop.country == host.code else Place(country=host.code)
                 ev = make_event(ctx, clause, sent, type_, "042", clause.doers, [host], mode="visit", status=status,
                                 date=date, place=where)
                 if ev:

@@ -54,11 +54,11 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest", "once", "until",
 
 def token_starts(doc: Doc) -> list[int]:
     """Character offset of every token, read once per document (for char span -> token lookups)."""
-    cached = doc.user_data.get("communique:starts")
+    cached: list[int] | None = doc.user_data.get("communique:starts")
     if cached is None:
-        cached = doc.to_array(IDX).tolist() if len(doc) else []
+        cached = [int(x) for x in doc.to_array(IDX)] if len(doc) else []
         doc.user_data["communique:starts"] = cached
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def is_verb(tok: Token) -> bool:

@@ -146,10 +146,10 @@ class Parties:
                 return found
         if w in COLLECTIVE and self.group:
             dets = {c.lower_ for c in t.children if c.dep_ in ("det", "nummod", "predet", "amod", "poss")}
-            if w in ("they", "them", "their", "both", "sides", "interlocutors", "parties") or "two" in dets \
-                    or "both" in dets or "three" in dets or (w not in NEEDS_PAIR and "the" in dets):
-                if not self._modifiers(t, depth):
-                    return [Mention(g.code, "group", None, t.i) for g in self.group]
+            pair = w in ("they", "them", "their", "both", "sides", "interlocutors", "parties") or "two" in dets \
+                or "both" in dets or "three" in dets or (w not in NEEDS_PAIR and "the" in dets)
+            if pair and not self._modifiers(t, depth):
+                return [Mention(g.code, "group", None, t.i) for g in self.group]
         if w in self.agents or w in COLLECTIVE or t.ent_type_ in ("PERSON",):
             found = self._modifiers(t, depth) or (self._within(t) if w in self.agents or w in QUANTITY else [])
             if found:

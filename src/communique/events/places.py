@@ -67,9 +67,16 @@ def places_in(ctx: Context, toks: Iterable[Token], words: tuple[str, ...], objec
 
 
 def place_of_clause(ctx: Context, clause: Clause) -> Place | None:
+    """The city or venue 'in'/'at' which the trigger's clause happened; the parser often hangs that
+    phrase on the object ("met Narendra Modi in Paris"), so the objects' phrases count too."""
     tok = clause.trigger.token
     toks = [tok, *(tok.doc[i] for i in sorted(clause.trigger.covered))]
     if clause.verb is not None and clause.verb is not tok:
         toks.append(clause.verb)
     found = places_in(ctx, toks, ("in", "at"))
+    if not found:
+        objs = [c for t in toks for c in t.children if c.dep_ in ("dobj", "pobj")]
+        objs += [o for t in toks for p in t.children if p.dep_ == "prep" and p.lower_ == "with"
+                 for o in p.children if o.dep_ == "pobj"]
+        found = places_in(ctx, objs, ("in", "at"))
     return found[0] if found else None

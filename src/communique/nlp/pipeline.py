@@ -120,7 +120,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     here = starts[1:]
     here[(prev == 1) & (cur != 1) & (cur != 2)] = 1
     here[(prev == 0) & (cur != 1) & (cur != 2)] = -1
-    doc.from_array([SENT_START], starts.astype(numpy.int64).astype(numpy.uint64).reshape(-1, 1))
+    doc.from_array([SENT_START], starts.astype(numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 
@@ -134,8 +134,8 @@ def build_nlp(model: str | None = None) -> Language:
             f"cannot load the spaCy model {name!r}: install it with "
             "`pip install --no-deps --require-hashes -r requirements/model.txt` ({exc})") from None
     # "U.S.-India", "U.K.-based": a hyphen after an abbreviation's full stop splits, as it does between letters
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z]\.)[-\u2013\u2014](?=[A-Za-z])"]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or []), r"(?<=[A-Za-z]\.)[-\u2013\u2014](?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
     nlp.add_pipe("paragraph_breaks", first=True)  # before the parser, which keeps preset bounds
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH",
                                                                  "overwrite_ents": True})
