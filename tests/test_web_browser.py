@@ -98,7 +98,7 @@ def test_browser_graph_click_lists_events(page: Page, base_url_live: str) -> Non
     expect(node).to_have_count(1)
     node.locator("circle").click()
     expect(page.locator("#selection h2")).to_have_text("Tajikistan")
-    expect(page.locator("#selection-events li")).to_have_count(7)
+    expect(page.locator("#selection-events li")).to_have_count(6)
     page.locator('#graph line.edge[data-source="RUS"][data-target="USA"]').click(force=True)
     expect(page.locator("#selection-events li")).to_have_count(2)
     shot(page, "graph")

@@ -1,11 +1,16 @@
 """Write stored events to files other tools read: JSON Lines, CSV, Parquet, GDELT and PLOVER.
 
-- `jsonl`: one event a line, in the shape of the API (`/api/events`).
+Events are real-world events (one row however many documents report it, with its sources and
+counts); `mentions` writes the reports themselves.
+
+- `jsonl`: one event a line, in the shape of the API (`/api/events`), sources included.
+- `mentions`: one report a line (JSON Lines): each document's own coding of an event, with the id
+  of the real-world event it belongs to.
 - `csv`, `parquet`: one event a row, flat columns (`EVENT_COLUMNS`); Parquet keeps the party
   lists as lists and needs pyarrow (`pip install communique[parquet]`).
 - `gdelt`: the GDELT 2.0 event-table columns that apply (`GDELT_COLUMNS`), tab separated with a
-  header row, one row per real-world event (the reports of one event, grouped by event key, give
-  NumArticles, NumSources and NumMentions). Where GDELT differs from what we store:
+  header row, one row per real-world event (its reports give NumArticles, NumSources and
+  NumMentions; the report that speaks for it gives SOURCEURL). Where GDELT differs from what we store:
   * actor country codes are ISO alpha-3, as CAMEO's are; an organisation is `IGO` plus its
     acronym (`IGO:EU` becomes `IGOEU`) with no country code;
   * ActionGeo_CountryCode is ISO alpha-3 too, not GDELT's FIPS 10-4;
@@ -22,7 +27,6 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,17 +34,18 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from communique import query
-from communique.errors import CommuniqueError, StoreError
+from communique.errors import CommuniqueError
 from communique.query import EventFilter, EventOut
-from communique.store import SQLiteStore
+from communique.store import Row, Store
 
-Format = Literal["jsonl", "csv", "parquet", "gdelt", "plover"]
-FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet", "gdelt", "plover")
+Format = Literal["jsonl", "mentions", "csv", "parquet", "gdelt", "plover"]
+FORMATS: tuple[str, ...] = ("jsonl", "mentions", "csv", "parquet", "gdelt", "plover")
 
 EVENT_COLUMNS = (
-    "id", "event_key", "date", "status", "type", "mode", "cameo", "quad_class", "goldstein", "actor", "recipient",
+    "id", "date", "status", "type", "mode", "cameo", "quad_class", "goldstein", "actor", "recipient", "people",
     "place_name", "place_country", "lat", "lon", "evidence_text", "evidence_start", "evidence_end",
     "document_id", "document_source", "document_title", "document_published", "document_url",
+    "mentions", "documents", "publishers",
 )
 GDELT_COLUMNS = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "Actor1Code", "Actor1CountryCode", "Actor2Code",
@@ -51,16 +56,19 @@ GDELT_COLUMNS = (
 
 
 def flat_event(e: EventOut, sep: str = ";") -> dict[str, Any]:
-    """An event as one flat row; party lists joined with `sep`."""
+    """A real-world event as one flat row (its representative report's evidence and document, and
+    its counts); party and people lists joined with `sep`."""
     p = e.place
     return {
-        "id": e.id, "event_key": e.event_key, "date": e.date, "status": e.status, "type": e.type, "mode": e.mode,
+        "id": e.id, "date": e.date, "status": e.status, "type": e.type, "mode": e.mode,
         "cameo": e.cameo, "quad_class": e.quad_class, "goldstein": e.goldstein, "actor": sep.join(e.actor),
         "recipient": sep.join(e.recipient), "place_name": p.name if p else None,
         "place_country": p.country if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
         "evidence_text": e.evidence.text, "evidence_start": e.evidence.start, "evidence_end": e.evidence.end,
         "document_id": e.document.id, "document_source": e.document.source, "document_title": e.document.title,
         "document_published": e.document.published, "document_url": e.document.url,
+        "people": sep.join(x.name for x in e.people), "mentions": e.mentions, "documents": e.documents,
+        "publishers": e.publishers,
     }
 
 
@@ -73,7 +81,7 @@ def _text_out(output: str | Path) -> Iterator[IO[str]]:
         yield fh
 
 
-def write_jsonl(store: SQLiteStore, output: str | Path, f: EventFilter | None = None) -> int:
+def write_jsonl(store: Store, output: str | Path, f: EventFilter | None = None) -> int:
     n = 0
     with _text_out(output) as out:
         for e in query.iter_events(store, f):
@@ -82,7 +90,7 @@ def write_jsonl(store: SQLiteStore, output: str | Path, f: EventFilter | None = 
     return n
 
 
-def write_csv(store: SQLiteStore, output: str | Path, f: EventFilter | None = None) -> int:
+def write_csv(store: Store, output: str | Path, f: EventFilter | None = None) -> int:
     n = 0
     with _text_out(output) as out:
         w = csv.DictWriter(out, fieldnames=EVENT_COLUMNS)
@@ -93,7 +101,7 @@ def write_csv(store: SQLiteStore, output: str | Path, f: EventFilter | None = No
     return n
 
 
-def write_parquet(store: SQLiteStore, output: str | Path, f: EventFilter | None = None,
+def write_parquet(store: Store, output: str | Path, f: EventFilter | None = None,
                   batch: int = 50_000) -> int:
     try:
         import pyarrow as pa
@@ -102,13 +110,13 @@ def write_parquet(store: SQLiteStore, output: str | Path, f: EventFilter | None 
         raise CommuniqueError("Parquet export needs pyarrow: pip install 'communique[parquet]'") from None
     if str(output) == "-":
         raise CommuniqueError("Parquet is binary: give a file with --output")
-    strs = ("id", "event_key", "date", "status", "type", "mode", "cameo", "place_name", "place_country",
+    strs = ("id", "people", "date", "status", "type", "mode", "cameo", "place_name", "place_country",
             "evidence_text", "document_id", "document_source", "document_title", "document_published", "document_url")
     fields = []
     for c in EVENT_COLUMNS:
         if c in ("actor", "recipient"):
             fields.append(pa.field(c, pa.list_(pa.string())))
-        elif c in ("quad_class", "evidence_start", "evidence_end"):
+        elif c in ("quad_class", "evidence_start", "evidence_end", "mentions", "documents", "publishers"):
             fields.append(pa.field(c, pa.int64()))
         elif c in ("goldstein", "lat", "lon"):
             fields.append(pa.field(c, pa.float64()))
@@ -156,29 +164,16 @@ def _host(url: str | None, source: str) -> str:
     return source
 
 
-def _gdelt_rows(store: SQLiteStore) -> Iterator[dict[str, Any]]:
-    sql = ("SELECT e.rowid AS rid, e.*, d.url AS d_url, d.source AS d_source, d.ingested_at AS d_added,"
-           " CASE WHEN instr(d.text, char(10) || char(10)) = 0"
-           "   OR e.evidence_start < instr(d.text, char(10) || char(10)) THEN 1 ELSE 0 END AS root,"
-           " (SELECT count(*) FROM evidence v WHERE v.kind = 'event' AND v.item_id = e.id) AS n_mentions"
-           " FROM events e JOIN documents d ON d.id = e.document_id ORDER BY e.event_key, e.rowid")
-    try:
-        cur = store.conn.execute(sql)
-    except sqlite3.OperationalError as exc:
-        raise StoreError(f"{store.path}: {exc}") from None
-    group: list[sqlite3.Row] = []
-    while rows := cur.fetchmany(5000):
-        for r in rows:
-            if group and r["event_key"] != group[0]["event_key"]:
-                yield _gdelt_row(group)
-                group = []
-            group.append(r)
-    if group:
-        yield _gdelt_row(group)
+def _gdelt_rows(store: Store) -> Iterator[dict[str, Any]]:
+    sql = ("SELECT e.*, d.url AS d_url, d.source AS d_source, d.ingested_at AS d_added,"
+           " substr(d.text, 1, e.evidence_start) AS before"
+           " FROM real_events e JOIN documents d ON d.id = e.document_id ORDER BY e.date, e.id")
+    for r in store.stream(sql):
+        yield _gdelt_row(r)
 
 
-def _gdelt_row(group: list[sqlite3.Row]) -> dict[str, Any]:
-    r = group[0]
+def _gdelt_row(r: Row) -> dict[str, Any]:
+    """One real-world event; its representative report gives the URL, the place and IsRootEvent."""
     actor, recipient = json.loads(r["actor"]), json.loads(r["recipient"])
     second = recipient[0] if recipient else (actor[1] if len(actor) > 1 else None)
     a1, a1c = gdelt_actor(actor[0] if actor else None)
@@ -189,14 +184,12 @@ def _gdelt_row(group: list[sqlite3.Row]) -> dict[str, Any]:
     place = ", ".join(x for x in (r["place_name"], query.country_name(country) if country else None) if x)
     added = "".join(ch for ch in (r["d_added"] or "")[:19] if ch.isdigit())
     return {
-        "GLOBALEVENTID": r["rid"], "SQLDATE": sqldate, "MonthYear": month, "Year": year,
+        "GLOBALEVENTID": int(r["id"][:15], 16), "SQLDATE": sqldate, "MonthYear": month, "Year": year,
         "Actor1Code": a1, "Actor1CountryCode": a1c, "Actor2Code": a2, "Actor2CountryCode": a2c,
-        "IsRootEvent": max(g["root"] for g in group), "EventCode": cameo, "EventBaseCode": cameo[:3],
+        "IsRootEvent": 0 if "\n\n" in (r["before"] or "") else 1, "EventCode": cameo, "EventBaseCode": cameo[:3],
         "EventRootCode": cameo[:2], "QuadClass": r["quad_class"] if r["quad_class"] is not None else "",
         "GoldsteinScale": r["goldstein"] if r["goldstein"] is not None else "",
-        "NumMentions": sum(max(g["n_mentions"], 1) for g in group),
-        "NumSources": len({_host(g["d_url"], g["d_source"]) for g in group}),
-        "NumArticles": len({g["document_id"] for g in group}),
+        "NumMentions": r["mentions"], "NumSources": r["publishers"], "NumArticles": r["documents"],
         "ActionGeo_FullName": place, "ActionGeo_CountryCode": country or "",
         "ActionGeo_Lat": r["lat"] if r["lat"] is not None else "",
         "ActionGeo_Long": r["lon"] if r["lon"] is not None else "",
@@ -204,7 +197,7 @@ def _gdelt_row(group: list[sqlite3.Row]) -> dict[str, Any]:
     }
 
 
-def write_gdelt(store: SQLiteStore, output: str | Path, f: EventFilter | None = None) -> int:
+def write_gdelt(store: Store, output: str | Path, f: EventFilter | None = None) -> int:
     if f is not None and f != EventFilter():
         raise CommuniqueError("the GDELT export writes every event; filters are not supported")
     n = 0
@@ -231,10 +224,11 @@ def plover_event(e: EventOut) -> dict[str, Any]:
         "target_actor": e.recipient, "target_country": countries(e.recipient),
         "location": p.model_dump() if p else None, "text": e.evidence.text, "url": e.document.url,
         "status": e.status, "document_id": e.document.id,
+        "sources": [x.document.url or x.document.source for x in e.sources],
     }
 
 
-def write_plover(store: SQLiteStore, output: str | Path, f: EventFilter | None = None) -> int:
+def write_plover(store: Store, output: str | Path, f: EventFilter | None = None) -> int:
     n = 0
     with _text_out(output) as out:
         for e in query.iter_events(store, f):
@@ -243,11 +237,22 @@ def write_plover(store: SQLiteStore, output: str | Path, f: EventFilter | None =
     return n
 
 
-WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet, "gdelt": write_gdelt,
+def write_mentions(store: Store, output: str | Path, f: EventFilter | None = None) -> int:
+    if f is not None and f != EventFilter():
+        raise CommuniqueError("the mentions export writes every report; filters are not supported")
+    n = 0
+    with _text_out(output) as out:
+        for m in query.iter_mentions(store):
+            out.write(m.model_dump_json() + "\n")
+            n += 1
+    return n
+
+
+WRITERS = {"jsonl": write_jsonl, "mentions": write_mentions, "csv": write_csv, "parquet": write_parquet, "gdelt": write_gdelt,
            "plover": write_plover}
 
 
-def export(store: SQLiteStore, fmt: str, output: str | Path, f: EventFilter | None = None) -> int:
+def export(store: Store, fmt: str, output: str | Path, f: EventFilter | None = None) -> int:
     """Write the (filtered) events to `output` ('-' for stdout, text formats only); returns rows written."""
     writer = WRITERS.get(fmt)
     if writer is None:

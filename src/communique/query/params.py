@@ -15,20 +15,6 @@ from communique.query.reference import check_code, check_date, check_type
 MAX_LIMIT = 10_000
 
 
-def fts_query(text: str) -> str:
-    """A user's words as an FTS5 query: every word must occur; quotes keep FTS syntax out."""
-    words = re.findall(r"[\w'*-]+", text)
-    terms = []
-    for w in words:
-        prefix = w.endswith("*")
-        w = w.strip("*'-")
-        if w:
-            terms.append('"' + w.replace('"', '""') + '"' + ("*" if prefix else ""))
-    if not terms:
-        raise QueryError(f"search {text!r} has no words to look for")
-    return " ".join(terms)
-
-
 class Params(BaseModel):
     """Validated query parameters; any problem becomes one QueryError."""
 
