@@ -10,3 +10,4 @@ rm -f demo.db demo.db-wal demo.db-shm
 .venv/bin/communique dyad CHN TJK --db demo.db
 echo
 echo "Browse it: .venv/bin/communique serve --db demo.db   (then open http://127.0.0.1:8000/)"
+echo "To type 'communique' without .venv/bin/: source .venv/bin/activate"

@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
+  bash scripts/system-packages.sh venv
   "$PY" -m venv .venv
 fi
 # The model alone, pinned by its hash (a hashed line would switch a shared file to require-hashes mode).

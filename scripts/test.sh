@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Every check: ruff, mypy and the whole test suite (browser tests included when Chromium is there).
+# Every check: ruff, mypy and the whole test suite, browser tests included. Installs what it needs
+# first: Debian's chromium (and python3-venv) when missing, then the project in .venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/system-packages.sh chromium
 bash scripts/setup.sh
 .venv/bin/ruff check src tests bench
 .venv/bin/mypy

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from communique.errors import ReadError
+from communique.errors import ReadError, ReadWarning
 from communique.ingest.readers import CsvColumns, read_csv, read_file, read_paths
 from communique.records import Document
 from tests.helpers import CORPUS, SEED
@@ -136,3 +136,51 @@ def test_readers_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdin", Stdin)
     (d,) = docs("-")
     assert d.source == "-" and d.published == "2022-02-02"
+
+
+def warnings(path: Path | str) -> list[ReadWarning]:
+    return [x for x in read_paths([str(path)]) if isinstance(x, ReadWarning)]
+
+
+def test_readers_csv_without_the_date_column_says_how_to_map_it(tmp_path: Path) -> None:
+    f = tmp_path / "nodate.csv"
+    f.write_text("link,headline,body\nhttps://x.org/1,Visit,The leaders met in Paris.\n")
+    (e,) = errors(f)
+    assert "'date' column" in e.reason and "--csv-date" in e.reason and "'body'" in e.reason
+    assert docs(f) == []
+    (e,) = [x for x in read_csv(io.StringIO(f.read_text()), "x.csv", CsvColumns(date="when")) if
+            isinstance(x, ReadError)]
+    assert "'when' column" in e.reason
+    items = list(read_csv(io.StringIO(f.read_text()), "x.csv", CsvColumns(date="")))  # --csv-date ''
+    assert [type(x).__name__ for x in items] == ["ReadWarning", "Document"]
+    assert items[1].published is None  # type: ignore[union-attr]
+
+
+def test_readers_unsupported_files_in_a_folder_are_named(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("date 2024-01-02\nLeaders met.")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4 ...")
+    (tmp_path / "blob.bin").write_bytes(b"\x00\x01")
+    (tmp_path / "README.md").write_text("# about this folder")
+    (tmp_path / "notice-2024-01-03.txt").write_text("date 2024-01-03\nThe ministers spoke.")
+    (tmp_path / ".hidden.pdf").write_bytes(b"%PDF")
+    assert sorted(Path(e.where).name for e in errors(tmp_path)) == ["blob.bin", "scan.pdf"]
+    assert all("unsupported file type" in e.reason and ".txt" in e.reason for e in errors(tmp_path))
+    assert [Path(w.where).name for w in warnings(tmp_path)] == ["README.md"]
+    assert len(docs(tmp_path)) == 2  # a document whose name starts like NOTICE is still read
+    (d,) = docs(tmp_path / "a.txt")
+    assert d.published == "2024-01-02"
+
+
+def test_readers_text_without_a_date_line_is_read_and_warned_about(tmp_path: Path) -> None:
+    f = tmp_path / "note.txt"
+    f.write_text("The two ministers spoke by phone.\n")
+    items = list(read_paths([str(f)]))
+    assert [type(x).__name__ for x in items] == ["ReadWarning", "Document"]
+    assert "no date line" in items[0].reason and str(f) in str(items[0])  # type: ignore[union-attr]
+
+
+def test_readers_messages_are_one_line(tmp_path: Path) -> None:
+    f = tmp_path / "r.jsonl"
+    f.write_text('{"text": "They met.", "published": "not\\na\\ndate"}\n')
+    (e,) = errors(f)
+    assert "\n" not in str(e) and "malformed date" in e.reason

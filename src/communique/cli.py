@@ -7,16 +7,33 @@ import contextlib
 import importlib.util
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO, cast
 
 from communique import __version__
-from communique.errors import CommuniqueError, ReadError
+from communique.errors import CommuniqueError
 from communique.ingest.readers import CsvColumns, iter_paths
+from communique.records import Document
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 2
+
+
+def writable_output(path: str, option: str = "--output") -> str:
+    """`path` if a file can be written there ('-' is stdout); else a CommuniqueError naming why."""
+    if path == "-":
+        return path
+    p = Path(path)
+    if p.is_dir():
+        raise CommuniqueError(f"{option} {path}: is a folder; give a file name")
+    folder = p.parent if str(p.parent) else Path(".")
+    if not folder.is_dir():
+        raise CommuniqueError(f"{option} {path}: folder {folder} does not exist (create it first)")
+    if not os.access(folder, os.W_OK):
+        raise CommuniqueError(f"{option} {path}: folder {folder} is not writable")
+    return path
 
 
 def _columns(args: argparse.Namespace) -> CsvColumns:
@@ -61,10 +78,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from communique.pipeline import RunReport, extract_paths
 
     report = RunReport()
+    if args.output:
+        writable_output(args.output)
     out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
         with progress_bar(args.paths, "extract") as bar:
-            for rec in extract_paths(args.paths, columns=_columns(args), report=report):
+            for rec in extract_paths(args.paths, columns=_columns(args), report=report, output=args.output):
                 out.write(rec.to_json() + "\n")
                 _advance(bar, 1)
     finally:
@@ -126,7 +145,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     for g in golds:
         path = gold_document_path(g)
         for item in read_file(path):
-            if isinstance(item, ReadError):
+            if not isinstance(item, Document):  # a ReadError or a ReadWarning: one line each
                 print(f"communique: {item}", file=sys.stderr)
                 continue
             rec = ex.extract(item)
@@ -209,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(Exception):
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return EXIT_OK
+    except sqlite3.Error as exc:  # a store the checks above missed: one line, never a traceback
+        print(f"communique: {getattr(args, 'db', 'store')}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except (OSError, ValueError, RuntimeError) as exc:  # a defect or the system: one line, never a traceback
         print(f"communique: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -14,9 +14,33 @@ class ReadError(CommuniqueError):
     """
 
     def __init__(self, where: str, reason: str) -> None:
+        where, reason = one_line(where), one_line(reason)
         super().__init__(f"{where}: {reason}")
         self.where = where
         self.reason = reason
+
+
+def one_line(text: str, limit: int = 500) -> str:
+    """`text` on one line (line breaks and control characters as spaces), at most `limit` characters:
+    a message about hostile input must not break the one-line-per-input contract."""
+    flat = "".join(" " if ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" else c for c in str(text))
+    flat = " ".join(flat.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class ReadWarning:
+    """An input that was read, with something the user should know (no publication date, a file
+    in a folder that is not a document). Printed as one line; it does not change the exit status."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        self.where = one_line(where)
+        self.reason = one_line(reason)
+
+    def __str__(self) -> str:
+        return f"warning: {self.where}: {self.reason}"
+
+    def __repr__(self) -> str:
+        return f"ReadWarning({self.where!r}, {self.reason!r})"
 
 
 class ExtractionError(ReadError):

@@ -8,19 +8,15 @@ counts); `mentions` writes the reports themselves.
   of the real-world event it belongs to.
 - `csv`, `parquet`: one event a row, flat columns (`EVENT_COLUMNS`); Parquet keeps the party
   lists as lists and needs pyarrow (`pip install communique[parquet]`).
-- `gdelt`: the GDELT 2.0 event-table columns that apply (`GDELT_COLUMNS`), tab separated with a
-  header row, one row per real-world event (its reports give NumArticles, NumSources and
-  NumMentions; the report that speaks for it gives SOURCEURL). Where GDELT differs from what we store:
-  * actor country codes are ISO alpha-3, as CAMEO's are; an organisation is `IGO` plus its
-    acronym (`IGO:EU` becomes `IGOEU`) with no country code;
-  * ActionGeo_CountryCode is ISO alpha-3 too, not GDELT's FIPS 10-4;
-  * Actor1 is the first actor; Actor2 the first recipient, else the second actor;
-  * SQLDATE pads a month- or year-precision date with 01 (GDELT has no precision field; the
-    exact date is in the other formats); undated events leave the date columns empty;
-  * IsRootEvent is 1 when the evidence lies in the document's first paragraph.
+- `gdelt`: GDELT 2.0's event table, its 61 columns with GDELT's headers, tab separated
+  (`communique.gdelt` says what goes in each); events that happened only, unless planned ones
+  are asked for, and then written as the intent their report expresses.
 - `plover`: PLOVER-style JSON Lines: id, date, event_type, mode, context, source_actor,
   source_country, target_actor, target_country, location, text (the evidence sentence), url;
   actors are lists of codes, as an event may have several; plus status and document_id.
+
+Every format but GDELT has each event's `status` (occurred or planned), so a planned event ("will
+visit") is never read as one that happened.
 """
 
 from __future__ import annotations
@@ -33,10 +29,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from communique import query
+from communique import gdelt, query
 from communique.errors import CommuniqueError
 from communique.query import EventFilter, EventOut
-from communique.store import Row, Store
+from communique.store import Store
 
 Format = Literal["jsonl", "mentions", "csv", "parquet", "gdelt", "plover"]
 FORMATS: tuple[str, ...] = ("jsonl", "mentions", "csv", "parquet", "gdelt", "plover")
@@ -46,12 +42,6 @@ EVENT_COLUMNS = (
     "place_name", "place_country", "lat", "lon", "evidence_text", "evidence_start", "evidence_end",
     "document_id", "document_source", "document_title", "document_published", "document_url",
     "mentions", "documents", "publishers",
-)
-GDELT_COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "Actor1Code", "Actor1CountryCode", "Actor2Code",
-    "Actor2CountryCode", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName", "ActionGeo_CountryCode",
-    "ActionGeo_Lat", "ActionGeo_Long", "DATEADDED", "SOURCEURL",
 )
 
 
@@ -141,75 +131,11 @@ def write_parquet(store: Store, output: str | Path, f: EventFilter | None = None
     return n
 
 
-def gdelt_actor(code: str | None) -> tuple[str, str]:
-    """(ActorCode, ActorCountryCode) for a party code."""
-    if not code:
-        return "", ""
-    if code.startswith("IGO:"):
-        return "IGO" + code[4:], ""
-    return code, code if query.country_name(code) else ""
-
-
-def gdelt_date(d: str | None) -> tuple[str, str, str]:
-    """(SQLDATE, MonthYear, Year)."""
-    if not d:
-        return "", "", ""
-    y, m, day = (d.split("-") + ["01", "01"])[:3]
-    return f"{y}{m}{day}", f"{y}{m}", y
-
-
-def _host(url: str | None, source: str) -> str:
-    if url and "//" in url:
-        return url.split("//", 1)[1].split("/", 1)[0].lower()
-    return source
-
-
-def _gdelt_rows(store: Store) -> Iterator[dict[str, Any]]:
-    sql = ("SELECT e.*, d.url AS d_url, d.source AS d_source, d.ingested_at AS d_added,"
-           " substr(d.text, 1, e.evidence_start) AS before"
-           " FROM real_events e JOIN documents d ON d.id = e.document_id ORDER BY e.date, e.id")
-    for r in store.stream(sql):
-        yield _gdelt_row(r)
-
-
-def _gdelt_row(r: Row) -> dict[str, Any]:
-    """One real-world event; its representative report gives the URL, the place and IsRootEvent."""
-    actor, recipient = json.loads(r["actor"]), json.loads(r["recipient"])
-    second = recipient[0] if recipient else (actor[1] if len(actor) > 1 else None)
-    a1, a1c = gdelt_actor(actor[0] if actor else None)
-    a2, a2c = gdelt_actor(second)
-    sqldate, month, year = gdelt_date(r["date"])
-    cameo = r["cameo"] or ""
-    country = r["place_country"]
-    place = ", ".join(x for x in (r["place_name"], query.country_name(country) if country else None) if x)
-    added = "".join(ch for ch in (r["d_added"] or "")[:19] if ch.isdigit())
-    return {
-        "GLOBALEVENTID": int(r["id"][:15], 16), "SQLDATE": sqldate, "MonthYear": month, "Year": year,
-        "Actor1Code": a1, "Actor1CountryCode": a1c, "Actor2Code": a2, "Actor2CountryCode": a2c,
-        "IsRootEvent": 0 if "\n\n" in (r["before"] or "") else 1, "EventCode": cameo, "EventBaseCode": cameo[:3],
-        "EventRootCode": cameo[:2], "QuadClass": r["quad_class"] if r["quad_class"] is not None else "",
-        "GoldsteinScale": r["goldstein"] if r["goldstein"] is not None else "",
-        "NumMentions": r["mentions"], "NumSources": r["publishers"], "NumArticles": r["documents"],
-        "ActionGeo_FullName": place, "ActionGeo_CountryCode": country or "",
-        "ActionGeo_Lat": r["lat"] if r["lat"] is not None else "",
-        "ActionGeo_Long": r["lon"] if r["lon"] is not None else "",
-        "DATEADDED": added, "SOURCEURL": r["d_url"] or r["d_source"],
-    }
-
-
-def write_gdelt(store: Store, output: str | Path, f: EventFilter | None = None) -> int:
-    if f is not None and f != EventFilter():
-        raise CommuniqueError("the GDELT export writes every event; filters are not supported")
-    n = 0
+def write_gdelt(store: Store, output: str | Path, f: EventFilter | None = None,
+                include_planned: bool = False) -> int:
+    """The GDELT 2.0 event table (`communique.gdelt`): occurred events unless `include_planned`."""
     with _text_out(output) as out:
-        w = csv.DictWriter(out, fieldnames=GDELT_COLUMNS, delimiter="\t", lineterminator="\n",
-                           quoting=csv.QUOTE_NONE, escapechar="\\")
-        w.writeheader()
-        for row in _gdelt_rows(store):
-            w.writerow({k: (str(v).replace("\t", " ").replace("\n", " ") if isinstance(v, str) else v)
-                        for k, v in row.items()})
-            n += 1
-    return n
+        return gdelt.write(store, out, f, include_planned)
 
 
 def plover_event(e: EventOut) -> dict[str, Any]:
@@ -238,6 +164,7 @@ def write_plover(store: Store, output: str | Path, f: EventFilter | None = None)
 
 
 def write_mentions(store: Store, output: str | Path, f: EventFilter | None = None) -> int:
+    """Every report of an event (the per-document rows real-world events are merged from)."""
     if f is not None and f != EventFilter():
         raise CommuniqueError("the mentions export writes every report; filters are not supported")
     n = 0
@@ -248,12 +175,15 @@ def write_mentions(store: Store, output: str | Path, f: EventFilter | None = Non
     return n
 
 
-WRITERS = {"jsonl": write_jsonl, "mentions": write_mentions, "csv": write_csv, "parquet": write_parquet, "gdelt": write_gdelt,
-           "plover": write_plover}
+WRITERS = {"jsonl": write_jsonl, "mentions": write_mentions, "csv": write_csv, "parquet": write_parquet, "plover": write_plover}
 
 
-def export(store: Store, fmt: str, output: str | Path, f: EventFilter | None = None) -> int:
-    """Write the (filtered) events to `output` ('-' for stdout, text formats only); returns rows written."""
+def export(store: Store, fmt: str, output: str | Path, f: EventFilter | None = None,
+           include_planned: bool = False) -> int:
+    """Write the (filtered) events to `output` ('-' for stdout, text formats only); returns rows
+    written. `include_planned` matters to GDELT only: the other formats carry each event's status."""
+    if fmt == "gdelt":
+        return write_gdelt(store, output, f, include_planned)
     writer = WRITERS.get(fmt)
     if writer is None:
         raise CommuniqueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")

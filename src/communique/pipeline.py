@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from communique.errors import ReadError
+from communique.errors import ReadError, ReadWarning
 from communique.extract import Extractor, get_extractor
-from communique.ingest.readers import CsvColumns, Item, read_paths
+from communique.ingest.readers import CsvColumns, Item, own_files, read_paths
 from communique.records import Document, Record
 from communique.store import Store
 
@@ -27,15 +27,23 @@ class RunReport:
     skipped_known: int = 0
     stored: int = 0
     errors: list[ReadError] = field(default_factory=list)
+    warnings: list[ReadWarning] = field(default_factory=list)
 
 
-def unique_documents(items: Iterable[Item], report: RunReport, on_error: Callable[[ReadError], None]) -> Iterator[Document]:
-    """Documents deduplicated by the hash of their normalised text; errors reported as they come."""
+def unique_documents(items: Iterable[Item], report: RunReport, on_error: Callable[[ReadError], None],
+                     on_warning: Callable[[ReadWarning], None] | None = None) -> Iterator[Document]:
+    """Documents deduplicated by the hash of their normalised text; errors and warnings reported
+    as they come (a warning does not change the exit status)."""
     seen: set[str] = set()
+    warn = on_warning or print_warning
     for item in items:
         if isinstance(item, ReadError):
             report.errors.append(item)
             on_error(item)
+            continue
+        if isinstance(item, ReadWarning):
+            report.warnings.append(item)
+            warn(item)
             continue
         report.read += 1
         if item.id in seen:
@@ -50,8 +58,12 @@ def _failed(err: ReadError, report: RunReport, on_error: Callable[[ReadError], N
     on_error(err)
 
 
-def print_error(err: ReadError, stream: TextIO = sys.stderr) -> None:
-    print(f"communique: {err}", file=stream, flush=True)
+def print_error(err: ReadError, stream: TextIO | None = None) -> None:
+    print(f"communique: {err}", file=stream or sys.stderr, flush=True)
+
+
+def print_warning(warning: ReadWarning, stream: TextIO | None = None) -> None:
+    print(f"communique: {warning}", file=stream or sys.stderr, flush=True)
 
 
 def batched(it: Iterable[Document], n: int) -> Iterator[list[Document]]:
@@ -67,10 +79,11 @@ def batched(it: Iterable[Document], n: int) -> Iterator[list[Document]]:
 
 def extract_paths(paths: list[str], *, columns: CsvColumns | None = None, extractor: Extractor | None = None,
                   report: RunReport | None = None,
-                  on_error: Callable[[ReadError], None] = print_error) -> Iterator[Record]:
+                  on_error: Callable[[ReadError], None] = print_error,
+                  output: str | None = None) -> Iterator[Record]:
     report = report if report is not None else RunReport()
     ex = extractor or get_extractor()
-    for batch in batched(unique_documents(read_paths(paths, columns), report, on_error), 32):
+    for batch in batched(unique_documents(read_paths(paths, columns, own_files(output)), report, on_error), 32):
         for _doc, rec in ex.extract_many(batch, on_error=lambda e: _failed(e, report, on_error)):
             yield rec
 
@@ -88,7 +101,8 @@ def ingest_paths(paths: list[str], store: Store, *, columns: CsvColumns | None =
     if jobs > 1:
         return _ingest_parallel(paths, store, columns, batch_size, report, on_error, progress, jobs)
     ex: Extractor | None = extractor
-    for batch in batched(unique_documents(read_paths(paths, columns), report, on_error), batch_size):
+    for batch in batched(unique_documents(read_paths(paths, columns, own_files(store.path)), report, on_error),
+                         batch_size):
         known = store.known_documents(d.id for d in batch)
         todo = [d for d in batch if d.id not in known]
         report.skipped_known += len(batch) - len(todo)
@@ -106,7 +120,7 @@ def _ingest_parallel(paths: list[str], store: Store, columns: CsvColumns | None,
                      progress: Callable[[int], None] | None, jobs: int) -> RunReport:
     from communique.parallel import extract_parallel
 
-    docs = list(unique_documents(read_paths(paths, columns), report, on_error))
+    docs = list(unique_documents(read_paths(paths, columns, own_files(store.path)), report, on_error))
     known = store.known_documents(d.id for d in docs)
     todo = [d for d in docs if d.id not in known]
     report.skipped_known += len(docs) - len(todo)

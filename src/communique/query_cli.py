@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import errno
 import json
+import socket
 import sys
 from typing import Any
 
+from communique.errors import CommuniqueError
 from communique.settings import get_settings
 
 EXIT_OK = 0
@@ -58,6 +61,9 @@ def add_query_parsers(sub: Any) -> None:
     _db(x)
     x.add_argument("--format", choices=FORMATS, required=True, help="jsonl, mentions, csv, parquet, gdelt (GDELT 2.0 event table) or plover")
     x.add_argument("--output", "-o", required=True, metavar="PATH", help="file to write (- for stdout, text formats)")
+    x.add_argument("--include-planned", action="store_true",
+                   help="gdelt: also write planned events, as the intent their report expresses (CAMEO 03x/130 on "
+                        "the report's date); the other formats always carry each event's status")
     x.set_defaults(func=cmd_export)
 
     s = sub.add_parser("serve", help="serve the HTTP API and the web page",
@@ -134,11 +140,13 @@ def cmd_dyad(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from communique import query
+    from communique.cli import writable_output
     from communique.export import export
 
+    writable_output(args.output)
     store = query.open_readonly(args.db)
     try:
-        n = export(store, args.format, args.output)
+        n = export(store, args.format, args.output, include_planned=args.include_planned)
     finally:
         store.close()
     if args.output != "-":
@@ -146,12 +154,41 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to host:port, or a CommuniqueError saying why not (a bad port, a busy one)."""
+    if not 0 <= port <= 65535:
+        raise CommuniqueError(f"--port {port}: a port is a number from 1 to 65535 (0: any free port)")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise CommuniqueError(f"--host {host}: not an address to listen on ({exc})") from None
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        why = "the port is in use (another server?); choose another with --port" if exc.errno == errno.EADDRINUSE \
+            else exc.strerror or str(exc)
+        raise CommuniqueError(f"cannot listen on {host}:{port}: {why}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from communique.api import create_app
 
-    app = create_app(args.db)
-    print(f"communique: serving {args.db} on http://{args.host}:{args.port}/", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    sock = listen(args.host, args.port)
+    try:
+        app = create_app(args.db)
+    except BaseException:
+        sock.close()
+        raise
+    host, port = sock.getsockname()[:2]
+    print(f"communique: serving {args.db} on http://{host}:{port}/", file=sys.stderr)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server.run(sockets=[sock])
     return EXIT_OK

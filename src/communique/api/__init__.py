@@ -10,12 +10,14 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from communique import __version__
 from communique.api import actors, documents, dyads, events, graph, partnerships
 from communique.api.deps import StorePool
+from communique.api.security import SecurityHeaders
 from communique.errors import QueryError, StoreError
 from communique.query import open_readonly
 
@@ -32,6 +34,15 @@ def wants_json(request: Request) -> bool:
     return path.startswith("/api/") or path.endswith(".json") or path == "/openapi.json"
 
 
+def validation_message(exc: RequestValidationError) -> str:
+    """FastAPI's list of problems as one message: `limit: Input should be ...; q: Field required`."""
+    parts = []
+    for err in exc.errors()[:5]:
+        where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body")) or "request"
+        parts.append(f"{where}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
+
+
 def create_app(db_path: str | Path) -> FastAPI:
     """The application serving the store at `db_path`: /api/*, /openapi.json and the web page at /."""
     path = str(db_path)
@@ -43,11 +54,12 @@ def create_app(db_path: str | Path) -> FastAPI:
         yield
         pool.close()
 
-    # no /docs: Swagger UI loads from a CDN and the page must work offline; /openapi.json stays
+    # /docs is Swagger UI from the swagger-ui-bundle package, served here (FastAPI's would load a CDN)
     app = FastAPI(title="communique", version=__version__, description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None)
     app.state.pool = pool
     app.state.db_path = path
+    app.add_middleware(SecurityHeaders)
 
     from communique import web
 
@@ -63,6 +75,10 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
         return await error(request, 503, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        return await error(request, 422, validation_message(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

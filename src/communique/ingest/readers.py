@@ -1,7 +1,9 @@
 """Readers: every input format our users have -> `Document` records.
 
-Each reader yields `Document` or `ReadError` items and never raises for bad input, so one bad
-file, line or row is reported and the rest of the batch goes on.
+Each reader yields `Document`, `ReadError` and `ReadWarning` items and never raises for bad
+input, so one bad file, line or row is reported and the rest of the batch goes on. A document
+read without a publication date comes with a warning, and so does a file in a folder that is
+not a document (README, LICENSE); a file in a folder of a type no reader takes is an error.
 """
 
 from __future__ import annotations
@@ -21,11 +23,11 @@ from pathlib import Path
 import yaml
 from charset_normalizer import from_bytes
 
-from communique.errors import ReadError
+from communique.errors import ReadError, ReadWarning
 from communique.records import Document
 from communique.settings import get_settings
 
-Item = Document | ReadError
+Item = Document | ReadError | ReadWarning
 
 DATE_LINE = re.compile(r"^\s*date[ \t]+(\S+)[ \t]*(.*)$", re.IGNORECASE)
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -36,8 +38,17 @@ SUFFIX_FORMATS = {
     ".html": "html", ".htm": "html",
 }
 
-#: in a directory, files with these suffixes are documents; others (LICENSE, images) are skipped
+#: in a directory, files with these suffixes are documents; others are named as unsupported
 DIRECTORY_SUFFIXES = {*SUFFIX_FORMATS, ".txt", ".text"}
+#: in a directory, files so named (any suffix: README.md, LICENSE.txt) describe the folder: skipped with a warning
+FOLDER_DOCS = ("README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG", "AUTHORS")
+UNDATED = {
+    "text": "no date line: read undated (a first line 'date YYYY-MM-DD' gives the publication date)",
+    "markdown": "no 'date' in the YAML header: read undated",
+    "html": "no publication date (no date meta tag, <time datetime> or 'date' line): read undated",
+    "jsonl": "no 'published' or 'date' field: read undated",
+    "csv": "empty date cell: read undated",
+}
 
 
 @dataclass(frozen=True)
@@ -266,6 +277,23 @@ def read_html(text: str, source: str) -> Document:
 # ---------------------------------------------------------------- multi-document formats
 
 
+def _text_field(obj: dict[str, object], key: str, where: str) -> str | None:
+    """A JSON field that should hold text: strings as they are, numbers as written, else an error."""
+    value = obj.get(key)
+    if value is None or isinstance(value, str):
+        return value or None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise ReadError(where, f"field {key!r} is not text (got {type(value).__name__})")
+
+
+def undated(doc: Document, where: str) -> Iterator[Item]:
+    """The document, preceded by a warning when it has no publication date."""
+    if doc.published is None:
+        yield ReadWarning(where, UNDATED.get(doc.format, "no publication date: read undated"))
+    yield doc
+
+
 def read_jsonl(lines: Iterable[str], source: str) -> Iterator[Item]:
     """JSON Lines with `url`, `title`, `published` (RFC 2822 or ISO 8601), `text`."""
     for n, line in enumerate(lines, 1):
@@ -287,14 +315,17 @@ def read_jsonl(lines: Iterable[str], source: str) -> Iterator[Item]:
         raw_date = obj.get("published") or obj.get("date")
         published = parse_date(raw_date)
         if raw_date and published is None:
-            yield ReadError(where, f"malformed date {raw_date!r}")
+            yield ReadError(where, f"malformed date {str(raw_date)[:60]!r}")
             continue
         try:
-            yield _check_length(Document(source=f"{source}#{n}", text=with_title(obj.get("title"), clean_text(text)),
-                                         published=published,
-                                         title=obj.get("title"), url=obj.get("url"), format="jsonl"), where)
+            title = _text_field(obj, "title", where)
+            doc = _check_length(Document(source=f"{source}#{n}", text=with_title(title, clean_text(text)),
+                                         published=published, title=title, url=_text_field(obj, "url", where),
+                                         format="jsonl"), where)
         except ReadError as err:
             yield err
+            continue
+        yield from undated(doc, where)
 
 
 def read_csv(handle: io.TextIOBase, source: str, columns: CsvColumns | None = None) -> Iterator[Item]:
@@ -302,11 +333,22 @@ def read_csv(handle: io.TextIOBase, source: str, columns: CsvColumns | None = No
     cols = columns or CsvColumns()
     csv.field_size_limit(get_settings().max_document_chars * 4)
     reader = csv.DictReader(handle)
-    fields = reader.fieldnames or []
-    missing = [c for c in (cols.text,) if c not in fields]
-    if missing:
-        yield ReadError(source, f"CSV is missing column(s) {', '.join(missing)} (has: {', '.join(fields) or 'none'})")
+    try:
+        fields = reader.fieldnames or []
+    except csv.Error as exc:
+        yield ReadError(f"{source}:row 1", f"malformed CSV header ({exc})")
         return
+    has = ", ".join(repr(f) for f in fields[:20]) or "none"
+    if cols.text not in fields:
+        yield ReadError(source, f"CSV is missing column(s) {cols.text} for the text (has: {has}); "
+                                f"name the text column with --csv-text COLUMN")
+        return
+    if cols.date and cols.date not in fields:
+        yield ReadError(source, f"CSV has no {cols.date!r} column for the publication date (has: {has}); "
+                                f"name the date column with --csv-date COLUMN, or --csv-date '' to read it undated")
+        return
+    if not cols.date:
+        yield ReadWarning(source, "no date column (--csv-date ''): every row read undated")
     row_no = 1
     while True:
         try:
@@ -322,18 +364,23 @@ def read_csv(handle: io.TextIOBase, source: str, columns: CsvColumns | None = No
         if not text.strip():
             yield ReadError(where, f"empty '{cols.text}' column")
             continue
-        raw_date = row.get(cols.date)
+        raw_date = row.get(cols.date) if cols.date else None
         published = parse_date(raw_date)
-        if raw_date and published is None:
-            yield ReadError(where, f"malformed date {raw_date!r}")
+        if raw_date and raw_date.strip() and published is None:
+            yield ReadError(where, f"malformed date {raw_date[:60]!r}")
             continue
         try:
-            yield _check_length(Document(source=f"{source}#{row_no}", text=with_title(row.get(cols.title), clean_text(text)),
+            doc = _check_length(Document(source=f"{source}#{row_no}", text=with_title(row.get(cols.title), clean_text(text)),
                                          published=published,
                                          title=row.get(cols.title) or None, url=row.get(cols.url) or None,
                                          location=row.get(cols.location) or None, format="csv"), where)
         except ReadError as err:
             yield err
+            continue
+        if cols.date:
+            yield from undated(doc, where)
+        else:
+            yield doc
 
 
 # ---------------------------------------------------------------- dispatch
@@ -366,13 +413,15 @@ def read_bytes(data: bytes, source: str, columns: CsvColumns | None = None) -> I
         elif fmt == "csv":
             yield from read_csv(io.StringIO(text, newline=""), source, columns)
         elif fmt == "markdown":
-            yield read_markdown(text, source)
+            yield from undated(read_markdown(text, source), source)
         elif fmt == "html":
-            yield read_html(text, source)
+            yield from undated(read_html(text, source), source)
         else:
-            yield read_text(text, source)
+            yield from undated(read_text(text, source), source)
     except ReadError as err:
         yield err
+    except Exception as exc:  # noqa: BLE001 - a reader defect: named in one line, the batch goes on
+        yield ReadError(source, f"reader failed ({type(exc).__name__}: {str(exc)[:200]})")
 
 
 def read_file(path: Path, columns: CsvColumns | None = None) -> Iterator[Item]:
@@ -391,8 +440,32 @@ def read_file(path: Path, columns: CsvColumns | None = None) -> Iterator[Item]:
     yield from read_bytes(data, source, columns)
 
 
-def iter_paths(paths: Iterable[str]) -> Iterator[Path | ReadError | str]:
-    """Expand inputs: files as given, directories recursively (sorted, hidden files skipped), `-` for stdin."""
+def _in_directory(f: Path) -> Path | ReadError | ReadWarning:
+    """A file found by walking a folder: a document to read, folder documentation, or unsupported."""
+    if f.name.upper().split(".", 1)[0] in FOLDER_DOCS:
+        return ReadWarning(str(f), "skipped: folder documentation, not a document")
+    if f.suffix.lower() in DIRECTORY_SUFFIXES:
+        return f
+    kind = f"type '{f.suffix}'" if f.suffix else "type (no suffix)"
+    takes = ", ".join(sorted(DIRECTORY_SUFFIXES))
+    return ReadError(str(f), f"unsupported file {kind}: no reader takes it (readers take {takes}); "
+                             "rename it, or pass it by name to read it as text")
+
+
+def own_files(*outputs: str | None) -> frozenset[Path]:
+    """The files a run writes (the store and its journals, an output file): not inputs when a
+    folder being read holds them."""
+    out: set[Path] = set()
+    for o in outputs:
+        if o and o not in ("-", ":memory:"):
+            out.update(Path(o + suffix).resolve() for suffix in ("", "-wal", "-shm", "-journal"))
+    return frozenset(out)
+
+
+def iter_paths(paths: Iterable[str], skip: frozenset[Path] = frozenset()) -> Iterator[Path | ReadError | ReadWarning | str]:
+    """Expand inputs: files as given, directories recursively (sorted; hidden files and folders
+    skipped, as version control and editors keep theirs there, and so are the run's own output
+    files in `skip`), `-` for stdin."""
     for p in paths:
         if p == "-":
             yield "-"
@@ -402,19 +475,19 @@ def iter_paths(paths: Iterable[str]) -> Iterator[Path | ReadError | str]:
             for f in sorted(path.rglob("*")):
                 rel = f.relative_to(path)
                 if (f.is_file() and not any(part.startswith(".") for part in rel.parts)
-                        and f.suffix.lower() in DIRECTORY_SUFFIXES
-                        and not f.name.upper().startswith(("README", "LICENSE"))):
-                    yield f
+                        and not (skip and f.resolve() in skip)):
+                    yield _in_directory(f)
         elif path.exists():
             yield path
         else:
             yield ReadError(p, "no such file or directory")
 
 
-def read_paths(paths: Iterable[str], columns: CsvColumns | None = None) -> Iterator[Item]:
+def read_paths(paths: Iterable[str], columns: CsvColumns | None = None,
+               skip: frozenset[Path] = frozenset()) -> Iterator[Item]:
     """Every document under `paths`, in a stable order, with a ReadError for each bad input."""
-    for p in iter_paths(paths):
-        if isinstance(p, ReadError):
+    for p in iter_paths(paths, skip):
+        if isinstance(p, ReadError | ReadWarning):
             yield p
         elif isinstance(p, str):
             yield from read_bytes(sys.stdin.buffer.read(), "-", columns)

@@ -8,6 +8,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
+from communique.errors import StoreError
 from communique.query.reference import country_name, reference_names
 from communique.records import Evidence
 from communique.store import Row, Store, open_store
@@ -17,6 +18,9 @@ def open_readonly(address: str) -> Store:
     """The store at `address`, read-only, after applying any pending migration once (a store
     written by an older version lacks the tables that keep these queries fast)."""
     store = open_store(address, readonly=True)  # a missing file is an error, not a new empty store
+    if store.schema_version == 0:
+        store.close()
+        raise StoreError(f"{address}: not a communique store (no tables; run `communique ingest` first)")
     if store.schema_version < store.latest_version():
         store.close()
         open_store(address).close()

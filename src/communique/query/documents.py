@@ -6,9 +6,10 @@ import json
 
 from pydantic import Field
 
+from communique.errors import QueryError
 from communique.query.common import DOC_COLS, DocumentRef, Out, Page, Row, arrow, doc_ref, fetch
 from communique.query.events import event_label
-from communique.query.params import PageParams
+from communique.query.params import MAX_TEXT, PageParams
 from communique.query.partnerships import partnership_label
 from communique.records import Record
 from communique.store import Store
@@ -107,6 +108,8 @@ def document(store: Store, doc_id: str) -> DocumentOut | None:
 def search_documents(store: Store, q: str, limit: int = 20, offset: int = 0) -> Page[DocumentHit]:
     """Documents whose title or text has every word of `q`, best match first, with a snippet."""
     page = PageParams(limit=limit, offset=offset)
+    if len(q) > MAX_TEXT:
+        raise QueryError(f"search is too long ({len(q):,} characters; at most {MAX_TEXT})")
     match = store.dialect.search_query(q)
     total = int(fetch(store, store.dialect.documents_count, [match])[0][0])
     sql = store.dialect.documents_page.format(cols=DOC_COLS)

@@ -13,6 +13,10 @@ from communique.errors import QueryError
 from communique.query.reference import check_code, check_date, check_type
 
 MAX_LIMIT = 10_000
+#: request parameters are bounded: no page starts past this row, no text parameter is longer
+MAX_OFFSET = 10_000_000
+MAX_TEXT = 500
+MAX_NODES = 500
 
 
 class Params(BaseModel):
@@ -21,6 +25,9 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     def __init__(self, **data: Any) -> None:
+        for k, v in data.items():
+            if isinstance(v, str) and len(v) > MAX_TEXT:
+                raise QueryError(f"{k} is too long ({len(v):,} characters; at most {MAX_TEXT})")
         try:
             super().__init__(**data)
         except ValidationError as exc:
@@ -40,6 +47,8 @@ class PageParams(Params):
             raise QueryError(f"{info.field_name} must not be negative (got {v})")
         if info.field_name == "limit" and v > MAX_LIMIT:
             raise QueryError(f"limit must be at most {MAX_LIMIT} (got {v})")
+        if info.field_name == "offset" and v > MAX_OFFSET:
+            raise QueryError(f"offset must be at most {MAX_OFFSET:,} (got {v})")
         return v
 
 
@@ -160,4 +169,6 @@ class GraphParams(Period):
     def _positive(cls, v: int, info: Any) -> int:
         if v < 1:
             raise QueryError(f"{info.field_name} must be at least 1 (got {v})")
+        if info.field_name == "max_nodes" and v > MAX_NODES:
+            raise QueryError(f"max_nodes must be at most {MAX_NODES} (got {v})")
         return v

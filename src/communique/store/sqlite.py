@@ -51,7 +51,10 @@ class SQLiteStore(BaseStore):
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys=ON")
-            if not readonly:
+            if readonly:
+                self.conn.execute("PRAGMA query_only=ON")
+                self.conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()  # not a database: fail here
+            else:
                 self.migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open database ({exc})") from None
@@ -103,7 +106,7 @@ class SQLiteStore(BaseStore):
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         try:
             return self.conn.execute(sql, params).rowcount
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: {exc}") from None
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
@@ -113,7 +116,7 @@ class SQLiteStore(BaseStore):
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         try:
             return self.conn.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: {exc}") from None
 
     def stream(self, sql: str, params: Sequence[Any] = (), batch: int = 5000) -> Iterator[Row]:
@@ -121,5 +124,5 @@ class SQLiteStore(BaseStore):
             cur = self.conn.execute(sql, params)
             while rows := cur.fetchmany(batch):
                 yield from rows
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: {exc}") from None

@@ -23,12 +23,14 @@ from fastapi.templating import Jinja2Templates
 
 from communique import query
 from communique.api.deps import FilterDep, StoreDep
+from communique.api.security import safe_url
 from communique.store import Store
 from communique.web.highlight import anchor, segments
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.globals["anchor"] = anchor
+templates.env.filters["safe_url"] = safe_url
 templates.env.globals["kind_of_quad"] = {1: "verbal cooperation", 2: "material cooperation",
                                          3: "verbal conflict", 4: "material conflict"}
 router = APIRouter(include_in_schema=False)
@@ -36,8 +38,18 @@ T = TypeVar("T")
 
 
 def mount(app: FastAPI) -> None:
+    import swagger_ui_bundle
+
+    # before /static, which would otherwise take /static/swagger/... and miss
+    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(router)
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs(request: Request) -> HTMLResponse:
+    """The API explorer (Swagger UI), from local files."""
+    return templates.TemplateResponse(request, "docs.html", {})
 
 
 def render(request: Request, template: str, data: dict[str, Any], status: int = 200) -> HTMLResponse:
