@@ -7,7 +7,7 @@ The store starts with the demo corpus; `communique serve` serves it on a free lo
 run. Bounded in time (--seconds) and in count (--max-requests); the ingest is stopped after
 --ingest-timeout seconds at the latest.
 
-    .venv/bin/python bench/bench_load.py                       # 8 clients, 20 s, 60 documents ingested
+    .venv/bin/python bench/bench_load.py                       # 8 clients, 20 s, 200 documents ingested
     .venv/bin/python bench/bench_load.py --clients 16 --seconds 10 --documents 30
 """
 
@@ -109,7 +109,7 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--seconds", type=float, default=20.0)
     ap.add_argument("--max-requests", type=int, default=200_000)
-    ap.add_argument("--documents", type=int, default=60, help="documents ingested during the run")
+    ap.add_argument("--documents", type=int, default=200, help="documents ingested during the run (enough to last it)")
     ap.add_argument("--ingest-timeout", type=float, default=300.0)
     args = ap.parse_args()
 

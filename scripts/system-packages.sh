@@ -5,11 +5,12 @@
 # Installed as root (directly, or through passwordless sudo); otherwise says what to install and fails.
 set -euo pipefail
 PY=${PYTHON:-python3}
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}  # where the browser tests look for it (tests/conftest.py)
 need=()
 for what in "$@"; do
   case "$what" in
     venv) "$PY" -c "import ensurepip, venv" 2>/dev/null || need+=(python3-venv) ;;
-    chromium) [ -x /usr/bin/chromium ] || need+=(chromium) ;;
+    chromium) [ -x "$CHROMIUM" ] || need+=(chromium) ;;
     *) echo "scripts/system-packages.sh: unknown package group $what" >&2; exit 2 ;;
   esac
 done

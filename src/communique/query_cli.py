@@ -33,7 +33,7 @@ def add_query_parsers(sub: Any) -> None:
                        description="List real-world events (one row however many documents report it), newest first. Filters combine; dates may be YYYY, YYYY-MM or "
                                    "YYYY-MM-DD and match events whose period overlaps.")
     _db(e)
-    e.add_argument("--country", help="a party in any role (ISO alpha-3, XKX or IGO:<acronym>)")
+    e.add_argument("--country", help="a party in any role: a name (Tajikistan) or a code (TJK, XKX, IGO:EU)")
     e.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="both parties take part")
     e.add_argument("--type", help="PLOVER event type, e.g. CONSULT")
     e.add_argument("--quad-class", type=int, choices=(1, 2, 3, 4), help="1-2 cooperation, 3-4 conflict")
@@ -48,8 +48,8 @@ def add_query_parsers(sub: Any) -> None:
 
     d = sub.add_parser("dyad", help="the timeline of two parties",
                        description="Events, agreements and partnership steps between two parties, with sources.")
-    d.add_argument("a", metavar="A", help="a party code, e.g. CHN")
-    d.add_argument("b", metavar="B", help="another party code, e.g. TJK")
+    d.add_argument("a", metavar="A", help="a party: a name or a code, e.g. China or CHN")
+    d.add_argument("b", metavar="B", help="another party, e.g. Tajikistan or TJK")
     _db(d)
     d.add_argument("--format", choices=("table", "json"), default="table", help="default: table")
     d.set_defaults(func=cmd_dyad)
@@ -84,6 +84,8 @@ def cmd_events(args: argparse.Namespace) -> int:
     store = query.open_readonly(args.db)
     try:
         page = query.events(store, f)
+        if args.format == "table":
+            print_events(store, page)
     finally:
         store.close()
     if args.format == "json":
@@ -93,22 +95,27 @@ def cmd_events(args: argparse.Namespace) -> int:
         w = csv.DictWriter(sys.stdout, fieldnames=EVENT_COLUMNS, lineterminator="\n")
         w.writeheader()
         w.writerows(flat_event(e) for e in page.data)
-    else:
-        from rich.console import Console
-        from rich.table import Table
-
-        t = Table(title=f"{page.count} events" + (f" (showing {len(page.data)})" if page.count > len(page.data)
-                                                  else ""))
-        for col in ("date", "type", "actor → recipient", "place", "evidence", "sources"):
-            t.add_column(col, overflow="fold")
-        for e in page.data:
-            place = ", ".join(x for x in (e.place.name, e.place.country) if x) if e.place else ""
-            t.add_row((e.date or "undated") + (" planned" if e.status == "planned" else ""), e.type,
-                      query.arrow(e.actor, e.recipient), place, e.evidence.text[:160],
-                      (e.document.title or e.document.source)
-                      + (f" (+{e.documents - 1} more)" if e.documents > 1 else ""))
-        Console().print(t)
     return EXIT_OK
+
+
+def print_events(store: Any, page: Any) -> None:
+    """The events as a table: a sentence for each (who, what, whom, where) with its coding beside."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from communique import query
+    from communique.sentences import event_codes, event_sentence
+
+    t = Table(title=f"{page.count} events" + (f" (showing {len(page.data)})" if page.count > len(page.data) else ""))
+    names = query.names(store, {c for e in page.data for c in (*e.actor, *e.recipient)}) if page.data else {}
+    for col in ("date", "event", "coding", "evidence", "sources"):
+        t.add_column(col, overflow="fold")
+    for e in page.data:
+        t.add_row((e.date or "undated") + (" planned" if e.status == "planned" else ""),
+                  event_sentence(e, names), event_codes(e), (e.matched or e.evidence).text[:160],
+                  (e.document.title or e.document.source)
+                  + (f" (+{e.documents - 1} more)" if e.documents > 1 else ""))
+    Console().print(t)
 
 
 def cmd_dyad(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
 
+from communique.errors import QueryError
 from communique.query import EventFilter
 from communique.store import Store, open_store
 
@@ -63,8 +64,8 @@ def event_filter(
     recipient: Annotated[str | None, Query(description="a party in the recipient role")] = None,
     dyad: Annotated[str | None, Query(description="two parties both in the event, e.g. CHN,TJK")] = None,
     type: Annotated[str | None, Query(description="PLOVER event type, e.g. CONSULT")] = None,
-    quad_class: Annotated[int | None, Query(description="1 verbal / 2 material cooperation, 3 verbal / "
-                                                        "4 material conflict")] = None,
+    quad_class: Annotated[str | None, Query(description="1 verbal / 2 material cooperation, 3 verbal / "
+                                                        "4 material conflict (empty: any)", max_length=2)] = None,
     status: Annotated[str | None, Query(description="occurred or planned")] = None,
     since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD; periods that overlap count")] = None,
     until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
@@ -74,8 +75,13 @@ def event_filter(
     offset: Annotated[int, Query(description="rows to skip")] = 0,
 ) -> EventFilter:
     # strings as given: EventFilter validates and normalises them (a dyad "CHN,TJK" becomes a pair)
+    quad: int | None = None
+    if quad_class not in (None, ""):
+        if not quad_class.strip().isdigit():
+            raise QueryError(f"quad_class must be 1, 2, 3 or 4 (got {quad_class!r})")
+        quad = int(quad_class)
     given: dict[str, Any] = {"country": country, "actor": actor, "recipient": recipient, "dyad": dyad,
-                             "type": type, "quad_class": quad_class, "status": status, "since": since,
+                             "type": type, "quad_class": quad, "status": status, "since": since,
                              "until": until, "place": place, "search": search, "limit": limit, "offset": offset}
     return EventFilter(**given)
 

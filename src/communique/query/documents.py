@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from pydantic import Field
 
 from communique.errors import QueryError
-from communique.query.common import DOC_COLS, DocumentRef, Out, Page, Row, arrow, doc_ref, fetch
-from communique.query.events import event_label
+from communique.query.common import DOC_COLS, DocumentRef, Out, Page, Row, arrow, doc_ref, fetch, names
+from communique.query.events import event_label, mention_out
 from communique.query.params import MAX_TEXT, PageParams
 from communique.query.partnerships import partnership_label
 from communique.records import Record
+from communique.sentences import event_sentence
 from communique.store import Store
 
 
@@ -59,12 +61,36 @@ def _coding_event(r: Row) -> str:
     return " · ".join(bits)
 
 
+def fact_label(kind: str, p: dict[str, Any]) -> str:
+    """What a fact is about, for a list of a document's items: the topic of a cooperation, the
+    honour and who received it, what an invitation is to, who attended."""
+    def parties(key: str) -> str:
+        return ", ".join(p.get(key) or [])
+
+    if kind == "cooperation":
+        return f"cooperation on {p.get('area') or p.get('keyword') or 'an area'}" + (
+            f" ({parties('parties')})" if p.get("parties") else "")
+    if kind == "honour":
+        to = p.get("recipient") or p.get("recipient_country")
+        return f"honour: {p.get('name') or 'an honour'}" + (f" to {to}" if to else "") + (
+            f" (by {p['conferred_by']})" if p.get("conferred_by") else "")
+    if kind == "invitation":
+        return f"invitation: {parties('inviter')} invites {parties('invitee')} to {p.get('what') or 'visit'}"
+    if kind == "attendee":
+        return f"attendee: {p.get('name')}" + (f" ({p['country']})" if p.get("country") else "")
+    return kind
+
+
 def _spans(store: Store, doc_id: str) -> list[Span]:
     """Every evidence span and actor mention in a document, with a label and the full coding."""
     items: dict[tuple[str, str], tuple[str, str]] = {}
-    for r in fetch(store, "SELECT * FROM events WHERE document_id = ?", [doc_id]):
-        items["event", r["id"]] = (event_label(r["type"], json.loads(r["actor"]), json.loads(r["recipient"]),
-                                               r["status"]), _coding_event(r))
+    rows = fetch(store, f"SELECT e.*, {DOC_COLS} FROM events e JOIN documents d ON d.id = e.document_id"
+                        " WHERE e.document_id = ?", [doc_id])
+    events = [mention_out(r) for r in rows]
+    nm = names(store, {c for e in events for c in (*e.actor, *e.recipient)})
+    for r, e in zip(rows, events, strict=True):
+        items["event", r["id"]] = (event_sentence(e, nm) + f" ({event_label(e.type, e.actor, e.recipient, e.status)})",
+                                   _coding_event(r))
     for r in fetch(store, "SELECT * FROM agreements WHERE document_id = ?", [doc_id]):
         parties = ", ".join(json.loads(r["parties"]))
         items["agreement", r["id"]] = (f"agreement: {r['title']}",
@@ -78,7 +104,7 @@ def _spans(store: Store, doc_id: str) -> list[Span]:
     for r in fetch(store, "SELECT * FROM facts WHERE document_id = ?", [doc_id]):
         payload = json.loads(r["payload"])
         summary = " · ".join(f"{k}: {v}" for k, v in payload.items() if k != "evidence" and v not in (None, [], ""))
-        items[r["kind"], r["id"]] = (r["kind"], summary)
+        items[r["kind"], r["id"]] = (fact_label(r["kind"], payload), summary)
     spans = []
     for r in fetch(store, 'SELECT kind, item_id, start, "end" FROM evidence WHERE document_id = ?', [doc_id]):
         label, coding = items.get((r["kind"], r["item_id"]), (r["kind"], r["kind"]))

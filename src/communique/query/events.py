@@ -64,6 +64,9 @@ class EventOut(Coded):
     documents: int = Field(1, description="documents reporting the event (GDELT's NumArticles)")
     publishers: int = Field(1, description="distinct publishers reporting it (GDELT's NumSources)")
     sources: list[Source] = Field(default_factory=list, description="one entry per reporting document")
+    report_id: str = Field("", description="the id of the report that speaks for the event (its evidence)")
+    matched: Evidence | None = Field(default=None,
+                                     description="with `search`: the evidence sentence the words were found in")
 
 
 class MentionOut(Coded):
@@ -72,6 +75,7 @@ class MentionOut(Coded):
     event_id: str | None = Field(description="the real-world event it reports")
     evidence: Evidence
     document: DocumentRef
+    matched: Evidence | None = Field(default=None, description="with `search`: the evidence sentence the words were found in")
 
 
 class EventDetail(EventOut):
@@ -96,7 +100,7 @@ def event_out(r: Row, sources: Sequence[Source] = ()) -> EventOut:
         goldstein=r["goldstein"], actor=json.loads(r["actor"]), recipient=json.loads(r["recipient"]),
         date=r["date"], status=r["status"], place=_place(r), trigger=r["trigger"], people=people_of(r),
         evidence=evidence_of(r), document=doc_ref(r), mentions=r["mentions"], documents=r["documents"],
-        publishers=r["publishers"], sources=list(sources))
+        publishers=r["publishers"], sources=list(sources), report_id=r["mention_id"])
 
 
 def mention_out(r: Row) -> MentionOut:
@@ -141,8 +145,26 @@ def events(store: Store, f: EventFilter) -> Page[EventOut]:
            f" JOIN real_events e ON e.id = page.k JOIN documents d ON d.id = e.document_id"
            f" ORDER BY page.date DESC, e.id DESC")
     data = _with_sources(store, fetch(store, sql, [*plan.params, f.limit, f.offset]))
+    if f.search and data:
+        found = matched_evidence(store, [e.id for e in data], f.search)
+        data = [e.model_copy(update={"matched": found.get(e.id)}) for e in data]
     total = f.offset + len(data) if len(data) < f.limit and (data or f.offset == 0) else count_events(store, f)
     return Page[EventOut](data=data, count=total, limit=f.limit, offset=f.offset)
+
+
+def matched_evidence(store: Store, event_ids: Sequence[str], search: str) -> dict[str, Evidence]:
+    """Per event, the evidence span its search words were found in (an event may have several
+    reports and a report several spans; the one shown must be one that matched), the report that
+    speaks for the event first."""
+    sql = (f"SELECT m.real_event_id, ev.text, ev.start, ev.\"end\" FROM events m"
+           f" JOIN evidence ev ON ev.kind = 'event' AND ev.item_id = m.id"
+           f" JOIN real_events e ON e.id = m.real_event_id"
+           f" WHERE m.real_event_id IN ({placeholders(event_ids)}) AND {store.dialect.evidence_row_matches('ev')}"
+           f" ORDER BY CASE WHEN m.id = e.mention_id THEN 0 ELSE 1 END, m.id, ev.start")
+    out: dict[str, Evidence] = {}
+    for r in fetch(store, sql, [*event_ids, store.dialect.search_query(search)]):
+        out.setdefault(r["real_event_id"], Evidence(text=r["text"], start=r["start"], end=r["end"]))
+    return out
 
 
 def iter_events(store: Store, f: EventFilter | None = None, *, batch: int = 2000) -> Iterator[EventOut]:

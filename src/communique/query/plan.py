@@ -6,7 +6,7 @@ from typing import Any
 
 from communique.query.common import since_clause, until_clause
 from communique.query.params import EventFilter
-from communique.query.reference import country_codes
+from communique.query.reference import country_codes, country_of_name
 from communique.store.dialect import Dialect, SQLiteDialect
 
 
@@ -29,8 +29,8 @@ class Plan:
                 parties.append((code, role))
         place: tuple[str, str, str] | None = None  # (column, value, index)
         if f.place:
-            code = f.place.upper()
-            place = (("place_country", code, "real_events_place_country") if code in country_codes()
+            code = f.place.upper() if f.place.upper() in country_codes() else country_of_name(f.place)
+            place = (("place_country", code, "real_events_place_country") if code
                      else ("place_name", f.place, "real_events_place_name"))
         if place:
             self.source = "real_events k" + sql.indexed_by(place[2])

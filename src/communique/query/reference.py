@@ -59,12 +59,64 @@ def country_name(code: str) -> str | None:
     return "Kosovo" if c is None else str(getattr(c, "common_name", None) or c.name)
 
 
+def _key(name: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", name.casefold()).split()).removeprefix("the ")
+
+
+@cache
+def party_names() -> dict[str, str]:
+    """Names a user may type for a party, normalised (`_key`), to its code: every name, demonym and
+    adjective of `data/countries.jsonl`, pycountry's names and alpha-2 codes, organisations' names
+    and aliases. A name two countries share (an adjective) is left out."""
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+
+    def add(name: str | None, code: str) -> None:
+        if not name:
+            return
+        k = _key(name)
+        if not k:
+            return
+        if out.get(k, code) != code:
+            clash.add(k)
+        out.setdefault(k, code)
+
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            add(getattr(c, attr, None), c.alpha_3)
+    for r in _read_jsonl("countries.jsonl"):
+        for name in [r["name"], *r.get("names", []), *r.get("demonyms", []), *r.get("adjectives", [])]:
+            add(name, r["code"])
+    for r in _read_jsonl("organizations.jsonl"):
+        for name in [r["name"], *r.get("aliases", [])]:
+            add(name, r["code"])
+    for k in clash:
+        del out[k]
+    return out
+
+
+def country_of_name(name: str) -> str | None:
+    """The country code a typed name stands for ("Tajikistan" -> TJK), None for other names."""
+    code = party_names().get(_key(name))
+    return code if code and not code.startswith("IGO:") else None
+
+
 def check_code(value: str, what: str = "country code") -> str:
-    """Upper-case and validate a party code: ISO alpha-3, XKX, or IGO:<acronym>."""
-    code = value.strip().upper()
-    if not CODE_RE.match(code) or (not code.startswith("IGO:") and code not in country_codes()):
-        raise QueryError(f"unknown {what} {value!r}: use ISO 3166-1 alpha-3 (CHN, TJK), XKX or IGO:<acronym>")
-    return code
+    """A party as a code: an ISO alpha-3 code, XKX or IGO:<acronym> as it is (upper-cased), or a
+    name typed the way people write it: "Tajikistan", "tajik", "People's Republic of China",
+    "European Union", an alpha-2 code ("TJ")."""
+    raw = value.strip()
+    code = raw.upper()
+    if CODE_RE.match(code) and (code.startswith("IGO:") or code in country_codes()):
+        return code
+    by_name = party_names().get(_key(raw))
+    if by_name is None and len(raw) == 2 and raw.isalpha():
+        c = pycountry.countries.get(alpha_2=code)
+        by_name = c.alpha_3 if c is not None else None
+    if by_name is None:
+        raise QueryError(f"unknown {what} or name {value!r}: use a country's name (Tajikistan) or its "
+                         "ISO 3166-1 alpha-3 code (TJK), XKX, or IGO:<acronym> (IGO:EU)")
+    return by_name
 
 
 def check_date(value: str, what: str = "date") -> str:

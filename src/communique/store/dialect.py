@@ -47,6 +47,11 @@ class SQLiteDialect:
     #: ids of event reports whose evidence matches the search query (one parameter)
     evidence_match = ("SELECT ev.item_id FROM evidence_fts JOIN evidence ev ON ev.rowid = evidence_fts.rowid"
                       " WHERE evidence_fts MATCH ? AND ev.kind = 'event'")
+
+    @staticmethod
+    def evidence_row_matches(alias: str) -> str:
+        """A condition on an `evidence` row: its text matches the search query (one parameter)."""
+        return f"{alias}.rowid IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?)"
     #: documents matching the search query (one parameter): count, then a page with a snippet
     #: marked by \x02 ... \x03 (parameters: query, limit, offset)
     documents_count = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?"
@@ -81,6 +86,10 @@ class PostgresDialect:
 
     evidence_match = ("SELECT ev.item_id FROM evidence ev WHERE ev.kind = 'event'"
                       " AND to_tsvector('simple', ev.text) @@ to_tsquery('simple', ?)")
+
+    @staticmethod
+    def evidence_row_matches(alias: str) -> str:
+        return f"to_tsvector('simple', {alias}.text) @@ to_tsquery('simple', ?)"
     documents_count = ("SELECT count(*) FROM documents d WHERE to_tsvector('simple', coalesce(d.title, '') || ' '"
                        " || d.text) @@ to_tsquery('simple', ?)")
     documents_page = ("SELECT {cols}, ts_headline('simple', d.text, q, 'StartSel=\x02, StopSel=\x03, MaxWords=24,"

@@ -8,6 +8,7 @@ scripts and styles are local files, so the page works offline.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -20,10 +21,12 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 
 from communique import query
 from communique.api.deps import FilterDep, StoreDep
 from communique.api.security import safe_url
+from communique.sentences import event_sentence
 from communique.store import Store
 from communique.web.highlight import anchor, segments
 
@@ -31,6 +34,7 @@ HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.globals["anchor"] = anchor
 templates.env.filters["safe_url"] = safe_url
+templates.env.globals["event_sentence"] = event_sentence
 templates.env.globals["kind_of_quad"] = {1: "verbal cooperation", 2: "material cooperation",
                                          3: "verbal conflict", 4: "material conflict"}
 router = APIRouter(include_in_schema=False)
@@ -124,6 +128,25 @@ def month_bars(counts: query.Counts, max_bars: int = 240) -> list[Bar]:
             for i, (b, c) in enumerate(buckets)]
 
 
+def mark_words(text: str, search: str) -> Markup:
+    """`text`, escaped, with the words of a search (FTS rules: whole words, `word*` a prefix) marked."""
+    terms = [t.strip("*'-") for t in re.findall(r"[\w'*-]+", search or "")]
+    prefixes = {t.strip("*'-").casefold() for t in re.findall(r"[\w'*-]+\*", search or "")}
+    words = {t.casefold() for t in terms if t}
+    out: list[str] = []
+    pos = 0
+    for m in re.finditer(r"\w+", text):
+        w = m.group(0).casefold()
+        if w in words or any(w.startswith(p) for p in prefixes):
+            out.append(str(escape(text[pos:m.start()])) + f"<mark>{escape(m.group(0))}</mark>")
+            pos = m.end()
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
+
+
+templates.env.globals["mark_words"] = mark_words
+
+
 def link(path: str, args: dict[str, Any]) -> str:
     args = {k: v for k, v in args.items() if v not in (None, "")}
     return path + ("?" + urlencode(args) if args else "")
@@ -160,31 +183,31 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
     return render(request, "index.html", {**data, "bars": month_bars(data["counts"]), "types": query.plover_types()})
 
 
-def events_data(store: Store, f: query.EventFilter) -> dict[str, Any]:
+DOCUMENT_HITS = 5  # documents listed per page above the events of a search
+
+
+def events_data(store: Store, f: query.EventFilter, doc_offset: int = 0) -> dict[str, Any]:
     page = query.events(store, f)
     counts = query.counts(store, f)
-    docs = query.search_documents(store, f.search, limit=5) if f.search else None
+    docs = query.search_documents(store, f.search, limit=DOCUMENT_HITS, offset=doc_offset) if f.search else None
     return {"filter": f.model_dump(exclude_none=True), "events": page, "counts": counts, "documents": docs,
             "names": query.names(store, {c for e in page.data for c in (*e.actor, *e.recipient)})}
 
 
 @router.get("/events.json")
-def events_json(store: StoreDep, f: FilterDep) -> JSONResponse:
+def events_json(store: StoreDep, f: FilterDep, doc_offset: int = 0) -> JSONResponse:
     """The events page as JSON."""
-    return twin(events_data(store, f))
+    return twin(events_data(store, f, doc_offset))
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, store: StoreDep, f: FilterDep) -> HTMLResponse:
-    """Filtered events with counts per month."""
-    data = events_data(store, f)
+def events_page(request: Request, store: StoreDep, f: FilterDep, doc_offset: int = 0) -> HTMLResponse:
+    """Filtered events with counts per month; with words, the documents that contain them too."""
+    data = events_data(store, f, doc_offset)
     args = f.query_args()
-    page: query.Page[query.EventOut] = data["events"]
-    prev_url = link("/events", {**args, "offset": max(f.offset - f.limit, 0)}) if f.offset > 0 else None
-    next_url = link("/events", {**args, "offset": f.offset + f.limit}) if f.offset + f.limit < page.count else None
+    args.pop("offset", None)
     return render(request, "events.html", {**data, "bars": month_bars(data["counts"]), "args": args,
-                                           "types": query.plover_types(), "prev_url": prev_url,
-                                           "next_url": next_url})
+                                           "types": query.plover_types(), "doc_offset": doc_offset})
 
 
 @router.get("/dyads/{a}/{b}.json")
@@ -276,7 +299,8 @@ def partnerships_page(request: Request, store: StoreDep, country: str | None = N
                       offset: int = 0) -> HTMLResponse:
     """Partnership levels of every pair, highest first, with their history."""
     page = query.partnerships(store, country=country, limit=limit, offset=offset)
-    return render(request, "partnerships.html", {"partnerships": page, "country": country})
+    args = {"country": country, "limit": limit if limit != 100 else None}
+    return render(request, "partnerships.html", {"partnerships": page, "country": country, "args": args})
 
 
 def actor_filter(type: str | None = None, country: str | None = None, q: str | None = None, limit: int = 50,
@@ -297,4 +321,5 @@ def actors_page(request: Request, store: StoreDep, type: str | None = None, coun
                 q: str | None = None, limit: int = 50, offset: int = 0) -> HTMLResponse:
     """Actors with their roles over time."""
     f = actor_filter(type, country, q, limit, offset)
-    return render(request, "actors.html", {"actors": query.actors(store, f), "filter": f})
+    args = {"type": f.type, "country": f.country, "q": f.q, "limit": f.limit if f.limit != 50 else None}
+    return render(request, "actors.html", {"actors": query.actors(store, f), "filter": f, "args": args})

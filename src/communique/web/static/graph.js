@@ -78,24 +78,78 @@
     return `rgb(${r},${g},${b})`;
   }
 
-  const gEdges = el("g", {}, svg), gNodes = el("g", {}, svg);
+  const radius = (n) => 5 + 14 * Math.sqrt(n.weight / maxN);
+
+  // An edge is a straight line unless that line would pass over a node that is not one of its
+  // ends; then it bends (a quadratic curve) just enough, to one side or the other, to miss them all.
+  function clearOf(e, pts) {
+    for (const n of nodes) {
+      if (n === e.s || n === e.t) continue;
+      const r = radius(n) + 5;
+      for (const [x, y] of pts) if ((x - n.x) ** 2 + (y - n.y) ** 2 < r * r) return false;
+    }
+    return true;
+  }
+  function curvePoints(e, bend, steps = 40) {
+    const mx = (e.s.x + e.t.x) / 2, my = (e.s.y + e.t.y) / 2;
+    const dx = e.t.x - e.s.x, dy = e.t.y - e.s.y, d = Math.max(Math.hypot(dx, dy), 1);
+    const cx = mx - (dy / d) * bend, cy = my + (dx / d) * bend;
+    const pts = [];
+    for (let i = 0; i <= steps; i++) {
+      const t = i / steps, u = 1 - t;
+      pts.push([u * u * e.s.x + 2 * u * t * cx + t * t * e.t.x, u * u * e.s.y + 2 * u * t * cy + t * t * e.t.y]);
+    }
+    return { cx, cy, pts };
+  }
+  function edgePath(e) {
+    for (const bend of [0, 30, -30, 60, -60, 90, -90, 130, -130, 180, -180, 240, -240]) {
+      const c = curvePoints(e, bend);
+      if (clearOf(e, c.pts)) {
+        e.bend = bend;
+        return bend === 0 ? `M${e.s.x},${e.s.y} L${e.t.x},${e.t.y}` : `M${e.s.x},${e.s.y} Q${c.cx},${c.cy} ${e.t.x},${e.t.y}`;
+      }
+    }
+    e.bend = null; // no clear route found: drawn straight, and marked
+    return `M${e.s.x},${e.s.y} L${e.t.x},${e.t.y}`;
+  }
+
+  const gEdges = el("g", {}, svg), gNodes = el("g", {}, svg), gLabels = el("g", { class: "labels" }, svg);
   for (const e of edges) {
-    const line = el("line", {
-      x1: e.s.x, y1: e.s.y, x2: e.t.x, y2: e.t.y, class: "edge", stroke: colour(e),
+    const line = el("path", {
+      d: edgePath(e), class: "edge" + (e.bend === null ? " crossing" : ""), stroke: colour(e), fill: "none",
       "stroke-width": 1.5 + 7 * Math.sqrt(e.weight / maxW), "data-source": e.source, "data-target": e.target,
+      "data-kind": e.conflict && e.cooperation ? "mixed" : e.conflict ? "conflict" : e.cooperation ? "cooperation" : "none",
     }, gEdges);
     el("title", {}, line).textContent =
       `${e.s.name} – ${e.t.name}: ${e.weight} events (${e.cooperation} cooperation, ${e.conflict} conflict)`;
     line.addEventListener("click", () => select(line, { dyad: `${e.source},${e.target}` },
       `${e.s.name} – ${e.t.name}`, `/dyads/${encodeURIComponent(e.source)}/${encodeURIComponent(e.target)}`));
   }
+
+  // labels: beside the node where they overlap no other label and no node, else the least crowded side
+  const placed = [];
+  const overlaps = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
   for (const n of nodes) {
     const g = el("g", { class: `node ${n.kind}`, "data-id": n.id, transform: `translate(${n.x},${n.y})` }, gNodes);
-    el("circle", { r: 5 + 14 * Math.sqrt(n.weight / maxN) }, g);
-    const label = el("text", { x: 9, y: 4 }, g);
-    label.textContent = n.name;
+    const r = radius(n);
+    el("circle", { r }, g);
     el("title", {}, g).textContent = `${n.name} (${n.id}): ${n.weight} events`;
     g.addEventListener("click", () => select(g, { country: n.id }, n.name, null));
+    const w = 7.6 * n.name.length + 4, h = 16;
+    const spots = [[r + 4, -h / 2, "start"], [-r - 4 - w, -h / 2, "start"], [-w / 2, -r - h - 2, "start"],
+                   [-w / 2, r + 2, "start"]];
+    let best = null, bestHits = Infinity;
+    for (const [dx, dy] of spots) {
+      const box = { x: n.x + dx, y: n.y + dy, w, h };
+      const hits = placed.filter((b) => overlaps(box, b)).length +
+        nodes.filter((m) => m !== n && overlaps(box, { x: m.x - radius(m), y: m.y - radius(m), w: 2 * radius(m), h: 2 * radius(m) })).length +
+        (box.x < 0 || box.x + w > W || box.y < 0 || box.y + h > H ? 1 : 0);
+      if (hits < bestHits) { best = box; bestHits = hits; }
+      if (!hits) break;
+    }
+    placed.push(best);
+    const label = el("text", { x: best.x + 2, y: best.y + h - 4, class: "label", "data-for": n.id }, gLabels);
+    label.textContent = n.name;
   }
 
   async function select(elem, filter, title, dyadUrl) {
