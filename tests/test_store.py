@@ -22,7 +22,8 @@ def record(text: str, source: str = "a.txt") -> Record:
 def test_store_write_and_count(tmp_path: Path) -> None:
     store = SQLiteStore(tmp_path / "s.db")
     assert store.write_batch([("Xi met Rahmon.", record("Xi met Rahmon."))]) == 1
-    assert store.stats() == {"documents": 1, "actors": 1, "events": 1, "agreements": 0, "partnerships": 0}
+    assert store.stats() == {"documents": 1, "actors": 1, "events": 1, "event_mentions": 1, "agreements": 0,
+                             "partnerships": 0}
     parties = store.query("SELECT party, role FROM event_parties ORDER BY role")
     assert [tuple(r) for r in parties] == [("CHN", "actor"), ("TJK", "recipient")]
 

@@ -110,9 +110,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from communique.store import open_store
+    from communique.query import open_readonly
 
-    store = open_store(args.db, readonly=True)
+    store = open_readonly(args.db)
     counts = store.stats()
     store.close()
     if args.json:
@@ -124,6 +124,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    if args.merge:
+        from communique.merge_eval import evaluate_merge, format_score
+
+        result = evaluate_merge(args.merge)
+        if not args.json:
+            print(format_score(result))
+        print(json.dumps(result.as_json()))
+        return EXIT_OK
+    if not args.gold:
+        raise CommuniqueError("evaluate needs --gold DIR (extraction) or --merge FILE (merging)")
     from communique.evaluate import format_table, gold_document_path, load_gold, score
     from communique.extract import get_extractor
     from communique.ingest.readers import read_file
@@ -184,9 +194,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print JSON")
     s.set_defaults(func=cmd_stats)
 
-    v = sub.add_parser("evaluate", help="score extraction against gold",
-                       description="Extract the gold documents and print precision, recall and F1 per field.")
-    v.add_argument("--gold", action="append", required=True, metavar="DIR", help="gold folder or file (repeatable)")
+    v = sub.add_parser("evaluate", help="score extraction against gold, or merging on merge cases",
+                       description="Extract the gold documents and print precision, recall and F1 per field; "
+                                   "with --merge, score how reports merge into real-world events.")
+    v.add_argument("--gold", action="append", metavar="DIR", help="gold folder or file (repeatable)")
+    v.add_argument("--merge", metavar="FILE", help="merge cases (e.g. ../shared/eval/merge/dev.json): the share of "
+                                                   "same-event cases kept together and of look-alikes kept apart")
     v.add_argument("--predictions", metavar="FILE", help="also write the predictions (JSON Lines) here")
     v.add_argument("--plover", metavar="DIR", help="also run the PLOVER-GSR sentence set in DIR")
     v.add_argument("--petrarch", metavar="DIR", help="also run the PETRARCH-2 GSR sentence set in DIR")

@@ -17,7 +17,7 @@ from communique.errors import ReadError, ReadWarning
 from communique.extract import Extractor, get_extractor
 from communique.ingest.readers import CsvColumns, Item, own_files, read_paths
 from communique.records import Document, Record
-from communique.store import SQLiteStore
+from communique.store import Store
 
 
 @dataclass
@@ -88,7 +88,7 @@ def extract_paths(paths: list[str], *, columns: CsvColumns | None = None, extrac
             yield rec
 
 
-def ingest_paths(paths: list[str], store: SQLiteStore, *, columns: CsvColumns | None = None,
+def ingest_paths(paths: list[str], store: Store, *, columns: CsvColumns | None = None,
                  extractor: Extractor | None = None, batch_size: int = 64, report: RunReport | None = None,
                  on_error: Callable[[ReadError], None] = print_error,
                  progress: Callable[[int], None] | None = None, jobs: int = 1) -> RunReport:
@@ -115,7 +115,7 @@ def ingest_paths(paths: list[str], store: SQLiteStore, *, columns: CsvColumns | 
     return report
 
 
-def _ingest_parallel(paths: list[str], store: SQLiteStore, columns: CsvColumns | None, batch_size: int,
+def _ingest_parallel(paths: list[str], store: Store, columns: CsvColumns | None, batch_size: int,
                      report: RunReport, on_error: Callable[[ReadError], None],
                      progress: Callable[[int], None] | None, jobs: int) -> RunReport:
     from communique.parallel import extract_parallel

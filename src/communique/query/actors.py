@@ -10,7 +10,7 @@ from pydantic import Field
 
 from communique.query.common import Out, Page, fetch
 from communique.query.params import ActorFilter
-from communique.store import SQLiteStore
+from communique.store import Store
 
 
 class ActorRole(Out):
@@ -32,7 +32,7 @@ class ActorOut(Out):
     roles: list[ActorRole] = Field(default_factory=list, description="roles over time, by publication date")
 
 
-def actors(store: SQLiteStore, f: ActorFilter | None = None) -> Page[ActorOut]:
+def actors(store: Store, f: ActorFilter | None = None) -> Page[ActorOut]:
     """Actors, most mentioned first, each with the roles it was given over time."""
     f = f or ActorFilter()
     where: list[str] = []
@@ -60,7 +60,7 @@ def actors(store: SQLiteStore, f: ActorFilter | None = None) -> Page[ActorOut]:
     return Page[ActorOut](data=data, count=total, limit=f.limit, offset=f.offset)
 
 
-def _roles(store: SQLiteStore, ids: Sequence[str]) -> dict[str, list[ActorRole]]:
+def _roles(store: Store, ids: Sequence[str]) -> dict[str, list[ActorRole]]:
     out: dict[str, list[ActorRole]] = defaultdict(list)
     if not ids:
         return out
