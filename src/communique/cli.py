@@ -104,7 +104,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                          progress=lambda n: _advance(bar, n), jobs=args.jobs)
     finally:
         store.close()
-    print(f"read {report.read} documents: {report.stored} stored, {report.skipped_known} already in {args.db}, "
+    print(f"read {report.read} documents: {report.stored} stored, {report.skipped_known} already in {store.path}, "
           f"{report.duplicates} duplicates, {len(report.errors)} inputs rejected", file=sys.stderr)
     return EXIT_REJECTED if report.errors else EXIT_OK
 
@@ -181,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("ingest", help="extract and store documents",
                        description="Extract documents and store them; re-running stores nothing twice.")
     i.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (recursive) or - for stdin")
-    i.add_argument("--db", default="communique.db", help="SQLite file (default: communique.db)")
+    i.add_argument("--db", default="communique.db", help="SQLite file or postgresql://user@host/db URL (default: communique.db)")
     i.add_argument("--batch-size", type=int, default=64, help="documents per write transaction (default: 64)")
     i.add_argument("--jobs", "-j", type=int, default=1,
                    help="extraction processes (default: 1; the number of cores is fastest on a large corpus)")
@@ -190,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("stats", help="count what the store holds",
                        description="Counts of documents, actors, events, agreements, partnerships.")
-    s.add_argument("--db", default="communique.db", help="SQLite file (default: communique.db)")
+    s.add_argument("--db", default="communique.db", help="SQLite file or postgresql://user@host/db URL (default: communique.db)")
     s.add_argument("--json", action="store_true", help="print JSON")
     s.set_defaults(func=cmd_stats)
 

@@ -168,7 +168,7 @@ def _documents(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     ids = sorted(set(ids))
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
-        sql = (f"SELECT id, ingested_at, instr(text, char(10) || char(10)) AS para FROM documents"
+        sql = (f"SELECT id, ingested_at, {store.dialect.first_paragraph_end} AS para FROM documents"
                f" WHERE id IN ({','.join('?' * len(chunk))})")
         for r in store.query(sql, chunk):
             out[r["id"]] = {"ingested_at": r["ingested_at"], "para": r["para"]}

@@ -22,7 +22,7 @@ EXIT_OK = 0
 
 def _db(p: argparse.ArgumentParser) -> None:
     default = get_settings().db
-    p.add_argument("--db", default=default, help=f"SQLite file (default: {default}, or COMMUNIQUE_DB)")
+    p.add_argument("--db", default=default, help=f"SQLite file or postgresql://user@host/db URL (default: {default}, or COMMUNIQUE_DB)")
 
 
 def add_query_parsers(sub: Any) -> None:
@@ -195,7 +195,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         sock.close()
         raise
     host, port = sock.getsockname()[:2]
-    print(f"communique: serving {args.db} on http://{host}:{port}/", file=sys.stderr)
+    from communique.store import display_address
+
+    print(f"communique: serving {display_address(args.db)} on http://{host}:{port}/", file=sys.stderr)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     server.run(sockets=[sock])
     return EXIT_OK

@@ -44,9 +44,10 @@ def actors(store: Store, f: ActorFilter | None = None) -> Page[ActorOut]:
         where.append("(a.country = ? OR a.id = ?)")
         params.extend([f.country, f.country])
     if f.q:
-        where.append("(a.name LIKE ? OR a.id LIKE ?)")
+        like = store.dialect.like_nocase
+        where.append(f"(a.name {like} ? OR a.id {like} ?)")
         params.extend([f"%{f.q}%", f"%{f.q}%"])
-    w = " AND ".join(where) or "1"
+    w = " AND ".join(where) or "1 = 1"
     total = int(fetch(store, f"SELECT count(*) FROM actors a WHERE {w}", params)[0][0])
     sql = (f"SELECT a.id, a.name, a.type, a.country, count(DISTINCT m.document_id) AS docs, count(m.actor_id) AS n,"
            f" min(d.published) AS first, max(d.published) AS last FROM actors a"

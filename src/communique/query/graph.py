@@ -51,7 +51,7 @@ def network(store: Store, p: GraphParams | None = None) -> Graph:
     if p.type:
         where.append("event_id IN (SELECT id FROM events WHERE type = ?)")
         params.append(p.type)
-    w = " AND ".join(where) or "1"
+    w = " AND ".join(where) or "1 = 1"
     sql = (f"SELECT a, b, count(DISTINCT event_key) AS n,"
            f" count(DISTINCT CASE WHEN quad_class IN (1, 2) THEN event_key END) AS coop,"
            f" count(DISTINCT CASE WHEN quad_class IN (3, 4) THEN event_key END) AS conf"

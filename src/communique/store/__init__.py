@@ -14,12 +14,25 @@ from communique.store.sqlite import SQLiteStore
 Store = BaseStore
 
 
-def open_store(address: str, *, readonly: bool = False) -> BaseStore:
-    if address.startswith(("postgresql://", "postgres://")):
-        raise StoreError(f"{address.split('@')[-1]}: the PostgreSQL backend is not built yet; use a SQLite file path")
+def display_address(address: str) -> str:
+    """A store address fit for messages: a URL without its password."""
     if "://" in address:
-        raise StoreError(f"{address}: unknown store address (a file path for SQLite)")
+        from communique.store.postgres import display
+
+        return display(address)
+    return address
+
+
+def open_store(address: str, *, readonly: bool = False) -> BaseStore:
+    """The store at `address`: a `postgresql://` URL, else a SQLite file path (or `:memory:`)."""
+    if address.startswith(("postgresql://", "postgres://")):
+        from communique.store.postgres import PostgresStore
+
+        return PostgresStore(address, readonly=readonly)
+    if "://" in address:
+        raise StoreError(f"{address.split('@')[-1]}: unknown store address (a SQLite file path or a "
+                         "postgresql:// URL)")
     return SQLiteStore(address, readonly=readonly)
 
 
-__all__ = ["BaseStore", "Row", "SQLiteStore", "Store", "StoreError", "open_store"]
+__all__ = ["BaseStore", "Row", "SQLiteStore", "Store", "StoreError", "display_address", "open_store"]

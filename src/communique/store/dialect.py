@@ -36,8 +36,10 @@ class SQLiteDialect:
     def equals_nocase(column: str) -> str:
         return f"{column} = ? COLLATE NOCASE"
 
-    #: a join that keeps the left table outermost (the planner then walks its index in order)
-    outer_join_first = "CROSS JOIN"
+    #: where a document's first paragraph ends (1-based; 0 when the text has one paragraph)
+    first_paragraph_end = "instr(text, char(10) || char(10))"
+    #: case-insensitive LIKE
+    like_nocase = "LIKE"
 
     @staticmethod
     def search_query(text: str) -> str:
@@ -71,7 +73,8 @@ class PostgresDialect:
     def equals_nocase(column: str) -> str:
         return f"lower({column}) = lower(?)"
 
-    outer_join_first = "JOIN"
+    first_paragraph_end = "strpos(text, chr(10) || chr(10))"
+    like_nocase = "ILIKE"
 
     @staticmethod
     def search_query(text: str) -> str:
