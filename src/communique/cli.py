@@ -101,7 +101,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     try:
         with progress_bar(args.paths, "ingest") as bar:
             ingest_paths(args.paths, store, columns=_columns(args), batch_size=args.batch_size, report=report,
-                         progress=lambda n: _advance(bar, n), jobs=args.jobs)
+                         progress=lambda n: _advance(bar, n), jobs=args.jobs, dask=args.dask)
     finally:
         store.close()
     print(f"read {report.read} documents: {report.stored} stored, {report.skipped_known} already in {store.path}, "
@@ -185,6 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--batch-size", type=int, default=64, help="documents per write transaction (default: 64)")
     i.add_argument("--jobs", "-j", type=int, default=1,
                    help="extraction processes (default: 1; the number of cores is fastest on a large corpus)")
+    i.add_argument("--dask", metavar="ADDRESS",
+                   help="extract on a Dask distributed cluster, e.g. tcp://127.0.0.1:8786 (workers need communique "
+                        "installed); this process writes the store")
     _add_csv_options(i)
     i.set_defaults(func=cmd_ingest)
 
