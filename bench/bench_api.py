@@ -1,12 +1,16 @@
-"""Latency of filtered /api/events and /api/dyads requests on a store of one million events.
+"""Latency of filtered /api/events and /api/dyads requests on a store of one million events,
+on SQLite or PostgreSQL.
 
 Builds a synthetic store (about 200 countries with a skewed, Zipf-like share of events, the 16
-PLOVER types, dates from 2000 to 2026) straight into the tables with executemany: the derived
-tables of migration 0002 fill through their triggers, as they do on a real ingest. Then it times
-requests through FastAPI's TestClient (the whole stack without a socket) and prints p50 / p95.
+PLOVER types, dates from 2000 to 2026; each event its own real-world event with one report)
+straight into the tables, with the rows the writer would put in the derived tables the queries
+read. Then it times requests through FastAPI's TestClient (the whole stack without a socket) and
+prints p50 / p95.
 
     PYTHONPATH=src python bench/bench_api.py                 # builds /tmp/communique-bench.db once
-    PYTHONPATH=src python bench/bench_api.py --rebuild --events 200000
+    PYTHONPATH=src python bench/bench_api.py --rebuild --limit 200000
+    PYTHONPATH=src python bench/bench_api.py --postgres      # a PostgreSQL 15 of its own, on loopback
+    PYTHONPATH=src python bench/bench_api.py --db postgresql://user@host/db --rebuild
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from pathlib import Path
 
 import pycountry
 
-from communique.store import BaseStore, open_store
+from communique.store import BaseStore, display_address, open_store
 
 TYPES = [("AGREE", "030", 1, 3.0), ("CONSULT", "040", 1, 1.0), ("SUPPORT", "050", 1, 3.5),
          ("CONCEDE", "080", 1, 5.0), ("COOPERATE", "060", 2, 6.0), ("AID", "070", 2, 7.0),
@@ -67,7 +71,7 @@ def build(store: BaseStore, n_events: int, seed: int = 7) -> None:
     start, span = date(2000, 1, 1), (date(2026, 12, 31) - date(2000, 1, 1)).days
     now = datetime.now(UTC).isoformat(timespec="seconds")
     t0 = time.perf_counter()
-    rows: dict[str, list[tuple[object, ...]]] = {k: [] for k in SQL}
+    rows: dict[str, list[tuple[object, ...]]] = {k: [] for k in COLUMNS}
     counts: Counter[tuple[object, ...]] = Counter()
     with store.transaction():
         for i in range(n_events):
@@ -96,7 +100,8 @@ def build(store: BaseStore, n_events: int, seed: int = 7) -> None:
             rows["event_parties"].extend([(eid, c, "actor", when) for c in actor]
                                          + [(eid, c, "recipient", when) for c in recipient])
             rows["real_events"].append((eid, group, typ, cameo, gold, quad, when, status, json.dumps(actor),
-                                        json.dumps(recipient), eid, doc_id, evidence, 0, 20, d.isoformat()))
+                                        json.dumps(recipient), "[]", eid, doc_id, evidence, 0, 20, 1, 1, 1,
+                                        d.isoformat()))
             rows["real_event_parties"].extend([(eid, c, "actor") for c in actor] + [(eid, c, "recipient") for c in recipient])
             x, y = sorted([a, b])
             rows["event_facets"].extend([(c, when, eid, typ, quad, status) for c in (x, y)])
@@ -106,34 +111,30 @@ def build(store: BaseStore, n_events: int, seed: int = 7) -> None:
             if len(rows["events"]) >= 50_000:
                 flush(store, rows)
         flush(store, rows)
-        store.executemany("INSERT INTO event_counts (party, month, type, quad_class, status, n) VALUES (?,?,?,?,?,?)",
+        store.bulk_insert("event_counts", ("party", "month", "type", "quad_class", "status", "n"),
                           [(*k, n) for k, n in counts.items()])
     store.analyze()
     print(f"built {n_events:,} events in {time.perf_counter() - t0:.0f} s: {store.path}", file=sys.stderr)
 
 
-SQL = {
-    "documents": "INSERT INTO documents (id, source, url, title, published, format, text, record, ingested_at,"
-                 " publisher) VALUES (?,?,?,?,?,?,?,?,?,?)",
-    "events": "INSERT INTO events (id, document_id, event_key, type, cameo, goldstein, quad_class, date, status, actor,"
-              " recipient, evidence_text, evidence_start, evidence_end, group_key, norm_actor, norm_recipient,"
-              " real_event_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    "event_parties": "INSERT INTO event_parties (event_id, party, role, date) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
-    "real_events": "INSERT INTO real_events (id, group_key, type, cameo, goldstein, quad_class, date, status, actor,"
-                   " recipient, people, mention_id, document_id, evidence_text, evidence_start, evidence_end,"
-                   " mentions, documents, publishers, first_published, last_published)"
-                   " VALUES (?,?,?,?,?,?,?,?,?,?,'[]',?,?,?,?,?,1,1,1,?,NULL)",
-    "real_event_parties": "INSERT INTO real_event_parties (event_id, party, role) VALUES (?,?,?) ON CONFLICT DO NOTHING",
-    "event_facets": "INSERT INTO event_facets (party, date, event_id, type, quad_class, status) VALUES (?,?,?,?,?,?)"
-                    " ON CONFLICT DO NOTHING",
-    "event_dyads": "INSERT INTO event_dyads (a, b, date, event_id, event_key, type, quad_class, status)"
-                   " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+COLUMNS = {  # documents first: reports point to them
+    "documents": ("id", "source", "url", "title", "published", "format", "text", "record", "ingested_at", "publisher"),
+    "events": ("id", "document_id", "event_key", "type", "cameo", "goldstein", "quad_class", "date", "status", "actor",
+               "recipient", "evidence_text", "evidence_start", "evidence_end", "group_key", "norm_actor",
+               "norm_recipient", "real_event_id"),
+    "event_parties": ("event_id", "party", "role", "date"),
+    "real_events": ("id", "group_key", "type", "cameo", "goldstein", "quad_class", "date", "status", "actor",
+                    "recipient", "people", "mention_id", "document_id", "evidence_text", "evidence_start",
+                    "evidence_end", "mentions", "documents", "publishers", "first_published"),
+    "real_event_parties": ("event_id", "party", "role"),
+    "event_facets": ("party", "date", "event_id", "type", "quad_class", "status"),
+    "event_dyads": ("a", "b", "date", "event_id", "event_key", "type", "quad_class", "status"),
 }
 
 
 def flush(store: BaseStore, rows: dict[str, list[tuple[object, ...]]]) -> None:
-    for table, sql in SQL.items():  # documents first: reports point to them
-        store.executemany(sql, rows[table])
+    for table, cols in COLUMNS.items():
+        store.bulk_insert(table, cols, rows[table])
         rows[table].clear()
 
 
@@ -159,7 +160,23 @@ def main() -> int:
     ap.add_argument("--events", "--limit", type=int, default=1_000_000, help="events to build (default: 1,000,000)")
     ap.add_argument("--rebuild", action="store_true")
     ap.add_argument("--repeat", type=int, default=60, help="timed requests per URL (default: 60)")
+    ap.add_argument("--postgres", action="store_true",
+                    help="start a PostgreSQL 15 server of its own (initdb in a temporary folder) and use it")
     args = ap.parse_args()
+    if args.postgres:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from tests.servers import LocalPostgres
+
+        server = LocalPostgres()
+        args.db = server.create("bench")
+        try:
+            return run(args)
+        finally:
+            server.stop()
+    return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
     if args.rebuild:
         drop(args.db)
     store = open_store(args.db)
@@ -176,7 +193,8 @@ def main() -> int:
 
     with TestClient(create_app(args.db)) as client:
         n = client.get("/api/events?limit=1").json()["count"]
-        print(f"{n:,} events in {args.db}\n")
+        backend = "PostgreSQL" if "://" in args.db else "SQLite"
+        print(f"{n:,} events in {display_address(args.db)} ({backend})\n")
         print(f"{'request':<58}{'count':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
         worst = 0.0
         for url in URLS:

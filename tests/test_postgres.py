@@ -129,6 +129,12 @@ def test_postgres_ingest_stats_and_api_equal_sqlite(pg_url: str, tmp_path: Path,
     for args in (["events", "--country", "TJK", "--format", "json"], ["dyad", "CHN", "TJK", "--format", "json"]):
         out = [communique(*args, "--db", db).stdout for db in (lite, pg_url)]
         assert json.loads(out[0]) == json.loads(out[1]), args
+    exported = []
+    for db in (lite, pg_url):
+        done = communique("export", "--db", db, "--format", "jsonl", "--output", "-")
+        assert done.returncode == 0, done.stderr
+        exported.append(done.stdout)
+    assert exported[0] == exported[1] and exported[0].count("\n") == stats[0]["events"]
 
 
 def test_postgres_concurrent_ingests_neither_double_nor_lose(pg_url: str, tmp_path: Path, inputs: list[str]) -> None:

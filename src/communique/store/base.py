@@ -335,6 +335,11 @@ class BaseStore:
                          " AND quad_class = ? AND status = ?",
                          [(c, date[:7], ev["type"], quad or 0, ev["status"]) for c in ["*", *parties]])
 
+    def bulk_insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert many new rows at once (a benchmark's synthetic store); no conflict handling."""
+        cols = ", ".join(f'"{c}"' for c in columns)
+        self.executemany(f"INSERT INTO {table} ({cols}) VALUES ({','.join('?' * len(columns))})", rows)
+
     def analyze(self) -> None:
         """Refresh the planner's statistics (after a bulk load)."""
         self.execute("ANALYZE")

@@ -146,6 +146,16 @@ class PostgresStore(BaseStore):
     def prepare_bulk_load(self) -> None:
         self.conn.execute("SET synchronous_commit = off")
 
+    def bulk_insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """COPY the rows in: an order of magnitude faster than INSERTs for a synthetic store."""
+        cols = ", ".join(f'"{c}"' for c in columns)
+        try:
+            with self.conn.cursor() as cur, cur.copy(f"COPY {table} ({cols}) FROM STDIN".encode()) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except psycopg.Error as exc:
+            raise StoreError(f"{self.path}: {_first_line(exc)}") from None
+
     def drop_everything(self) -> None:
         with self.conn.transaction():
             for r in self.conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"):
