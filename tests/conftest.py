@@ -35,3 +35,24 @@ def query_store(query_db: Path) -> Iterator[Any]:
     store = open_readonly(str(query_db))
     yield store
     store.close()
+
+
+# ---------------------------------------------------------------- PostgreSQL, started by the tests
+# A PostgreSQL 15 cluster of the session's own in a temporary folder, on loopback (tests/servers.py);
+# each test that asks for `pg_url` gets a new, empty database in it.
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Any]:
+    from tests.servers import postgres
+
+    with postgres() as server:
+        yield server
+
+
+@pytest.fixture
+def pg_url(pg_server: Any, request: pytest.FixtureRequest) -> str:
+    import re
+
+    name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50]
+    return str(pg_server.create(name))

@@ -23,16 +23,28 @@ def run(*argv: str) -> int:
 
 def test_export_jsonl_has_every_event_in_the_api_shape(query_store: SQLiteStore, tmp_path: Path) -> None:
     out = tmp_path / "events.jsonl"
-    assert export(query_store, "jsonl", out) == 14
+    assert export(query_store, "jsonl", out) == 13  # 14 reports, two of them of one event
     rows = [json.loads(line) for line in out.read_text().splitlines()]
-    assert len(rows) == 14 and {"type", "actor", "recipient", "date", "evidence", "document"} <= set(rows[0])
+    assert len(rows) == 13 and {"type", "actor", "recipient", "date", "evidence", "document", "sources",
+                                "mentions", "documents", "publishers"} <= set(rows[0])
+    assert sorted(len(r["sources"]) for r in rows)[-2:] == [1, 2]
+
+
+def test_export_mentions_writes_every_report(query_store: SQLiteStore, tmp_path: Path) -> None:
+    out = tmp_path / "mentions.jsonl"
+    assert export(query_store, "mentions", out) == 14
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    export(query_store, "jsonl", tmp_path / "events.jsonl")
+    events = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
+    assert {r["event_id"] for r in rows} == {e["id"] for e in events}
+    assert len({r["document"]["id"] for r in rows if r["type"] == "CONSULT" and r["date"] == "2024-07-05"}) == 2
 
 
 def test_export_csv_flattens_parties(query_store: SQLiteStore, tmp_path: Path) -> None:
     out = tmp_path / "events.csv"
     export(query_store, "csv", out)
     rows = list(csv.DictReader(out.open()))
-    assert len(rows) == 14
+    assert len(rows) == 13
     assert any(r["type"] == "SANCTION" and r["actor"] == "USA;IGO:EU" for r in rows)
 
 
@@ -41,7 +53,7 @@ def test_export_parquet_keeps_lists(query_store: SQLiteStore, tmp_path: Path) ->
     out = tmp_path / "events.parquet"
     export(query_store, "parquet", out)
     table = pq.read_table(out)
-    assert table.num_rows == 14
+    assert table.num_rows == 13
     assert ["USA", "IGO:EU"] in table.column("actor").to_pylist()
 
 

@@ -22,7 +22,8 @@ def record(text: str, source: str = "a.txt") -> Record:
 def test_store_write_and_count(tmp_path: Path) -> None:
     store = SQLiteStore(tmp_path / "s.db")
     assert store.write_batch([("Xi met Rahmon.", record("Xi met Rahmon."))]) == 1
-    assert store.stats() == {"documents": 1, "actors": 1, "events": 1, "agreements": 0, "partnerships": 0}
+    assert store.stats() == {"documents": 1, "actors": 1, "events": 1, "event_mentions": 1, "agreements": 0,
+                             "partnerships": 0}
     parties = store.query("SELECT party, role FROM event_parties ORDER BY role")
     assert [tuple(r) for r in parties] == [("CHN", "actor"), ("TJK", "recipient")]
 
@@ -77,8 +78,10 @@ def test_store_migration_3_takes_people_from_stored_records(tmp_path: Path) -> N
 
 
 def test_store_addresses() -> None:
-    with pytest.raises(StoreError, match="PostgreSQL"):
-        open_store("postgresql://user@localhost/db")
+    with pytest.raises(StoreError, match=r"postgresql://user@127.0.0.1:1/db: cannot open database"):
+        open_store("postgresql://user:secret@127.0.0.1:1/db")  # nothing listens on port 1; no password shown
+    with pytest.raises(StoreError, match="unknown store address"):
+        open_store("mysql://user@localhost/db")
     with pytest.raises(StoreError, match="no such database"):
         open_store("/nonexistent/x.db", readonly=True)
 

@@ -102,18 +102,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     try:
         with progress_bar(args.paths, "ingest") as bar:
             ingest_paths(args.paths, store, columns=_columns(args), batch_size=args.batch_size, report=report,
-                         progress=lambda n: _advance(bar, n), jobs=args.jobs)
+                         progress=lambda n: _advance(bar, n), jobs=args.jobs, dask=args.dask)
     finally:
         store.close()
-    print(f"read {report.read} documents: {report.stored} stored, {report.skipped_known} already in {args.db}, "
+    print(f"read {report.read} documents: {report.stored} stored, {report.skipped_known} already in {store.path}, "
           f"{report.duplicates} duplicates, {len(report.errors)} inputs rejected", file=sys.stderr)
     return EXIT_REJECTED if report.errors else EXIT_OK
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from communique.store import open_store
+    from communique.query import open_readonly
 
-    store = open_store(args.db, readonly=True)
+    store = open_readonly(args.db)
     counts = store.stats()
     store.close()
     if args.json:
@@ -125,6 +125,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    if args.merge:
+        from communique.merge_eval import evaluate_merge, format_score
+
+        result = evaluate_merge(args.merge)
+        if not args.json:
+            print(format_score(result))
+        print(json.dumps(result.as_json()))
+        return EXIT_OK
+    if not args.gold:
+        raise CommuniqueError("evaluate needs --gold DIR (extraction) or --merge FILE (merging)")
     from communique.evaluate import format_table, gold_document_path, load_gold, score
     from communique.extract import get_extractor
     from communique.ingest.readers import read_file
@@ -177,22 +187,28 @@ def build_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("ingest", help="extract and store documents",
                        description="Extract documents and store them; re-running stores nothing twice.")
     i.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (recursive) or - for stdin")
-    i.add_argument("--db", default="communique.db", help="SQLite file (default: communique.db)")
+    i.add_argument("--db", default="communique.db", help="SQLite file or postgresql://user@host/db URL (default: communique.db)")
     i.add_argument("--batch-size", type=int, default=64, help="documents per write transaction (default: 64)")
     i.add_argument("--jobs", "-j", type=int, default=1,
                    help="extraction processes (default: 1; the number of cores is fastest on a large corpus)")
+    i.add_argument("--dask", metavar="ADDRESS",
+                   help="extract on a Dask distributed cluster, e.g. tcp://127.0.0.1:8786 (workers need communique "
+                        "installed); this process writes the store")
     _add_csv_options(i)
     i.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("stats", help="count what the store holds",
                        description="Counts of documents, actors, events, agreements, partnerships.")
-    s.add_argument("--db", default="communique.db", help="SQLite file (default: communique.db)")
+    s.add_argument("--db", default="communique.db", help="SQLite file or postgresql://user@host/db URL (default: communique.db)")
     s.add_argument("--json", action="store_true", help="print JSON")
     s.set_defaults(func=cmd_stats)
 
-    v = sub.add_parser("evaluate", help="score extraction against gold",
-                       description="Extract the gold documents and print precision, recall and F1 per field.")
-    v.add_argument("--gold", action="append", required=True, metavar="DIR", help="gold folder or file (repeatable)")
+    v = sub.add_parser("evaluate", help="score extraction against gold, or merging on merge cases",
+                       description="Extract the gold documents and print precision, recall and F1 per field; "
+                                   "with --merge, score how reports merge into real-world events.")
+    v.add_argument("--gold", action="append", metavar="DIR", help="gold folder or file (repeatable)")
+    v.add_argument("--merge", metavar="FILE", help="merge cases (e.g. ../shared/eval/merge/dev.json): the share of "
+                                                   "same-event cases kept together and of look-alikes kept apart")
     v.add_argument("--predictions", metavar="FILE", help="also write the predictions (JSON Lines) here")
     v.add_argument("--plover", metavar="DIR", help="also run the PLOVER-GSR sentence set in DIR")
     v.add_argument("--petrarch", metavar="DIR", help="also run the PETRARCH-2 GSR sentence set in DIR")

@@ -1,6 +1,11 @@
 """Write stored events to files other tools read: JSON Lines, CSV, Parquet, GDELT and PLOVER.
 
-- `jsonl`: one event a line, in the shape of the API (`/api/events`).
+Events are real-world events (one row however many documents report it, with its sources and
+counts); `mentions` writes the reports themselves.
+
+- `jsonl`: one event a line, in the shape of the API (`/api/events`), sources included.
+- `mentions`: one report a line (JSON Lines): each document's own coding of an event, with the id
+  of the real-world event it belongs to.
 - `csv`, `parquet`: one event a row, flat columns (`EVENT_COLUMNS`); Parquet keeps the party
   lists as lists and needs pyarrow (`pip install communique[parquet]`).
 - `gdelt`: GDELT 2.0's event table, its 61 columns with GDELT's headers, tab separated
@@ -27,29 +32,33 @@ from typing import IO, Any, Literal
 from communique import gdelt, query
 from communique.errors import CommuniqueError
 from communique.query import EventFilter, EventOut
-from communique.store import SQLiteStore
+from communique.store import Store
 
-Format = Literal["jsonl", "csv", "parquet", "gdelt", "plover"]
-FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet", "gdelt", "plover")
+Format = Literal["jsonl", "mentions", "csv", "parquet", "gdelt", "plover"]
+FORMATS: tuple[str, ...] = ("jsonl", "mentions", "csv", "parquet", "gdelt", "plover")
 
 EVENT_COLUMNS = (
-    "id", "event_key", "date", "status", "type", "mode", "cameo", "quad_class", "goldstein", "actor", "recipient",
+    "id", "date", "status", "type", "mode", "cameo", "quad_class", "goldstein", "actor", "recipient", "people",
     "place_name", "place_country", "lat", "lon", "evidence_text", "evidence_start", "evidence_end",
     "document_id", "document_source", "document_title", "document_published", "document_url",
+    "mentions", "documents", "publishers",
 )
 
 
 def flat_event(e: EventOut, sep: str = ";") -> dict[str, Any]:
-    """An event as one flat row; party lists joined with `sep`."""
+    """A real-world event as one flat row (its representative report's evidence and document, and
+    its counts); party and people lists joined with `sep`."""
     p = e.place
     return {
-        "id": e.id, "event_key": e.event_key, "date": e.date, "status": e.status, "type": e.type, "mode": e.mode,
+        "id": e.id, "date": e.date, "status": e.status, "type": e.type, "mode": e.mode,
         "cameo": e.cameo, "quad_class": e.quad_class, "goldstein": e.goldstein, "actor": sep.join(e.actor),
         "recipient": sep.join(e.recipient), "place_name": p.name if p else None,
         "place_country": p.country if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
         "evidence_text": e.evidence.text, "evidence_start": e.evidence.start, "evidence_end": e.evidence.end,
         "document_id": e.document.id, "document_source": e.document.source, "document_title": e.document.title,
         "document_published": e.document.published, "document_url": e.document.url,
+        "people": sep.join(x.name for x in e.people), "mentions": e.mentions, "documents": e.documents,
+        "publishers": e.publishers,
     }
 
 
@@ -62,7 +71,7 @@ def _text_out(output: str | Path) -> Iterator[IO[str]]:
         yield fh
 
 
-def write_jsonl(store: SQLiteStore, output: str | Path, f: EventFilter | None = None) -> int:
+def write_jsonl(store: Store, output: str | Path, f: EventFilter | None = None) -> int:
     n = 0
     with _text_out(output) as out:
         for e in query.iter_events(store, f):
@@ -71,7 +80,7 @@ def write_jsonl(store: SQLiteStore, output: str | Path, f: EventFilter | None = 
     return n
 
 
-def write_csv(store: SQLiteStore, output: str | Path, f: EventFilter | None = None) -> int:
+def write_csv(store: Store, output: str | Path, f: EventFilter | None = None) -> int:
     n = 0
     with _text_out(output) as out:
         w = csv.DictWriter(out, fieldnames=EVENT_COLUMNS)
@@ -82,7 +91,7 @@ def write_csv(store: SQLiteStore, output: str | Path, f: EventFilter | None = No
     return n
 
 
-def write_parquet(store: SQLiteStore, output: str | Path, f: EventFilter | None = None,
+def write_parquet(store: Store, output: str | Path, f: EventFilter | None = None,
                   batch: int = 50_000) -> int:
     try:
         import pyarrow as pa
@@ -91,13 +100,13 @@ def write_parquet(store: SQLiteStore, output: str | Path, f: EventFilter | None 
         raise CommuniqueError("Parquet export needs pyarrow: pip install 'communique[parquet]'") from None
     if str(output) == "-":
         raise CommuniqueError("Parquet is binary: give a file with --output")
-    strs = ("id", "event_key", "date", "status", "type", "mode", "cameo", "place_name", "place_country",
+    strs = ("id", "people", "date", "status", "type", "mode", "cameo", "place_name", "place_country",
             "evidence_text", "document_id", "document_source", "document_title", "document_published", "document_url")
     fields = []
     for c in EVENT_COLUMNS:
         if c in ("actor", "recipient"):
             fields.append(pa.field(c, pa.list_(pa.string())))
-        elif c in ("quad_class", "evidence_start", "evidence_end"):
+        elif c in ("quad_class", "evidence_start", "evidence_end", "mentions", "documents", "publishers"):
             fields.append(pa.field(c, pa.int64()))
         elif c in ("goldstein", "lat", "lon"):
             fields.append(pa.field(c, pa.float64()))
@@ -122,7 +131,7 @@ def write_parquet(store: SQLiteStore, output: str | Path, f: EventFilter | None 
     return n
 
 
-def write_gdelt(store: SQLiteStore, output: str | Path, f: EventFilter | None = None,
+def write_gdelt(store: Store, output: str | Path, f: EventFilter | None = None,
                 include_planned: bool = False) -> int:
     """The GDELT 2.0 event table (`communique.gdelt`): occurred events unless `include_planned`."""
     with _text_out(output) as out:
@@ -141,10 +150,11 @@ def plover_event(e: EventOut) -> dict[str, Any]:
         "target_actor": e.recipient, "target_country": countries(e.recipient),
         "location": p.model_dump() if p else None, "text": e.evidence.text, "url": e.document.url,
         "status": e.status, "document_id": e.document.id,
+        "sources": [x.document.url or x.document.source for x in e.sources],
     }
 
 
-def write_plover(store: SQLiteStore, output: str | Path, f: EventFilter | None = None) -> int:
+def write_plover(store: Store, output: str | Path, f: EventFilter | None = None) -> int:
     n = 0
     with _text_out(output) as out:
         for e in query.iter_events(store, f):
@@ -153,10 +163,22 @@ def write_plover(store: SQLiteStore, output: str | Path, f: EventFilter | None =
     return n
 
 
-WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet, "plover": write_plover}
+def write_mentions(store: Store, output: str | Path, f: EventFilter | None = None) -> int:
+    """Every report of an event (the per-document rows real-world events are merged from)."""
+    if f is not None and f != EventFilter():
+        raise CommuniqueError("the mentions export writes every report; filters are not supported")
+    n = 0
+    with _text_out(output) as out:
+        for m in query.iter_mentions(store):
+            out.write(m.model_dump_json() + "\n")
+            n += 1
+    return n
 
 
-def export(store: SQLiteStore, fmt: str, output: str | Path, f: EventFilter | None = None,
+WRITERS = {"jsonl": write_jsonl, "mentions": write_mentions, "csv": write_csv, "parquet": write_parquet, "plover": write_plover}
+
+
+def export(store: Store, fmt: str, output: str | Path, f: EventFilter | None = None,
            include_planned: bool = False) -> int:
     """Write the (filtered) events to `output` ('-' for stdout, text formats only); returns rows
     written. `include_planned` matters to GDELT only: the other formats carry each event's status."""

@@ -34,7 +34,7 @@ from typing import IO, Any
 
 from communique import query
 from communique.query import EventFilter, EventOut
-from communique.store import SQLiteStore
+from communique.store import Store
 
 #: GDELT 2.0's event table, in order (GDELT Event Codebook V2.0)
 GDELT_COLUMNS: tuple[str, ...] = (
@@ -162,20 +162,20 @@ def intent(e: EventOut) -> tuple[str, int, float]:
     return INTENT_TO_COOPERATE
 
 
-def _documents(store: SQLiteStore, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+def _documents(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Per document: when it was added, and where its first paragraph ends (for IsRootEvent)."""
     out: dict[str, dict[str, Any]] = {}
     ids = sorted(set(ids))
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
-        sql = (f"SELECT id, ingested_at, instr(text, char(10) || char(10)) AS para FROM documents"
+        sql = (f"SELECT id, ingested_at, {store.dialect.first_paragraph_end} AS para FROM documents"
                f" WHERE id IN ({','.join('?' * len(chunk))})")
         for r in store.query(sql, chunk):
             out[r["id"]] = {"ingested_at": r["ingested_at"], "para": r["para"]}
     return out
 
 
-def rows(store: SQLiteStore, f: EventFilter | None = None, include_planned: bool = False,
+def rows(store: Store, f: EventFilter | None = None, include_planned: bool = False,
          batch: int = 2000) -> Iterator[list[Any]]:
     """The GDELT rows of the (filtered) events, occurred ones only unless `include_planned`."""
     events = (e for e in query.iter_events(store, f) if include_planned or e.status != "planned")
@@ -197,7 +197,7 @@ def _chunks(items: Iterable[EventOut], n: int) -> Iterator[list[EventOut]]:
         yield chunk
 
 
-def write(store: SQLiteStore, out: IO[str], f: EventFilter | None = None, include_planned: bool = False) -> int:
+def write(store: Store, out: IO[str], f: EventFilter | None = None, include_planned: bool = False) -> int:
     """Write the header and one row per event, tab separated; returns the rows written."""
     w = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
     w.writerow(GDELT_COLUMNS)

@@ -28,7 +28,9 @@ def _init_worker(mode: str = "document") -> None:
     _EXTRACTOR = get_extractor(mode)
 
 
-def _extract_chunk(docs: list[Document]) -> list[Record | ExtractionError]:
+def extract_chunk(docs: list[Document]) -> list[Record | ExtractionError]:
+    """The records of a chunk of documents, in order; a document the extraction fails on gives its
+    error in its place (a worker of a pool or of a Dask cluster runs this)."""
     ex = _EXTRACTOR if _EXTRACTOR is not None else get_extractor()
     failed: dict[str, ExtractionError] = {}
     done = {d.source: rec for d, rec in ex.extract_many(docs, batch_size=len(docs),
@@ -57,11 +59,18 @@ def extract_parallel(documents: Iterable[Document], n_process: int, chunk_size: 
         get_extractor(mode)  # built once here, inherited by every worker
     chunks = [docs[i:i + chunk_size] for i in range(0, len(docs), chunk_size)]
     with ctx.Pool(min(n_process, len(chunks)), initializer=_init_worker, initargs=(mode,)) as pool:
-        for chunk, records in zip(chunks, pool.imap(_extract_chunk, chunks), strict=True):
-            for doc, rec in zip(chunk, records, strict=True):
-                if isinstance(rec, ExtractionError):
-                    if on_error is None:
-                        raise rec
-                    on_error(rec)
-                else:
-                    yield doc, rec
+        for chunk, records in zip(chunks, pool.imap(extract_chunk, chunks), strict=True):
+            yield from pairs_of(chunk, records, on_error)
+
+
+def pairs_of(chunk: list[Document], records: list[Record | ExtractionError],
+             on_error: Callable[[ExtractionError], None] | None) -> Iterator[tuple[Document, Record]]:
+    """The (Document, Record) pairs of an extracted chunk; each failure goes to `on_error` (raised
+    when there is none)."""
+    for doc, rec in zip(chunk, records, strict=True):
+        if isinstance(rec, ExtractionError):
+            if on_error is None:
+                raise rec
+            on_error(rec)
+        else:
+            yield doc, rec

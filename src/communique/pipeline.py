@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from communique.errors import ReadError, ReadWarning
+from communique.errors import ExtractionError, ReadError, ReadWarning
 from communique.extract import Extractor, get_extractor
 from communique.ingest.readers import CsvColumns, Item, own_files, read_paths
 from communique.records import Document, Record
-from communique.store import SQLiteStore
+from communique.store import Store
 
 
 @dataclass
@@ -97,21 +97,46 @@ def extract_paths(paths: list[str], *, columns: CsvColumns | None = None, extrac
             yield rec
 
 
-def ingest_paths(paths: list[str], store: SQLiteStore, *, columns: CsvColumns | None = None,
+def ingest_paths(paths: list[str], store: Store, *, columns: CsvColumns | None = None,
                  extractor: Extractor | None = None, batch_size: int = 64, report: RunReport | None = None,
                  on_error: Callable[[ReadError], None] = print_error,
-                 progress: Callable[[int], None] | None = None, jobs: int = 1) -> RunReport:
-    """Extract and store every new document under `paths`, one transaction per batch.
+                 progress: Callable[[int], None] | None = None, jobs: int = 1,
+                 dask: str | None = None) -> RunReport:
+    """Extract and store every new document under `paths`, one transaction per batch (see
+    `ingest_items`)."""
+    return ingest_items(read_paths(paths, columns, own_files(store.path)), store, extractor=extractor,
+                        batch_size=batch_size, report=report, on_error=on_error, progress=progress, jobs=jobs,
+                        dask=dask)
+
+
+def ingest_items(items: Iterable[Item], store: Store, *, extractor: Extractor | None = None, batch_size: int = 64,
+                 report: RunReport | None = None, on_error: Callable[[ReadError], None] = print_error,
+                 progress: Callable[[int], None] | None = None, jobs: int = 1,
+                 dask: str | None = None) -> RunReport:
+    """Extract and store every new document of `items` (documents and read errors, as the
+    readers give them), one transaction per batch.
 
     With `jobs > 1` the documents are read and checked against the store first, then extracted
-    by a process pool (`parallel.extract_parallel`); records still land batch by batch, in
-    input order, so a killed run resumes the same way."""
+    by a process pool (`parallel.extract_parallel`); with `dask` (a scheduler address) by a Dask
+    distributed cluster (`dask_cluster.extract_on_cluster`). Either way this process writes the
+    records batch by batch, in input order, so a killed run resumes the same way."""
     report = report if report is not None else RunReport()
+    if dask:
+        from communique.dask_cluster import extract_on_cluster
+
+        def on_cluster(docs: list[Document], failed: Callable[[ExtractionError], None]) -> Iterator[Pair]:
+            return extract_on_cluster(docs, dask, on_error=failed)
+
+        return _ingest_elsewhere(items, store, batch_size, report, on_error, progress, on_cluster)
     if jobs > 1:
-        return _ingest_parallel(paths, store, columns, batch_size, report, on_error, progress, jobs)
+        from communique.parallel import extract_parallel
+
+        def in_pool(docs: list[Document], failed: Callable[[ExtractionError], None]) -> Iterator[Pair]:
+            return extract_parallel(docs, jobs, on_error=failed)
+
+        return _ingest_elsewhere(items, store, batch_size, report, on_error, progress, in_pool)
     ex: Extractor | None = extractor
-    for batch in batched(unique_documents(read_paths(paths, columns, own_files(store.path)), report, on_error),
-                         batch_size):
+    for batch in batched(unique_documents(items, report, on_error), batch_size):
         known = store.known_documents(d.id for d in batch)
         todo = [d for d in batch if d.id not in known]
         report.skipped_known += len(batch) - len(todo)
@@ -124,18 +149,22 @@ def ingest_paths(paths: list[str], store: SQLiteStore, *, columns: CsvColumns | 
     return report
 
 
-def _ingest_parallel(paths: list[str], store: SQLiteStore, columns: CsvColumns | None, batch_size: int,
-                     report: RunReport, on_error: Callable[[ReadError], None],
-                     progress: Callable[[int], None] | None, jobs: int) -> RunReport:
-    from communique.parallel import extract_parallel
+Pair = tuple[Document, Record]
 
-    docs = list(unique_documents(read_paths(paths, columns, own_files(store.path)), report, on_error))
+
+def _ingest_elsewhere(items: Iterable[Item], store: Store, batch_size: int, report: RunReport, on_error: Callable[[ReadError], None],
+                      progress: Callable[[int], None] | None,
+                      extract: Callable[[list[Document], Callable[[ExtractionError], None]], Iterator[Pair]]
+                      ) -> RunReport:
+    """Read and check every input first, have `extract` (a pool, a cluster) turn the new documents
+    into records in input order, and write them here, batch by batch."""
+    docs = list(unique_documents(items, report, on_error))
     known = store.known_documents(d.id for d in docs)
     todo = [d for d in docs if d.id not in known]
     report.skipped_known += len(docs) - len(todo)
     if progress and known:
         progress(len(docs) - len(todo))
-    pairs = extract_parallel(todo, jobs, on_error=lambda e: _failed(e, report, on_error))
+    pairs = extract(todo, lambda e: _failed(e, report, on_error))
     while True:
         batch = list(itertools.islice(pairs, batch_size))
         if not batch:

@@ -22,7 +22,7 @@ EXIT_OK = 0
 
 def _db(p: argparse.ArgumentParser) -> None:
     default = get_settings().db
-    p.add_argument("--db", default=default, help=f"SQLite file (default: {default}, or COMMUNIQUE_DB)")
+    p.add_argument("--db", default=default, help=f"SQLite file or postgresql://user@host/db URL (default: {default}, or COMMUNIQUE_DB)")
 
 
 def add_query_parsers(sub: Any) -> None:
@@ -30,7 +30,7 @@ def add_query_parsers(sub: Any) -> None:
     from communique.export import FORMATS
 
     e = sub.add_parser("events", help="list stored events matching filters",
-                       description="List events, newest first. Filters combine; dates may be YYYY, YYYY-MM or "
+                       description="List real-world events (one row however many documents report it), newest first. Filters combine; dates may be YYYY, YYYY-MM or "
                                    "YYYY-MM-DD and match events whose period overlaps.")
     _db(e)
     e.add_argument("--country", help="a party in any role: a name (Tajikistan) or a code (TJK, XKX, IGO:EU)")
@@ -55,10 +55,11 @@ def add_query_parsers(sub: Any) -> None:
     d.set_defaults(func=cmd_dyad)
 
     x = sub.add_parser("export", help="write every stored event to a file",
-                       description="Write events as jsonl (API shape), csv, parquet, gdelt (GDELT 2.0 event "
-                                   "columns, tab separated) or plover (PLOVER JSON Lines).")
+                       description="Write real-world events as jsonl (API shape, with sources), csv, parquet, gdelt "
+                                   "(GDELT 2.0 event columns, tab separated) or plover (PLOVER JSON Lines); "
+                                   "mentions writes every report of an event (JSON Lines).")
     _db(x)
-    x.add_argument("--format", choices=FORMATS, required=True, help="jsonl, csv, parquet, gdelt (GDELT 2.0 event table) or plover")
+    x.add_argument("--format", choices=FORMATS, required=True, help="jsonl, mentions, csv, parquet, gdelt (GDELT 2.0 event table) or plover")
     x.add_argument("--output", "-o", required=True, metavar="PATH", help="file to write (- for stdout, text formats)")
     x.add_argument("--include-planned", action="store_true",
                    help="gdelt: also write planned events, as the intent their report expresses (CAMEO 03x/130 on "
@@ -88,7 +89,8 @@ def cmd_events(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.format == "json":
-        print(page.model_dump_json(indent=2))
+        print(json.dumps({"data": [e.model_dump(mode="json") for e in page.data], "count": page.count}, indent=2,
+                         ensure_ascii=False))
     elif args.format == "csv":
         w = csv.DictWriter(sys.stdout, fieldnames=EVENT_COLUMNS, lineterminator="\n")
         w.writeheader()
@@ -106,12 +108,13 @@ def print_events(store: Any, page: Any) -> None:
 
     t = Table(title=f"{page.count} events" + (f" (showing {len(page.data)})" if page.count > len(page.data) else ""))
     names = query.names(store, {c for e in page.data for c in (*e.actor, *e.recipient)}) if page.data else {}
-    for col in ("date", "event", "coding", "evidence", "document"):
+    for col in ("date", "event", "coding", "evidence", "sources"):
         t.add_column(col, overflow="fold")
     for e in page.data:
         t.add_row((e.date or "undated") + (" planned" if e.status == "planned" else ""),
                   event_sentence(e, names), event_codes(e), (e.matched or e.evidence).text[:160],
-                  e.document.title or e.document.source)
+                  (e.document.title or e.document.source)
+                  + (f" (+{e.documents - 1} more)" if e.documents > 1 else ""))
     Console().print(t)
 
 
@@ -192,7 +195,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         sock.close()
         raise
     host, port = sock.getsockname()[:2]
-    print(f"communique: serving {args.db} on http://{host}:{port}/", file=sys.stderr)
+    from communique.store import display_address
+
+    print(f"communique: serving {display_address(args.db)} on http://{host}:{port}/", file=sys.stderr)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     server.run(sockets=[sock])
     return EXIT_OK

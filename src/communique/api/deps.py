@@ -10,7 +10,7 @@ from fastapi import Depends, Query, Request
 
 from communique.errors import QueryError
 from communique.query import EventFilter
-from communique.store import SQLiteStore, open_store
+from communique.store import Store, open_store
 
 
 class StorePool:
@@ -22,18 +22,17 @@ class StorePool:
     def __init__(self, path: str, size: int = 16) -> None:
         self.path = path
         self.size = size
-        self._idle: queue.SimpleQueue[SQLiteStore] = queue.SimpleQueue()
+        self._idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
 
-    def acquire(self) -> SQLiteStore:
+    def acquire(self) -> Store:
         try:
             return self._idle.get_nowait()
         except queue.Empty:
             store = open_store(self.path, readonly=True)
-            store.conn.execute("PRAGMA mmap_size=1073741824")
-            store.conn.execute("PRAGMA cache_size=-32000")
+            store.prepare_reader()
             return store
 
-    def release(self, store: SQLiteStore) -> None:
+    def release(self, store: Store) -> None:
         if self._idle.qsize() < self.size:
             self._idle.put(store)
         else:
@@ -47,7 +46,7 @@ class StorePool:
                 return
 
 
-def get_store(request: Request) -> Iterator[SQLiteStore]:
+def get_store(request: Request) -> Iterator[Store]:
     pool: StorePool = request.app.state.pool
     store = pool.acquire()
     try:
@@ -56,7 +55,7 @@ def get_store(request: Request) -> Iterator[SQLiteStore]:
         pool.release(store)
 
 
-StoreDep = Annotated[SQLiteStore, Depends(get_store)]
+StoreDep = Annotated[Store, Depends(get_store)]
 
 
 def event_filter(

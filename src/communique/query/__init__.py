@@ -38,7 +38,16 @@ from communique.query.dyads import (
     dyad,
     relationships,
 )
-from communique.query.events import EventDetail, EventOut, event, event_label, events, iter_events
+from communique.query.events import (
+    EventDetail,
+    EventOut,
+    MentionOut,
+    event,
+    event_label,
+    events,
+    iter_events,
+    iter_mentions,
+)
 from communique.query.graph import Graph, GraphEdge, GraphNode, network
 from communique.query.params import (
     ActorFilter,
@@ -47,7 +56,6 @@ from communique.query.params import (
     PageParams,
     Params,
     Period,
-    fts_query,
 )
 from communique.query.partnerships import (
     PartnershipPair,
@@ -69,10 +77,10 @@ from communique.query.reference import (
 __all__ = [
     "MAX_LIMIT", "ActorFilter", "ActorOut", "ActorRole", "Counts", "DocumentHit", "DocumentOut", "DocumentRef",
     "Dyad", "DyadSummary", "EventDetail", "EventFilter", "EventOut", "Graph", "GraphEdge", "GraphNode",
-    "GraphParams", "MonthCount", "Out", "Page", "PageParams", "Params", "PartnershipPair", "PartnershipStep",
+    "GraphParams", "MentionOut", "MonthCount", "Out", "Page", "PageParams", "Params", "PartnershipPair", "PartnershipStep",
     "Period", "Source", "Span", "TimelineAgreement", "TimelineEvent", "TimelineItem", "actors", "arrow",
     "check_code", "check_date", "check_type", "count_events", "counts", "country_codes", "country_name",
-    "current_level", "document", "dyad", "event", "event_label", "events", "fts_query", "iter_events", "names",
+    "current_level", "document", "dyad", "event", "event_label", "events", "iter_events", "iter_mentions", "names",
     "network", "open_readonly", "partnership_label", "partnerships", "plover_types", "reference_names",
     "relationships", "search_documents",
 ]

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from communique.query.common import Out, Page, fetch
 from communique.query.params import ActorFilter
-from communique.store import SQLiteStore
+from communique.store import Store
 
 
 class ActorRole(Out):
@@ -32,7 +32,7 @@ class ActorOut(Out):
     roles: list[ActorRole] = Field(default_factory=list, description="roles over time, by publication date")
 
 
-def actors(store: SQLiteStore, f: ActorFilter | None = None) -> Page[ActorOut]:
+def actors(store: Store, f: ActorFilter | None = None) -> Page[ActorOut]:
     """Actors, most mentioned first, each with the roles it was given over time."""
     f = f or ActorFilter()
     where: list[str] = []
@@ -44,9 +44,10 @@ def actors(store: SQLiteStore, f: ActorFilter | None = None) -> Page[ActorOut]:
         where.append("(a.country = ? OR a.id = ?)")
         params.extend([f.country, f.country])
     if f.q:
-        where.append("(a.name LIKE ? OR a.id LIKE ?)")
+        like = store.dialect.like_nocase
+        where.append(f"(a.name {like} ? OR a.id {like} ?)")
         params.extend([f"%{f.q}%", f"%{f.q}%"])
-    w = " AND ".join(where) or "1"
+    w = " AND ".join(where) or "1 = 1"
     total = int(fetch(store, f"SELECT count(*) FROM actors a WHERE {w}", params)[0][0])
     sql = (f"SELECT a.id, a.name, a.type, a.country, count(DISTINCT m.document_id) AS docs, count(m.actor_id) AS n,"
            f" min(d.published) AS first, max(d.published) AS last FROM actors a"
@@ -60,7 +61,7 @@ def actors(store: SQLiteStore, f: ActorFilter | None = None) -> Page[ActorOut]:
     return Page[ActorOut](data=data, count=total, limit=f.limit, offset=f.offset)
 
 
-def _roles(store: SQLiteStore, ids: Sequence[str]) -> dict[str, list[ActorRole]]:
+def _roles(store: Store, ids: Sequence[str]) -> dict[str, list[ActorRole]]:
     out: dict[str, list[ActorRole]] = defaultdict(list)
     if not ids:
         return out

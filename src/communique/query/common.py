@@ -3,7 +3,6 @@ and small helpers that turn stored rows into result models."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -12,20 +11,17 @@ from pydantic import BaseModel, ConfigDict
 from communique.errors import StoreError
 from communique.query.reference import country_name, reference_names
 from communique.records import Evidence
-from communique.store import SQLiteStore, open_store
-from communique.store import sqlite as sqlite_store
-
-Row = sqlite3.Row
+from communique.store import Row, Store, open_store
 
 
-def open_readonly(address: str) -> SQLiteStore:
+def open_readonly(address: str) -> Store:
     """The store at `address`, read-only, after applying any pending migration once (a store
     written by an older version lacks the tables that keep these queries fast)."""
     store = open_store(address, readonly=True)  # a missing file is an error, not a new empty store
     if store.schema_version == 0:
         store.close()
         raise StoreError(f"{address}: not a communique store (no tables; run `communique ingest` first)")
-    if store.schema_version < max(n for n, _ in sqlite_store._migrations()):
+    if store.schema_version < store.latest_version():
         store.close()
         open_store(address).close()
         store = open_store(address, readonly=True)
@@ -63,7 +59,7 @@ class Source(Out):
     evidence: Evidence
 
 
-def fetch(store: SQLiteStore, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+def fetch(store: Store, sql: str, params: Sequence[Any] = ()) -> list[Row]:
     return store.query(sql, list(params))
 
 
@@ -87,7 +83,7 @@ def until_clause(col: str, until: str, params: list[Any]) -> str:
     return f"{col} > '' AND {col} <= ?"
 
 
-def doc_ref(r: sqlite3.Row, prefix: str = "d_") -> DocumentRef:
+def doc_ref(r: Row, prefix: str = "d_") -> DocumentRef:
     return DocumentRef(id=r[prefix + "id"], source=r[prefix + "source"], title=r[prefix + "title"],
                        published=r[prefix + "published"], url=r[prefix + "url"])
 
@@ -95,11 +91,11 @@ def doc_ref(r: sqlite3.Row, prefix: str = "d_") -> DocumentRef:
 DOC_COLS = "d.id AS d_id, d.source AS d_source, d.title AS d_title, d.published AS d_published, d.url AS d_url"
 
 
-def evidence_of(r: sqlite3.Row) -> Evidence:
+def evidence_of(r: Row) -> Evidence:
     return Evidence(text=r["evidence_text"], start=r["evidence_start"], end=r["evidence_end"])
 
 
-def names(store: SQLiteStore, codes: Iterable[str]) -> dict[str, str]:
+def names(store: Store, codes: Iterable[str]) -> dict[str, str]:
     """Display names of party codes: reference data for countries and organisations, else the stored name."""
     out: dict[str, str] = {}
     rest = []
@@ -122,7 +118,7 @@ def arrow(actor: Sequence[str], recipient: Sequence[str]) -> str:
     return ", ".join(actor) + (" → " + ", ".join(recipient) if recipient else "")
 
 
-def source_of(r: sqlite3.Row) -> Source:
+def source_of(r: Row) -> Source:
     """The document of a stored item and its evidence, from a row with the item and DOC_COLS."""
     return Source(document=doc_ref(r), evidence=evidence_of(r))
 

@@ -10,7 +10,7 @@ from pydantic import Field
 from communique.query.common import Out, fetch
 from communique.query.params import EventFilter
 from communique.query.plan import Plan
-from communique.store import SQLiteStore
+from communique.store import Store
 
 
 class MonthCount(Out):
@@ -24,9 +24,9 @@ class Counts(Out):
     total: int = Field(description="events counted (events dated to the month or day)")
 
 
-def count_scan(store: SQLiteStore, f: EventFilter, bucket: str | None = None) -> int:
+def count_scan(store: Store, f: EventFilter, bucket: str | None = None) -> int:
     """COUNT(*) through the filter's plan; `bucket` restricts it to one month (or year) key."""
-    plan = Plan(f)
+    plan = Plan(f, store.dialect)
     where, params = plan.where, list(plan.params)
     if bucket is not None:
         if len(bucket) == 4:  # the year bucket holds only events dated to the year
@@ -57,7 +57,7 @@ def _bucket_state(key: str, since: str | None, until: str | None) -> Literal["fu
     return "full" if all(inside(d) for d in ends) else "partial"
 
 
-def _buckets(store: SQLiteStore, f: EventFilter) -> list[tuple[str, int, str]]:
+def _buckets(store: Store, f: EventFilter) -> list[tuple[str, int, str]]:
     """(month key, events, state) from `event_counts` for a filter it can answer."""
     where: list[str] = ["party = ?"]
     params: list[Any] = [f.country or "*"]
@@ -80,21 +80,21 @@ def _buckets(store: SQLiteStore, f: EventFilter) -> list[tuple[str, int, str]]:
     return out
 
 
-def count_events(store: SQLiteStore, f: EventFilter) -> int:
+def count_events(store: Store, f: EventFilter) -> int:
     """How many events match: summed from `event_counts` where it can, exact either way."""
     if not _summarised(f):
         return count_scan(store, f)
     return sum(n if state == "full" else count_scan(store, f, key) for key, n, state in _buckets(store, f))
 
 
-def counts(store: SQLiteStore, f: EventFilter) -> Counts:
+def counts(store: Store, f: EventFilter) -> Counts:
     """Matching events per month (events dated only to the year are left out)."""
     if _summarised(f):
         data = [MonthCount(month=key, count=n if state == "full" else count_scan(store, f, key))
                 for key, n, state in _buckets(store, f) if len(key) == 7]
         data = [m for m in data if m.count]
         return Counts(data=data, count=len(data), total=sum(m.count for m in data))
-    plan = Plan(f)
+    plan = Plan(f, store.dialect)
     sql = (f"SELECT substr(k.date, 1, 7) AS month, count(*) AS n FROM {plan.from_}"
            f" WHERE {plan.where} AND length(k.date) >= 7 GROUP BY month ORDER BY month")
     data = [MonthCount(month=r["month"], count=r["n"]) for r in fetch(store, sql, plan.params)]

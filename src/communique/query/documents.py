@@ -7,13 +7,14 @@ from typing import Any
 
 from pydantic import Field
 
+from communique.errors import QueryError
 from communique.query.common import DOC_COLS, DocumentRef, Out, Page, Row, arrow, doc_ref, fetch, names
-from communique.query.events import event_label, event_out
-from communique.query.params import PageParams, fts_query
+from communique.query.events import event_label, mention_out
+from communique.query.params import MAX_TEXT, PageParams
 from communique.query.partnerships import partnership_label
 from communique.records import Record
 from communique.sentences import event_sentence
-from communique.store import SQLiteStore
+from communique.store import Store
 
 
 class Span(Out):
@@ -80,12 +81,12 @@ def fact_label(kind: str, p: dict[str, Any]) -> str:
     return kind
 
 
-def _spans(store: SQLiteStore, doc_id: str) -> list[Span]:
+def _spans(store: Store, doc_id: str) -> list[Span]:
     """Every evidence span and actor mention in a document, with a label and the full coding."""
     items: dict[tuple[str, str], tuple[str, str]] = {}
     rows = fetch(store, f"SELECT e.*, {DOC_COLS} FROM events e JOIN documents d ON d.id = e.document_id"
                         " WHERE e.document_id = ?", [doc_id])
-    events = [event_out(r) for r in rows]
+    events = [mention_out(r) for r in rows]
     nm = names(store, {c for e in events for c in (*e.actor, *e.recipient)})
     for r, e in zip(rows, events, strict=True):
         items["event", r["id"]] = (event_sentence(e, nm) + f" ({event_label(e.type, e.actor, e.recipient, e.status)})",
@@ -119,7 +120,7 @@ def _spans(store: SQLiteStore, doc_id: str) -> list[Span]:
     return spans
 
 
-def document(store: SQLiteStore, doc_id: str) -> DocumentOut | None:
+def document(store: Store, doc_id: str) -> DocumentOut | None:
     """A stored document: its text, the full extraction record and every highlighted span."""
     rows = fetch(store, "SELECT * FROM documents WHERE id = ?", [doc_id])
     if not rows:
@@ -130,14 +131,14 @@ def document(store: SQLiteStore, doc_id: str) -> DocumentOut | None:
                        record=Record.model_validate_json(r["record"]), spans=_spans(store, doc_id))
 
 
-def search_documents(store: SQLiteStore, q: str, limit: int = 20, offset: int = 0) -> Page[DocumentHit]:
+def search_documents(store: Store, q: str, limit: int = 20, offset: int = 0) -> Page[DocumentHit]:
     """Documents whose title or text has every word of `q`, best match first, with a snippet."""
     page = PageParams(limit=limit, offset=offset)
-    match = fts_query(q)
-    total = int(fetch(store, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", [match])[0][0])
-    sql = (f"SELECT {DOC_COLS}, snippet(documents_fts, 1, char(2), char(3), '…', 24) AS snip FROM documents_fts"
-           " JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY rank"
-           " LIMIT ? OFFSET ?")
+    if len(q) > MAX_TEXT:
+        raise QueryError(f"search is too long ({len(q):,} characters; at most {MAX_TEXT})")
+    match = store.dialect.search_query(q)
+    total = int(fetch(store, store.dialect.documents_count, [match])[0][0])
+    sql = store.dialect.documents_page.format(cols=DOC_COLS)
     data = []
     for r in fetch(store, sql, [match, page.limit, page.offset]):
         snippet, marks = _unmark(r["snip"] or "")

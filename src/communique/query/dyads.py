@@ -10,16 +10,16 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from communique.query.common import DOC_COLS, Out, Source, fetch, names, placeholders, source_of
-from communique.query.events import event_label, event_out
+from communique.query.events import event_label, event_out, sources_of
 from communique.query.params import EventFilter, PageParams
 from communique.query.partnerships import PartnershipStep, current_level, items_of, partnership_steps
 from communique.records import EventPerson, Place
-from communique.store import SQLiteStore
+from communique.store import Store
 
 
 class TimelineEvent(Out):
     kind: Literal["event"] = "event"
-    id: str = Field(description="the event key: one real-world event across documents")
+    id: str = Field(description="the real-world event's id (as in /api/events)")
     date: str | None
     label: str
     type: str
@@ -31,7 +31,10 @@ class TimelineEvent(Out):
     goldstein: float | None = None
     place: Place | None = None
     people: list[EventPerson] = Field(default_factory=list, description="who acted for the parties, when named")
-    event_ids: list[str]
+    mentions: int = 1
+    documents: int = 1
+    publishers: int = 1
+    event_ids: list[str] = Field(description="the ids of its reports, one per document")
     sources: list[Source]
 
 
@@ -70,7 +73,7 @@ class DyadSummary(Out):
     items: int
 
 
-def _agreements(store: SQLiteStore, ids: Sequence[str]) -> list[TimelineAgreement]:
+def _agreements(store: Store, ids: Sequence[str]) -> list[TimelineAgreement]:
     if not ids:
         return []
     rows = fetch(store, f"SELECT a.*, {DOC_COLS} FROM agreements a JOIN documents d ON d.id = a.document_id"
@@ -88,42 +91,35 @@ def _agreements(store: SQLiteStore, ids: Sequence[str]) -> list[TimelineAgreemen
     return list(groups.values())
 
 
-def dyad(store: SQLiteStore, a: str, b: str, limit: int = 100) -> Dyad:
+def dyad(store: Store, a: str, b: str, limit: int = 100) -> Dyad:
     """The timeline of two parties: events, agreements and partnership steps, each with its sources.
 
-    Events are grouped by event key (one real-world event reported by several documents); the
-    timeline holds the `limit` most recent of them and every agreement and partnership step."""
+    Events are real-world events (however many documents report them); the timeline holds the
+    `limit` most recent of them and every agreement and partnership step."""
     f = EventFilter(dyad=(a, b), limit=limit)
     assert f.dyad is not None
     x, y = sorted(f.dyad)
-    keys = [r[0] for r in fetch(store, "SELECT DISTINCT event_key FROM event_dyads WHERE a = ? AND b = ?"
-                                       " ORDER BY date DESC, event_key LIMIT ?", [x, y, f.limit])]
+    keys = [r[0] for r in fetch(store, "SELECT event_id FROM event_dyads WHERE a = ? AND b = ?"
+                                       " ORDER BY date DESC, event_id LIMIT ?", [x, y, f.limit])]
     n_events = len(keys) if len(keys) < f.limit else int(fetch(
-        store, "SELECT count(DISTINCT event_key) FROM event_dyads WHERE a = ? AND b = ?", [x, y])[0][0])
+        store, "SELECT count(*) FROM event_dyads WHERE a = ? AND b = ?", [x, y])[0][0])
     timeline: list[TimelineEvent | TimelineAgreement | PartnershipStep] = []
     if keys:
-        rows = fetch(store, f"SELECT e.*, {DOC_COLS} FROM events e JOIN documents d ON d.id = e.document_id"
-                            f" WHERE e.event_key IN ({placeholders(keys)}) ORDER BY d.published, e.id", keys)
-        grouped: dict[str, TimelineEvent] = {}
+        rows = fetch(store, f"SELECT e.*, {DOC_COLS} FROM real_events e JOIN documents d ON d.id = e.document_id"
+                            f" WHERE e.id IN ({placeholders(keys)})", keys)
+        reports = defaultdict(list)
+        for r in fetch(store, f"SELECT id, real_event_id FROM events WHERE real_event_id IN ({placeholders(keys)})"
+                              " ORDER BY id", keys):
+            reports[r["real_event_id"]].append(r["id"])
+        sources = sources_of(store, keys)
         for r in rows:
-            item = grouped.get(r["event_key"])
-            if item is None:
-                ev = event_out(r)
-                grouped[ev.event_key] = TimelineEvent(
-                    id=ev.event_key, date=ev.date, label=event_label(ev.type, ev.actor, ev.recipient, ev.status),
-                    type=ev.type, status=ev.status, actor=ev.actor, recipient=ev.recipient, cameo=ev.cameo,
-                    quad_class=ev.quad_class, goldstein=ev.goldstein, place=ev.place, people=ev.people,
-                    event_ids=[ev.id],
-                    sources=[Source(document=ev.document, evidence=ev.evidence)])
-            else:
-                item.event_ids.append(r["id"])
-                item.sources.append(source_of(r))
-                later = event_out(r)
-                if item.place is None:
-                    item.place = later.place
-                known = {p.id for p in item.people}
-                item.people.extend(p for p in later.people if p.id not in known)
-        timeline.extend(grouped.values())
+            ev = event_out(r)
+            timeline.append(TimelineEvent(
+                id=ev.id, date=ev.date, label=event_label(ev.type, ev.actor, ev.recipient, ev.status),
+                type=ev.type, status=ev.status, actor=ev.actor, recipient=ev.recipient, cameo=ev.cameo,
+                quad_class=ev.quad_class, goldstein=ev.goldstein, place=ev.place, people=ev.people,
+                mentions=ev.mentions, documents=ev.documents, publishers=ev.publishers,
+                event_ids=reports[ev.id], sources=sources[ev.id]))
     agreements = _agreements(store, items_of(store, "agreement", (x, y)))
     steps = partnership_steps(store, items_of(store, "partnership", (x, y)))
     timeline.extend(agreements)
@@ -137,7 +133,7 @@ def dyad(store: SQLiteStore, a: str, b: str, limit: int = 100) -> Dyad:
                 data=timeline, count=n_events + len(agreements) + len(steps))
 
 
-def relationships(store: SQLiteStore, limit: int = 10) -> list[DyadSummary]:
+def relationships(store: Store, limit: int = 10) -> list[DyadSummary]:
     """The pairs with the most items (real-world events, agreements, partnership steps), most first."""
     page = PageParams(limit=limit)
     tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])

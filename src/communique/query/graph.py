@@ -8,7 +8,7 @@ from typing import Any, Literal
 from communique.query.common import Out, fetch, names, since_clause, until_clause
 from communique.query.params import GraphParams
 from communique.query.reference import country_name
-from communique.store import SQLiteStore
+from communique.store import Store
 
 
 class GraphNode(Out):
@@ -35,7 +35,7 @@ class Graph(Out):
     edges: list[GraphEdge]
 
 
-def network(store: SQLiteStore, p: GraphParams | None = None) -> Graph:
+def network(store: Store, p: GraphParams | None = None) -> Graph:
     """Countries and organisations as nodes, edges weighted by real-world events between them in
     the period, split into cooperation (quad classes 1, 2) and conflict (3, 4)."""
     p = p or GraphParams()
@@ -51,7 +51,7 @@ def network(store: SQLiteStore, p: GraphParams | None = None) -> Graph:
     if p.type:
         where.append("event_id IN (SELECT id FROM events WHERE type = ?)")
         params.append(p.type)
-    w = " AND ".join(where) or "1"
+    w = " AND ".join(where) or "1 = 1"
     sql = (f"SELECT a, b, count(DISTINCT event_key) AS n,"
            f" count(DISTINCT CASE WHEN quad_class IN (1, 2) THEN event_key END) AS coop,"
            f" count(DISTINCT CASE WHEN quad_class IN (3, 4) THEN event_key END) AS conf"

@@ -19,22 +19,6 @@ MAX_TEXT = 500
 MAX_NODES = 500
 
 
-def fts_query(text: str) -> str:
-    """A user's words as an FTS5 query: every word must occur; quotes keep FTS syntax out."""
-    if len(text) > MAX_TEXT:
-        raise QueryError(f"search is too long ({len(text):,} characters; at most {MAX_TEXT})")
-    words = re.findall(r"[\w'*-]+", text)
-    terms = []
-    for w in words:
-        prefix = w.endswith("*")
-        w = w.strip("*'-")
-        if w:
-            terms.append('"' + w.replace('"', '""') + '"' + ("*" if prefix else ""))
-    if not terms:
-        raise QueryError(f"search {text!r} has no words to look for")
-    return " ".join(terms)
-
-
 class Params(BaseModel):
     """Validated query parameters; any problem becomes one QueryError."""
 

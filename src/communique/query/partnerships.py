@@ -10,7 +10,7 @@ from typing import Any, Literal
 from communique.query.common import DOC_COLS, Out, Page, Source, fetch, names, placeholders, source_of
 from communique.query.params import PageParams
 from communique.query.reference import check_code
-from communique.store import SQLiteStore
+from communique.store import Store
 
 
 class PartnershipStep(Out):
@@ -37,13 +37,13 @@ def partnership_label(change: str, level: str, rank: int | None) -> str:
     return f"{change}: {level}" + (f" (rank {rank})" if rank is not None else "")
 
 
-def items_of(store: SQLiteStore, kind: str, parties: Sequence[str]) -> list[str]:
+def items_of(store: Store, kind: str, parties: Sequence[str]) -> list[str]:
     """Ids of agreements or partnerships in which all the given parties take part."""
     sql = " INTERSECT ".join("SELECT item_id FROM item_parties WHERE party = ? AND kind = ?" for _ in parties)
     return [r[0] for r in fetch(store, sql, [x for p in parties for x in (p, kind)])]
 
 
-def partnership_steps(store: SQLiteStore, ids: Sequence[str]) -> list[PartnershipStep]:
+def partnership_steps(store: Store, ids: Sequence[str]) -> list[PartnershipStep]:
     """Partnership mentions grouped by (parties, level, date): one step, many sources."""
     if not ids:
         return []
@@ -81,7 +81,7 @@ def current_level(steps: Sequence[PartnershipStep]) -> PartnershipStep | None:
     return cur
 
 
-def partnerships(store: SQLiteStore, country: str | None = None, limit: int = 100,
+def partnerships(store: Store, country: str | None = None, limit: int = 100,
                  offset: int = 0) -> Page[PartnershipPair]:
     """Every pair (or group) with a partnership level: its current level and history, highest rank first."""
     page = PageParams(limit=limit, offset=offset)

@@ -1,22 +1,25 @@
-"""The SQL of an event filter: which table drives the scan and the WHERE that selects events."""
+"""The SQL of an event filter: which table drives the scan and the WHERE that selects real-world events."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from communique.query.common import since_clause, until_clause
-from communique.query.params import EventFilter, fts_query
+from communique.query.params import EventFilter
 from communique.query.reference import country_codes, country_of_name
+from communique.store.dialect import Dialect, SQLiteDialect
 
 
 class Plan:
     """FROM and WHERE for an event filter, with the driving table aliased `k`.
 
-    `k` has the columns date, type, quad_class, status. With a place it is `events`, through the
-    place index (a place is rarer than a party or a pair, which are then checked per event); with a
-    dyad `event_dyads`, with a party `event_facets` (both: date '' when undated); else `events`."""
+    `k` has the columns date, type, quad_class, status, and `id_col` names the real event's id.
+    With a place it is `real_events`, through the place index (a place is rarer than a party or a
+    pair, which are then checked per event); with a dyad `event_dyads`, with a party
+    `event_facets` (both: date '' when undated); else `real_events`."""
 
-    def __init__(self, f: EventFilter) -> None:
+    def __init__(self, f: EventFilter, dialect: Dialect | None = None) -> None:
+        sql = dialect or SQLiteDialect()
         self.params: list[Any] = []
         where: list[str] = []
         p = self.params
@@ -27,10 +30,10 @@ class Plan:
         place: tuple[str, str, str] | None = None  # (column, value, index)
         if f.place:
             code = f.place.upper() if f.place.upper() in country_codes() else country_of_name(f.place)
-            place = (("place_country", code, "events_place_country") if code
-                     else ("place_name", f.place, "events_place_name"))
+            place = (("place_country", code, "real_events_place_country") if code
+                     else ("place_name", f.place, "real_events_place_name"))
         if place:
-            self.source = f"events k INDEXED BY {place[2]}"
+            self.source = "real_events k" + sql.indexed_by(place[2])
             parties.extend((code, None) for code in f.dyad or ())
         elif f.dyad:
             a, b = sorted(f.dyad)
@@ -45,12 +48,12 @@ class Plan:
             if role is None:
                 parties.pop(0)
         else:
-            self.source = "events k"
-        self.driven_by_events = self.source.startswith("events k")
+            self.source = "real_events k"
+        self.driven_by_events = self.source.startswith("real_events k")
         self.id_col = "k.id" if self.driven_by_events else "k.event_id"
         for code, role in parties:
-            where.append(f"EXISTS (SELECT 1 FROM event_parties p WHERE p.event_id = {self.id_col} AND p.party = ?"
-                         + (" AND p.role = ?)" if role else ")"))
+            where.append(f"EXISTS (SELECT 1 FROM real_event_parties p WHERE p.event_id = {self.id_col}"
+                         " AND p.party = ?" + (" AND p.role = ?)" if role else ")"))
             p.extend([code, role] if role else [code])
         if f.type:
             where.append("k.type = ?")
@@ -65,23 +68,19 @@ class Plan:
             where.append(since_clause("k.date", f.since, p))
         if f.until:
             where.append(until_clause("k.date", f.until, p))
-        self.needs_event = place is not None and not self.driven_by_events
         if place:
-            ref = "k" if self.driven_by_events else "e"
-            collate = " COLLATE NOCASE" if place[0] == "place_name" else ""
-            where.append(f"{ref}.{place[0]} = ?{collate}")
+            where.append(sql.equals_nocase(f"k.{place[0]}") if place[0] == "place_name" else f"k.{place[0]} = ?")
             p.append(place[1])
-        if f.search:
-            where.append(f"{self.id_col} IN (SELECT ev.item_id FROM evidence_fts JOIN evidence ev"
-                         " ON ev.rowid = evidence_fts.rowid WHERE evidence_fts MATCH ? AND ev.kind = 'event')")
-            p.append(fts_query(f.search))
-        self.where = " AND ".join(where) or "1"
+        if f.search:  # any report of the event has every word in its evidence
+            where.append(f"{self.id_col} IN (SELECT m.real_event_id FROM events m"
+                         f" WHERE m.id IN ({sql.evidence_match}))")
+            p.append(sql.search_query(f.search))
+        self.where = " AND ".join(where) or "1 = 1"
 
     @property
     def from_(self) -> str:
-        # CROSS JOIN keeps the driving table outermost, so the planner walks its index in date order
-        return self.source + (" CROSS JOIN events e ON e.id = k.event_id" if self.needs_event else "")
+        return self.source
 
     @property
     def order(self) -> str:
-        return "k.date DESC, k.rowid DESC" if self.driven_by_events else "k.date DESC, k.event_id DESC"
+        return f"k.date DESC, {self.id_col} DESC"

@@ -1,49 +1,44 @@
-"""The embedded SQLite store: schema migrations, batched writes, counts.
-
-Writes go through `write_batch`, one transaction per batch, and a document is keyed by the
-hash of its normalised text: a re-ingest inserts nothing, and an ingest killed midway leaves
-whole documents only, so the next run resumes where it stopped.
-"""
+"""The embedded SQLite store: one file, schema migrations, one writer at a time (BEGIN IMMEDIATE)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from communique.errors import StoreError
-from communique.records import Evidence, Record
+from communique.store.base import BaseStore, Row, item_id
 
-TABLES = ("documents", "actors", "events", "agreements", "partnerships")
+__all__ = ["SQLiteStore", "item_id"]
 
 
-def _migrations() -> list[tuple[int, str]]:
-    folder = resources.files("communique.store") / "migrations"
+def _migrations(folder: str = "migrations") -> list[tuple[int, str]]:
+    """(number, SQL) of the migrations in `folder` of the package, in order."""
+    root = resources.files("communique.store") / folder
     out = []
-    for entry in folder.iterdir():
+    for entry in root.iterdir():
         name = entry.name
         if name.endswith(".sql"):
             out.append((int(name.split("_", 1)[0]), entry.read_text(encoding="utf-8")))
     return sorted(out)
 
 
-def item_id(*parts: object) -> str:
-    return hashlib.sha1(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:20]
+#: migrations whose data step runs in Python after their SQL (the real-world events of version 4
+#: are clustered by communique.merge from the reports already stored)
+REBUILDS_REAL_EVENTS = 4
 
 
-class SQLiteStore:
+class SQLiteStore(BaseStore):
     """A store in one SQLite file (or `:memory:`)."""
 
     backend = "sqlite"
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
+        self.readonly = readonly
         try:
             if readonly:
                 if self.path != ":memory:" and not Path(self.path).exists():
@@ -66,12 +61,18 @@ class SQLiteStore:
 
     # ------------------------------------------------------------ schema
 
+    @staticmethod
+    def latest_version() -> int:
+        return max(n for n, _ in _migrations())
+
     def migrate(self) -> None:
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        version = self.schema_version
         for number, sql in _migrations():
             if number > version:
                 # one script, one transaction: a migration applies whole or not at all
                 self.conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version={number};\nCOMMIT;")
+                if number == REBUILDS_REAL_EVENTS:
+                    self.rebuild_real_events()
 
     @property
     def schema_version(self) -> int:
@@ -91,105 +92,37 @@ class SQLiteStore:
     def close(self) -> None:
         self.conn.close()
 
-    # ------------------------------------------------------------ writes
+    def prepare_bulk_load(self) -> None:
+        self.conn.execute("PRAGMA journal_mode=OFF")
+        self.conn.execute("PRAGMA synchronous=OFF")
+        self.conn.execute("PRAGMA cache_size=-512000")
 
-    def known_documents(self, ids: Iterable[str]) -> set[str]:
-        ids = list(ids)
-        found: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            q = f"SELECT id FROM documents WHERE id IN ({','.join('?' * len(chunk))})"
-            found.update(r[0] for r in self.conn.execute(q, chunk))
-        return found
+    def prepare_reader(self) -> None:
+        self.conn.execute("PRAGMA mmap_size=1073741824")
+        self.conn.execute("PRAGMA cache_size=-32000")
 
-    def write_batch(self, items: Sequence[tuple[str, Record]]) -> int:
-        """Store (document text, record) pairs in one transaction; returns how many were new."""
-        new = 0
-        with self.transaction():
-            for text, record in items:
-                new += self._write_record(text, record)
-        return new
+    # ------------------------------------------------------------ SQL
 
-    def _write_record(self, text: str, rec: Record) -> int:
-        d = rec.document
-        cur = self.conn.execute(
-            "INSERT OR IGNORE INTO documents (id, source, url, title, published, format, text, record, ingested_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?)",
-            (d.id, d.source, d.url, d.title, d.published, d.format, text, rec.to_json(),
-             datetime.now(UTC).isoformat(timespec="seconds")))
-        if cur.rowcount == 0:
-            return 0
-        x = self.conn.executemany
-        ev_rows: list[tuple[Any, ...]] = []
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        try:
+            return self.conn.execute(sql, params).rowcount
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
 
-        def spans(kind: str, iid: str, evs: Iterable[Evidence]) -> None:
-            for e in evs:
-                ev_rows.append((d.id, kind, iid, e.start, e.end, e.text))
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self.conn.executemany(sql, rows)
 
-        for a in rec.actors:
-            self.conn.execute("INSERT OR IGNORE INTO actors (id, name, type, country) VALUES (?,?,?,?)",
-                              (a.id, a.name, a.type, a.country))
-            x("INSERT OR IGNORE INTO mentions (document_id, actor_id, name, role, country, resolution, start, \"end\")"
-              " VALUES (?,?,?,?,?,?,?,?)",
-              [(d.id, a.id, m.text, a.role, a.country, a.resolution, m.start, m.end) for m in a.mentions])
-        for ev in rec.events:
-            parties = sorted(set(ev.actor) | set(ev.recipient))
-            key = item_id(ev.type, parties, ev.date)
-            eid = item_id(d.id, ev.type, parties, ev.date)
-            p = ev.place
-            self.conn.execute(
-                "INSERT OR IGNORE INTO events (id, document_id, event_key, type, mode, cameo, goldstein, quad_class,"
-                " date, status, place_name, place_country, lat, lon, trigger, actor, recipient, people, evidence_text,"
-                " evidence_start, evidence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (eid, d.id, key, ev.type, ev.mode, ev.cameo, ev.goldstein, ev.quad_class, ev.date, ev.status,
-                 p.name if p else None, p.country if p else None, p.lat if p else None, p.lon if p else None,
-                 ev.trigger, json.dumps(ev.actor), json.dumps(ev.recipient),
-                 json.dumps([person.model_dump() for person in ev.people]), ev.evidence.text,
-                 ev.evidence.start, ev.evidence.end))
-            x("INSERT OR IGNORE INTO event_parties (event_id, party, role, date) VALUES (?,?,?,?)",
-              [(eid, c, "actor", ev.date) for c in ev.actor] + [(eid, c, "recipient", ev.date) for c in ev.recipient])
-            spans("event", eid, ev.evidence_all or [ev.evidence])
-        for ag in rec.agreements:
-            aid = item_id(d.id, "agreement", ag.title, sorted(ag.parties), ag.date)
-            self.conn.execute(
-                "INSERT OR IGNORE INTO agreements (id, document_id, title, kind, date, count, parties, evidence_text,"
-                " evidence_start, evidence_end) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (aid, d.id, ag.title, ag.kind, ag.date, ag.count, json.dumps(ag.parties), ag.evidence.text,
-                 ag.evidence.start, ag.evidence.end))
-            x("INSERT OR IGNORE INTO item_parties (kind, item_id, party) VALUES ('agreement',?,?)",
-              [(aid, c) for c in ag.parties])
-            spans("agreement", aid, [ag.evidence])
-        for pa in rec.partnerships:
-            pid = item_id(d.id, "partnership", pa.level_normalized, sorted(pa.parties), pa.date)
-            self.conn.execute(
-                "INSERT OR IGNORE INTO partnerships (id, document_id, level, level_normalized, rank, change, date,"
-                " parties, evidence_text, evidence_start, evidence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (pid, d.id, pa.level, pa.level_normalized, pa.rank, pa.change, pa.date, json.dumps(pa.parties),
-                 pa.evidence.text, pa.evidence.start, pa.evidence.end))
-            x("INSERT OR IGNORE INTO item_parties (kind, item_id, party) VALUES ('partnership',?,?)",
-              [(pid, c) for c in pa.parties])
-            spans("partnership", pid, [pa.evidence])
-        facts: list[tuple[str, Any]] = [("honour", h) for h in rec.honours]
-        facts += [("invitation", i) for i in rec.invitations]
-        facts += [("cooperation", c) for c in rec.cooperation]
-        facts += [("attendee", a) for a in rec.attendees]
-        for kind, fact in facts:
-            payload = fact.model_dump_json()
-            fid = item_id(d.id, kind, payload)
-            self.conn.execute("INSERT OR IGNORE INTO facts (id, document_id, kind, date, payload) VALUES (?,?,?,?,?)",
-                              (fid, d.id, kind, getattr(fact, "date", None), payload))
-            spans(kind, fid, [fact.evidence])
-        x('INSERT OR IGNORE INTO evidence (document_id, kind, item_id, start, "end", text) VALUES (?,?,?,?,?,?)',
-          ev_rows)
-        return 1
-
-    # ------------------------------------------------------------ reads
-
-    def stats(self) -> dict[str, int]:
-        return {t: int(self.query(f"SELECT count(*) FROM {t}")[0][0]) for t in TABLES}
-
-    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         try:
             return self.conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
+
+    def stream(self, sql: str, params: Sequence[Any] = (), batch: int = 5000) -> Iterator[Row]:
+        try:
+            cur = self.conn.execute(sql, params)
+            while rows := cur.fetchmany(batch):
+                yield from rows
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: {exc}") from None

@@ -27,7 +27,7 @@ from communique import query
 from communique.api.deps import FilterDep, StoreDep
 from communique.api.security import safe_url
 from communique.sentences import event_sentence
-from communique.store import SQLiteStore
+from communique.store import Store
 from communique.web.highlight import anchor, segments
 
 HERE = Path(__file__).parent
@@ -158,7 +158,7 @@ templates.env.globals["link"] = link
 # ---------------------------------------------------------------- pages
 
 
-def home_data(request: Request, store: SQLiteStore) -> dict[str, Any]:
+def home_data(request: Request, store: Store) -> dict[str, Any]:
     counts = cached(request, "counts", lambda: query.counts(store, query.EventFilter()))
     latest = query.events(store, query.EventFilter(limit=10))
     return {
@@ -186,7 +186,7 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
 DOCUMENT_HITS = 5  # documents listed per page above the events of a search
 
 
-def events_data(store: SQLiteStore, f: query.EventFilter, doc_offset: int = 0) -> dict[str, Any]:
+def events_data(store: Store, f: query.EventFilter, doc_offset: int = 0) -> dict[str, Any]:
     page = query.events(store, f)
     counts = query.counts(store, f)
     docs = query.search_documents(store, f.search, limit=DOCUMENT_HITS, offset=doc_offset) if f.search else None
@@ -229,7 +229,7 @@ def dyad_page(request: Request, store: StoreDep, a: str, b: str, limit: int = 10
 GRAPH_ALL_TIME_UP_TO = 50_000  # events; above this the graph page opens on the last two years
 
 
-def graph_params(request: Request, store: SQLiteStore, since: str | None, until: str | None,
+def graph_params(request: Request, store: Store, since: str | None, until: str | None,
                  country: str | None, type: str | None, max_nodes: int, min_weight: int) -> query.GraphParams:
     if since is None and until is None and "since" not in request.query_params:
         total = cached(request, "total", lambda: query.count_events(store, query.EventFilter()))
@@ -260,7 +260,7 @@ def graph_page(request: Request, store: StoreDep, since: str | None = None, unti
                                           "types": query.plover_types()})
 
 
-def document_or_404(store: SQLiteStore, doc_id: str) -> query.DocumentOut:
+def document_or_404(store: Store, doc_id: str) -> query.DocumentOut:
     doc = query.document(store, doc_id)
     if doc is None:
         raise HTTPException(404, f"no document {doc_id}")
