@@ -19,6 +19,7 @@ import argparse
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "dictionaries" / "petrarch2" / "Phoenix.agents.txt"
@@ -121,8 +122,8 @@ def currencies(path: Path) -> list[str]:
     return sorted(set(words))
 
 
-def things(verbs: Path) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = [{"kind": "currency", "nouns": currencies(verbs), "source": "CAMEO.2.0.txt &CURRENCY"}]
+def things(verbs: Path) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = [{"kind": "currency", "nouns": currencies(verbs), "source": "CAMEO.2.0.txt &CURRENCY"}]
     rows += [{"kind": k, "nouns": sorted(set(v)), "source": "project (issue 7: not a party)"} for k, v in THING_WORDS.items()]
     return rows
 
@@ -136,7 +137,7 @@ def main() -> None:
     print(f"{len(rows)} agent nouns -> {OUT}")
     t = things(VERBS)
     THINGS.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in t), encoding="utf-8")
-    print(f"{sum(len(r['nouns']) for r in t)} thing nouns -> {THINGS}")  # type: ignore[arg-type]
+    print(f"{sum(len(r['nouns']) for r in t)} thing nouns -> {THINGS}")
 
 
 if __name__ == "__main__":
