@@ -265,12 +265,21 @@ def is_person(entry: Entry, given_names: set[str], office: set[str]) -> bool:
     words = words_of(entry.phrases[0][1]).lower().split() if entry.phrases else []
     if not words:
         return True
-    if words[0] in office or words[-1] in office or words[-1].rstrip("s") in office:
+    if is_office(words, office):
         return True
     orgish = any(w in ORG_WORDS for w in words)
     if not orgish and all(c.restriction for c in entry.codes):
         return True
     return not orgish and 2 <= len(words) <= 4 and words[0] in given_names
+
+
+def is_office(words: list[str], office: set[str] | frozenset[str]) -> bool:
+    """An office a person holds: the phrase begins with an office word ("SECRETARY_KERRY") or its
+    head, the word before the first preposition, is one ("US_SECRETARY_OF_DEFENSE", "WORLD BANK
+    PRESIDENT", "SUPREME COURT JUSTICES"; not "HOUSE OF REPRESENTATIVES")."""
+    prep = next((i for i, w in enumerate(words) if i and w in ("of", "to", "for", "at", "in", "on")), len(words))
+    head = words[prep - 1]
+    return words[0] in office or head in office or head.removesuffix("s") in office
 
 
 def party_of(entry: Entry, iso: set[str], org_names: dict[str, str]) -> tuple[str, str, Code, bool] | None:
@@ -411,9 +420,7 @@ def form_problem(text: str, entry: Kept, st: Seen, given: set[str], office: set[
     entry_texts = [t for t, _ in candidates(entry.entry)]
     if text in EXCLUDE:
         return EXCLUDE[text]
-    prep = next((i for i, w in enumerate(words) if i and w in ("of", "to", "for", "at", "in", "on")), len(words))
-    head = words[prep - 1]
-    if words[0] in office or head in office or head.removesuffix("s") in office:
+    if is_office(words, office):
         return "an office, held by a person"
     if all(w in KIND_WORDS or w in MINOR or w in GENERIC for w in words):
         return "a kind of institution every state has"
