@@ -8,9 +8,6 @@ group or body into its party, never a common word or a name another state's body
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from types import ModuleType
 from typing import Any
 
 import pycountry
@@ -21,19 +18,9 @@ from communique.records import Document, Record
 from communique.resolve.actors import resolve
 from communique.resolve.gazetteer import load_gazetteer, read_jsonl
 from communique.resolve.titles import OFFICE
-from tests.helpers import ROOT
+from tests.helpers import load_script
 
-
-def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_actors", ROOT / "scripts" / "build_actors.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_actors"] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
-
-
-ba = _load_script()
+ba = load_script("build_actors")
 ISO = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
 
 SNIPPET = """# an actor file in PETRARCH2's format
