@@ -78,6 +78,14 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
         for n in {rec["name"], *rec.get("aliases", [])}:
             for v in _variants(n):
                 pats.append({"label": "ORG", "pattern": v, "id": code})
+    # named bodies and groups of general news ("Hamas", "the Afghan National Army", "Knesset"), with
+    # the party they stand for; a longer match wins over a country word inside ("Afghan")
+    for form, ident in gaz.actor_forms.items():
+        na = gaz.actors[ident]
+        for n in na.forms:
+            if fold(n) == form:
+                for v in _variants(n):
+                    pats.append({"label": "ORG", "pattern": v, "id": na.party})
     for region in REGIONS:  # compounds that are regions, not the country of their first part
         if "-" in region:
             pats.append({"label": "LOC", "pattern": [{"ORTH": a} for a in re.split(r"(-)", region) if a]})

@@ -71,10 +71,10 @@ class Resolved:
 
     text: str
     people: dict[str, PersonActor]
-    party_spans: list[tuple[int, int, str, str]]  # start, end, party code, kind (person/country/org)
+    party_spans: list[tuple[int, int, str, str]]  # start, end, party code, kind (person/country/org/nonstate)
     places: list[tuple[int, int, str, str]]  # start, end, place name, country
     countries: dict[str, list[tuple[int, int, str]]]
-    orgs: dict[str, list[tuple[int, int, str]]]
+    orgs: dict[str, list[tuple[int, int, str]]]  # IGO code or org:<slug> (actors.jsonl) -> mentions
     main: list[str]  # parties of the document's main actors, most mentioned first
     group: list[str] = field(default_factory=list)  # who "the two leaders", "they" stand for
     we: list[str] = field(default_factory=list)  # who "we" stands for: the authors
@@ -94,8 +94,10 @@ class Resolved:
                              aliases=sorted({m[2] for m in ms}), resolution="gazetteer: country name, demonym or adjective",
                              mentions=[Evidence(text=text[s:e], start=s, end=e) for s, e, _ in ms]))
         for code, ms in self.orgs.items():
-            out.append(Actor(id=code, name=gaz.country_name(code), type="organization", country=None,
-                             aliases=sorted({m[2] for m in ms}), resolution="gazetteer: organisation name or acronym",
+            na = gaz.actors.get(code) if code.startswith("org:") else None
+            out.append(Actor(id=code, name=na.name if na else gaz.country_name(code), type="organization",
+                             country=na.party if na else None, aliases=sorted({m[2] for m in ms}),
+                             resolution=na.why if na else "gazetteer: organisation name or acronym",
                              mentions=[Evidence(text=text[s:e], start=s, end=e) for s, e, _ in ms]))
         return out
 
@@ -148,6 +150,11 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         elif label == "ORG" and eid.startswith("IGO:"):
             orgs.setdefault(eid, []).append((s, e, ent.text))
             spans.append((s, e, eid, "org"))
+        elif label == "ORG" and eid and (na := gaz.actor(ent.text)) is not None and na.party == eid:
+            # a state's own body ("the Knesset", "the Afghan National Army") stands for the state; a
+            # national group ("Hamas", "UNITA") stands for its country in news-sentence coding only
+            orgs.setdefault(na.id, []).append((s, e, ent.text))
+            spans.append((s, e, eid, "org" if na.kind != "nonstate" else "nonstate"))
         elif label == "PERSON":
             person_ents.append(ent)
         elif label in ("GPE", "LOC", "FAC"):
@@ -189,7 +196,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if known is not None and known.id in people:
             add_person(people[known.id], s, e, name)
             continue
-        if known is None and (ORG_WORDS.search(name) or gaz.country(name) or gaz.org(name)
+        if known is None and (ORG_WORDS.search(name) or gaz.country(name) or gaz.org(name) or gaz.actor(name)
                               or re.search(r"[\"“”«»]", name) or gaz.city(name) or not NAME_WORDS.fullmatch(name)):
             continue
         pid = known.id if known is not None else person_id(name)
@@ -277,7 +284,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         counts[code] = counts.get(code, 0) + len(ms)
     openers: dict[str, int] = {}
     for sm in re.finditer(r"(?:^|(?<=[.!?]\s)|\n)\s*(?:[A-Z][\w\u2019'-]*\s+){0,4}", text):
-        lead = [c for s, _e, c, _k in spans if sm.start() <= s <= sm.end() + 2]
+        lead = [c for s, _e, c, k in spans if sm.start() <= s <= sm.end() + 2 and k != "nonstate"]
         if lead:  # a party opening a sentence is its subject: the voice of the text
             counts[lead[0]] = counts.get(lead[0], 0) + 3
             openers[lead[0]] = openers.get(lead[0], 0) + 1
