@@ -78,7 +78,7 @@ class Parties:
             for s, e, _form in pa.mentions:
                 person_at[(s, e)] = pa.id
         for s, e, code, kind in res.party_spans:
-            if not code:
+            if not code or (kind == "nonstate" and not civilians):  # armed groups are parties of news sentences only
                 continue
             first = bisect.bisect_right(starts, s) - 1
             last = bisect.bisect_left(starts, e) - 1
