@@ -131,7 +131,7 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     tok = trig.token
     covered = [tok.doc[i] for i in sorted(trig.covered) if i != tok.i]
     if not trig.nominal:
-        doers = dedupe([m for s in subjects(tok) for m in parties.of_np(s)])
+        doers = dedupe([m for s in subjects(tok, parties.sentence) for m in parties.of_np(s)])
         if not doers and tok.dep_ == "acl" and tok.head is not tok and not children(tok, "agent"):
             doers = _owners(tok.head, parties)  # "the decision of the EU to allocate ..."
         objs = objects(tok)
@@ -157,7 +157,7 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         if is_verb(v):
             verb = v
     if not doers and verb is not None and verb.lower_ in SUPPORT_VERBS and tok.dep_ in ("dobj", "pobj", "conj"):
-        doers = dedupe([m for s in subjects(verb) for m in parties.of_np(s)])
+        doers = dedupe([m for s in subjects(verb, parties.sentence) for m in parties.of_np(s)])
     if not doers and verb is not None and tok.dep_ == "nsubjpass":
         doers = dedupe([m for a in children(verb, "agent") for o in children(a, "pobj") for m in parties.of_np(o)])
     prep = _prep_parties([tok, *covered] + ([verb] if verb is not None and verb.lower_ in SUPPORT_VERBS else []),

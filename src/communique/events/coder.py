@@ -47,6 +47,9 @@ COMMISSIVE = frozenset({"agree", "agreed", "agrees", "agreeing", "promise", "pro
                         "prepared", "determined", "intend", "intends", "intended", "plan", "plans", "planned",
                         "planning", "readiness", "willingness", "commitment", "intention"})
 INTENT_SOURCE = "PLOVER_MANUAL.tex:347 AGREE (commitment)"
+#: dictionary blocks of refusing (CAMEO.2.0.txt 'REFUSE'): the codebook's REJECT, "All rejections and refusals"
+REFUSAL_BLOCKS = frozenset({"REFUSE"})
+REFUSAL_SOURCE = "PLOVER_MANUAL.tex:665 REJECT (refusal)"
 #: verbs of commitment between parties: their complement is promised even when it names no event
 PROMISE = frozenset({"agree", "agreed", "agrees", "pledge", "pledged", "pledges", "promise", "promised", "promises",
                      "commit", "committed", "commits", "vow", "vowed", "vows", "undertake", "undertook"})
@@ -121,6 +124,8 @@ class Coder:
         for tok in span:
             if is_verb(tok):
                 t = self.lex.verb(tok, span)
+                if t is None and self.sentence_mode:
+                    t = self._refusal(tok, span)
                 if t is None:
                     continue
                 t = self._light(t)
@@ -143,6 +148,18 @@ class Coder:
             out.append(t)
             covered |= t.covered
         return self._intents(out)
+
+    def _refusal(self, tok: Any, span: Span) -> Trigger | None:
+        """Sentence mode: a verb of the dictionary's REFUSE block that no pattern codes ("rejected
+        the plan", "refused to withdraw") is a rejection, as the codebook defines REJECT: "All
+        rejections and refusals". (The dictionary leaves the block uncoded, `---`, and codes only
+        its patterns; the verbs themselves name the category.)"""
+        for v in self.lex.forms.get(tok.lower_, []):
+            if v.block in REFUSAL_BLOCKS and v.code == "---":
+                covered = Lexicon._phrase(v, tok, span)
+                if covered is not None:
+                    return Trigger(tok, "120", None, f"{REFUSAL_SOURCE} + {v.source}", False, covered)
+        return None
 
     def _light(self, t: Trigger) -> Trigger:
         """A support verb with an event noun as object ("expressed support for", "extended
@@ -201,7 +218,8 @@ class Coder:
 
     def events_of(self, f: Found, ctx: Context) -> tuple[list[Event], list[Agreement]]:
         trig, clause, span = f.trigger, f.clause, f.sent.span
-        if trig.source.startswith(INTENT_SOURCE):  # "ready to expand cooperation with X": X is the partner
+        if trig.source.startswith((INTENT_SOURCE, REFUSAL_SOURCE)):
+            # "ready to expand cooperation with X", "refused to meet X": X is the partner
             for inner in trig.token.children:
                 if inner.dep_ in ("xcomp", "prep") and inner is not trig.token:
                     c2 = read_clause(Trigger(inner, None, None, "inner", False, frozenset({inner.i})), ctx.parties,

@@ -170,16 +170,17 @@ def directed(ctx: Context, clause: Clause, sent: Span, type_: str, code: str,
     status = act_status(clause, code)
     if status is None:
         return []
+    doers = clause.doers
+    mine = {d.code for d in doers}
     recipients = list(clause.targets)
     if not recipients and owners:
         recipients = list(clause.owners if code[:2] in VERBAL else clause.near_owners)
     if not recipients:
         for p in recipient_preps:
-            if clause.prep.get(p):
-                recipients = list(clause.prep[p])
+            if clause.prep.get(p) and (not ctx.sentence_mode or any(m.code not in mine for m in clause.prep[p])):
+                recipients = list(clause.prep[p])  # (sentence mode: a phrase naming only the doer is not the aim)
                 break
-    doers = clause.doers
-    recipients = [m for m in recipients if m.code not in {d.code for d in doers}]
+    recipients = [m for m in recipients if m.code not in mine]
     if not ctx.sentence_mode and not recipients and not (type_ == "SUPPORT" and len(doers) >= 2 and status == "occurred"
                                                          and clause.mood.kind == "realis" and _reciprocal(clause)):
         return []  # a one-way act needs the party it is aimed at

@@ -36,7 +36,11 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
     if type_ in FORCE and not clause.negated and clause.mood.kind != "realis" and clause.mood.cue in THREAT_CUES:
         threat = Clause(clause.trigger, clause.doers, clause.targets, clause.owners, clause.prep,
                         Modality("realis"), False, None, clause.verb)
-        return directed(ctx, threat, sent, "THREATEN", FORCE[type_], ("against", "on", "to"))
+        # the threatened act lands where the act would: "would boycott contact with X" threatens X
+        aims: tuple[str, ...] = ("against", "on", "to")
+        if ctx.sentence_mode:
+            aims = (*aims, *(p for p in RECIPIENT_PREPS[type_] if p not in aims))
+        return directed(ctx, threat, sent, "THREATEN", FORCE[type_], aims)
     if type_ in JOINT:
         return together(ctx, clause, sent, type_, cameo)
     if type_ == "RETREAT" and not clause.prep.get("from") and not clause.targets:

@@ -125,19 +125,46 @@ def in_phrase(tok: Token, head: Token) -> bool:
     return False
 
 
-def subjects(verb: Token) -> list[Token]:
+def expletive(it: Token) -> bool:
+    """'it' holds the place of an extraposed clause ("it is expected that ...", "it seems to"),
+    rather than referring to a party ("it will withdraw", "it is ready to talk")."""
+    verb = it.head
+    if it.lower_ != "it" or verb is it:
+        return False
+    if verb.lower_ in RAISING:
+        return True
+    if any(c.dep_ in ("ccomp", "csubj") and any(m.dep_ == "mark" for m in c.children) for c in verb.children):
+        return True  # "it is clear that ..."
+    if verb.lower_ in BE or verb.tag_ == "VBN":
+        return not any(c.dep_ in ("acomp", "attr") and c.lower_ in RESOLVE_ADJ for c in verb.children) \
+            and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") for c in verb.children)
+    return False
+
+
+#: verbs whose 'it' is a placeholder ("it seems", "it takes two weeks"); forms of 'be'
+RAISING = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared", "happen", "happens", "happened",
+                     "remain", "remains", "remained", "take", "takes", "took", "rain", "rained"})
+BE = frozenset({"be", "is", "was", "are", "were", "been", "being", "'s"})
+#: adjectives of a party's own stance: "it is ready to", "it is willing to", "it is committed to"
+RESOLVE_ADJ = frozenset({"ready", "willing", "prepared", "determined", "committed", "able", "unwilling",
+                         "unable", "eager", "keen", "reluctant", "opposed", "open"})
+
+
+def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
     """Who does what the verb says: its subject, the agent of a passive, or a shared subject.
 
     "X and Y met" -> [X, Y]; "was signed by X" -> [X]; "agreed to strengthen" -> the subject of
     "agreed"; "met ... and discussed" -> the subject of "met"; "the talks, which were held" ->
-    "talks"; "..., welcoming X" -> the main clause's subject."""
+    "talks"; "..., welcoming X" -> the main clause's subject. With `referential_it`, an 'it'
+    that is not expletive is a subject like any other (the caller resolves it)."""
     t = verb
     came_by = ""
     for _ in range(8):
         agent = [p for a in children(t, "agent") for p in children(a, "pobj")]
         if agent:
             return [c for a in agent for c in conjuncts(a)]
-        subj = [s for s in children(t, "nsubj", "csubj") if s.lower_ not in ("there", "it")]
+        subj = [s for s in children(t, "nsubj", "csubj") if s.lower_ != "there"
+                and (s.lower_ != "it" or (referential_it and not expletive(s)))]
         if subj:
             return [c for s in subj for c in conjuncts(s)]
         if children(t, "nsubjpass"):

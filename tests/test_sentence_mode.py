@@ -1,0 +1,72 @@
+"""Sentence mode (`Extractor.sentence_mode()`): a news sentence coded the way PLOVER codes one.
+
+One behaviour per test, each a sentence written for this file from the PLOVER codebook
+(`shared/dictionaries/plover/PLOVER_MANUAL.tex`) and English grammar, not taken from the
+evaluation sets. Grouped by phenomenon: pronouns, the parties of a phrase, refusals, future and
+intended acts, codebook readings of CAMEO codes, the main clause.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from communique.extract import get_extractor
+from communique.records import Document, Event
+
+PUB = "2024-03-15"
+
+
+def coded(text: str) -> list[Event]:
+    ex = get_extractor().sentence_mode()
+    return ex.extract(Document(source="case.txt", text=text, published=PUB)).events
+
+
+def triples(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return {(e.type, tuple(sorted(e.actor)), tuple(sorted(e.recipient))) for e in coded(text)}
+
+
+def of_type(text: str, type_: str) -> Any:
+    found = [e for e in coded(text) if e.type == type_]
+    assert len(found) == 1, [(e.type, e.actor, e.recipient) for e in coded(text)]
+    return found[0]
+
+
+# ---------------------------------------------------------------- pronouns
+
+def test_sentence_it_is_the_subject_of_the_reporting_verb() -> None:
+    ev = of_type("Portugal said on Monday it had expelled three Angolan diplomats.", "SANCTION")
+    assert ev.actor == ["PRT"] and ev.recipient == ["AGO"]
+
+
+def test_sentence_they_is_the_subject_of_the_reporting_verb() -> None:
+    ev = of_type("Chadian rebels said they had released two Cameroonian soldiers.", "RETREAT")
+    assert ev.actor == ["TCD"]
+
+
+def test_sentence_its_is_the_subject_of_its_clause() -> None:
+    ev = of_type("Peru apologized to Ecuador for the conduct of its border guards.", "SUPPORT")
+    assert ev.actor == ["PER"] and ev.recipient == ["ECU"]  # the phrase naming the doer is not the aim
+
+
+def test_sentence_expletive_it_names_no_party() -> None:
+    assert all(not e.actor for e in coded("It is expected that the talks will be difficult."))
+
+
+# ---------------------------------------------------------------- refusals
+
+def test_sentence_reject_verb_is_a_rejection() -> None:
+    ev = of_type("Bolivia rejected the Chilean offer.", "REJECT")
+    assert ev.actor == ["BOL"] and ev.recipient == ["CHL"]
+
+
+def test_sentence_refused_to_meet_is_a_rejection_of_the_one_not_met() -> None:
+    ev = of_type("The Greek premier refused to meet the Turkish envoy.", "REJECT")
+    assert ev.actor == ["GRC"] and ev.recipient == ["TUR"]
+    assert not [e for e in coded("The Greek premier refused to meet the Turkish envoy.") if e.type == "CONSULT"]
+
+
+# ---------------------------------------------------------------- threats
+
+def test_sentence_threat_to_boycott_contact_with_x_threatens_x() -> None:
+    ev = of_type("Venezuelan officials said they would boycott all contact with Guyana.", "THREATEN")
+    assert ev.actor == ["VEN"] and ev.recipient == ["GUY"]
