@@ -70,3 +70,33 @@ def test_sentence_refused_to_meet_is_a_rejection_of_the_one_not_met() -> None:
 def test_sentence_threat_to_boycott_contact_with_x_threatens_x() -> None:
     ev = of_type("Venezuelan officials said they would boycott all contact with Guyana.", "THREATEN")
     assert ev.actor == ["VEN"] and ev.recipient == ["GUY"]
+
+
+# ---------------------------------------------------------------- future and intended acts
+
+def test_sentence_future_support_is_agree() -> None:
+    ev = of_type("Chile will support Bolivia's bid for a seat on the council.", "AGREE")
+    assert ev.actor == ["CHL"] and ev.recipient == ["BOL"]
+
+
+def test_sentence_future_aid_is_agree() -> None:
+    assert ("AGREE", ("JPN",), ("LAO",)) in triples("Japan will give Laos a loan of 20 million dollars.")
+
+
+def test_sentence_reported_would_is_a_planned_act_not_a_wish() -> None:
+    evs = coded("Nepal said it would release the Indian fishermen.")
+    assert evs and all(e.actor == ["NPL"] for e in evs)
+
+
+def test_sentence_future_retreat_is_concede() -> None:
+    evs = coded("Eritrea will withdraw its troops from the border with Ethiopia.")
+    assert {e.type for e in evs} == {"CONCEDE"}
+
+
+def test_sentence_agreeing_to_a_conflictual_act_is_agree_not_threaten() -> None:
+    assert {e.type for e in coded("Opposition parties in Peru agreed to postpone the strike.")} == {"AGREE"}
+
+
+def test_sentence_willingness_reaches_through_purpose_clauses() -> None:
+    ev = of_type("Denmark is willing to send equipment to help protect Estonia.", "AGREE")
+    assert "DNK" in ev.actor and "EST" in ev.actor + ev.recipient

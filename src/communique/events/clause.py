@@ -26,6 +26,7 @@ from communique.events.parse import (
     negated,
     objects,
     preps,
+    reported_future,
     subjects,
 )
 from communique.events.parties import Mention, Parties, dedupe, thing_nouns
@@ -141,6 +142,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         # "held talks with X", "signed a statement with X": the phrase's nouns carry prepositions too
         prep = _prep_parties([tok, *covered, *objs], parties)
         mood = modality(tok)
+        if parties.sentence:
+            mood = reported_future(tok, mood)
         neg = negated(tok)
         when = _time(tok, sent, times)
         return Clause(trig, doers, targets, owners, prep, mood, neg, when, tok, near)

@@ -22,7 +22,7 @@ from communique.events import agreements, attendees, honours, material, meetings
 from communique.events.clause import Clause, read_clause
 from communique.events.common import Context, event_date, evidence, make_event, plover_type
 from communique.events.lexicon import Lexicon, Trigger, load_lexicon
-from communique.events.parse import is_verb, negated, subjects
+from communique.events.parse import FINITE, REPORTING, is_verb, negated, subjects
 from communique.events.parties import Mention, Parties
 from communique.events.places import index_places, place
 from communique.events.sentences import Sent, sentences
@@ -40,6 +40,8 @@ LIGHT_VERBS = frozenset({"express", "expressed", "expresses", "expressing", "voi
                          "reiterates", "reaffirm", "reaffirmed", "reaffirms", "offer", "offered", "offers",
                          "give", "gave", "given", "gives", "lodge", "lodged", "issue", "issued", "issues",
                          "deliver", "delivered", "make", "made", "makes", "pay", "paid", "pays"})
+#: verbs of agreeing: what they commit to is consented to, so it is AGREE whatever the act
+AGREE_HEADS = frozenset({"agree", "agreed", "agrees", "agreeing"})
 #: PLOVER AGREE: "agree to, offer, promise, or otherwise indicate willingness or commitment to" act
 COMMISSIVE = frozenset({"agree", "agreed", "agrees", "agreeing", "promise", "promised", "promises", "pledge",
                         "pledged", "pledges", "vow", "vowed", "vows", "commit", "committed", "commits", "offer",
@@ -192,7 +194,9 @@ class Coder:
         for t in list(out):
             tok = t.token
             head = tok.head
-            if tok.dep_ == "pcomp" and head.lower_ == "to" and head.head is not head:
+            if self.sentence_mode:
+                head = _commissive_head(tok) or tok
+            elif tok.dep_ == "pcomp" and head.lower_ == "to" and head.head is not head:
                 head = head.head  # "committed to strengthening"
             elif tok.dep_ != "xcomp":
                 continue
@@ -202,6 +206,8 @@ class Coder:
             if root == "04" and not self.sentence_mode:
                 continue
             code = INTENT_CODE.get(root, "130" if root >= "09" else "030")
+            if self.sentence_mode and head.lower_ in AGREE_HEADS:
+                code = INTENT_CODE.get(root, "030")  # agreeing to an act is consent, never a threat
             composed = Trigger(head, code, None, f"{INTENT_SOURCE} + {t.source}", False,
                                frozenset({head.i}))
             old = by_token.get(head.i)
@@ -220,8 +226,11 @@ class Coder:
         trig, clause, span = f.trigger, f.clause, f.sent.span
         if trig.source.startswith((INTENT_SOURCE, REFUSAL_SOURCE)):
             # "ready to expand cooperation with X", "refused to meet X": X is the partner
-            for inner in trig.token.children:
-                if inner.dep_ in ("xcomp", "prep") and inner is not trig.token:
+            inners = [c for c in trig.token.children if c.dep_ in ("xcomp", "prep")]
+            if ctx.sentence_mode:  # "willing to send troops to help defend X": the content's own clauses too
+                inners += _content_clauses(inners)
+            for inner in inners:
+                if inner is not trig.token:
                     c2 = read_clause(Trigger(inner, None, None, "inner", False, frozenset({inner.i})), ctx.parties,
                                      span, f.sent.time_roots)
                     clause = Clause(trig, clause.doers, [*clause.targets, *c2.targets],
@@ -245,20 +254,19 @@ class Coder:
             type_ = plover_type(code, ctx.sentence_mode)
             if type_ is None:
                 continue
+            evs = []
             if type_ == "CONSULT":
-                out += meetings.code(c, ctx, span, code)
+                evs = meetings.code(c, ctx, span, code)
             elif type_ == "AGREE":
                 evs, a = agreements.code(c, ctx, span, code)
-                out += evs
                 ags += a
             elif type_ in statements.TYPES:
-                out += statements.code(c, ctx, span, type_, code)
+                evs = statements.code(c, ctx, span, type_, code)
             elif type_ in material.TYPES:
-                out += material.code(c, ctx, span, type_, code)
-        if ctx.sentence_mode:
-            for ev in out:
-                if ev.status == "planned" and ev.type in FUTURE_TO_AGREE:
-                    ev.type = "AGREE"
+                evs = material.code(c, ctx, span, type_, code)
+            if ctx.sentence_mode:
+                _future_reading(evs, c)
+            out += evs
         return out, ags
 
     # ------------------------------------------------------------ the document
@@ -533,9 +541,63 @@ class Coder:
                     ev.place = place_
 
 
-REPORTING = frozenset({"say", "said", "says", "saying", "told", "tell", "tells", "stated", "states", "added",
-                       "announced", "announces", "reported", "reports", "according", "noted", "declared",
-                       "claimed", "claims", "insisted", "stressed", "explained", "confirmed", "quoted"})
+
+
+def _commissive_head(tok: Any) -> Any | None:
+    """The word of commitment a trigger's clause is the content of, a few clauses up ("is willing
+    to send troops to help defend X", "agreed to withdraw and release ..."): infinitives,
+    'to'-gerunds ("committed to opening"), purpose clauses and their coordinated verbs."""
+    t = tok
+    for _ in range(3):
+        h = t.head
+        if h is t:
+            return None
+        if t.dep_ == "pcomp" and h.lower_ == "to" and h.head is not h:
+            h = h.head
+        elif t.dep_ == "advcl":
+            if not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
+                return None  # "agreed, after Y attacked": not the content
+        elif t.dep_ == "conj":
+            if t.tag_ in FINITE:
+                return None  # "agreed to X and attacked Y": a clause of its own
+        elif t.dep_ != "xcomp":
+            return None
+        if h.lower_ in COMMISSIVE:
+            return h
+        t = h
+    return None
+
+
+def _content_clauses(tops: list[Any]) -> list[Any]:
+    """The verbs further down a promised act: its infinitives, purpose clauses and coordinated verbs."""
+    out: list[Any] = []
+    stack = [(t, 0) for t in tops if is_verb(t)]
+    while stack:
+        t, d = stack.pop()
+        if d >= 3:
+            continue
+        for c in t.children:
+            if not is_verb(c) or c.tag_ in FINITE:
+                continue
+            if c.dep_ == "xcomp" or c.dep_ == "conj" or (
+                    c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                out.append(c)
+                stack.append((c, d + 1))
+    return out
+
+
+def _future_reading(evs: list[Event], clause: Clause) -> None:
+    """PLOVER's reading of acts told in the future tense (PLOVER_MANUAL.tex:347 AGREE: "Cooperative
+    actions of types CONSULT, SUPPORT, COOPERATE, and AID reported in future tense are also taken
+    to imply intentions and should be coded as AGREE"; :535 RETREAT: "Announcements of future
+    retreats should be coded as CONCEDE")."""
+    future = clause.mood.kind == "future" and not clause.negated
+    for ev in evs:
+        if ev.status == "planned" or future:
+            if ev.type in FUTURE_TO_AGREE:
+                ev.type = "AGREE"
+            elif ev.type == "RETREAT":
+                ev.type = "CONCEDE"
 
 
 def _clause_depth(tok: Any) -> int:

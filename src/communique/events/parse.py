@@ -315,6 +315,23 @@ def modality(tok: Token) -> Modality:
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+#: verbs that report what someone said: their complement clause is the report
+REPORTING = frozenset({"say", "said", "says", "saying", "told", "tell", "tells", "stated", "states", "added",
+                       "announced", "announces", "reported", "reports", "according", "noted", "declared",
+                       "claimed", "claims", "insisted", "stressed", "explained", "confirmed", "quoted"})
+
+
+def reported_future(tok: Token, mood: Modality) -> Modality:
+    """'would' in a clause a reporting verb governs is 'will' shifted back into the past ("Iraq
+    said it would allow ..." reports "Iraq will allow ..."): a planned act, not a wish."""
+    if mood.kind != "irrealis" or mood.cue != "would":
+        return mood
+    verb = tok
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ == "ccomp" and verb.head.lower_ in REPORTING:
+        return Modality("future", "will")
+    return mood
 
 
 def misattached(verb: Token) -> bool:
