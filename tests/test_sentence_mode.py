@@ -100,3 +100,15 @@ def test_sentence_agreeing_to_a_conflictual_act_is_agree_not_threaten() -> None:
 def test_sentence_willingness_reaches_through_purpose_clauses() -> None:
     ev = of_type("Denmark is willing to send equipment to help protect Estonia.", "AGREE")
     assert "DNK" in ev.actor and "EST" in ev.actor + ev.recipient
+
+
+# ---------------------------------------------------------------- the parties of a phrase
+
+def test_sentence_subject_phrase_takes_the_country_that_modifies_it() -> None:
+    ev = of_type("Ugandan helicopters bombed the camp.", "ASSAULT")
+    assert ev.actor == ["UGA"]
+
+
+def test_sentence_object_phrase_takes_the_party_of_its_of_phrase() -> None:
+    ev = of_type("Kenyan jets bombed positions of the Somali militia.", "ASSAULT")
+    assert ev.actor == ["KEN"] and ev.recipient == ["SOM"]

@@ -132,7 +132,12 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     tok = trig.token
     covered = [tok.doc[i] for i in sorted(trig.covered) if i != tok.i]
     if not trig.nominal:
-        doers = dedupe([m for s in subjects(tok, parties.sentence) for m in parties.of_np(s)])
+        subj = subjects(tok, parties.sentence)
+        doers = dedupe([m for s in subj for m in parties.of_np(s)])
+        if not doers and parties.sentence:
+            # a news sentence's subject stands for the party that modifies it ("Israeli tanks
+            # fired", "Syria's army shelled"): PETRARCH codes a noun phrase by the actor it contains
+            doers = dedupe([m for s in subj for m in _owners(s, parties)])
         if not doers and tok.dep_ == "acl" and tok.head is not tok and not children(tok, "agent"):
             doers = _owners(tok.head, parties)  # "the decision of the EU to allocate ..."
         objs = objects(tok)

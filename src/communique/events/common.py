@@ -174,7 +174,8 @@ def directed(ctx: Context, clause: Clause, sent: Span, type_: str, code: str,
     mine = {d.code for d in doers}
     recipients = list(clause.targets)
     if not recipients and owners:
-        recipients = list(clause.owners if code[:2] in VERBAL else clause.near_owners)
+        # (sentence mode: "shelled positions of the X forces" aims at X, as PETRARCH reads an object phrase)
+        recipients = list(clause.owners if code[:2] in VERBAL or ctx.sentence_mode else clause.near_owners)
     if not recipients:
         for p in recipient_preps:
             if clause.prep.get(p) and (not ctx.sentence_mode or any(m.code not in mine for m in clause.prep[p])):
