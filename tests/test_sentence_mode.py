@@ -112,3 +112,18 @@ def test_sentence_subject_phrase_takes_the_country_that_modifies_it() -> None:
 def test_sentence_object_phrase_takes_the_party_of_its_of_phrase() -> None:
     ev = of_type("Kenyan jets bombed positions of the Somali militia.", "ASSAULT")
     assert ev.actor == ["KEN"] and ev.recipient == ["SOM"]
+
+
+def test_sentence_offer_is_aimed_at_the_party_of_the_offered_act() -> None:
+    ev = of_type("Ghana has offered to hand over the suspects to Togo.", "AGREE")
+    assert ev.actor == ["GHA"] and ev.recipient == ["TGO"]
+
+
+def test_sentence_refusal_is_aimed_at_the_party_of_the_refused_act() -> None:
+    ev = of_type("Chile refused to send troops to Haiti.", "REJECT")
+    assert ev.actor == ["CHL"] and ev.recipient == ["HTI"]
+
+
+def test_sentence_arriving_in_a_foreign_city_is_a_visit_to_its_country() -> None:
+    ev = of_type("The Kenyan President arrived in Kampala on Monday.", "CONSULT")
+    assert (ev.actor, ev.recipient, ev.mode) == (["KEN"], ["UGA"], "visit")

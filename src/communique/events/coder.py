@@ -40,6 +40,8 @@ LIGHT_VERBS = frozenset({"express", "expressed", "expresses", "expressing", "voi
                          "reiterates", "reaffirm", "reaffirmed", "reaffirms", "offer", "offered", "offers",
                          "give", "gave", "given", "gives", "lodge", "lodged", "issue", "issued", "issues",
                          "deliver", "delivered", "make", "made", "makes", "pay", "paid", "pays"})
+#: the phrases that name whom a promised or refused act is aimed at, in order
+CONTENT_AIMS = ("to", "for", "on", "against", "into", "in")
 #: verbs of agreeing: what they commit to is consented to, so it is AGREE whatever the act
 AGREE_HEADS = frozenset({"agree", "agreed", "agrees", "agreeing"})
 #: PLOVER AGREE: "agree to, offer, promise, or otherwise indicate willingness or commitment to" act
@@ -233,7 +235,10 @@ class Coder:
                 if inner is not trig.token:
                     c2 = read_clause(Trigger(inner, None, None, "inner", False, frozenset({inner.i})), ctx.parties,
                                      span, f.sent.time_roots)
-                    clause = Clause(trig, clause.doers, [*clause.targets, *c2.targets],
+                    aimed = c2.targets
+                    if ctx.sentence_mode and not aimed:  # "offered to hand them over to X", "refused to deploy in X"
+                        aimed = next((c2.prep[p] for p in CONTENT_AIMS if c2.prep.get(p)), [])
+                    clause = Clause(trig, clause.doers, [*clause.targets, *aimed],
                                     [*clause.owners, *c2.owners], {**c2.prep, **clause.prep}, clause.mood,
                                     clause.negated, clause.when or c2.when, clause.verb)
         out: list[Event] = []

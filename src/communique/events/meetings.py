@@ -46,7 +46,9 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
     out: list[tuple[Mention, Place | None]] = []
     tok = clause.trigger.token
     toks: list[Token] = [tok, *(tok.doc[i] for i in sorted(clause.trigger.covered))]
-    for p in places_in(ctx, toks, ("to", "in", "into") if objects else ("to", "into"), objects=objects):
+    # (sentence mode: "arrived in Amman" goes there too; a news sentence tells the arrival, not a stay)
+    words = ("to", "in", "into") if objects or (ctx.sentence_mode and clause.trigger.motion) else ("to", "into")
+    for p in places_in(ctx, toks, words, objects=objects):
         if p.country:
             out.append((Mention(p.country, "country"), p))
     named = [*clause.with_("to", "into"), *(clause.targets if objects else []), *(clause.owners if objects else [])]
