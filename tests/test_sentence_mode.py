@@ -127,3 +127,8 @@ def test_sentence_refusal_is_aimed_at_the_party_of_the_refused_act() -> None:
 def test_sentence_arriving_in_a_foreign_city_is_a_visit_to_its_country() -> None:
     ev = of_type("The Kenyan President arrived in Kampala on Monday.", "CONSULT")
     assert (ev.actor, ev.recipient, ev.mode) == (["KEN"], ["UGA"], "visit")
+
+
+def test_sentence_threat_is_aimed_at_the_party_of_the_threatened_act() -> None:
+    ev = of_type("Armenia threatened to cut off gas supplies to Georgia.", "THREATEN")
+    assert ev.actor == ["ARM"] and ev.recipient == ["GEO"]

@@ -40,6 +40,8 @@ LIGHT_VERBS = frozenset({"express", "expressed", "expresses", "expressing", "voi
                          "reiterates", "reaffirm", "reaffirmed", "reaffirms", "offer", "offered", "offers",
                          "give", "gave", "given", "gives", "lodge", "lodged", "issue", "issued", "issues",
                          "deliver", "delivered", "make", "made", "makes", "pay", "paid", "pays"})
+#: CAMEO families of acts whose content is another act (intend, refuse, threaten): its aim is theirs
+CONTENT_FAMILIES = frozenset({"03", "12", "13"})
 #: the phrases that name whom a promised or refused act is aimed at, in order
 CONTENT_AIMS = ("to", "for", "on", "against", "into", "in")
 #: verbs of agreeing: what they commit to is consented to, so it is AGREE whatever the act
@@ -226,7 +228,8 @@ class Coder:
 
     def events_of(self, f: Found, ctx: Context) -> tuple[list[Event], list[Agreement]]:
         trig, clause, span = f.trigger, f.clause, f.sent.span
-        if trig.source.startswith((INTENT_SOURCE, REFUSAL_SOURCE)):
+        if trig.source.startswith((INTENT_SOURCE, REFUSAL_SOURCE)) or (
+                ctx.sentence_mode and (trig.code or "")[:2] in CONTENT_FAMILIES and not clause.targets):
             # "ready to expand cooperation with X", "refused to meet X": X is the partner
             inners = [c for c in trig.token.children if c.dep_ in ("xcomp", "prep")]
             if ctx.sentence_mode:  # "willing to send troops to help defend X": the content's own clauses too
@@ -235,7 +238,7 @@ class Coder:
                 if inner is not trig.token:
                     c2 = read_clause(Trigger(inner, None, None, "inner", False, frozenset({inner.i})), ctx.parties,
                                      span, f.sent.time_roots)
-                    aimed = c2.targets
+                    aimed = c2.targets or (c2.near_owners if ctx.sentence_mode else [])
                     if ctx.sentence_mode and not aimed:  # "offered to hand them over to X", "refused to deploy in X"
                         aimed = next((c2.prep[p] for p in CONTENT_AIMS if c2.prep.get(p)), [])
                     clause = Clause(trig, clause.doers, [*clause.targets, *aimed],
