@@ -132,3 +132,30 @@ def test_sentence_arriving_in_a_foreign_city_is_a_visit_to_its_country() -> None
 def test_sentence_threat_is_aimed_at_the_party_of_the_threatened_act() -> None:
     ev = of_type("Armenia threatened to cut off gas supplies to Georgia.", "THREATEN")
     assert ev.actor == ["ARM"] and ev.recipient == ["GEO"]
+
+
+# ---------------------------------------------------------------- codebook readings of dictionary codes
+
+def test_sentence_agreeing_is_agree_not_diplomatic_cooperation() -> None:
+    assert "AGREE" in {e.type for e in coded("Chad and Niger agreed on Tuesday that the border should reopen.")}
+
+
+def test_sentence_resignation_is_retreat() -> None:
+    assert {e.type for e in coded("The Nepalese foreign minister resigned on Friday.")} == {"RETREAT"}
+
+
+def test_sentence_freeing_captives_is_retreat() -> None:
+    ev = of_type("Mali freed three Algerian hostages.", "RETREAT")
+    assert ev.actor == ["MLI"]
+
+
+def test_sentence_lifting_a_state_of_emergency_is_concede() -> None:
+    assert {e.type for e in coded("The Thai government lifted the state of emergency in Bangkok.")} == {"CONCEDE"}
+
+
+def test_sentence_civilians_blocking_a_port_protest_rather_than_coerce() -> None:
+    assert {e.type for e in coded("Chilean dock workers blocked the port of Valparaiso.")} == {"PROTEST"}
+
+
+def test_sentence_police_blocking_a_road_coerce() -> None:
+    assert "PROTEST" not in {e.type for e in coded("Chilean police blocked the road to the port.")}

@@ -20,10 +20,10 @@ from spacy.tokens import Doc, Span
 
 from communique.events import agreements, attendees, honours, material, meetings, partnerships, statements
 from communique.events.clause import Clause, read_clause
-from communique.events.common import Context, event_date, evidence, make_event, plover_type
+from communique.events.common import Context, event_date, evidence, make_event, plover_type, sentence_reading
 from communique.events.lexicon import Lexicon, Trigger, load_lexicon
 from communique.events.parse import FINITE, REPORTING, is_verb, negated, subjects
-from communique.events.parties import Mention, Parties
+from communique.events.parties import CIVILIAN_AGENTS, FORCE_AGENTS, Mention, Parties, subject_of_kind
 from communique.events.places import index_places, place
 from communique.events.sentences import Sent, sentences
 from communique.records import Agreement, Event, Evidence, Partnership, Place
@@ -262,6 +262,8 @@ class Coder:
             type_ = plover_type(code, ctx.sentence_mode)
             if type_ is None:
                 continue
+            if ctx.sentence_mode:
+                type_ = sentence_reading(code, trig.source, type_)
             evs = []
             if type_ == "CONSULT":
                 evs = meetings.code(c, ctx, span, code)
@@ -274,6 +276,7 @@ class Coder:
                 evs = material.code(c, ctx, span, type_, code)
             if ctx.sentence_mode:
                 _future_reading(evs, c)
+                _who_obstructs(evs, type_, code, subjects(c.verb or trig.token, True))
             out += evs
         return out, ags
 
@@ -592,6 +595,18 @@ def _content_clauses(tops: list[Any]) -> list[Any]:
                 out.append(c)
                 stack.append((c, d + 1))
     return out
+
+
+def _who_obstructs(evs: list[Event], type_: str, code: str, subj: list[Any]) -> None:
+    """Blocking a road is a protest when civilians do it and a restriction when the state's forces
+    do: PLOVER_MANUAL.tex:742 PROTEST is "All civilian demonstrations and other collective
+    actions", :882 COERCE "coercive uses of power" (mode restrict: "cordoning off areas")."""
+    if type_ == "COERCE" and any(subject_of_kind(x, CIVILIAN_AGENTS) for x in subj):
+        for ev in evs:
+            ev.type, ev.cameo, ev.mode = "PROTEST", "140", None
+    elif type_ == "PROTEST" and code.startswith("144") and any(subject_of_kind(x, FORCE_AGENTS) for x in subj):
+        for ev in evs:
+            ev.type, ev.cameo, ev.mode = "COERCE", "170", "restrict"
 
 
 def _future_reading(evs: list[Event], clause: Clause) -> None:

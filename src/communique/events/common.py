@@ -57,6 +57,34 @@ def plover_type(code: str, sentence_mode: bool) -> str | None:
     return row.get("plover")
 
 
+#: sentence mode: dictionary blocks whose default reading the codebook gives another type.
+#: (block, code prefix) -> (type, the codebook's words)
+CODEBOOK_READINGS: dict[tuple[str, str], tuple[str, str]] = {
+    # AGREE: "Agree to, offer, promise ..." (PLOVER_MANUAL.tex:348); the dictionary's AGREE block is 050
+    ("AGREE", "050"): ("AGREE", "PLOVER_MANUAL.tex:348"),
+    # RETREAT "also covers resignations of government officials" (:531); the RESIGN block is 083
+    ("RESIGN", "083"): ("RETREAT", "PLOVER_MANUAL.tex:531"),
+    # "the actual release or exchange of prisoners should be coded as RETREAT" (:451, :531); RELEASE is 080
+    ("RELEASE", "080"): ("RETREAT", "PLOVER_MANUAL.tex:451"),
+}
+#: CONCEDE covers "easing of administrative or legal restrictions ..., removing curfews" (PLOVER_MANUAL.tex:443),
+#: where the 2021 table sends easing a curfew (0813) or a state of emergency (0814) to RETREAT
+CONCESSIONS = ("0813", "0814")
+
+
+def sentence_reading(code: str, source: str, type_: str) -> str:
+    """The PLOVER type of a dictionary trigger as the codebook reads it, where its own sections
+    contradict the dictionary block's default or the 2021 conversion table."""
+    if code.startswith(CONCESSIONS):
+        return "CONCEDE"
+    if source.startswith("CAMEO.2.0.txt:"):
+        block = source.split(" ", 1)[1].split("/", 1)[0] if " " in source else ""
+        for (b, prefix), (reading, _) in CODEBOOK_READINGS.items():
+            if block == b and code.startswith(prefix):
+                return reading
+    return type_
+
+
 @dataclass
 class Context:
     """One document as the fact modules see it."""

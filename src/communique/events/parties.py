@@ -64,6 +64,36 @@ def agent_nouns(civilians: bool = False) -> frozenset[str]:
     return frozenset(f for r in rows if civilians or r.get("state", True) for f in r["forms"])
 
 
+#: PETRARCH2 agent codes of civilians (people, workers, farmers, students, the opposition, believers ...),
+#: as distinct from state agents and armed groups (MIL, COP, GOV, REB, UAF, CRM ...)
+CIVILIAN_AGENTS = frozenset({"PPL", "CVL", "OPP", "LAB", "AGR", "EDU", "ENV", "HLH", "MED", "REF", "REL", "CHR",
+                             "MUS", "JEW", "BUD", "HIN", "BUS", "NGO"})
+
+
+#: PETRARCH2 agent codes of the state's forces and government, which hold coercive power
+FORCE_AGENTS = frozenset({"MIL", "COP", "GOV", "SPY"})
+
+
+@cache
+def agent_kind_nouns(codes: frozenset[str]) -> frozenset[str]:
+    """Nouns of the PETRARCH2 agents of the given codes ('protesters', 'workers', 'police' ...)."""
+    return frozenset(f for r in read_jsonl("agents.jsonl") if r.get("agent") in codes for f in r["forms"])
+
+
+def subject_of_kind(tok: Token, codes: frozenset[str]) -> bool:
+    """The phrase headed by `tok` names agents of these codes: "farm workers", "thousands of people"."""
+    for _ in range(3):
+        if tok.lower_ in agent_kind_nouns(codes):
+            return True
+        if tok.lower_ not in QUANTITY and tok.tag_ != "CD":
+            return False
+        of = [o for p in children(tok, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+        if not of:
+            return False
+        tok = of[0]
+    return False
+
+
 #: heads that count or group the actors named by their 'of' phrase: "thousands of Serbian protesters"
 QUANTITY = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "tens", "group", "groups", "members",
                       "some", "many", "all", "most", "number", "majority", "representatives", "delegation", "team"})
