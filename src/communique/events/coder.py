@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from communique.events import agreements, attendees, honours, material, meetings, partnerships, statements
 from communique.events.clause import Clause, read_clause
 from communique.events.common import Context, event_date, evidence, make_event, plover_type
-from communique.events.lexicon import Lexicon, Trigger, load_lexicon
+from communique.events.lexicon import CONSULT_BLOCKS, Lexicon, Trigger, load_lexicon
 from communique.events.parse import is_verb, negated, subjects
 from communique.events.parties import Mention, Parties
 from communique.events.places import index_places, place
@@ -124,7 +124,7 @@ class Coder:
                 if t is None:
                     continue
                 t = self._light(t)
-                meeting = (t.code or "")[:3] in CONSULT_CODES
+                meeting = (t.code or "")[:3] in CONSULT_CODES and t.block not in CONSULT_BLOCKS
                 nouns = [tok.doc[i] for i in t.covered if i != tok.i] if meeting else []
                 if any(self.lex.noun(n) is not None and _names_parties(n) for n in nouns):
                     continue  # "announced the upcoming visit of X to Y": the noun tells the meeting

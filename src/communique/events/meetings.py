@@ -56,6 +56,8 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
     for m in named:
         if m.kind != "person" and not m.code.startswith("IGO:"):
             out.append((m, None))
+    if objects:  # "attend the inauguration of President X": the country of the one whose event it is
+        out += [(m, None) for m in clause.owners if not m.code.startswith("IGO:")]
     seen: set[str] = set()
     result: list[tuple[Mention, Place | None]] = []
     for m, where in out:
@@ -85,7 +87,8 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
     if cameo.startswith("043") and not phone:  # hosting: the guests visit the subject
         visitors = dedupe([*clause.targets, *clause.with_("to")])
         hosts: list[Mention] = clause.doers
-        if not visitors and _hosts_an_event(clause):  # "India will host the summit": the text's other party comes
+        if _hosts_an_event(clause) or (visitors and all(v.code.startswith("IGO:") for v in visitors)):
+            # "India will host the Quad summit", "hosting Quad leaders": the text's other party comes
             visitors = [Mention(c, "group") for c in ctx.res.group if c not in {h.code for h in hosts}]
         place = place_of_clause(ctx, clause) or (Place(country=hosts[0].code) if hosts else None)
         date = event_date(ctx, clause, status)
