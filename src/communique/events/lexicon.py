@@ -117,7 +117,7 @@ class Lexicon:
                 block.patterns.append(Pattern(
                     tuple(_slot(s) for s in p.get("before", [])), tuple(_slot(s) for s in p.get("after", [])),
                     p.get("code"), p.get("paired"),
-                    f"CAMEO.2.0.txt:{p.get('line')} {row['block']}", own if own in names else None))
+                    p.get("cite") or f"CAMEO.2.0.txt:{p.get('line')} {row['block']}", own if own in names else None))
             self.blocks[block.name] = block
             for pat in block.patterns:
                 self._needs[id(pat)] = pat.needs
