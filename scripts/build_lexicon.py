@@ -466,12 +466,13 @@ CODEBOOK_PATTERNS = [
 
 def _add_codebook_patterns(blocks: list[Block], notes: list[str]) -> None:
     by_name = {b.name: b for b in blocks}
-    for block_name, verb, words, code, cite in CODEBOOK_PATTERNS:
+    for i, (block_name, verb, words, code, cite) in enumerate(CODEBOOK_PATTERNS):
         b = by_name.get(block_name)
         if b is None or not any(v.verb == verb for v in b.verbs):
             notes.append(f"codebook pattern for {verb} in {block_name}: no such verb; skipped")
             continue
-        b.patterns.append(Pattern(line=b.line, source=verb, before=(), after=tuple((w,) for w in words),
+        # a negative line: not a line of the dictionary (the citation says where the pattern comes from)
+        b.patterns.append(Pattern(line=-(i + 1), source=verb, before=(), after=tuple((w,) for w in words),
                                   code=code, paired=None, cite=cite))
 
 
