@@ -266,6 +266,11 @@ class Coder:
         if lead and len(lead) > len(res.group) and set(res.group) <= set(lead):
             res.group = lead  # "the leaders" of a three-way call are all three
             parties.group = [Mention(c, "group") for c in lead]
+            found = self.read(sents, parties)  # "the leaders", "both sides" now name all of them
+        if headline is not None and res.we:
+            for f in found:  # "Telephone conversation with X": a headline's unnamed subject is the publisher
+                if f.sent is headline and not f.clause.doers:
+                    f.clause.doers = [Mention(res.we[0], "group")]
         ctx.anchor = self._anchor(found, body, published)
         ctx.planned = self._planned(found, body)
         ctx.place = self._main_place(found, body, ctx, location)
@@ -308,7 +313,7 @@ class Coder:
         earlier: dict[frozenset[str], int] = {}
         hs, invs, atts, coop = [], [], [], []
         for s in sents:
-            ps += partnerships.find(s.span, ctx, ctx.anchor, earlier)
+            ps += partnerships.find(s.span, ctx, _sentence_day(s, ctx), earlier)
             hs += honours.honours(s, ctx, ctx.anchor)
             invs += honours.invitations(s, ctx)
             atts += attendees.attendees(s, ctx)
@@ -419,8 +424,10 @@ class Coder:
             if f.clause.mood.kind == "realis":
                 break
         for i, s in enumerate(body[:3]):
-            for t in s.times:
-                if ((i == 0 and not t.relative) or t.start <= 60) and _recent(t.value, published) and t.future is False:
+            for t, root in s.time_roots:  # a recent date of a sentence's main clause ("On July 5, ...")
+                lede = i == 0 and not t.relative  # a full date in the opening sentence
+                if (lede or t.start <= 12 or _main_clause_time(root)) and _recent(t.value, published) \
+                        and t.future is False:
                     return t.value
         return published
 
@@ -542,6 +549,27 @@ def _names_parties(noun: Any) -> bool:
     """An event noun that says who takes part: "the visit of X to Y", "talks with X", "X's visit"."""
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "to", "with", "between", "by"))
                for c in noun.children)
+
+
+def _sentence_day(s: Sent, ctx: Context) -> str | None:
+    """The day a sentence's fact dates to: a past full date it gives, else the document's main day."""
+    for t in s.times:
+        if len(t.value) == 10 and t.future is False:
+            return t.value
+    return ctx.anchor
+
+
+def _main_clause_time(tok: Any) -> bool:
+    """A time expression hanging from its sentence's main verb, not from a phrase or a clause below."""
+    t = tok
+    for _ in range(6):
+        head = t.head
+        if head is t or head.dep_ == "ROOT":
+            return head.dep_ == "ROOT" and t.dep_ in ("npadvmod", "prep", "advmod", "tmod", "obl", "pobj")
+        if is_verb(head) or head.tag_.startswith("NN"):
+            return False
+        t = head
+    return False
 
 
 def _recent(value: str, published: str | None) -> bool:
