@@ -283,7 +283,7 @@ class Coder:
             evs, a = self.events_of(f, ctx)
             ags += a
             for ev in evs:
-                if f.sent is headline:  # a headline has no tense: its events join the body's report
+                if f.sent is headline and f.clause.when is None:  # a headline has no tense: its events join the body's report
                     ev.date, ev.place = None, None
                 events.add(ev, headline=f.sent is headline)
         for s in sents:
