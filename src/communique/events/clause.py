@@ -122,6 +122,9 @@ def _time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
     return best[1] if best else None
 
 
+#: the medium of a consultation is part of it ("talks via videoconference on December 7")
+MEDIUM = frozenset({"videoconference", "conference", "teleconference", "video", "telephone", "phone", "link",
+                    "videolink", "call"})
 #: nouns that name an event or a dated thing of their own, whose date is theirs, not the trigger's
 DATED_NOUN = re.compile(r"(?:tion|sion|ment|ance|ence|ure|ary|ections?|ations?|ments?)$")
 
@@ -132,7 +135,8 @@ def _through_noun(tok: Token, head: Token, own: frozenset[int]) -> bool:
     things = thing_nouns()
     t = tok.head
     while t.i != head.i and t.head is not t:
-        if t.tag_ in ("NN", "NNS") and t.i not in own and (DATED_NOUN.search(t.lower_) or t.lower_ in things):
+        if t.tag_ in ("NN", "NNS") and t.i not in own and t.lower_ not in MEDIUM \
+                and (DATED_NOUN.search(t.lower_) or t.lower_ in things):
             return True
         t = t.head
     return False
@@ -183,6 +187,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     prep = _prep_parties([tok, *covered] + ([verb] if verb is not None and verb.lower_ in SUPPORT_VERBS else []),
                          parties)
     targets = prep.get("of", [])
+    if not doers and prep.get("by"):  # "the visit to Turkey by a Russian delegation"
+        doers = list(prep["by"])
     if not doers and targets:  # "the visit of X to Y", "a meeting of X and Y": the 'of' party takes part
         doers, targets = list(targets), []
     own = modality(tok)  # "the upcoming visit": the noun's own adjective says when

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from communique.events.clause import Clause
 from communique.events.common import Context, event_date, make_event, status_of
+from communique.events.parse import subjects
 from communique.events.parties import Mention, dedupe
 from communique.events.places import place_of_clause, places_in
 from communique.records import Event, Place
@@ -68,6 +69,12 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
     return result
 
 
+def _we_meet(clause: Clause) -> bool:
+    tok = clause.verb or clause.trigger.token
+    return any(c.dep_ == "nsubj" and c.lower_ == "we" for c in tok.children) or any(
+        s.lower_ == "we" for s in subjects(tok))
+
+
 EVENT_NOUNS = frozenset({"summit", "meeting", "talks", "conference", "forum", "visit", "session", "dialogue",
                          "summits", "meetings", "consultations", "negotiations", "games", "ceremony"})
 
@@ -113,6 +120,9 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
             return []
     date = event_date(ctx, clause, status)
     participants = dedupe([*clause.doers, *partners, *clause.prep.get("of", [])])
+    if len(participants) == 1 and _we_meet(clause) and len(ctx.res.group) >= 2:
+        # "we will meet in Beijing", said to the counterpart: the speaker's side and the one addressed
+        participants = dedupe([*participants, *(Mention(c, "group") for c in ctx.res.group)])
     place = None if phone else place_of_clause(ctx, clause)
     states = [m for m in participants if not m.code.startswith("IGO:")]
     if place is not None and place.country and len(states) == 2 and place.country in {m.code for m in states}:

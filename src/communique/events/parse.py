@@ -33,7 +33,7 @@ PLAN_HEADS = frozenset({"plan", "plans", "planned", "planning", "intend", "inten
 REALIS_HEADS = frozenset({"continue", "continued", "continues", "continuing", "begin", "began", "begun",
                           "begins", "start", "started", "starts", "manage", "managed", "manages", "go", "went",
                           "proceed", "proceeded", "used", "came", "rush", "rushed", "move", "moved",
-                          "hasten", "hastened", "took", "take", "help", "helped", "helps"})
+                          "hasten", "hastened", "took", "take", "help", "helped", "helps", "able", "unable"})
 #: heads that deny their complement: "refused to meet", "failed to agree"
 NEGATING_HEADS = frozenset({"refuse", "refused", "refuses", "refusing", "decline", "declined", "declines",
                             "fail", "failed", "fails", "reject", "rejected", "cease", "ceased", "stop",
