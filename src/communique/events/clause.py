@@ -119,6 +119,12 @@ def _time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
             continue
         if best is None or d < best[0]:
             best = (d, ref)
+    if best is None and anchor.dep_ in ("xcomp", "acomp") and anchor.head is not anchor:
+        # "next February, we will be able to meet": the time of the verb the trigger completes
+        up = anchor.head if anchor.head.dep_ != "acomp" else anchor.head.head
+        for ref, root in times:
+            if root.head.i == up.i:
+                return ref
     return best[1] if best else None
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from communique.events import agreements, attendees, honours, material, meetings, partnerships, statements
-from communique.events.clause import Clause, read_clause
+from communique.events.clause import MEDIUM, Clause, read_clause
 from communique.events.common import Context, event_date, evidence, make_event, plover_type
 from communique.events.lexicon import CONSULT_BLOCKS, Lexicon, Trigger, load_lexicon
 from communique.events.parse import is_verb, negated, subjects
@@ -136,6 +136,8 @@ class Coder:
             t = self.lex.noun(tok)
             if t is None or t.token.dep_ not in NOUN_EVENT_DEPS:
                 continue
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("via", "by", "over") and tok.lower_ in MEDIUM:
+                continue  # "launched, via videoconference, the construction": how, not a consultation
             if not self.sentence_mode and not (t.code or "").startswith("04"):
                 continue  # in readouts a noun names a meeting; other nouns are talked about
             if any(i in covered for i in t.covered):
