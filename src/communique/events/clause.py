@@ -9,6 +9,7 @@ or conditional), negation, and the time expression attached to its own clause.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -105,18 +106,47 @@ def _prep_parties(toks: list[Token], parties: Parties) -> dict[str, list[Mention
     return {k: dedupe(v) for k, v in out.items()}
 
 
-def _time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]]) -> TimeRef | None:
-    """The time expression whose head hangs from the trigger's own clause, nearest in the tree."""
+def _time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
+          own: frozenset[int] = frozenset()) -> TimeRef | None:
+    """The time expression whose head hangs from the trigger's own clause, nearest in the tree:
+    not through another clause, nor through another noun ("signed the treaty of 2019", "his visit
+    after the inauguration on March 19": those dates are the treaty's and the inauguration's)."""
     best: tuple[int, TimeRef] | None = None
     for ref, root in times:
         d = depth_to(root, anchor)
         if d is None:
             continue
-        if _crosses_clause(root, anchor):
+        if _crosses_clause(root, anchor) or _through_noun(root, anchor, own):
             continue
         if best is None or d < best[0]:
             best = (d, ref)
+    if best is None and anchor.dep_ in ("xcomp", "acomp") and anchor.head is not anchor:
+        # "next February, we will be able to meet": the time of the verb the trigger completes
+        up = anchor.head if anchor.head.dep_ != "acomp" else anchor.head.head
+        for ref, root in times:
+            if root.head.i == up.i:
+                return ref
     return best[1] if best else None
+
+
+#: the medium of a consultation is part of it ("talks via videoconference on December 7")
+MEDIUM = frozenset({"videoconference", "conference", "teleconference", "video", "telephone", "phone", "link",
+                    "videolink", "call"})
+#: nouns that name an event or a dated thing of their own, whose date is theirs, not the trigger's
+DATED_NOUN = re.compile(r"(?:tion|sion|ment|ance|ence|ure|ary|ections?|ations?|ments?)$")
+
+
+def _through_noun(tok: Token, head: Token, own: frozenset[int]) -> bool:
+    """The path from a time expression up to the trigger passes an event or dated-thing noun of
+    its own ("the inauguration on March 19", "the treaty of 2019", "the anniversary")."""
+    things = thing_nouns()
+    t = tok.head
+    while t.i != head.i and t.head is not t:
+        if t.tag_ in ("NN", "NNS") and t.i not in own and t.lower_ not in MEDIUM \
+                and (DATED_NOUN.search(t.lower_) or t.lower_ in things):
+            return True
+        t = t.head
+    return False
 
 
 def _crosses_clause(tok: Token, head: Token) -> bool:
@@ -150,7 +180,7 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         if parties.sentence:
             mood = reported_future(tok, mood)
         neg = negated(tok)
-        when = _time(tok, sent, times)
+        when = _time(tok, sent, times, trig.covered)
         return Clause(trig, doers, targets, owners, prep, mood, neg, when, tok, near)
     # an event noun: 'Putin's visit to China', 'the Russia-India talks', 'held talks with X'
     doers = dedupe([m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
@@ -171,10 +201,13 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     prep = _prep_parties([tok, *covered] + ([verb] if verb is not None and verb.lower_ in SUPPORT_VERBS else []),
                          parties)
     targets = prep.get("of", [])
+    if not doers and prep.get("by"):  # "the visit to Turkey by a Russian delegation"
+        doers = list(prep["by"])
     if not doers and targets:  # "the visit of X to Y", "a meeting of X and Y": the 'of' party takes part
         doers, targets = list(targets), []
     own = modality(tok)  # "the upcoming visit": the noun's own adjective says when
     mood = own if own.kind != "realis" else (modality(verb) if verb is not None else own)
     neg = negated(tok) or (verb is not None and negated(verb))
-    when = _time(tok, sent, times) or (_time(verb, sent, times) if verb is not None else None)
+    when = _time(tok, sent, times, trig.covered) or (
+        _time(verb, sent, times, trig.covered | {tok.i}) if verb is not None else None)
     return Clause(trig, doers, list(targets), [], prep, mood, neg, when, verb)

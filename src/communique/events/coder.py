@@ -19,9 +19,9 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from communique.events import agreements, attendees, honours, material, meetings, partnerships, statements
-from communique.events.clause import Clause, read_clause
+from communique.events.clause import MEDIUM, Clause, read_clause
 from communique.events.common import Context, event_date, evidence, make_event, plover_type, sentence_reading
-from communique.events.lexicon import Lexicon, Trigger, load_lexicon
+from communique.events.lexicon import CONSULT_BLOCKS, Lexicon, Trigger, load_lexicon
 from communique.events.parse import FINITE, REPORTING, is_verb, negated, subjects
 from communique.events.parties import CIVILIAN_AGENTS, FORCE_AGENTS, Mention, Parties, subject_of_kind
 from communique.events.places import index_places, place
@@ -135,7 +135,7 @@ class Coder:
                 if t is None:
                     continue
                 t = self._light(t)
-                meeting = (t.code or "")[:3] in CONSULT_CODES
+                meeting = (t.code or "")[:3] in CONSULT_CODES and t.block not in CONSULT_BLOCKS
                 nouns = [tok.doc[i] for i in t.covered if i != tok.i] if meeting else []
                 if any(self.lex.noun(n) is not None and _names_parties(n) for n in nouns):
                     continue  # "announced the upcoming visit of X to Y": the noun tells the meeting
@@ -147,6 +147,8 @@ class Coder:
             t = self.lex.noun(tok)
             if t is None or t.token.dep_ not in NOUN_EVENT_DEPS:
                 continue
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("via", "by", "over") and tok.lower_ in MEDIUM:
+                continue  # "launched, via videoconference, the construction": how, not a consultation
             if not self.sentence_mode and not (t.code or "").startswith("04"):
                 continue  # in readouts a noun names a meeting; other nouns are talked about
             if any(i in covered for i in t.covered):
@@ -303,6 +305,11 @@ class Coder:
         if lead and len(lead) > len(res.group) and set(res.group) <= set(lead):
             res.group = lead  # "the leaders" of a three-way call are all three
             parties.group = [Mention(c, "group") for c in lead]
+            found = self.read(sents, parties)  # "the leaders", "both sides" now name all of them
+        if headline is not None and res.we:
+            for f in found:  # "Telephone conversation with X": a headline's unnamed subject is the publisher
+                if f.sent is headline and not f.clause.doers:
+                    f.clause.doers = [Mention(res.we[0], "group")]
         ctx.anchor = self._anchor(found, body, published)
         ctx.planned = self._planned(found, body)
         ctx.place = self._main_place(found, body, ctx, location)
@@ -315,7 +322,7 @@ class Coder:
             evs, a = self.events_of(f, ctx)
             ags += a
             for ev in evs:
-                if f.sent is headline:  # a headline has no tense: its events join the body's report
+                if f.sent is headline and f.clause.when is None:  # a headline has no tense: its events join the body's report
                     ev.date, ev.place = None, None
                 events.add(ev, headline=f.sent is headline)
         for s in sents:
@@ -345,7 +352,7 @@ class Coder:
         earlier: dict[frozenset[str], int] = {}
         hs, invs, atts, coop = [], [], [], []
         for s in sents:
-            ps += partnerships.find(s.span, ctx, ctx.anchor, earlier)
+            ps += partnerships.find(s.span, ctx, _sentence_day(s, ctx), earlier)
             hs += honours.honours(s, ctx, ctx.anchor)
             invs += honours.invitations(s, ctx)
             atts += attendees.attendees(s, ctx)
@@ -456,8 +463,10 @@ class Coder:
             if f.clause.mood.kind == "realis":
                 break
         for i, s in enumerate(body[:3]):
-            for t in s.times:
-                if ((i == 0 and not t.relative) or t.start <= 60) and _recent(t.value, published) and t.future is False:
+            for t, root in s.time_roots:  # a recent date of a sentence's main clause ("On July 5, ...")
+                lede = i == 0 and not t.relative  # a full date in the opening sentence
+                if (lede or t.start <= 12 or _main_clause_time(root)) and _recent(t.value, published) \
+                        and t.future is False:
                     return t.value
         return published
 
@@ -645,6 +654,27 @@ def _names_parties(noun: Any) -> bool:
     """An event noun that says who takes part: "the visit of X to Y", "talks with X", "X's visit"."""
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "to", "with", "between", "by"))
                for c in noun.children)
+
+
+def _sentence_day(s: Sent, ctx: Context) -> str | None:
+    """The day a sentence's fact dates to: a past full date it gives, else the document's main day."""
+    for t in s.times:
+        if len(t.value) == 10 and t.future is False:
+            return t.value
+    return ctx.anchor
+
+
+def _main_clause_time(tok: Any) -> bool:
+    """A time expression hanging from its sentence's main verb, not from a phrase or a clause below."""
+    t = tok
+    for _ in range(6):
+        head = t.head
+        if head is t or head.dep_ == "ROOT":
+            return head.dep_ == "ROOT" and t.dep_ in ("npadvmod", "prep", "advmod", "tmod", "obl", "pobj")
+        if is_verb(head) or head.tag_.startswith("NN"):
+            return False
+        t = head
+    return False
 
 
 def _recent(value: str, published: str | None) -> bool:

@@ -158,6 +158,8 @@ def status_of(clause: Clause) -> str | None:
     if clause.negated:
         return None
     if clause.mood.kind == "future":
+        if clause.when is not None and clause.when.future is False and clause.mood.cue not in FUTURE_AUX:
+            return "occurred"  # "a delegation to attend the inauguration on October 1", told on October 3
         return "planned"
     if clause.mood.kind == "irrealis":
         if clause.mood.cue == "would" and clause.when is not None and clause.when.future:

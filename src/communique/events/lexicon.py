@@ -93,6 +93,7 @@ class Trigger:
     nominal: bool
     covered: frozenset[int] = frozenset()  # tokens the matched pattern used (not triggers of their own)
     motion: bool = False  # a verb of going somewhere: a visit only when it says where
+    block: str = ""  # the dictionary block of a verb trigger
 
 
 def _slot(alts: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -116,7 +117,7 @@ class Lexicon:
                 block.patterns.append(Pattern(
                     tuple(_slot(s) for s in p.get("before", [])), tuple(_slot(s) for s in p.get("after", [])),
                     p.get("code"), p.get("paired"),
-                    f"CAMEO.2.0.txt:{p.get('line')} {row['block']}", own if own in names else None))
+                    p.get("cite") or f"CAMEO.2.0.txt:{p.get('line')} {row['block']}", own if own in names else None))
             self.blocks[block.name] = block
             for pat in block.patterns:
                 self._needs[id(pat)] = pat.needs
@@ -173,11 +174,11 @@ class Lexicon:
                     and verb.block in CONSULT_BLOCKS:
                 # a symbolic act (CAMEO 01, no PLOVER event) of a verb of visiting is still the visit:
                 # "attend the inauguration" (GUIDELINES.md: a visit is CONSULT)
-                return Trigger(tok, verb.code.split(":")[0], None, verb.source, False, used)
+                return Trigger(tok, verb.code.split(":")[0], None, verb.source, False, used, block=verb.block)
             if pat.code == "---" and not pat.paired:
                 return None
             code = None if pat.code in (None, "---") else pat.code
-            return Trigger(tok, code, pat.paired, pat.source, False, used)
+            return Trigger(tok, code, pat.paired, pat.source, False, used, block=verb.block)
         coded = [v for v in plain if v.code and v.code != "---"
                  and (not v.code.startswith("04") or v.block in CONSULT_BLOCKS)]
         if not coded:
@@ -185,7 +186,7 @@ class Lexicon:
         multi = sorted(coded, key=lambda v: -len(v.words))[0]
         covered = self._phrase(multi, tok, sent) or frozenset()
         return Trigger(tok, multi.code, None, multi.source, False, covered,
-                       motion=multi.block in MOTION_BLOCKS and multi.code.startswith("04"))
+                       motion=multi.block in MOTION_BLOCKS and multi.code.startswith("04"), block=multi.block)
 
     def _groups(self, verb: Verb) -> list[list[Pattern]]:
         cached = self._pattern_groups.get(id(verb))

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from communique.events.clause import Clause
 from communique.events.common import Context, event_date, make_event, status_of
+from communique.events.parse import subjects
 from communique.events.parties import Mention, dedupe
 from communique.events.places import place_of_clause, places_in
 from communique.records import Event, Place
@@ -58,6 +59,8 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
     for m in named:
         if m.kind != "person" and not m.code.startswith("IGO:"):
             out.append((m, None))
+    if objects:  # "attend the inauguration of President X": the country of the one whose event it is
+        out += [(m, None) for m in clause.owners if not m.code.startswith("IGO:")]
     seen: set[str] = set()
     result: list[tuple[Mention, Place | None]] = []
     for m, where in out:
@@ -66,6 +69,12 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
         seen.add(m.code)
         result.append((m, where))
     return result
+
+
+def _we_meet(clause: Clause) -> bool:
+    tok = clause.verb or clause.trigger.token
+    return any(c.dep_ == "nsubj" and c.lower_ == "we" for c in tok.children) or any(
+        s.lower_ == "we" for s in subjects(tok))
 
 
 EVENT_NOUNS = frozenset({"summit", "meeting", "talks", "conference", "forum", "visit", "session", "dialogue",
@@ -87,7 +96,8 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
     if cameo.startswith("043") and not phone:  # hosting: the guests visit the subject
         visitors = dedupe([*clause.targets, *clause.with_("to")])
         hosts: list[Mention] = clause.doers
-        if not visitors and _hosts_an_event(clause):  # "India will host the summit": the text's other party comes
+        if _hosts_an_event(clause) or (visitors and all(v.code.startswith("IGO:") for v in visitors)):
+            # "India will host the Quad summit", "hosting Quad leaders": the text's other party comes
             visitors = [Mention(c, "group") for c in ctx.res.group if c not in {h.code for h in hosts}]
         place = place_of_clause(ctx, clause) or (Place(country=hosts[0].code) if hosts else None)
         date = event_date(ctx, clause, status)
@@ -112,6 +122,9 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
             return []
     date = event_date(ctx, clause, status)
     participants = dedupe([*clause.doers, *partners, *clause.prep.get("of", [])])
+    if len(participants) == 1 and _we_meet(clause) and len(ctx.res.group) >= 2:
+        # "we will meet in Beijing", said to the counterpart: the speaker's side and the one addressed
+        participants = dedupe([*participants, *(Mention(c, "group") for c in ctx.res.group)])
     place = None if phone else place_of_clause(ctx, clause)
     states = [m for m in participants if not m.code.startswith("IGO:")]
     if place is not None and place.country and len(states) == 2 and place.country in {m.code for m in states}:

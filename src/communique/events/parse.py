@@ -33,13 +33,17 @@ PLAN_HEADS = frozenset({"plan", "plans", "planned", "planning", "intend", "inten
 REALIS_HEADS = frozenset({"continue", "continued", "continues", "continuing", "begin", "began", "begun",
                           "begins", "start", "started", "starts", "manage", "managed", "manages", "go", "went",
                           "proceed", "proceeded", "used", "came", "rush", "rushed", "move", "moved",
-                          "hasten", "hastened", "took", "take", "help", "helped", "helps"})
+                          "hasten", "hastened", "took", "take", "help", "helped", "helps", "able", "unable"})
 #: heads that deny their complement: "refused to meet", "failed to agree"
 NEGATING_HEADS = frozenset({"refuse", "refused", "refuses", "refusing", "decline", "declined", "declines",
                             "fail", "failed", "fails", "reject", "rejected", "cease", "ceased", "stop",
                             "stopped", "avoid", "avoided", "deny", "denied"})
 #: heads whose to-infinitive is decided, so committed to: "decided to allocate", "the decision to send"
 DECISION_HEADS = frozenset({"decide", "decided", "decides", "decision", "decisions", "resolved"})
+#: nouns of people sent somewhere: their to-infinitive is what they are sent to do
+SENT_HEADS = frozenset({"delegation", "delegations", "mission", "missions", "envoy", "envoys", "team", "teams",
+                        "representative", "representatives", "designation", "emissary", "delegates", "send", "sent",
+                        "sends", "dispatch", "dispatched", "designate", "designated", "appoint", "appointed"})
 #: adjectives that put an event noun in the future: "the upcoming visit", "a planned summit"
 FUTURE_ADJ = frozenset({"upcoming", "forthcoming", "planned", "future", "next", "scheduled", "proposed",
                         "expected", "coming", "prospective"})
@@ -291,6 +295,9 @@ def modality(tok: Token) -> Modality:
                 return outer if outer.kind == "irrealis" else Modality("future", hw)
             if verb.dep_ == "advcl" and hw in ("scheduled", "set", "due", "expected"):
                 return Modality("future", hw)
+            if verb.dep_ in ("acl", "relcl", "advcl") and (hw in SENT_HEADS or any(
+                    c.dep_ == "dobj" and c.lower_ in SENT_HEADS for c in head.children)):
+                return Modality("future", f"to ({hw})")  # "a delegation to attend the inauguration": sent to
             return Modality("irrealis", f"to ({hw})")
         if verb.dep_ == "pcomp" and head.lower_ == "forward":
             return Modality("future", "look forward to")
@@ -299,7 +306,9 @@ def modality(tok: Token) -> Modality:
         head = verb.head
         while head.dep_ == "conj" and head.tag_ == "VBG" and head.head is not head:
             head = head.head  # "discussed expanding and deepening cooperation"
-        if head.lower_ in TOPIC_HEADS or (head.dep_ in ("prep",) and head.head.lower_ in TOPIC_HEADS):
+        if head.lower_ in TOPIC_HEADS or (head.dep_ == "prep" and head.lower_ in ("about", "on", "of", "regarding",
+                                                                                   "concerning", "over")
+                                          and head.head.lower_ in TOPIC_HEADS):
             return Modality("irrealis", f"topic ({head.lower_})")
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG":  # "look forward to meeting", "in order to"
         prep = verb.head

@@ -236,13 +236,19 @@ class Parties:
         """Who 'he' or 'she' is: the subject of the verb reporting the clause ("Modi said he ..."),
         else the last person named before it, within a few sentences."""
         head = t.head
-        while head.dep_ in ("ccomp", "conj", "xcomp", "advcl") and head.head is not head:
+        for _ in range(8):  # up to the clause's verb: its subject, if a person other than the pronoun
+            if head.tag_.startswith("VB") or head.head is head:
+                break
             head = head.head
+        while True:
             for s in head.children:
                 if s.dep_ == "nsubj" and s.i != t.i:
                     m = self.at(s)
                     if m is not None and m.kind == "person":
                         return [m]
+            if head.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or head.head is head:
+                break
+            head = head.head
         for i in range(t.i - 1, max(-1, t.i - 80), -1):
             m = self._by_token.get(i)
             if m is not None and m.kind == "person":
