@@ -159,3 +159,14 @@ def test_sentence_civilians_blocking_a_port_protest_rather_than_coerce() -> None
 
 def test_sentence_police_blocking_a_road_coerce() -> None:
     assert "PROTEST" not in {e.type for e in coded("Chilean police blocked the road to the port.")}
+
+
+# ---------------------------------------------------------------- the parse walk ends
+
+def test_sentence_walk_from_a_trigger_to_itself_ends() -> None:
+    """spaCy makes a new Token on each access, so a walk up the tree must stop on indices."""
+    from communique.events.clause import _crosses_clause, _through_noun
+
+    doc = get_extractor().nlp("Chile met Peru on Monday.")
+    assert _through_noun(doc[1], doc[1], frozenset()) is False
+    assert _crosses_clause(doc[1], doc[1]) is False

@@ -141,7 +141,7 @@ def _through_noun(tok: Token, head: Token, own: frozenset[int]) -> bool:
     its own ("the inauguration on March 19", "the treaty of 2019", "the anniversary")."""
     things = thing_nouns()
     t = tok.head
-    while t.i != head.i and t.head is not t:
+    while t.i != head.i and t.head.i != t.i:  # (spaCy makes a new Token per access: compare indices)
         if t.tag_ in ("NN", "NNS") and t.i not in own and t.lower_ not in MEDIUM \
                 and (DATED_NOUN.search(t.lower_) or t.lower_ in things):
             return True
@@ -151,7 +151,7 @@ def _through_noun(tok: Token, head: Token, own: frozenset[int]) -> bool:
 
 def _crosses_clause(tok: Token, head: Token) -> bool:
     t = tok
-    while t.i != head.i and t.head is not t:
+    while t.i != head.i and t.head.i != t.i:
         if t is not tok and is_verb(t) and t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj"):
             return True
         t = t.head

@@ -570,9 +570,9 @@ def _commissive_head(tok: Any) -> Any | None:
     t = tok
     for _ in range(3):
         h = t.head
-        if h is t:
+        if h.i == t.i:
             return None
-        if t.dep_ == "pcomp" and h.lower_ == "to" and h.head is not h:
+        if t.dep_ == "pcomp" and h.lower_ == "to" and h.head.i != h.i:
             h = h.head
         elif t.dep_ == "advcl":
             if not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):

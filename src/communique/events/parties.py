@@ -263,7 +263,7 @@ class Parties:
         inside = {x.i for x in t.subtree}
         node = t
         for _ in range(12):
-            if node.head is node:
+            if node.head.i == node.i:
                 return []
             if node.dep_ not in CLAUSE_UP:
                 return []
