@@ -172,16 +172,20 @@ def directed(ctx: Context, clause: Clause, sent: Span, type_: str, code: str,
     status = act_status(clause, code)
     if status is None:
         return []
-    recipients = list(clause.targets)
+    doers = clause.doers
+    own = {d.code for d in doers}
+
+    def others(ms: list[Mention]) -> list[Mention]:
+        return [m for m in ms if m.code not in own]  # "reiterated U.S. support for ...": not the doer
+
+    recipients = others(clause.targets)
     if not recipients and owners:
-        recipients = list(clause.owners if code[:2] in VERBAL else clause.near_owners)
+        recipients = others(clause.owners if code[:2] in VERBAL else clause.near_owners)
     if not recipients:
         for p in recipient_preps:
-            if clause.prep.get(p):
-                recipients = list(clause.prep[p])
+            if others(clause.prep.get(p, [])):
+                recipients = others(clause.prep[p])
                 break
-    doers = clause.doers
-    recipients = [m for m in recipients if m.code not in {d.code for d in doers}]
     if not ctx.sentence_mode and not recipients and not (type_ == "SUPPORT" and len(doers) >= 2 and status == "occurred"
                                                          and clause.mood.kind == "realis" and _reciprocal(clause)):
         return []  # a one-way act needs the party it is aimed at
