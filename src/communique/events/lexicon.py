@@ -32,11 +32,10 @@ ACTOR_MARKS = frozenset({"$", "+", "%", "^"})
 
 #: blocks whose verbs consult by default (CAMEO 04). The codebook's CONSULT is "all consultations and
 #: meetings ... visiting and hosting visits ... consultation by phone or other media": verbs of
-#: meeting, conferring, calling, visiting, hosting and gathering qualify; the dictionary's other
-#: 040 defaults (consider, think, hear, learn, introduce, notify) are verbs of cognition or notice,
-#: not consultations, and consult only through a pattern.
-CONSULT_BLOCKS = frozenset({"MEET_PEOPLE", "CONFER", "CALL", "VISIT", "HOST", "ASSEMBLE", "ARRIVE",
-                            "GO_SOMEWHERE"})
+#: meeting, conferring, calling, visiting and hosting qualify; the dictionary's other 040 defaults
+#: (consider, think, hear, learn, introduce, notify; and ASSEMBLE, which mixes "convene" with "unite",
+#: "join", "flock") are verbs of cognition, notice or joining, and consult only through a pattern.
+CONSULT_BLOCKS = frozenset({"MEET_PEOPLE", "CONFER", "CALL", "VISIT", "HOST", "ARRIVE", "GO_SOMEWHERE"})
 #: blocks of going somewhere: CONSULT only as a visit to a place named ("travelled to Japan")
 MOTION_BLOCKS = frozenset({"GO_SOMEWHERE", "ARRIVE"})
 

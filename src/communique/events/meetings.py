@@ -119,7 +119,7 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
         if (visit or motion) and not ctx.sentence_mode:
             return []
     date = event_date(ctx, clause, status)
-    participants = dedupe([*clause.doers, *partners, *clause.prep.get("of", [])])
+    participants = dedupe([*clause.doers, *partners])
     if len(participants) == 1 and _we_meet(clause) and len(ctx.res.group) >= 2:
         # "we will meet in Beijing", said to the counterpart: the speaker's side and the one addressed
         participants = dedupe([*participants, *(Mention(c, "group") for c in ctx.res.group)])

@@ -171,12 +171,15 @@ class Parties:
         States Congress". The person named wins, else the first state or organisation; clauses
         describing the phrase ("who ...", "headed by ...") are not read."""
         found: list[Mention] = []
-        stack = [c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "appos", "conj", "cc", "punct")]
+        stack = [c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "appos", "conj", "cc", "punct")
+                 and not (c.dep_ == "prep" and c.lower_ not in ("of", "for"))]
         while stack:
             c = stack.pop(0)
             m = self.at(c)
             if m is not None:
                 found.append(m)
+            if c.dep_ == "prep" and c.lower_ not in ("of", "for"):
+                continue  # "a tribunal on Russian crimes": not whose tribunal it is
             stack.extend(g for g in c.children if g.dep_ not in ("relcl", "acl", "advcl", "conj", "agent"))
         people = [m for m in found if m.kind == "person"]
         return people[:1] or found[:1]
