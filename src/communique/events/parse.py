@@ -268,6 +268,10 @@ def modality(tok: Token) -> Modality:
                 return outer if outer.kind == "irrealis" else Modality("future", hw)
             if verb.dep_ == "advcl" and hw in ("scheduled", "set", "due", "expected"):
                 return Modality("future", hw)
+            if verb.dep_ == "advcl" and is_verb(head):
+                outer = modality(head)  # "will travel to X to meet Y": the meeting is planned with the trip
+                if outer.kind == "future":
+                    return Modality("future", f"to ({outer.cue})")
             if verb.dep_ in ("acl", "relcl", "advcl") and (hw in SENT_HEADS or any(
                     c.dep_ == "dobj" and c.lower_ in SENT_HEADS for c in head.children)):
                 return Modality("future", f"to ({hw})")  # "a delegation to attend the inauguration": sent to
