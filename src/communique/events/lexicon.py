@@ -240,8 +240,8 @@ class Lexicon:
                 subj = [tok.head]
             if not subj:
                 return None
-            lo = min(t.i for t in subj[0].subtree)
-            hi = min(max(t.i for t in subj[0].subtree) + 1, tok.i)
+            lo = min(t.i for s in subj for t in s.subtree)
+            hi = min(max(t.i for s in subj for t in s.subtree) + 1, tok.i)
             used = self._after(pat, tok, lo, hi, covered, passive=True)
             if used is None:
                 return None
