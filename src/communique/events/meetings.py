@@ -135,6 +135,16 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
     if place is None and not phone and status == "occurred" and date == ctx.anchor:
         place = ctx.place
     code_ = "041" if phone else ("046" if cameo.startswith("046") else "040")
+    listed = [m for m in partners if m.code not in {d.code for d in clause.doers} and not m.code.startswith("IGO:")]
+    if len(listed) >= 3 and clause.doers:
+        # "spoke with President Macron, Scholz, Rutte and President Biden": one conversation after another
+        out = []
+        for m in listed:
+            ev = make_event(ctx, clause, sent, type_, code_, [*clause.doers, m], [], mode="phone" if phone else None,
+                            status=status, date=date, place=place)
+            if ev:
+                out.append(ev)
+        return out
     ev = make_event(ctx, clause, sent, type_, code_, participants, [], mode="phone" if phone else None,
                     status=status, date=date, place=place)
     return [ev] if ev else []
