@@ -43,6 +43,8 @@ MOTION_BLOCKS = frozenset({"GO_SOMEWHERE", "ARRIVE"})
 #: CONSULT, mode phone) that name a consultation only with a partner: "a call with X", not "a call for"
 PARTNERED = {"call": "041", "calls": "041", "conversation": "040", "conversations": "040",
              "videoconference": "041", "videoconferences": "041", "teleconference": "041", "videocall": "041"}
+#: verbs that say an event took place: an event noun's partners may hang on them ("a conversation took place with X")
+OCCURRENCE = frozenset({"took", "take", "takes", "taking", "held", "happened", "occurred", "was", "were"})
 PARTNERED_SOURCE = "PLOVER_MANUAL.tex:386 CONSULT (mode phone: 'via phone or some other remote medium')"
 
 
@@ -307,8 +309,9 @@ class Lexicon:
             if start >= 0 and all(doc[start + k].lower_ == words[k] for k in range(len(words))):
                 return Trigger(tok, code, None, source, True, frozenset(range(start, tok.i + 1)))
         hit = self.nouns.get(w)
+        host = tok.head if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lower_ in OCCURRENCE else tok
         if hit is None and w in PARTNERED and any(
-                c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children):
+                c.dep_ == "prep" and c.lower_ in ("with", "between") for c in (*tok.children, *host.children)):
             hit = (PARTNERED[w], PARTNERED_SOURCE)
         if hit is None:
             return None

@@ -104,6 +104,11 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
         return [ev] if ev else []
     motion = clause.trigger.motion
     partners = dedupe([*clause.with_("with", "between", "among", "and"), *([] if visit else clause.targets)])
+    if not clause.doers and clause.trigger.nominal and clause.with_("with") and not ctx.sentence_mode:
+        # "A conversation took place with President Biden": the text's own voice had it
+        speaker = ctx.parties.speaker(clause.trigger.token, plural=False)
+        clause = Clause(clause.trigger, speaker, clause.targets, clause.owners, clause.prep, clause.mood,
+                        clause.negated, clause.when, clause.verb, clause.near_owners)
     if not phone and (visit or motion or not partners):
         stops = _destinations(clause, ctx, [m.code for m in clause.doers], objects=visit)
         if stops:  # a visit, or a trip of several stops: one visit to each
