@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from communique.events.dates import TimeRef
-from communique.events.lexicon import Trigger
+from communique.events.lexicon import OCCURRENCE, Trigger
 from communique.events.parse import (
     Modality,
     children,
@@ -198,8 +198,9 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         doers = dedupe([m for s in subjects(verb, parties.sentence) for m in parties.of_np(s)])
     if not doers and verb is not None and tok.dep_ == "nsubjpass":
         doers = dedupe([m for a in children(verb, "agent") for o in children(a, "pobj") for m in parties.of_np(o)])
-    prep = _prep_parties([tok, *covered] + ([verb] if verb is not None and verb.lower_ in SUPPORT_VERBS else []),
-                         parties)
+    on_verb = verb is not None and (verb.lower_ in SUPPORT_VERBS or (verb.lower_ in OCCURRENCE and tok.dep_ in (
+        "nsubj", "nsubjpass")))  # "held talks with X", "a conversation took place with X"
+    prep = _prep_parties([tok, *covered] + ([verb] if verb is not None and on_verb else []), parties)
     targets = prep.get("of", [])
     if not doers and prep.get("by"):  # "the visit to Turkey by a Russian delegation"
         doers = list(prep["by"])

@@ -201,17 +201,20 @@ def directed(ctx: Context, clause: Clause, sent: Span, type_: str, code: str,
     if status is None:
         return []
     doers = clause.doers
-    mine = {d.code for d in doers}
-    recipients = list(clause.targets)
+    own = {d.code for d in doers}
+
+    def others(ms: list[Mention]) -> list[Mention]:
+        return [m for m in ms if m.code not in own]  # "reiterated U.S. support for ...": not the doer
+
+    recipients = others(clause.targets)
     if not recipients and owners:
         # (sentence mode: "shelled positions of the X forces" aims at X, as PETRARCH reads an object phrase)
-        recipients = list(clause.owners if code[:2] in VERBAL or ctx.sentence_mode else clause.near_owners)
+        recipients = others(clause.owners if code[:2] in VERBAL or ctx.sentence_mode else clause.near_owners)
     if not recipients:
         for p in recipient_preps:
-            if clause.prep.get(p) and (not ctx.sentence_mode or any(m.code not in mine for m in clause.prep[p])):
-                recipients = list(clause.prep[p])  # (sentence mode: a phrase naming only the doer is not the aim)
+            if others(clause.prep.get(p, [])):
+                recipients = others(clause.prep[p])
                 break
-    recipients = [m for m in recipients if m.code not in mine]
     if not ctx.sentence_mode and not recipients and not (type_ == "SUPPORT" and len(doers) >= 2 and status == "occurred"
                                                          and clause.mood.kind == "realis" and _reciprocal(clause)):
         return []  # a one-way act needs the party it is aimed at

@@ -32,11 +32,10 @@ ACTOR_MARKS = frozenset({"$", "+", "%", "^"})
 
 #: blocks whose verbs consult by default (CAMEO 04). The codebook's CONSULT is "all consultations and
 #: meetings ... visiting and hosting visits ... consultation by phone or other media": verbs of
-#: meeting, conferring, calling, visiting, hosting and gathering qualify; the dictionary's other
-#: 040 defaults (consider, think, hear, learn, introduce, notify) are verbs of cognition or notice,
-#: not consultations, and consult only through a pattern.
-CONSULT_BLOCKS = frozenset({"MEET_PEOPLE", "CONFER", "CALL", "VISIT", "HOST", "ASSEMBLE", "ARRIVE",
-                            "GO_SOMEWHERE"})
+#: meeting, conferring, calling, visiting and hosting qualify; the dictionary's other 040 defaults
+#: (consider, think, hear, learn, introduce, notify; and ASSEMBLE, which mixes "convene" with "unite",
+#: "join", "flock") are verbs of cognition, notice or joining, and consult only through a pattern.
+CONSULT_BLOCKS = frozenset({"MEET_PEOPLE", "CONFER", "CALL", "VISIT", "HOST", "ARRIVE", "GO_SOMEWHERE"})
 #: blocks of going somewhere: CONSULT only as a visit to a place named ("travelled to Japan")
 MOTION_BLOCKS = frozenset({"GO_SOMEWHERE", "ARRIVE"})
 
@@ -44,6 +43,8 @@ MOTION_BLOCKS = frozenset({"GO_SOMEWHERE", "ARRIVE"})
 #: CONSULT, mode phone) that name a consultation only with a partner: "a call with X", not "a call for"
 PARTNERED = {"call": "041", "calls": "041", "conversation": "040", "conversations": "040",
              "videoconference": "041", "videoconferences": "041", "teleconference": "041", "videocall": "041"}
+#: verbs that say an event took place: an event noun's partners may hang on them ("a conversation took place with X")
+OCCURRENCE = frozenset({"took", "take", "takes", "taking", "held", "happened", "occurred", "was", "were"})
 PARTNERED_SOURCE = "PLOVER_MANUAL.tex:386 CONSULT (mode phone: 'via phone or some other remote medium')"
 
 
@@ -241,8 +242,8 @@ class Lexicon:
                 subj = [tok.head]
             if not subj:
                 return None
-            lo = min(t.i for t in subj[0].subtree)
-            hi = min(max(t.i for t in subj[0].subtree) + 1, tok.i)
+            lo = min(t.i for s in subj for t in s.subtree)
+            hi = min(max(t.i for s in subj for t in s.subtree) + 1, tok.i)
             used = self._after(pat, tok, lo, hi, covered, passive=True)
             if used is None:
                 return None
@@ -308,8 +309,9 @@ class Lexicon:
             if start >= 0 and all(doc[start + k].lower_ == words[k] for k in range(len(words))):
                 return Trigger(tok, code, None, source, True, frozenset(range(start, tok.i + 1)))
         hit = self.nouns.get(w)
+        host = tok.head if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lower_ in OCCURRENCE else tok
         if hit is None and w in PARTNERED and any(
-                c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children):
+                c.dep_ == "prep" and c.lower_ in ("with", "between") for c in (*tok.children, *host.children)):
             hit = (PARTNERED[w], PARTNERED_SOURCE)
         if hit is None:
             return None

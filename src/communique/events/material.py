@@ -14,6 +14,7 @@ from spacy.tokens import Span
 from communique.events.clause import Clause
 from communique.events.common import Context, directed, together
 from communique.events.parse import Modality
+from communique.events.parties import Mention
 from communique.records import Event
 
 RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
@@ -45,4 +46,18 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
         return together(ctx, clause, sent, type_, cameo)
     if type_ == "RETREAT" and not clause.prep.get("from") and not clause.targets:
         return together(ctx, clause, sent, type_, cameo)
+    if type_ == "AID" and not (clause.targets or any(clause.prep.get(p) for p in RECIPIENT_PREPS["AID"])):
+        told = _told(clause, ctx)  # "advised Sir Mekere that Australia would provide assistance": to him
+        if told:
+            clause = Clause(clause.trigger, clause.doers, told, clause.owners, clause.prep, clause.mood,
+                            clause.negated, clause.when, clause.verb, clause.near_owners)
     return directed(ctx, clause, sent, type_, cameo, RECIPIENT_PREPS[type_])
+
+
+def _told(clause: Clause, ctx: Context) -> list[Mention]:
+    """The party a reported offer is told to: the object of the verb of saying that reports it."""
+    verb = clause.verb or clause.trigger.token
+    if verb.dep_ != "ccomp" or verb.head is verb:
+        return []
+    return [m for c in verb.head.children if c.dep_ in ("dobj", "dative")
+            for m in ctx.parties.of_np(c) if m.code not in {d.code for d in clause.doers}]

@@ -106,6 +106,11 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
         return [ev] if ev else []
     motion = clause.trigger.motion
     partners = dedupe([*clause.with_("with", "between", "among", "and"), *([] if visit else clause.targets)])
+    if not clause.doers and clause.trigger.nominal and clause.with_("with") and not ctx.sentence_mode:
+        # "A conversation took place with President Biden": the text's own voice had it
+        speaker = ctx.parties.speaker(clause.trigger.token, plural=False)
+        clause = Clause(clause.trigger, speaker, clause.targets, clause.owners, clause.prep, clause.mood,
+                        clause.negated, clause.when, clause.verb, clause.near_owners)
     if not phone and (visit or motion or not partners):
         stops = _destinations(clause, ctx, [m.code for m in clause.doers], objects=visit)
         if stops:  # a visit, or a trip of several stops: one visit to each
@@ -121,7 +126,7 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
         if (visit or motion) and not ctx.sentence_mode:
             return []
     date = event_date(ctx, clause, status)
-    participants = dedupe([*clause.doers, *partners, *clause.prep.get("of", [])])
+    participants = dedupe([*clause.doers, *partners])
     if len(participants) == 1 and _we_meet(clause) and len(ctx.res.group) >= 2:
         # "we will meet in Beijing", said to the counterpart: the speaker's side and the one addressed
         participants = dedupe([*participants, *(Mention(c, "group") for c in ctx.res.group)])
@@ -137,6 +142,16 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
     if place is None and not phone and status == "occurred" and date == ctx.anchor:
         place = ctx.place
     code_ = "041" if phone else ("046" if cameo.startswith("046") else "040")
+    listed = [m for m in partners if m.code not in {d.code for d in clause.doers} and not m.code.startswith("IGO:")]
+    if len(listed) >= 3 and clause.doers:
+        # "spoke with President Macron, Scholz, Rutte and President Biden": one conversation after another
+        out = []
+        for m in listed:
+            ev = make_event(ctx, clause, sent, type_, code_, [*clause.doers, m], [], mode="phone" if phone else None,
+                            status=status, date=date, place=place)
+            if ev:
+                out.append(ev)
+        return out
     ev = make_event(ctx, clause, sent, type_, code_, participants, [], mode="phone" if phone else None,
                     status=status, date=date, place=place)
     return [ev] if ev else []

@@ -277,6 +277,8 @@ def modality(tok: Token) -> Modality:
         w = aux.lower_
         if w in FUTURE_AUX:
             return Modality("future", w)
+        if w == "would" and reported(verb) and not any(m.lower_ in CONDITION_MARKS for m in children(verb, "mark")):
+            return Modality("future", "will")  # "said that Australia would provide": a reported 'will'
         if w in IRREALIS_AUX:
             return Modality("irrealis", w)
     for m in children(verb, "mark"):
@@ -295,6 +297,10 @@ def modality(tok: Token) -> Modality:
                 return outer if outer.kind == "irrealis" else Modality("future", hw)
             if verb.dep_ == "advcl" and hw in ("scheduled", "set", "due", "expected"):
                 return Modality("future", hw)
+            if verb.dep_ == "advcl" and is_verb(head):
+                outer = modality(head)  # "will travel to X to meet Y": the meeting is planned with the trip
+                if outer.kind == "future":
+                    return Modality("future", f"to ({outer.cue})")
             if verb.dep_ in ("acl", "relcl", "advcl") and (hw in SENT_HEADS or any(
                     c.dep_ == "dobj" and c.lower_ in SENT_HEADS for c in head.children)):
                 return Modality("future", f"to ({hw})")  # "a delegation to attend the inauguration": sent to
@@ -321,6 +327,25 @@ def modality(tok: Token) -> Modality:
         if outer.kind != "realis" and not children(verb, "aux", "auxpass", "nsubj"):
             return outer
     return Modality("realis")
+
+
+#: verbs that report speech: the tense of the clause they report is shifted back ('will' -> 'would')
+REPORTING_VERBS = frozenset({"said", "say", "says", "told", "tell", "announced", "announce", "advised", "advise",
+                             "informed", "inform", "stated", "noted", "added", "confirmed", "assured", "promised",
+                             "pledged", "stressed", "emphasised", "emphasized", "declared", "indicated", "explained"})
+
+
+def reported(verb: Token) -> bool:
+    """The verb's clause is what a verb of saying reports ("he said that X would ...")."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ == "conj" and t.head is not t:
+            t = t.head
+            continue
+        if t.dep_ == "ccomp" and t.head is not t:
+            return t.head.lower_ in REPORTING_VERBS or reported(t.head) and t.head.lower_ in ("pleased", "glad")
+        return False
+    return False
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})

@@ -157,11 +157,18 @@ class Parties:
         """The parties the noun phrase headed by `tok` names (coordinated heads included)."""
         out: list[Mention] = []
         heads = conjuncts(tok)
-        if self.at(tok) is not None and self.at(tok).kind == "country":  # type: ignore[union-attr]
-            # "Saudi Arabia, Bahrain, the UAE and Egypt": a list the parser read as an apposition
-            for a in children(tok, "appos"):
-                if self.at(a) is not None and self.at(a).kind == "country":  # type: ignore[union-attr]
+        first = self.at(tok)
+        if first is not None and first.kind in ("country", "person"):
+            # "Saudi Arabia, Bahrain, the UAE and Egypt", "President Macron, Scholz, Rutte and President
+            # Biden": a list the parser read as appositions (a person's apposition naming the same person
+            # adds nothing; one naming another person or state is the next item)
+            stack = list(children(tok, "appos"))
+            while stack:
+                a = stack.pop(0)
+                m = self.at(a) or next((self.at(c) for c in a.subtree if self.at(c) is not None), None)
+                if m is not None and m.kind == first.kind and (m.person != first.person or m.kind == "country"):
                     heads += conjuncts(a)
+                    stack.extend(children(a, "appos"))
         for t in heads:
             out.extend(self._head(t, depth))
         return dedupe(out)
@@ -211,12 +218,15 @@ class Parties:
         States Congress". The person named wins, else the first state or organisation; clauses
         describing the phrase ("who ...", "headed by ...") are not read."""
         found: list[Mention] = []
-        stack = [c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "appos", "conj", "cc", "punct")]
+        stack = [c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "appos", "conj", "cc", "punct")
+                 and not (c.dep_ == "prep" and c.lower_ not in ("of", "for"))]
         while stack:
             c = stack.pop(0)
             m = self.at(c)
             if m is not None:
                 found.append(m)
+            if c.dep_ == "prep" and c.lower_ not in ("of", "for"):
+                continue  # "a tribunal on Russian crimes": not whose tribunal it is
             stack.extend(g for g in c.children if g.dep_ not in ("relcl", "acl", "advcl", "conj", "agent"))
         people = [m for m in found if m.kind == "person"]
         return people[:1] or found[:1]

@@ -248,6 +248,11 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if pa.id in gaz.people:
             for alias in gaz.people[pa.id].aliases:
                 forms.setdefault(alias, pa.id)
+        given = [t for t in pa.name.split() if t[:1].isupper()]
+        if len(given) >= 2 and len(given[0]) > 2 and pa.country not in EAST_ASIAN_FAMILY_FIRST:
+            # a knight or dame is addressed by title and given name: "Sir Mekere" is Sir Mekere Morauta
+            for title in ("Sir", "Dame"):
+                forms.setdefault(f"{title} {given[0]}", pa.id)
     if forms:
         taken = [(s, e) for s, e, _, _ in spans]
         pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b(?!['\u2019]s\s+(?:Republic|People))")
