@@ -52,6 +52,11 @@ def test_sentence_expletive_it_names_no_party() -> None:
     assert all(not e.actor for e in coded("It is expected that the talks will be difficult."))
 
 
+def test_sentence_actors_placed_in_a_country_are_that_countrys() -> None:
+    ev = of_type("Students in Myanmar staged a demonstration on Sunday.", "PROTEST")
+    assert ev.actor == ["MMR"]
+
+
 # ---------------------------------------------------------------- refusals
 
 def test_sentence_reject_verb_is_a_rejection() -> None:

@@ -94,6 +94,9 @@ def subject_of_kind(tok: Token, codes: frozenset[str]) -> bool:
     return False
 
 
+#: prepositions placing an actor in a country: a news sentence's "rebels in X" are X's (PETRARCH codes
+#: a noun phrase by the country it names)
+LOCATIVE = ("in", "from", "throughout", "inside", "across")
 #: heads that count or group the actors named by their 'of' phrase: "thousands of Serbian protesters"
 QUANTITY = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "tens", "group", "groups", "members",
                       "some", "many", "all", "most", "number", "majority", "representatives", "delegation", "team"})
@@ -218,14 +221,16 @@ class Parties:
         States Congress". The person named wins, else the first state or organisation; clauses
         describing the phrase ("who ...", "headed by ...") are not read."""
         found: list[Mention] = []
+        # (sentence mode: "rebels in the Ivory Coast", "students throughout Indonesia" are that country's)
+        reads = ("of", "for", *(LOCATIVE if self.sentence else ()))
         stack = [c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "appos", "conj", "cc", "punct")
-                 and not (c.dep_ == "prep" and c.lower_ not in ("of", "for"))]
+                 and not (c.dep_ == "prep" and c.lower_ not in reads)]
         while stack:
             c = stack.pop(0)
             m = self.at(c)
             if m is not None:
                 found.append(m)
-            if c.dep_ == "prep" and c.lower_ not in ("of", "for"):
+            if c.dep_ == "prep" and c.lower_ not in reads:
                 continue  # "a tribunal on Russian crimes": not whose tribunal it is
             stack.extend(g for g in c.children if g.dep_ not in ("relcl", "acl", "advcl", "conj", "agent"))
         people = [m for m in found if m.kind == "person"]
