@@ -175,3 +175,8 @@ def test_sentence_walk_from_a_trigger_to_itself_ends() -> None:
     doc = get_extractor().nlp("Chile met Peru on Monday.")
     assert _through_noun(doc[1], doc[1], frozenset()) is False
     assert _crosses_clause(doc[1], doc[1]) is False
+
+
+def test_sentence_force_used_in_a_foreign_city_is_aimed_at_its_country() -> None:
+    ev = of_type("Syrian jets bombed targets in Mosul.", "ASSAULT")
+    assert ev.actor == ["SYR"] and ev.recipient == ["IRQ"]

@@ -21,7 +21,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from communique.events.clause import Clause
-from communique.events.parse import FUTURE_AUX
+from communique.events.parse import FUTURE_AUX, preps
 from communique.events.parties import Mention, Parties
 from communique.records import Event, EventPerson, Evidence, Place
 from communique.resolve.actors import Resolved
@@ -215,12 +215,38 @@ def directed(ctx: Context, clause: Clause, sent: Span, type_: str, code: str,
             if others(clause.prep.get(p, [])):
                 recipients = others(clause.prep[p])
                 break
+    if ctx.sentence_mode and not recipients and type_ in PLACE_AIMED:
+        recipients = others(_place_countries(ctx, clause, recipient_preps))
     if not ctx.sentence_mode and not recipients and not (type_ == "SUPPORT" and len(doers) >= 2 and status == "occurred"
                                                          and clause.mood.kind == "realis" and _reciprocal(clause)):
         return []  # a one-way act needs the party it is aimed at
     date = event_date(ctx, clause, "occurred" if status == "planned" else status)
     ev = make_event(ctx, clause, sent, type_, code, doers, recipients, status="occurred", date=date)
     return [ev] if ev else []
+
+
+#: material acts a news sentence aims at the country of the place they are done in or to ("shelled
+#: targets in Jericho", "delivered goods to Baghdad University"): the people or things hit there are
+#: that country's (PLOVER ASSAULT: "the victim as the recipient")
+PLACE_AIMED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "SANCTION"})
+
+
+def _place_countries(ctx: Context, clause: Clause, words: tuple[str, ...]) -> list[Mention]:
+    """Countries of the cities named in the clause's phrases `words` (in order of `words`)."""
+    tok = clause.trigger.token
+    toks = [tok, *(tok.doc[i] for i in sorted(clause.trigger.covered) if i != tok.i)]
+    if clause.verb is not None and clause.verb.i != tok.i:
+        toks.append(clause.verb)
+    toks += [o for t in list(toks) for o in t.children if o.dep_ in ("dobj", "nsubjpass")]
+    for w in words:
+        for t in toks:
+            for p, o in preps(t):
+                if p != w:
+                    continue
+                hit = next((ctx.place_at[x.i] for x in o.subtree if x.i in ctx.place_at), None)
+                if hit is not None and hit.country:
+                    return [Mention(hit.country, "country", None, o.i)]
+    return []
 
 
 RECIPROCAL = frozenset({"each", "one", "mutual", "mutually", "exchanged", "exchange", "exchanging", "reciprocal"})

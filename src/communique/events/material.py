@@ -51,7 +51,10 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
         if told:
             clause = Clause(clause.trigger, clause.doers, told, clause.owners, clause.prep, clause.mood,
                             clause.negated, clause.when, clause.verb, clause.near_owners)
-    return directed(ctx, clause, sent, type_, cameo, RECIPIENT_PREPS[type_])
+    aims = RECIPIENT_PREPS[type_]
+    if ctx.sentence_mode and type_ == "PROTEST":
+        aims = (*aims, "in")  # a news sentence's protest in a country is against its authorities
+    return directed(ctx, clause, sent, type_, cameo, aims)
 
 
 def _told(clause: Clause, ctx: Context) -> list[Mention]:
