@@ -180,3 +180,13 @@ def test_sentence_walk_from_a_trigger_to_itself_ends() -> None:
 def test_sentence_force_used_in_a_foreign_city_is_aimed_at_its_country() -> None:
     ev = of_type("Syrian jets bombed targets in Mosul.", "ASSAULT")
     assert ev.actor == ["SYR"] and ev.recipient == ["IRQ"]
+
+
+def test_sentence_cooperation_handed_to_a_party_has_it_as_recipient() -> None:
+    ev = of_type("Morocco extradited two suspects to Belgium.", "COOPERATE")
+    assert ev.actor == ["MAR"] and ev.recipient == ["BEL"]
+
+
+def test_sentence_according_to_names_a_source_not_an_act() -> None:
+    evs = coded("Ugandan troops shelled the camp, according to Kenyan officials.")
+    assert {e.type for e in evs} == {"ASSAULT"}

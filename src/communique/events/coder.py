@@ -129,6 +129,9 @@ class Coder:
         span = sent.span
         for tok in span:
             if is_verb(tok):
+                if self.sentence_mode and tok.lower_ == "according" and tok.i + 1 < len(tok.doc) \
+                        and tok.doc[tok.i + 1].lower_ == "to":
+                    continue  # "according to X": a complex preposition naming a source, not "accord"
                 t = self.lex.verb(tok, span)
                 if t is None and self.sentence_mode:
                     t = self._refusal(tok, span)

@@ -43,6 +43,9 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
             aims = (*aims, *(p for p in RECIPIENT_PREPS[type_] if p not in aims))
         return directed(ctx, threat, sent, "THREATEN", FORCE[type_], aims)
     if type_ in JOINT:
+        if ctx.sentence_mode and not clause.with_("with", "between", "among") and (clause.targets or clause.prep.get("to")):
+            # "extradited X to Y", "provided intelligence to Y": COOPERATE "requires recipient" (codebook)
+            return directed(ctx, clause, sent, type_, cameo, ("to",))
         return together(ctx, clause, sent, type_, cameo)
     if type_ == "RETREAT" and not clause.prep.get("from") and not clause.targets:
         return together(ctx, clause, sent, type_, cameo)
