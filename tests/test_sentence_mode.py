@@ -190,3 +190,13 @@ def test_sentence_cooperation_handed_to_a_party_has_it_as_recipient() -> None:
 def test_sentence_according_to_names_a_source_not_an_act() -> None:
     evs = coded("Ugandan troops shelled the camp, according to Kenyan officials.")
     assert {e.type for e in evs} == {"ASSAULT"}
+
+
+def test_sentence_demand_that_x_act_is_addressed_to_x() -> None:
+    ev = of_type("Lebanon demanded that Israel withdraw its troops.", "REQUEST")
+    assert ev.actor == ["LBN"] and ev.recipient == ["ISR"]
+
+
+def test_sentence_conditional_threat_is_aimed_at_the_party_of_the_condition() -> None:
+    ev = of_type("Ecuador threatened to close the border unless Colombia paid its debts.", "THREATEN")
+    assert ev.actor == ["ECU"] and ev.recipient == ["COL"]

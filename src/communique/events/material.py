@@ -15,6 +15,7 @@ from communique.events.clause import Clause
 from communique.events.common import Context, directed, together
 from communique.events.parse import Modality
 from communique.events.parties import Mention
+from communique.events.statements import conditioned
 from communique.records import Event
 
 RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
@@ -35,7 +36,10 @@ THREAT_CUES = frozenset({"will", "shall", "'ll", "wo", "would", "could", "may", 
 
 def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> list[Event]:
     if type_ in FORCE and not clause.negated and clause.mood.kind != "realis" and clause.mood.cue in THREAT_CUES:
-        threat = Clause(clause.trigger, clause.doers, clause.targets, clause.owners, clause.prep,
+        targets = clause.targets
+        if ctx.sentence_mode and not targets and clause.verb is not None:
+            targets = conditioned(clause.verb, ctx)  # "would blockade the port unless X paid"
+        threat = Clause(clause.trigger, clause.doers, targets, clause.owners, clause.prep,
                         Modality("realis"), False, None, clause.verb)
         # the threatened act lands where the act would: "would boycott contact with X" threatens X
         aims: tuple[str, ...] = ("against", "on", "to")
