@@ -200,3 +200,8 @@ def test_sentence_demand_that_x_act_is_addressed_to_x() -> None:
 def test_sentence_conditional_threat_is_aimed_at_the_party_of_the_condition() -> None:
     ev = of_type("Ecuador threatened to close the border unless Colombia paid its debts.", "THREATEN")
     assert ev.actor == ["ECU"] and ev.recipient == ["COL"]
+
+
+def test_sentence_act_noun_is_done_by_the_subject_of_its_verb() -> None:
+    ev = of_type("Bolivia and Peru renewed negotiations on Monday.", "CONSULT")
+    assert set(ev.actor) == {"BOL", "PER"}

@@ -194,11 +194,17 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             v = v.head
         if is_verb(v):
             verb = v
-    if not doers and verb is not None and verb.lower_ in SUPPORT_VERBS and tok.dep_ in ("dobj", "pobj", "conj"):
-        doers = dedupe([m for s in subjects(verb, parties.sentence) for m in parties.of_np(s)])
+    # (sentence mode: the subject of any verb whose object is the act does it: "renewed negotiations",
+    # "staged rallies", "began a hunger strike"; a subject phrase with no agent head gives its modifier)
+    carried = verb is not None and (verb.lower_ in SUPPORT_VERBS or (parties.sentence and tok.dep_ == "dobj"))
+    if not doers and verb is not None and carried and tok.dep_ in ("dobj", "pobj", "conj"):
+        subj = subjects(verb, parties.sentence)
+        doers = dedupe([m for s in subj for m in parties.of_np(s)])
+        if not doers and parties.sentence:
+            doers = dedupe([m for s in subj for m in _owners(s, parties)])
     if not doers and verb is not None and tok.dep_ == "nsubjpass":
         doers = dedupe([m for a in children(verb, "agent") for o in children(a, "pobj") for m in parties.of_np(o)])
-    on_verb = verb is not None and (verb.lower_ in SUPPORT_VERBS or (verb.lower_ in OCCURRENCE and tok.dep_ in (
+    on_verb = verb is not None and (carried or (verb.lower_ in OCCURRENCE and tok.dep_ in (
         "nsubj", "nsubjpass")))  # "held talks with X", "a conversation took place with X"
     prep = _prep_parties([tok, *covered] + ([verb] if verb is not None and on_verb else []), parties)
     targets = prep.get("of", [])
