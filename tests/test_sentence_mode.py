@@ -205,3 +205,8 @@ def test_sentence_conditional_threat_is_aimed_at_the_party_of_the_condition() ->
 def test_sentence_act_noun_is_done_by_the_subject_of_its_verb() -> None:
     ev = of_type("Bolivia and Peru renewed negotiations on Monday.", "CONSULT")
     assert set(ev.actor) == {"BOL", "PER"}
+
+
+def test_sentence_coordinated_verb_shares_the_subject_not_the_agent() -> None:
+    ev = of_type("The Haitian minister was criticised by the United States and resigned on Friday.", "RETREAT")
+    assert ev.actor == ["HTI"]

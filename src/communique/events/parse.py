@@ -163,7 +163,11 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
     that is not expletive is a subject like any other (the caller resolves it)."""
     t = verb
     came_by = ""
+    active = not children(verb, "auxpass")
     for _ in range(8):
+        if came_by == "conj" and active and children(t, "nsubjpass"):
+            # "X was indicted by Y and will resign": coordinated verbs share the subject, not the agent
+            return [c for s in children(t, "nsubjpass") for c in conjuncts(s)]
         agent = [p for a in children(t, "agent") for p in children(a, "pobj")]
         if agent:
             return [c for a in agent for c in conjuncts(a)]
