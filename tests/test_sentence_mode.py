@@ -210,3 +210,8 @@ def test_sentence_act_noun_is_done_by_the_subject_of_its_verb() -> None:
 def test_sentence_coordinated_verb_shares_the_subject_not_the_agent() -> None:
     ev = of_type("The Haitian minister was criticised by the United States and resigned on Friday.", "RETREAT")
     assert ev.actor == ["HTI"]
+
+
+def test_sentence_unknown_person_with_an_appositive_title_takes_the_titles_party() -> None:
+    ev = of_type("Ana Lutu, the Moldovan relief coordinator, condemned the decision.", "ACCUSE")
+    assert ev.actor == ["MDA"]

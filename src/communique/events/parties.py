@@ -211,6 +211,9 @@ class Parties:
         # "X, the President of Y": an apposition names the same actor
         for a in children(t, "appos"):
             found = self.of_np(a, depth + 1) if depth < 2 else []
+            if not found and self.sentence and depth < 2:
+                # "Kenzo Oshima, the United Nations relief coordinator": a title whose modifier names the party
+                found = self._modifiers(a, depth + 1)
             if found:
                 return found
         return []
