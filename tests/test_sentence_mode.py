@@ -215,3 +215,12 @@ def test_sentence_coordinated_verb_shares_the_subject_not_the_agent() -> None:
 def test_sentence_unknown_person_with_an_appositive_title_takes_the_titles_party() -> None:
     ev = of_type("Ana Lutu, the Moldovan relief coordinator, condemned the decision.", "ACCUSE")
     assert ev.actor == ["MDA"]
+
+
+def test_sentence_suing_is_accuse() -> None:
+    ev = of_type("A Bolivian farmer sued the Chilean government.", "ACCUSE")
+    assert ev.recipient == ["CHL"]
+
+
+def test_sentence_withdrawing_is_retreat() -> None:
+    assert {e.type for e in coded("The Congolese rebels withdrew on Monday.")} == {"RETREAT"}

@@ -613,7 +613,7 @@ def _who_obstructs(evs: list[Event], type_: str, code: str, subj: list[Any]) -> 
     """Blocking a road is a protest when civilians do it and a restriction when the state's forces
     do: PLOVER_MANUAL.tex:742 PROTEST is "All civilian demonstrations and other collective
     actions", :882 COERCE "coercive uses of power" (mode restrict: "cordoning off areas")."""
-    if type_ == "COERCE" and any(subject_of_kind(x, CIVILIAN_AGENTS) for x in subj):
+    if type_ == "COERCE" and code.startswith("170") and any(subject_of_kind(x, CIVILIAN_AGENTS) for x in subj):
         for ev in evs:
             ev.type, ev.cameo, ev.mode = "PROTEST", "140", None
     elif type_ == "PROTEST" and code.startswith("144") and any(subject_of_kind(x, FORCE_AGENTS) for x in subj):

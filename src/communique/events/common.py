@@ -66,6 +66,10 @@ CODEBOOK_READINGS: dict[tuple[str, str], tuple[str, str]] = {
     ("RESIGN", "083"): ("RETREAT", "PLOVER_MANUAL.tex:531"),
     # "the actual release or exchange of prisoners should be coded as RETREAT" (:451, :531); RELEASE is 080
     ("RELEASE", "080"): ("RETREAT", "PLOVER_MANUAL.tex:451"),
+    # RETREAT: "a military retreat from, or ceding, territory" (:531, mode withdraw); the RETREAT block is 080
+    ("RETREAT", "080"): ("RETREAT", "PLOVER_MANUAL.tex:531"),
+    # ACCUSE: "Sue or bring to court" (:620); the SUE block is 173 (arrest, detain, charge: COERCE)
+    ("SUE", "173"): ("ACCUSE", "PLOVER_MANUAL.tex:620"),
 }
 #: CONCEDE covers "easing of administrative or legal restrictions ..., removing curfews" (PLOVER_MANUAL.tex:443),
 #: where the 2021 table sends easing a curfew (0813) or a state of emergency (0814) to RETREAT
