@@ -224,3 +224,12 @@ def test_sentence_suing_is_accuse() -> None:
 
 def test_sentence_withdrawing_is_retreat() -> None:
     assert {e.type for e in coded("The Congolese rebels withdrew on Monday.")} == {"RETREAT"}
+
+
+def test_sentence_attempted_assassination_is_an_assault() -> None:
+    ev = of_type("Gunmen attempted to assassinate the Peruvian interior minister.", "ASSAULT")
+    assert ev.recipient == ["PER"]
+
+
+def test_sentence_attempted_meeting_is_no_meeting() -> None:
+    assert "CONSULT" not in {e.type for e in coded("Chile attempted to meet Peru.")}

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from communique.events.dates import TimeRef
-from communique.events.lexicon import OCCURRENCE, Trigger
+from communique.events.lexicon import OCCURRENCE, Trigger, load_lexicon
 from communique.events.parse import (
     Modality,
     children,
@@ -158,6 +159,26 @@ def _crosses_clause(tok: Token, head: Token) -> bool:
     return False
 
 
+def _attempted(tok: Token, trig: Trigger, mood: Modality) -> Modality:
+    """An attempt at force is an act of force: CAMEO codes "Attempt to assassinate" (185) and PLOVER
+    ASSAULT counts "successful and attempted assassinations" (PLOVER_MANUAL.tex, ASSAULT modes).
+    Sentence mode: a violent act (CAMEO 17-20) under a verb or noun of the dictionary's ATTEMPT
+    block ("attempted to kill", "an attempt to assassinate") happened."""
+    if mood.kind != "irrealis" or (trig.code or "")[:2] not in ("17", "18", "19", "20"):
+        return mood
+    head = tok.head
+    if tok.dep_ in ("xcomp", "acl") and head.i != tok.i and head.lower_ in attempt_words():
+        return Modality("realis", f"attempted ({head.lower_})")
+    return mood
+
+
+@cache
+def attempt_words() -> frozenset[str]:
+    """Forms of the verbs of the CAMEO dictionary's ATTEMPT block (also its nouns: 'an attempt')."""
+    lex = load_lexicon()
+    return frozenset(f for f, verbs in lex.forms.items() if any(v.block == "ATTEMPT" for v in verbs))
+
+
 def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[TimeRef, Token]]) -> Clause:
     tok = trig.token
     covered = [tok.doc[i] for i in sorted(trig.covered) if i != tok.i]
@@ -179,6 +200,7 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         mood = modality(tok)
         if parties.sentence:
             mood = reported_future(tok, mood)
+            mood = _attempted(tok, trig, mood)
         neg = negated(tok)
         when = _time(tok, sent, times, trig.covered)
         return Clause(trig, doers, targets, owners, prep, mood, neg, when, tok, near)
