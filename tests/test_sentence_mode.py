@@ -233,3 +233,10 @@ def test_sentence_attempted_assassination_is_an_assault() -> None:
 
 def test_sentence_attempted_meeting_is_no_meeting() -> None:
     assert "CONSULT" not in {e.type for e in coded("Chile attempted to meet Peru.")}
+
+
+# ---------------------------------------------------------------- the main clause
+
+def test_sentence_participle_describing_a_noun_is_not_the_main_event() -> None:
+    types = {e.type for e in coded("Tanzania praised the Burundian refugees expelled from Rwanda.")}
+    assert types == {"SUPPORT"}

@@ -646,6 +646,8 @@ def _clause_depth(tok: Any) -> int:
         if t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj") and is_verb(parent) \
                 and parent.lower_ not in REPORTING:
             depth += 1
+        elif t.dep_ in ("relcl", "acl") and is_verb(t):
+            depth += 1  # a clause describing a noun ("Africans ordered out of X", "militiamen armed with")
         t = parent
     return depth
 
