@@ -240,3 +240,11 @@ def test_sentence_attempted_meeting_is_no_meeting() -> None:
 def test_sentence_participle_describing_a_noun_is_not_the_main_event() -> None:
     types = {e.type for e in coded("Tanzania praised the Burundian refugees expelled from Rwanda.")}
     assert types == {"SUPPORT"}
+
+
+# ---------------------------------------------------------------- dictionary patterns
+
+def test_sentence_a_block_mates_phrasal_particle_does_not_recode_a_verb() -> None:
+    """'HEAD * TO' (head to) is no pattern of 'order' ... 'to', though both are in one block."""
+    types = {e.type for e in coded("A Kenyan court ordered the Somali trader to leave the country.")}
+    assert "REQUEST" in types and "AGREE" not in types

@@ -194,11 +194,15 @@ class Lexicon:
         if cached is None:
             own = " ".join(verb.words)
             block = self.blocks[verb.block]
+            names = (own, verb.words[verb.head])
+            # a pattern of particles only makes a phrasal verb of the verb it was written for ("press
+            # on", "head to", "call on"): a block-mate with the same particle is no such phrase
+            patterns = [p for p in block.patterns if not (p.verb and p.verb not in names and _phrasal(p))]
             if verb.code == block.code:  # a synonym of the block's verbs: every pattern is its own
-                cached = [block.patterns]
+                cached = [patterns]
             else:
-                mine = [p for p in block.patterns if p.verb is None or p.verb in (own, verb.words[verb.head])]
-                cached = [mine, [p for p in block.patterns if p not in mine]]
+                mine = [p for p in patterns if p.verb is None or p.verb in names]
+                cached = [mine, [p for p in patterns if p not in mine]]
             self._pattern_groups[id(verb)] = cached
         return cached
 
@@ -316,6 +320,16 @@ class Lexicon:
         if hit is None:
             return None
         return Trigger(tok, hit[0], None, hit[1], True, frozenset({tok.i}))
+
+
+#: prepositions and adverb particles (closed classes of English): the words of phrasal verbs
+PARTICLES = frozenset({"on", "to", "against", "for", "with", "at", "in", "into", "off", "out", "up", "down", "over",
+                       "by", "from", "about", "back", "away", "through", "upon", "onto", "around", "along"})
+
+
+def _phrasal(p: Pattern) -> bool:
+    words = [w for slot in (*p.before, *p.after) for alt in slot for w in alt if w[0] not in ACTOR_MARKS]
+    return bool(words) and all(w in PARTICLES for w in words)
 
 
 @cache
