@@ -249,3 +249,13 @@ def test_sentence_a_block_mates_phrasal_particle_does_not_recode_a_verb() -> Non
     types = {e.type for e in coded("A Kenyan court ordered the Somali trader to appear before a judge.")}
     assert types == {"REQUEST"}
     assert {e.type for e in coded("Chile demanded that Peru lift its ban on fishing.")} == {"REQUEST"}  # not 'press on'
+
+
+def test_sentence_will_not_cooperate_is_a_rejection() -> None:
+    ev = of_type("Jordan said it would not accept more refugees from Syria.", "REJECT")
+    assert ev.actor == ["JOR"]
+
+
+def test_sentence_saying_an_act_is_not_a_second_act() -> None:
+    evs = coded("Austria said it had halted economic aid to Serbia.")
+    assert [e.type for e in evs] == ["SANCTION"]

@@ -12,7 +12,7 @@ and a meeting held in one party's country being a visit to it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from typing import Any
 
@@ -22,7 +22,7 @@ from communique.events import agreements, attendees, honours, material, meetings
 from communique.events.clause import MEDIUM, Clause, read_clause
 from communique.events.common import Context, event_date, evidence, make_event, plover_type, sentence_reading
 from communique.events.lexicon import CONSULT_BLOCKS, Lexicon, Trigger, load_lexicon
-from communique.events.parse import FINITE, REPORTING, is_verb, negated, subjects
+from communique.events.parse import FINITE, REPORTING, Modality, is_verb, negated, subjects
 from communique.events.parties import CIVILIAN_AGENTS, FORCE_AGENTS, Mention, Parties, subject_of_kind
 from communique.events.places import index_places, place
 from communique.events.sentences import Sent, sentences
@@ -42,6 +42,8 @@ LIGHT_VERBS = frozenset({"express", "expressed", "expresses", "expressing", "voi
                          "deliver", "delivered", "make", "made", "makes", "pay", "paid", "pays"})
 #: CAMEO families of acts whose content is another act (intend, refuse, threaten): its aim is theirs
 CONTENT_FAMILIES = frozenset({"03", "12", "13"})
+#: CAMEO 12 code refusing each cooperative family: meet (04) -> 125, yield (08) -> 124, cooperate (06) -> 121
+REFUSE_CODE = {"04": "125", "06": "121", "08": "124"}
 #: the phrases that name whom a promised or refused act is aimed at, in order
 CONTENT_AIMS = ("to", "for", "on", "against", "into", "in")
 #: verbs of agreeing: what they commit to is consented to, so it is AGREE whatever the act
@@ -158,7 +160,8 @@ class Coder:
                 continue
             out.append(t)
             covered |= t.covered
-        return self._intents(out)
+        out = self._intents(out)
+        return _reported(out) if self.sentence_mode else out
 
     def _refusal(self, tok: Any, span: Span) -> Trigger | None:
         """Sentence mode: a verb of the dictionary's REFUSE block that no pattern codes ("rejected
@@ -269,6 +272,11 @@ class Coder:
                 continue
             if ctx.sentence_mode:
                 type_ = sentence_reading(code, trig.source, type_)
+                if c.negated and c.mood.kind == "future" and "03" <= code[:2] <= "08":
+                    # "will not accept", "said it would not meet": declining to cooperate is a refusal
+                    # (PLOVER_MANUAL.tex:665 REJECT, "All rejections and refusals"; CAMEO 12 refuses 03-08)
+                    code, type_ = REFUSE_CODE.get(code[:2], "120"), "REJECT"
+                    c = replace(c, negated=False, mood=Modality("realis"))
             evs = []
             if type_ == "CONSULT":
                 evs = meetings.code(c, ctx, span, code)
@@ -589,6 +597,23 @@ def _commissive_head(tok: Any) -> Any | None:
             return h
         t = h
     return None
+
+
+def _reported(trigs: list[Trigger]) -> list[Trigger]:
+    """A verb of saying whose dictionary pattern reads the clause it reports ("announced that it will
+    withdraw", "said it had halted aid") is not an act of its own when that clause has a trigger:
+    the reported clause tells the act, with its own tense and polarity. A conflictual speech act
+    (CAMEO 09-13: "claimed that X attacked" accuses) is made by the saying, and stays."""
+    out = []
+    for t in trigs:
+        tok = t.token
+        if tok.lower_ in REPORTING and t.code and not t.source.startswith(INTENT_SOURCE) \
+                and not "09" <= t.code[:2] <= "13":
+            said = {x.i for c in tok.children if c.dep_ in ("ccomp", "xcomp") for x in c.subtree}
+            if any(u is not t and u.token.i in said for u in trigs):
+                continue
+        out.append(t)
+    return out
 
 
 def _content_clauses(tops: list[Any]) -> list[Any]:

@@ -33,11 +33,12 @@ TYPES = frozenset(RECIPIENT_PREPS)
 
 
 def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> list[Event]:
-    if ctx.sentence_mode and not clause.targets and clause.verb is not None:
+    verb = clause.verb
+    if ctx.sentence_mode and not clause.targets and verb is not None:
         if type_ == "REQUEST":
-            clause = replace(clause, targets=addressed(clause.verb, ctx))
+            clause = replace(clause, targets=addressed(verb, ctx))
         elif type_ == "THREATEN":
-            clause = replace(clause, targets=conditioned(clause.verb, ctx))
+            clause = replace(clause, targets=conditioned(verb, ctx))
     return directed(ctx, clause, sent, type_, cameo, RECIPIENT_PREPS[type_])
 
 
