@@ -259,3 +259,8 @@ def test_sentence_will_not_cooperate_is_a_rejection() -> None:
 def test_sentence_saying_an_act_is_not_a_second_act() -> None:
     evs = coded("Austria said it had halted economic aid to Serbia.")
     assert [e.type for e in evs] == ["SANCTION"]
+
+
+def test_sentence_future_act_unless_another_acts_is_a_threat() -> None:
+    ev = of_type("Sudan will close its embassy in Kenya unless Nairobi expels the rebel envoy.", "THREATEN")
+    assert ev.actor == ["SDN"] and ev.recipient == ["KEN"]

@@ -277,6 +277,14 @@ class Coder:
                     # (PLOVER_MANUAL.tex:665 REJECT, "All rejections and refusals"; CAMEO 12 refuses 03-08)
                     code, type_ = REFUSE_CODE.get(code[:2], "120"), "REJECT"
                     c = replace(c, negated=False, mood=Modality("realis"))
+                elif c.mood.kind == "future" and not c.negated and _unless(c.verb or trig.token):
+                    # "will boycott the vote unless X resigns": an act announced as the cost of another's
+                    # not acting is a threat (PLOVER_MANUAL.tex:703 THREATEN, "coercive or forceful
+                    # warnings"), aimed at the party of the condition (statements.conditioned)
+                    code, type_ = "130", "THREATEN"
+                    aimed = statements.conditioned(c.verb or trig.token, ctx) or c.targets \
+                        or c.with_("from", "to", "against", "on", "in")
+                    c = replace(c, targets=aimed, mood=Modality("realis"))
             evs = []
             if type_ == "CONSULT":
                 evs = meetings.code(c, ctx, span, code)
@@ -597,6 +605,12 @@ def _commissive_head(tok: Any) -> Any | None:
             return h
         t = h
     return None
+
+
+def _unless(verb: Any) -> bool:
+    """The verb has a negative condition: "... unless X withdraws"."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in verb.children)
 
 
 def _reported(trigs: list[Trigger]) -> list[Trigger]:
