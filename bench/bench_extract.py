@@ -1,6 +1,6 @@
 """Extraction speed against the bare spaCy NER, on the first 400 White House statements.
 
-The bare pass (the model's NER and a sentencizer, `nlp.pipe(n_process=cpu_count)`) is the
+The bare pass (the model's tok2vec, parser and NER, `nlp.pipe(n_process=cpu_count)`) is the
 ceiling: extraction cannot be faster than the model it runs. The ratio extraction wps / bare
 wps says how much our rule layer, resolution and coding cost on top. Model loading is inside
 both timings (a CLI run pays it every time); imports and file reading are outside both.
@@ -28,10 +28,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from communique.events.coder import load_rules
+from communique.events.lexicon import load_lexicon
 from communique.extract import Extractor, get_extractor
 from communique.ingest.readers import read_file
-from communique.nlp.pipeline import build_bare_ner, build_nlp
+from communique.nlp.pipeline import build_bare, build_nlp
 from communique.parallel import extract_parallel
 from communique.records import Document, Record
 from communique.resolve.gazetteer import load_gazetteer
@@ -99,13 +99,13 @@ def cores_available(n_process: int, n: int = 3_000_000) -> float:
 
 def _cold() -> None:
     """Forget every loaded model and table, so the next timing pays the loading again."""
-    for fn in (get_extractor, build_nlp, load_gazetteer, load_rules):
+    for fn in (get_extractor, build_nlp, load_gazetteer, load_lexicon):
         fn.cache_clear()
 
 
 def time_bare(texts: list[str], n_process: int, batch_size: int) -> Timing:
     with timed() as t:
-        nlp = build_bare_ner()
+        nlp = build_bare()
         for _ in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
             pass
     return t
@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         return f"{label:<52}{t.wall:6.1f}s  {words / t.wall:7,.0f} words/s  (CPU {t.cpu:6.1f}s)"
 
     bare = time_bare(texts, args.n_process, args.batch_size)
-    print(line(f"bare NER + sentencizer, nlp.pipe(n_process={args.n_process})", bare))
+    print(line(f"bare tok2vec + parser + NER, nlp.pipe(n_process={args.n_process})", bare))
     par_t, par = time_extraction(lambda: list(extract_parallel(docs, args.n_process, args.chunk_size)))
     print(line(f"extraction, extract_parallel(n_process={args.n_process})", par_t))
     print(f"ratio extraction wps / bare wps: {bare.wall / par_t.wall:.2f}  "

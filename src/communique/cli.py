@@ -83,7 +83,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
         with progress_bar(args.paths, "extract") as bar:
-            for rec in extract_paths(args.paths, columns=_columns(args), report=report, output=args.output):
+            for rec in extract_paths(args.paths, columns=_columns(args), report=report, output=args.output,
+                                     mode=args.mode, jobs=args.jobs):
                 out.write(rec.to_json() + "\n")
                 _advance(bar, 1)
     finally:
@@ -175,6 +176,11 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Extract one JSON record per document (the record format of FORMAT.md).")
     e.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (recursive) or - for stdin")
     e.add_argument("--output", "-o", help="write JSON Lines here instead of stdout")
+    e.add_argument("--mode", choices=("document", "sentence"), default="document",
+                   help="document: code by the annotation guidelines (default); sentence: code each input as one "
+                        "news sentence, keeping one-party events and PLOVER's own reading, as the GSR sets do")
+    e.add_argument("--jobs", "-j", type=int, default=1,
+                   help="extraction processes (default: 1; the number of cores is fastest on many documents)")
     _add_csv_options(e)
     e.set_defaults(func=cmd_extract)
 

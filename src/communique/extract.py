@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from urllib.parse import urlparse
 
+import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,10 +27,24 @@ PUBLISHERS = {
 }
 
 
+#: a government host under a country-code domain: www.beehive.govt.nz, pmtranscripts.pmc.gov.au, www.gov.uk
+GOV_HOST = re.compile(r"^(?:[\w-]+\.)*(?:gov|govt|go|gob|gouv|gv|gc|government)\.(?P<cc>[a-z]{2})$")
+
+
 def publisher_country(doc: Document) -> str | None:
+    """The country whose government published the text: named publishers first, then any
+    government domain under a country-code top-level domain, then a bare .gov (the United States)."""
     for pat, code in PUBLISHERS.items():
         if doc.url and re.search(pat, doc.url):
             return code
+    host = urlparse(doc.url or "").hostname or ""
+    m = GOV_HOST.match(host)
+    if m:
+        cc = {"uk": "GB"}.get(m.group("cc"), m.group("cc").upper())
+        country = pycountry.countries.get(alpha_2=cc)
+        return country.alpha_3 if country else None
+    if host.endswith(".gov"):
+        return "USA"
     return None
 
 
@@ -72,5 +88,11 @@ class Extractor:
 
 
 @cache
-def get_extractor() -> Extractor:
+def get_extractor(mode: str = "document") -> Extractor:
+    """The process's extractor: `document` follows the annotation guidelines; `sentence` codes
+    each input as one news sentence and keeps one-party events, as the GSR sets do."""
+    if mode == "sentence":
+        return get_extractor().sentence_mode()
+    if mode != "document":
+        raise ValueError(f"unknown mode {mode!r}: expected 'document' or 'sentence'")
     return Extractor()

@@ -23,9 +23,9 @@ from communique.records import Document, Record
 _EXTRACTOR: Extractor | None = None
 
 
-def _init_worker() -> None:
+def _init_worker(mode: str = "document") -> None:
     global _EXTRACTOR
-    _EXTRACTOR = get_extractor()
+    _EXTRACTOR = get_extractor(mode)
 
 
 def extract_chunk(docs: list[Document]) -> list[Record | ExtractionError]:
@@ -40,7 +40,8 @@ def extract_chunk(docs: list[Document]) -> list[Record | ExtractionError]:
 
 def extract_parallel(documents: Iterable[Document], n_process: int, chunk_size: int = 16,
                      start_method: str | None = None,
-                     on_error: Callable[[ExtractionError], None] | None = None) -> Iterator[tuple[Document, Record]]:
+                     on_error: Callable[[ExtractionError], None] | None = None,
+                     mode: str = "document") -> Iterator[tuple[Document, Record]]:
     """(Document, Record) pairs in input order, extracted by `n_process` worker processes.
 
     `n_process <= 1`, or input that fits in one chunk, runs in this process: a pool would only
@@ -51,13 +52,13 @@ def extract_parallel(documents: Iterable[Document], n_process: int, chunk_size: 
     docs = list(documents)
     if n_process <= 1 or len(docs) <= chunk_size:
         for i in range(0, len(docs), 64):  # stream in batches: a caller may write as records come
-            yield from get_extractor().extract_many(docs[i:i + 64], on_error=on_error)
+            yield from get_extractor(mode).extract_many(docs[i:i + 64], on_error=on_error)
         return
     ctx = mp.get_context(start_method)
     if ctx.get_start_method() == "fork":
-        get_extractor()  # built once here, inherited by every worker
+        get_extractor(mode)  # built once here, inherited by every worker
     chunks = [docs[i:i + chunk_size] for i in range(0, len(docs), chunk_size)]
-    with ctx.Pool(min(n_process, len(chunks)), initializer=_init_worker) as pool:
+    with ctx.Pool(min(n_process, len(chunks)), initializer=_init_worker, initargs=(mode,)) as pool:
         for chunk, records in zip(chunks, pool.imap(extract_chunk, chunks), strict=True):
             yield from pairs_of(chunk, records, on_error)
 

@@ -80,10 +80,19 @@ def batched(it: Iterable[Document], n: int) -> Iterator[list[Document]]:
 def extract_paths(paths: list[str], *, columns: CsvColumns | None = None, extractor: Extractor | None = None,
                   report: RunReport | None = None,
                   on_error: Callable[[ReadError], None] = print_error,
-                  output: str | None = None) -> Iterator[Record]:
+                  output: str | None = None, mode: str = "document", jobs: int = 1) -> Iterator[Record]:
+    """Records of every document under `paths`, in input order. `mode` is `document` (the
+    guidelines) or `sentence` (each input one news sentence); `jobs > 1` extracts on a process pool."""
     report = report if report is not None else RunReport()
-    ex = extractor or get_extractor()
-    for batch in batched(unique_documents(read_paths(paths, columns, own_files(output)), report, on_error), 32):
+    docs = unique_documents(read_paths(paths, columns, own_files(output)), report, on_error)
+    if jobs > 1:
+        from communique.parallel import extract_parallel
+
+        for _doc, rec in extract_parallel(docs, jobs, on_error=lambda e: _failed(e, report, on_error), mode=mode):
+            yield rec
+        return
+    ex = extractor or get_extractor(mode)
+    for batch in batched(docs, 32):
         for _doc, rec in ex.extract_many(batch, on_error=lambda e: _failed(e, report, on_error)):
             yield rec
 

@@ -21,13 +21,18 @@ WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thurs
 _M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
      r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 
+#: the end of a day range, which dates an event by its first day: "5-7 April", "from 5 to 7 April", "May 14 to 15"
+_RANGE = (r"(?:\s*(?:[-\u2013]|to|and|through|until)\s*(?:(?:January|February|March|April|May|June|July|August|"
+          r"September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|"
+          r"Nov\.?|Dec\.?)\s+)?\d{1,2}(?:st|nd|rd|th)?\b)?")
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("mdy", re.compile(_M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2})?,?\s+(?P<year>(?:19|20)\d{2})\b")),
-    ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2})?\s+(?:of\s+)?" + _M
+    ("mdy", re.compile(_M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _RANGE + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
+    ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _RANGE + r"\s+(?:of\s+)?" + _M
                        + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
-    ("md", re.compile(r"\b" + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d{2})(?![\d:])")),
-    ("dm", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r"\b(?!,?\s+(?:19|20)\d{2})")),
+    ("md", re.compile(r"\b" + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b" + _RANGE + r"(?!\s*,?\s*(?:19|20)\d{2})(?![\d:])")),
+    ("dm", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _RANGE + r"\s+(?:of\s+)?" + _M + r"\b(?!,?\s+(?:19|20)\d{2})")),
     ("my", re.compile(r"\b(?:in|since|from|during|until|by|of|early|late|mid-?)\s+" + _M + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
     ("m", re.compile(r"\b(?:in|this|next|last|early|late|mid-?|by|during|until|later in)\s+(?P<month>January|"
                      r"February|March|April|May|June|July|August|September|October|November|December)\b"
@@ -56,6 +61,7 @@ class TimeRef:
     value: str  # ISO at the precision the text supports
     relative: bool  # resolved against the publication date
     future: bool | None  # True when the text points ahead of the publication date
+    range: bool = False  # a span of days ("from July 18 to July 25"), dated by its first
 
 
 def _month_num(s: str) -> int:
@@ -82,7 +88,16 @@ def find_times(text: str, published: str | None) -> list[TimeRef]:
             if ref is not None:
                 found.append(ref)
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda r: r.start)
+    found.sort(key=lambda r: r.start)
+    # "Tuesday 13 November", "Thursday, December 30, 2021": the weekday names the date beside it
+    out: list[TimeRef] = []
+    for ref in found:
+        if out and out[-1].text.split()[-1].rstrip(",").lower() in WEEKDAYS and len(ref.value) == 10 \
+                and 0 <= ref.start - out[-1].end <= 2:
+            prev = out.pop()
+            ref = TimeRef(prev.start, ref.end, text[prev.start:ref.end], ref.value, ref.relative, ref.future, ref.range)
+        out.append(ref)
+    return out
 
 
 def _resolve(kind: str, m: re.Match[str], pub: date | None) -> TimeRef | None:
@@ -159,4 +174,5 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> TimeRef | None:
         return None
     if future is None and pub is not None and len(value) >= 4:
         future = value[: len(value)] > pub.isoformat()[: len(value)]
-    return TimeRef(m.start(), m.end(), m.group(0), value, relative, future)
+    is_range = bool(re.search(r"\d\s*(?:[-\u2013]|to|and|through|until)\s*(?:[A-Z][a-z]+\.?\s+)?\d", m.group(0)))
+    return TimeRef(m.start(), m.end(), m.group(0), value, relative, future, is_range)

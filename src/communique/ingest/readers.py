@@ -60,6 +60,7 @@ class CsvColumns:
     date: str = "date"
     text: str = "body"
     location: str = "location"
+    summary: str = "summary"  # a lead paragraph kept apart from the body (the Kremlin's first sentence)
 
 
 # ---------------------------------------------------------------- decoding and dates
@@ -369,6 +370,9 @@ def read_csv(handle: io.TextIOBase, source: str, columns: CsvColumns | None = No
         if raw_date and raw_date.strip() and published is None:
             yield ReadError(where, f"malformed date {raw_date[:60]!r}")
             continue
+        lead = (row.get(cols.summary) or "").strip()
+        if lead and not text.lstrip().startswith(lead[:60]):
+            text = lead + "\n\n" + text  # the lead tells who met whom; the body goes on from it
         try:
             doc = _check_length(Document(source=f"{source}#{row_no}", text=with_title(row.get(cols.title), clean_text(text)),
                                          published=published,

@@ -143,7 +143,7 @@ def events(store: Store, f: EventFilter) -> Page[EventOut]:
     sql = (f"SELECT e.*, {DOC_COLS} FROM (SELECT {plan.id_col} AS k, k.date AS date FROM {plan.from_}"
            f" WHERE {plan.where} ORDER BY {plan.order} LIMIT ? OFFSET ?) page"
            f" JOIN real_events e ON e.id = page.k JOIN documents d ON d.id = e.document_id"
-           f" ORDER BY page.date DESC, e.id DESC")
+           f" ORDER BY COALESCE(page.date, '') DESC, e.id DESC")
     data = _with_sources(store, fetch(store, sql, [*plan.params, f.limit, f.offset]))
     if f.search and data:
         found = matched_evidence(store, [e.id for e in data], f.search)
@@ -172,7 +172,7 @@ def iter_events(store: Store, f: EventFilter | None = None, *, batch: int = 2000
     f = f or EventFilter()
     plan = Plan(f.without_page(), store.dialect)
     sql = (f"SELECT e.*, {DOC_COLS} FROM (SELECT {plan.id_col} AS k FROM {plan.from_} WHERE {plan.where}) page"
-           f" JOIN real_events e ON e.id = page.k JOIN documents d ON d.id = e.document_id ORDER BY e.date, e.id")
+           f" JOIN real_events e ON e.id = page.k JOIN documents d ON d.id = e.document_id ORDER BY COALESCE(e.date, ''), e.id")
     rows: list[Row] = []
     for r in store.stream(sql, plan.params, batch):
         rows.append(r)
@@ -185,7 +185,7 @@ def iter_events(store: Store, f: EventFilter | None = None, *, batch: int = 2000
 def iter_mentions(store: Store, *, batch: int = 5000) -> Iterator[MentionOut]:
     """Every report of an event (one row per document and event), by date, for the mentions export."""
     sql = (f"SELECT m.*, {DOC_COLS} FROM events m JOIN documents d ON d.id = m.document_id"
-           f" ORDER BY m.date, m.id")
+           f" ORDER BY COALESCE(m.date, ''), m.id")
     for r in store.stream(sql, (), batch):
         yield mention_out(r)
 

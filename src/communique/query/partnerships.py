@@ -48,7 +48,7 @@ def partnership_steps(store: Store, ids: Sequence[str]) -> list[PartnershipStep]
     if not ids:
         return []
     rows = fetch(store, f"SELECT p.*, {DOC_COLS} FROM partnerships p JOIN documents d ON d.id = p.document_id"
-                        f" WHERE p.id IN ({placeholders(ids)}) ORDER BY p.date, d.published", list(ids))
+                        f" WHERE p.id IN ({placeholders(ids)}) ORDER BY COALESCE(p.date, ''), d.published", list(ids))
     groups: dict[tuple[Any, ...], PartnershipStep] = {}
     order = {"established": 2, "upgraded": 3, "reaffirmed": 1}
     for r in rows:

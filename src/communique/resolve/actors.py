@@ -13,23 +13,30 @@ from spacy.tokens import Doc, Span
 
 from communique.records import Actor, Evidence
 from communique.resolve.gazetteer import Gazetteer, Person, fold, person_id
-
-TITLE_WORDS = (
-    r"President|Vice President|Prime Minister|Deputy Prime Minister|Foreign Minister|Minister of Foreign Affairs|"
-    r"Minister|Chancellor|King|Queen|Emir|Amir|Sultan|Crown Prince|Prince|Premier|Secretary of State|Secretary|"
-    r"Secretary-General|Secretary General|Ambassador|Supreme Leader|Chairman|Speaker|Governor|General|"
-    r"Defense Minister|Defence Minister|National Security Advisor|Special Envoy|Envoy|State Counsellor|"
-    r"His Majesty|Her Majesty|His Highness|His Royal Highness|Sheikh|Pope|Mr\.|Mrs\.|Ms\.|Dr\.|Senator|Spokesperson"
+from communique.resolve.people import (
+    clean_name,
+    coordination_top,
+    delegation_country,
+    from_sourced,
+    from_table,
+    honoured_names,
+    met_by_subject,
+    name_span,
+    titled_default,
+    titled_names,
 )
-TITLE_BEFORE = re.compile(r"(?:(?P<adj>[A-Z][\w.\u2019'-]+(?:\s[A-Z][\w\u2019'-]+)?)\s+)?(?P<title>(?:" + TITLE_WORDS
-                          + r"))(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w\s.\u2019'-]+?))?,?\s*$")
-OF_AFTER = re.compile(r"^\s*(?:of|from)\s+(?:the\s+)?(?P<of>[A-Z][\w.\u2019'-]+(?:\s+[A-Z][\w.\u2019'-]+){0,3})")
+from communique.resolve.titles import Stated, left_title, stated
+
 TITLE_PREFIX = re.compile(r"^(?:(?:His|Her) (?:Majesty|Royal Highness|Highness|Excellency)\s+|(?:President|King|Queen|"
                           r"Prime Minister|Chancellor|Secretary|Minister|Emir|Sultan|Sheikh|Crown Prince|Premier|"
                           r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)+")
 BARE_TITLE = re.compile(r"\b(?:[Tt]he (?P<t>Vice President|President|Secretary|Prime Minister|King|Queen|Chancellor|Premier|"
                         r"Foreign Minister|Crown Prince|Emir|Sultan)|(?P<m>His Majesty|Her Majesty))\b"
                         r"(?!\s+(?:of\b|[A-Z]))(?!['\u2019]s\s+(?:Office|Administration|Cabinet))")
+#: what a person's name looks like: capitalised words, with the particles of Arabic, Iberian, Dutch names
+NAME_WORDS = re.compile(r"(?:[A-Z\u00C0-\u024F][\w\u2019'.-]*|(?:al|bin|ibn|de|da|dos|das|del|van|von|der|la|le|y|el|"
+                        r"ben|bint|abu|di|du)(?=\s))(?:\s+(?:[A-Z\u00C0-\u024F][\w\u2019'.-]*|al|bin|ibn|de|da|dos|"
+                        r"das|del|van|von|der|la|le|y|el|ben|bint|abu|di|du|Jr\.?|Sr\.?)){0,6}")
 SPEAKER_AFTER = re.compile(r"\s*(?:\((?:re)?translated(?: from [A-Z]\w+)?\)\s*)?:\s")
 PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|into|outside|around|of|across|via|through|toward|towards|between|and|visit|visited|visiting)\s+(?:the\s+)?$", re.I)
 TITLED_NAME = re.compile(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Foreign Minister|"
@@ -64,10 +71,10 @@ class Resolved:
 
     text: str
     people: dict[str, PersonActor]
-    party_spans: list[tuple[int, int, str, str]]  # start, end, party code, kind (person/country/org)
+    party_spans: list[tuple[int, int, str, str]]  # start, end, party code, kind (person/country/org/nonstate)
     places: list[tuple[int, int, str, str]]  # start, end, place name, country
     countries: dict[str, list[tuple[int, int, str]]]
-    orgs: dict[str, list[tuple[int, int, str]]]
+    orgs: dict[str, list[tuple[int, int, str]]]  # IGO code or org:<slug> (actors.jsonl) -> mentions
     main: list[str]  # parties of the document's main actors, most mentioned first
     group: list[str] = field(default_factory=list)  # who "the two leaders", "they" stand for
     we: list[str] = field(default_factory=list)  # who "we" stands for: the authors
@@ -87,8 +94,10 @@ class Resolved:
                              aliases=sorted({m[2] for m in ms}), resolution="gazetteer: country name, demonym or adjective",
                              mentions=[Evidence(text=text[s:e], start=s, end=e) for s, e, _ in ms]))
         for code, ms in self.orgs.items():
-            out.append(Actor(id=code, name=gaz.country_name(code), type="organization", country=None,
-                             aliases=sorted({m[2] for m in ms}), resolution="gazetteer: organisation name or acronym",
+            na = gaz.actors.get(code) if code.startswith("org:") else None
+            out.append(Actor(id=code, name=na.name if na else gaz.country_name(code), type="organization",
+                             country=na.party if na else None, aliases=sorted({m[2] for m in ms}),
+                             resolution=na.why if na else "gazetteer: organisation name or acronym",
                              mentions=[Evidence(text=text[s:e], start=s, end=e) for s, e, _ in ms]))
         return out
 
@@ -102,50 +111,6 @@ def _family_forms(name: str, country: str | None) -> set[str]:
     return {fam} if len(fam) > 2 else set()
 
 
-def _phrase_words(phrase: str) -> list[str]:
-    """The words of a capitalised phrase up to the first one that ends a clause ("Uzbekistan. Rahmon")."""
-    out = []
-    for w in phrase.split():
-        out.append(w.rstrip(".,;:"))
-        if w[-1] in ".,;:" and not re.fullmatch(r"(?:[A-Z]\.)+", w):
-            break
-    return out
-
-
-def _country_from_context(gaz: Gazetteer, text: str, start: int, end: int) -> tuple[str | None, str | None, str]:
-    """Country and title from an apposition: 'Tajik President X', 'President X of France', 'Prime Minister of Japan X'."""
-    before = text[max(0, start - 80):start]
-    after = text[end:end + 60]
-    m = TITLE_BEFORE.search(before)
-    if m:
-        title = m.group("title")
-        if m.group("of"):
-            c = gaz.country(m.group("of").strip()) or gaz.org(m.group("of").strip())
-            if c:
-                return c, title, f"apposition '{title} of {m.group('of').strip()}'"
-        if m.group("adj"):
-            for cand in (m.group("adj"), *m.group("adj").split()):
-                c = gaz.country(cand)
-                if c:
-                    return c, title, f"apposition '{cand} {title}'"
-        m2 = OF_AFTER.match(after)
-        if m2:
-            words = _phrase_words(m2.group("of"))
-            for k in range(len(words), 0, -1):
-                c = gaz.country(" ".join(words[:k]))
-                if c:
-                    return c, title, f"apposition '{title} ... of {' '.join(words[:k])}'"
-        return None, title, ""
-    m2 = OF_AFTER.match(after)
-    if m2:
-        words = _phrase_words(m2.group("of"))
-        for k in range(len(words), 0, -1):
-            c = gaz.country(" ".join(words[:k]))
-            if c:
-                return c, None, f"'... of {' '.join(words[:k])}' after the name"
-    return None, None, ""
-
-
 def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None = None) -> Resolved:
     text = doc.text  # Doc.text joins every token: read it once
     people: dict[str, PersonActor] = {}
@@ -153,8 +118,10 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     places: list[tuple[int, int, str, str]] = []
     countries: dict[str, list[tuple[int, int, str]]] = {}
     orgs: dict[str, list[tuple[int, int, str]]] = {}
-    unresolved: list[Span] = []
+    person_ents: list[Span] = []
     pending: list[tuple[Span, str]] = []
+    titled: list[tuple[Span, str, Stated]] = []
+    bare_titles: dict[str, int] = {}  # states of known officials named with a title that names no state
 
     def add_person(pa: PersonActor, s: int, e: int, form: str) -> None:
         existing = people.get(pa.id)
@@ -183,51 +150,82 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         elif label == "ORG" and eid.startswith("IGO:"):
             orgs.setdefault(eid, []).append((s, e, ent.text))
             spans.append((s, e, eid, "org"))
-        elif label == "PERSON" and eid.startswith("person:"):
-            if re.match(r" (?!Jr\b|Sr\b|I{1,3}\b)[A-Z][a-z]", text[e:e + 4]) and e + 1 not in ent_starts:
-                continue  # "Juan Carlos Gonzalez" is not King Juan Carlos: a longer name goes on
-            person = gaz.people[eid]
-            role = person.role_on(published)
-            stated, _title, _why = _country_from_context(gaz, text, s, e)
-            if stated and role and stated != role.country:  # "Zimbabwean Prime Minister Robert Mugabe"
-                role = next((r for r in person.roles if r.country == stated), role)
-            pa = PersonActor(eid, person.name, role.country if role else None, role.role if role else None,
-                             f"leaders table: {person.name}, {role.role} of {role.country} "
-                             f"({role.start}..{role.end or 'now'})" if role else "leaders table")
-            add_person(pa, s, e, ent.text)
+        elif label == "ORG" and eid and (na := gaz.actor(ent.text)) is not None and na.party == eid:
+            # a state's own body ("the Knesset", "the Afghan National Army") stands for the state; a
+            # national group ("Hamas", "UNITA") stands for its country in news-sentence coding only
+            orgs.setdefault(na.id, []).append((s, e, ent.text))
+            spans.append((s, e, eid, "org" if na.kind != "nonstate" else "nonstate"))
         elif label == "PERSON":
-            unresolved.append(ent)
+            person_ents.append(ent)
         elif label in ("GPE", "LOC", "FAC"):
             city = gaz.city(ent.text)
             if city:
                 places.append((s, e, city["name"], city["country"]))
 
-    # people the rule layer did not know: context first, then the leaders table by name
-    for ent in unresolved:
-        name = ent.text.strip()
-        s, e = ent.start_char, ent.end_char
+    # people: every name, with the state the text, the tables or the delegation it is in tell
+    regions, _delegation = delegation_country(doc, gaz, author)
+    cands: list[tuple[Span, str]] = []
+    for ent in person_ents:
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if ent.ent_id_.startswith("person:") and nxt is not None and not nxt.is_stop and nxt.text[:1].isupper() \
+                and nxt.text[1:2].islower() and nxt.text not in ("Jr", "Sr") and nxt.idx == ent.end_char + 1 \
+                and ent.end_char + 1 not in ent_starts and not nxt.ent_type_:
+            continue  # "Juan Carlos Gonzalez" is not King Juan Carlos: a longer name goes on
+        span = name_span(doc, ent) if not ent.ent_id_ else ent
+        if span is not None:
+            cands.append((span, ent.ent_id_))
+    cands += [(sp, "") for sp in honoured_names(doc, [(sp.start_char, sp.end_char) for sp, _ in cands])]
+    taken_names = [(sp.start_char, sp.end_char) for sp, _ in cands]
+    cands += [(sp, "") for sp in titled_names(doc, taken_names, lambda i: left_title(doc, i, gaz))]
+    cands.sort(key=lambda c: (len(c[0]) < 2, c[0].start))  # full names first: "Sherman" then finds Wendy R. Sherman
+    for span, eid in cands:
+        s, e = span.start_char, span.end_char
         if SPOKES.search(text[max(0, s - 40):s]):
             continue
-        known = _match_known(name, people, gaz, published)
-        if known is not None and (" " in name or known.id in people or TITLE_BEFORE.search(text[max(0, s - 40):s])):
-            add_person(known, s, e, name)  # one word alone ("Francis") needs a title to be a leader
+        name = clean_name(span.text)
+        if not name or not name[:1].isupper():
             continue
-        if (ORG_WORDS.search(name) or not name[:1].isupper() or gaz.country(name) or gaz.org(name)
-                or re.search(r"[\"“”«»]", name) or gaz.city(name)):
+        st = stated(doc, span, gaz)
+        if eid.startswith("person:"):
+            known: PersonActor | None = _table_person(gaz.people[eid], published)
+        else:
+            known = _match_known(name, people, gaz, published, st.title if st else None)
+            if known is not None and not (" " in name or known.id in people or st is not None
+                                          or known.role and fold(name) != fold(known.name.split()[0])):
+                known = None  # a given name alone ("Francis") needs a title; "Putin's war" is the leader in office
+        if known is not None and known.id in people:
+            add_person(people[known.id], s, e, name)
             continue
-        name = TITLE_PREFIX.sub("", name)
-        if not name or name.split()[0] in ("Majesty", "Highness", "Excellency"):
+        if known is None and (ORG_WORDS.search(name) or gaz.country(name) or gaz.org(name) or gaz.actor(name)
+                              or re.search(r"[\"“”«»]", name) or gaz.city(name) or not NAME_WORDS.fullmatch(name)):
             continue
-        known = _match_known(name, people, gaz, published)
-        if known is not None:
-            add_person(known, s + len(ent.text.strip()) - len(name), e, name)
+        pid = known.id if known is not None else person_id(name)
+        if st is not None and st.country:  # what the text states wins over the tables
+            role = known.role if known is not None and known.country == st.country and known.role else st.title or None
+            add_person(PersonActor(pid, known.name if known else name, st.country, role, st.why), s, e, name)
             continue
-        country, title, why = _country_from_context(gaz, text, s, e)
-        if country is None and title is None and len(name.split()) >= 2:
-            pending.append((ent, name))  # decided once the document's own voice is known
-        if country is None:
+        if known is not None and known.role:
+            add_person(known, s, e, name)
+            if st is not None and known.country:  # "Prime Minister John Key": the home state's officials need no adjective
+                bare_titles[known.country] = bare_titles.get(known.country, 0) + 1
             continue
-        add_person(PersonActor(person_id(name), name, country, title, why), s, e, name)
+        region = next((r for r in regions if r[0] <= s < r[1]), None)
+        if region is not None:
+            add_person(PersonActor(pid, name, region[2], st.title if st else None, region[3]), s, e, name)
+            continue
+        src = from_sourced(gaz, name, published) if " " in name else None
+        if src is not None and src.country:
+            add_person(PersonActor(pid, name, src.country, src.role, src.why), s, e, name)
+            if st is not None:
+                bare_titles[src.country] = bare_titles.get(src.country, 0) + 1
+            continue
+        if known is not None and known.country:
+            add_person(known, s, e, name)
+            continue
+        if st is not None:
+            titled.append((span, name, st))
+        elif len(name.split()) >= 2:
+            pending.append((span, name))  # decided once the document's own voice is known
 
     # family names with a title the NER missed: "President Bush", "the Bush administration"
     taken_now = [(s0, e0) for s0, e0, _, _ in spans]
@@ -286,7 +284,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         counts[code] = counts.get(code, 0) + len(ms)
     openers: dict[str, int] = {}
     for sm in re.finditer(r"(?:^|(?<=[.!?]\s)|\n)\s*(?:[A-Z][\w\u2019'-]*\s+){0,4}", text):
-        lead = [c for s, _e, c, _k in spans if sm.start() <= s <= sm.end() + 2]
+        lead = [c for s, _e, c, k in spans if sm.start() <= s <= sm.end() + 2 and k != "nonstate"]
         if lead:  # a party opening a sentence is its subject: the voice of the text
             counts[lead[0]] = counts.get(lead[0], 0) + 3
             openers[lead[0]] = openers.get(lead[0], 0) + 1
@@ -297,6 +295,26 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if voice in main:
             main.remove(voice)
         main.insert(0, voice)
+    # the publisher's state, for titles naming none: the author when known, else the state whose known
+    # officials the text names with bare titles ("Prime Minister John Key"), when one state leads
+    ranked = sorted(bare_titles.items(), key=lambda kv: -kv[1])
+    home = author or (ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None)
+    titled.sort(key=lambda c: -len(c[1].split()))
+    for span, name, st in titled:  # a title naming no state: its list's state, or the publisher's
+        same = _match_known(name, people, gaz, None)
+        if same is not None and same.id in people:  # "Special Envoy Satterfield" after "David Satterfield"
+            add_person(people[same.id], span.start_char, span.end_char, name)
+            continue
+        sent = span.sent
+        top = coordination_top(span, ("conj",))
+        siblings = [p.country for p in people.values() if p.country for ms, _me, _f in p.mentions
+                    if sent.start_char <= ms < sent.end_char and (sp := doc.char_span(ms, _me, alignment_mode="expand"))
+                    is not None and coordination_top(sp, ("conj",)) == top]
+        named = {c for s0, _e0, c, k in spans if k == "country" and sent.start_char <= s0 < sent.end_char}
+        dec = titled_default(st, name, siblings, named, home, met_by_subject(span))
+        if dec is not None:
+            add_person(PersonActor(person_id(name), name, dec.country, dec.role, dec.why), span.start_char,
+                       span.end_char, name)
     per_sentence: dict[int, int] = {}
     for ent, _name in pending:
         per_sentence[ent.sent.start] = per_sentence.get(ent.sent.start, 0) + 1
@@ -315,7 +333,13 @@ def _name_words(name: str) -> set[str]:
     return {w for w in re.split(r"[\s\-]+", fold(name)) if w and w not in ("al", "bin", "ibn", "de", "da", "von", "van")}
 
 
-def _match_known(name: str, people: dict[str, PersonActor], gaz: Gazetteer, published: str | None) -> PersonActor | None:
+def _table_person(person: Person, published: str | None) -> PersonActor:
+    dec = from_table(person, published)
+    return PersonActor(person.id, person.name, dec.country, dec.role, dec.why)
+
+
+def _match_known(name: str, people: dict[str, PersonActor], gaz: Gazetteer, published: str | None,
+                 title: str | None = None) -> PersonActor | None:
     f = fold(name)
     words = _name_words(name)
     for pa in people.values():
@@ -327,12 +351,15 @@ def _match_known(name: str, people: dict[str, PersonActor], gaz: Gazetteer, publ
     cands: list[Person] = gaz.people_named(name)
     if len(cands) == 1 or (cands and published) or (cands and len({p.roles[0].country for p in cands if p.roles}) == 1):
         held = [p for p in cands if (r := p.role_on(published)) and r.holds_on(published)] if published else []
+        if len(held) > 1:  # two leaders called Osmani: the one whose office the text names, else neither
+            fit = [p for p in held if title and (r := p.held_on(published)) and r.role.lower() in title.lower()]
+            held = fit[:1] if len(fit) == 1 else []
+            if not held:
+                return None
         one_country = len({p.roles[0].country for p in cands if p.roles}) == 1
         person = held[0] if held else (cands[0] if len(cands) == 1 or not published or one_country else None)
         if person:
-            role = person.role_on(published)
-            return PersonActor(person.id, person.name, role.country if role else None, role.role if role else None,
-                               f"leaders table by name: {person.name}")
+            return _table_person(person, published)
     return None
 
 

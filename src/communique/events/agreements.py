@@ -1,0 +1,162 @@
+"""AGREE: signed or adopted texts (with the Agreement facts they give) and stated intents.
+
+A text is signed or adopted when a signing verb (CAMEO 057 and the verbs of adoption the
+guidelines name: "signed or adopted") has an agreement noun as its object, its passive subject
+("a joint statement was adopted"), or the noun it describes ("the joint declaration signed by X
+and Y on Thursday"). Its parties are the signers (subject, agent, "with", "between"), else the
+pair the document is about; its title is the object phrase as written; "more than 20 documents"
+gives a count. Every agreement is also an AGREE event between its parties (GUIDELINES.md).
+
+Intents (CAMEO 03: "agreed to", "pledged to", "is ready to") are AGREE among the doers and their
+partners.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from communique.events.clause import Clause
+from communique.events.common import Context, event_date, evidence, status_of, together
+from communique.events.parse import children, conjuncts, is_verb, negated
+from communique.events.parties import Mention, dedupe
+from communique.records import Agreement, Event
+from communique.resolve.gazetteer import read_jsonl
+
+#: verbs that make a text binding or public, beyond the CAMEO dictionary's 057 patterns
+ADOPT_VERBS = frozenset({
+    "sign", "signs", "signed", "signing", "adopt", "adopts", "adopted", "adopting", "conclude", "concluded",
+    "concludes", "ink", "inked", "issue", "issued", "issues", "release", "released", "approve", "approved",
+    "exchange", "exchanged", "ratify", "ratified", "endorse", "endorsed", "initial", "initialled", "initialed",
+    "agree", "agreed", "finalize", "finalized", "finalise", "finalised", "launch", "launched", "unveil",
+    "unveiled", "publish", "published"})
+#: verbs of attending a signing: "the leaders witnessed the exchange of documents"
+WITNESS_VERBS = frozenset({"witness", "witnessed", "witnesses", "attend", "attended", "oversaw", "oversee",
+                           "saw", "held", "hold", "presided"})
+#: those whose object is signed only with an agreement word ("issued a joint statement", not "issued a warning")
+WEAK = frozenset({"issue", "issued", "issues", "release", "released", "launch", "launched", "unveil", "unveiled",
+                  "publish", "published", "agree", "agreed", "endorse", "endorsed", "approve", "approved"})
+
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+           "dozen": 12, "dozens": 24}
+TITLE_STOP = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj"})
+TITLE_PREP_STOP = frozenset({"with", "during", "at", "by", "after", "before", "following", "in"})
+
+
+@cache
+def kinds() -> list[tuple[str, re.Pattern[str]]]:
+    return [(r["kind"], re.compile(r"\b(?:" + r["pattern"] + r")\b", re.I)) for r in read_jsonl("agreement_kinds.jsonl")]
+
+
+def kind_of(head: Token) -> str | None:
+    """The agreement kind a noun phrase names ("joint statement", "memorandum", "treaty"), by its head."""
+    lo = min(c.i for c in head.subtree if c.i <= head.i and c.dep_ in ("compound", "amod", "nmod") or c.i == head.i)
+    phrase = head.doc[lo:head.i + 1].text
+    for kind, pat in kinds():
+        m = pat.search(phrase)
+        if m and m.end() >= len(phrase) - 1:
+            return kind
+    return None
+
+
+def _title(head: Token) -> str:
+    doc = head.doc
+    keep = [head]
+    stack = [c for c in head.children]
+    while stack:
+        c = stack.pop()
+        if c.head.i == head.i and (c.dep_ in TITLE_STOP or (c.dep_ == "prep" and c.lower_ in TITLE_PREP_STOP)):
+            continue
+        keep.append(c)
+        stack.extend(c.children)
+    lo, hi = min(t.i for t in keep), max(t.i for t in keep) + 1
+    text = doc[lo:hi].text
+    return re.sub(r"^(?:a|an|the|this|these|its|their)\s+", "", text, flags=re.I).strip(" ,.;:")
+
+
+def _count(head: Token) -> int | None:
+    for c in head.children:
+        if c.dep_ == "nummod":
+            w = c.lower_.replace(",", "")
+            if w.isdigit():
+                return int(w)
+            if w in NUMBERS:
+                return NUMBERS[w]
+    return None
+
+
+#: nouns of signing: "the exchange of more than 20 documents", "the signing of a memorandum"
+SIGNING_NOUNS = frozenset({"signing", "exchange", "adoption", "conclusion", "signature", "initialling"})
+
+
+def objects_signed(verb: Token) -> list[Token]:
+    """Agreement nouns a signing verb acts on: object, passive subject, or the noun it describes;
+    through a noun of signing ("witnessed the exchange of 20 documents")."""
+    cands: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            for x in conjuncts(c):
+                cands.append(x)
+                if x.lower_ in SIGNING_NOUNS:
+                    cands.extend(o for p in children(x, "prep") if p.lower_ == "of" for o in children(p, "pobj"))
+    if verb.dep_ in ("acl", "relcl") and verb.head is not verb:
+        cands.extend(conjuncts(verb.head))
+    elif not cands and verb.tag_ in ("VBN", "VBD") and verb.i > 0 and verb.doc[verb.i - 1].tag_.startswith("NN"):
+        cands.append(verb.doc[verb.i - 1])  # "the Joint Statement adopted ...", a reduced relative the parser missed
+    return [c for c in cands if kind_of(c)]
+
+
+def agreements_of(verb: Token, ctx: Context, sent: Span, doers: list[Mention], partners: list[Mention],
+                  date: str | None) -> list[Agreement]:
+    """The agreements a signing verb gives, with parties and date (empty when not signed)."""
+    if not is_verb(verb) or negated(verb):
+        return []
+    if verb.lower_ not in ADOPT_VERBS and not (verb.lower_ in WITNESS_VERBS and any(
+            c.lower_ in SIGNING_NOUNS for c in verb.children if c.dep_ == "dobj")):
+        return []
+    out = []
+    for obj in objects_signed(verb):
+        kind = kind_of(obj)
+        if verb.lower_ in WEAK and kind not in ("joint statement", "joint declaration", "declaration",
+                                                 "communique", "action plan", "roadmap", "agreement", "charter"):
+            continue
+        with_obj = [m for p in ("between", "with") for m in _obj_prep(ctx, obj, p)]
+        if obj.tag_ == "NNS" and len(with_obj) >= 2 and doers:  # "agreements with Poland and the Czech Republic": one each
+            for m in with_obj:
+                out.append(Agreement(title=_title(obj)[:300], kind=kind, parties=sorted({doers[0].code, m.code}),
+                                     date=date, count=None, evidence=evidence(sent)))
+            continue
+        parties = dedupe([*doers, *partners, *with_obj])
+        codes = [m.code for m in parties]
+        if len(codes) < 2 and ctx.res.group and len(ctx.res.group) >= 2:
+            codes = list(dict.fromkeys([*codes, *ctx.res.group]))[: max(2, len(codes))]
+        if len(set(codes)) < 2:
+            continue
+        out.append(Agreement(title=_title(obj)[:300], kind=kind, parties=sorted(set(codes)), date=date,
+                             count=_count(obj), evidence=evidence(sent)))
+    return out
+
+
+def _obj_prep(ctx: Context, obj: Token, word: str) -> list[Mention]:
+    out: list[Mention] = []
+    for p in children(obj, "prep"):
+        if p.lower_ == word:
+            for o in children(p, "pobj"):
+                out.extend(ctx.parties.of_np(o, 1))
+    return out
+
+
+def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> tuple[list[Event], list[Agreement]]:
+    """AGREE events and agreements for one trigger coded AGREE."""
+    status = status_of(clause)
+    if status is None:
+        return [], []
+    verb = clause.verb if clause.verb is not None else clause.trigger.token
+    date = event_date(ctx, clause, "occurred")
+    ags = agreements_of(verb, ctx, sent, clause.doers, clause.with_("with", "between"), date) if status == "occurred" else []
+    if ags:
+        return [], ags  # the events come from the agreements (coder), once per text signed
+    return together(ctx, clause, sent, "AGREE", cameo), []

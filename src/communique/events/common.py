@@ -1,0 +1,208 @@
+"""What every fact-kind module shares: the document's context, CAMEO -> PLOVER, building an Event.
+
+PLOVER types come from the CAMEO codes through the 2021 CAMEO-to-PLOVER table
+(`data/cameo.jsonl`), read against the codebook and the project's annotation guidelines:
+- CAMEO 02 (appeal) is a request: PLOVER's REQUEST covers "all requests, demands, and orders";
+  CAMEO 01 (public statements) makes no event.
+- Sanctions (163) are SANCTION, as the codebook's SANCTION section says ("international
+  (political or economic) sanctions are coded as 'discontinue'"), where the 2021 table has COERCE.
+- In documents, a signed or adopted text (057) is AGREE, as GUIDELINES.md says; PLOVER 2021 and
+  the sentence sets code it SUPPORT, which sentence mode keeps.
+- In documents, a planned meeting stays CONSULT with status `planned` (GUIDELINES.md); PLOVER
+  codes future meetings, and intents to meet (036), as AGREE, which sentence mode keeps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Span
+
+from communique.events.clause import Clause
+from communique.events.parse import FUTURE_AUX
+from communique.events.parties import Mention, Parties
+from communique.records import Event, EventPerson, Evidence, Place
+from communique.resolve.actors import Resolved
+from communique.resolve.gazetteer import Gazetteer, read_jsonl
+
+
+@cache
+def cameo_table() -> dict[str, dict[str, Any]]:
+    return {r["code"]: r for r in read_jsonl("cameo.jsonl")}
+
+
+def cameo_row(code: str) -> dict[str, Any]:
+    t = cameo_table()
+    for k in (code, code[:3], code[:2]):
+        if k in t:
+            return t[k]
+    return {}
+
+
+def plover_type(code: str, sentence_mode: bool) -> str | None:
+    root = code[:2]
+    if root == "01":
+        return None
+    if root == "02":
+        return "REQUEST"
+    if code.startswith("163"):
+        return "SANCTION"  # the codebook: "international sanctions are coded as SANCTION 'discontinue'"
+    if code.startswith("057") and not sentence_mode:
+        return "AGREE"
+    if code.startswith("036") and not sentence_mode:
+        return "CONSULT"
+    row = cameo_row(code)
+    return row.get("plover")
+
+
+@dataclass
+class Context:
+    """One document as the fact modules see it."""
+
+    res: Resolved
+    parties: Parties
+    gaz: Gazetteer
+    published: str | None
+    anchor: str | None  # the day the document's main events happened
+    place: Place | None  # where they happened
+    planned: str | None = None  # the date of the document's main planned visit or meeting
+    sentence_mode: bool = False
+    venues: dict[str, dict[str, str]] = field(default_factory=dict)
+    place_at: dict[int, Place] = field(default_factory=dict)  # token index -> the city or venue it names
+
+
+def evidence(sent: Span) -> Evidence:
+    text = sent.text.rstrip()
+    return Evidence(text=text, start=sent.start_char, end=sent.start_char + len(text))
+
+
+def people_of(ctx: Context, actor: list[Mention], recipient: list[Mention]) -> list[EventPerson]:
+    out: list[EventPerson] = []
+    seen: set[str] = set()
+    for side, ms in (("actor", actor), ("recipient", recipient)):
+        for m in ms:
+            if m.person and m.person not in seen and m.person in ctx.res.people:
+                seen.add(m.person)
+                p = ctx.res.people[m.person]
+                out.append(EventPerson(id=p.id, name=p.name, country=p.country, side=side))  # type: ignore[arg-type]
+    return out
+
+
+def make_event(ctx: Context, clause: Clause, sent: Span, type_: str, code: str, actor: list[Mention],
+               recipient: list[Mention], *, mode: str | None = None, status: str = "occurred",
+               date: str | None = None, place: Place | None = None) -> Event | None:
+    """An event with its CAMEO fields, or None when it does not name the parties it needs."""
+    a = sorted(dict.fromkeys(m.code for m in actor))
+    r = sorted(c for c in dict.fromkeys(m.code for m in recipient) if c not in a)
+    if not a and not r and not ctx.sentence_mode:
+        return None  # (sentence mode keeps an event whose parties the text leaves unresolved)
+    if not ctx.sentence_mode and (len(set(a) | set(r)) < 2 or not a):
+        return None
+    row = cameo_row(code)
+    return Event(type=type_, mode=mode or (row.get("mode") or None), cameo=code, goldstein=row.get("goldstein"),
+                 quad_class=row.get("quad_class"), actor=a, recipient=r, date=date, status=status,  # type: ignore[arg-type]
+                 place=place, trigger=clause.trigger.token.text, people=people_of(ctx, actor, recipient),
+                 evidence=evidence(sent))
+
+
+def event_date(ctx: Context, clause: Clause, status: str, span: bool = False) -> str | None:
+    """When: the time expression of the trigger's own clause, else the document's main day for
+    something that happened, or the day of the document's main planned trip for something
+    planned. `span`: the act covers several stops, so a range of days dates it to its month."""
+    when = clause.when
+    if when is not None and status == "occurred" and when.future:
+        return ctx.anchor  # a statement about a future date was made on the main day
+    if when is not None:
+        if span and when.range and len(when.value) == 10:
+            return when.value[:7]
+        if status == "occurred" and when.future:
+            return ctx.anchor
+        if status == "occurred" and when.relative and len(when.value) == 4:
+            return ctx.anchor  # "this year's summit": not the day it happened
+        return when.value
+    return ctx.anchor if status == "occurred" else ctx.planned
+
+
+def status_of(clause: Clause) -> str | None:
+    """occurred, planned, or None when the clause asserts no act (negated, wished, conditional)."""
+    if clause.negated:
+        return None
+    if clause.mood.kind == "future":
+        return "planned"
+    if clause.mood.kind == "irrealis":
+        if clause.mood.cue == "would" and clause.when is not None and clause.when.future:
+            return "planned"  # reported future: "said he would visit next month"
+        return None
+    if clause.when is not None and clause.when.future:
+        return "planned"
+    return "occurred"
+
+
+#: cues of an act committed to now ("will provide", "decided to allocate"), not only intended
+COMMITTED = FUTURE_AUX | {"decided"}
+
+
+#: CAMEO families of verbal acts: said now, whatever time their content points to
+VERBAL = frozenset({"01", "02", "03", "05", "09", "10", "11", "12", "13"})
+
+
+def act_status(clause: Clause, code: str = "") -> str | None:
+    """Whether an act other than a meeting is asserted: done, or committed to ("will provide");
+    one only intended ("agreed to provide", "plans to impose") is coded on the verb of intent,
+    and a conflictual act in the future is no act (a threat is coded as a threat). A verbal act
+    ("threatened to strike from May 1") is made when it is said: the time it names is its content's."""
+    if code[:2] in VERBAL and not clause.negated and clause.mood.kind == "realis":
+        return "occurred"
+    status = status_of(clause)
+    if status == "planned" and (clause.mood.kind == "future" and clause.mood.cue not in COMMITTED
+                                or code[:2] >= "09"):
+        return None
+    return status
+
+
+def directed(ctx: Context, clause: Clause, sent: Span, type_: str, code: str,
+             recipient_preps: tuple[str, ...], owners: bool = True) -> list[Event]:
+    """A one-way act: the doers act on the objects, else on the owners of a non-party object
+    ("condemned Russia's attack"), else on the parties of the first of `recipient_preps` that
+    names any ("called on X", "support for X", "sanctions against X")."""
+    status = act_status(clause, code)
+    if status is None:
+        return []
+    recipients = list(clause.targets)
+    if not recipients and owners:
+        recipients = list(clause.owners if code[:2] in VERBAL else clause.near_owners)
+    if not recipients:
+        for p in recipient_preps:
+            if clause.prep.get(p):
+                recipients = list(clause.prep[p])
+                break
+    doers = clause.doers
+    recipients = [m for m in recipients if m.code not in {d.code for d in doers}]
+    if not ctx.sentence_mode and not recipients and not (type_ == "SUPPORT" and len(doers) >= 2 and status == "occurred"
+                                                         and clause.mood.kind == "realis" and _reciprocal(clause)):
+        return []  # a one-way act needs the party it is aimed at
+    date = event_date(ctx, clause, "occurred" if status == "planned" else status)
+    ev = make_event(ctx, clause, sent, type_, code, doers, recipients, status="occurred", date=date)
+    return [ev] if ev else []
+
+
+RECIPROCAL = frozenset({"each", "one", "mutual", "mutually", "exchanged", "exchange", "exchanging", "reciprocal"})
+
+
+def _reciprocal(clause: Clause) -> bool:
+    """'thanked each other', 'exchanged congratulations': an act the doers aim at one another."""
+    tok = clause.verb or clause.trigger.token
+    return tok.lower_ in RECIPROCAL or any(t.lower_ in RECIPROCAL for t in tok.subtree if t.i > tok.i)
+
+
+def together(ctx: Context, clause: Clause, sent: Span, type_: str, code: str) -> list[Event]:
+    """A joint act: every doer and partner ('with', 'between') is an actor."""
+    status = act_status(clause, code)
+    if status is None:
+        return []
+    parties = [*clause.doers, *clause.targets, *clause.with_("with", "between", "among")]
+    date = event_date(ctx, clause, "occurred" if status == "planned" else status)
+    ev = make_event(ctx, clause, sent, type_, code, parties, [], status="occurred", date=date)
+    return [ev] if ev else []

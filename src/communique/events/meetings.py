@@ -1,0 +1,127 @@
+"""CONSULT: meetings, talks, calls and visits (PLOVER codebook, CONSULT).
+
+- A meeting, talks or a call with no visitor puts every participant in `actor` (the subject,
+  those met, those "with" or "between" whom it was held) and leaves `recipient` empty.
+- A visit (CAMEO 042) has the visitor as actor and the host as recipient: the country visited,
+  or the country of the city or venue visited ("arrived in Amman"). Hosting (043: "hosted",
+  "received", "welcomed X to") is the same visit seen from the host: the guest is the actor.
+- A call is mode `phone` (CAMEO 041) when the trigger or its phrase says phone, telephone,
+  call or video.
+- Planned meetings keep CONSULT with status `planned` and the date the text gives; in sentence
+  mode they are AGREE, as PLOVER codes references to future meetings.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from communique.events.clause import Clause
+from communique.events.common import Context, event_date, make_event, status_of
+from communique.events.parties import Mention, dedupe
+from communique.events.places import place_of_clause, places_in
+from communique.records import Event, Place
+
+PHONE_WORDS = frozenset({"phone", "telephone", "call", "calls", "videoconference", "video", "virtual", "phoned",
+                         "telephoned", "videocall", "teleconference", "video-conference", "videolink", "online"})
+
+
+def _phone(clause: Clause, sent: Span) -> bool:
+    tok = clause.trigger.token
+    words = {tok.lower_} | {tok.doc[i].lower_ for i in clause.trigger.covered}
+    words |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in ("by", "via", "over", "on"):
+            words |= {o.lower_ for o in p.subtree}
+    if clause.verb is not None:
+        for p in clause.verb.children:
+            if p.dep_ == "prep" and p.lower_ in ("by", "via", "over"):
+                words |= {o.lower_ for o in p.subtree}
+    return bool(words & PHONE_WORDS)
+
+
+def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bool) -> list[tuple[Mention, Place | None]]:
+    """Where a visit goes, in order: countries and cities 'to'/'in' which it goes (each a stop of a
+    trip: "travel to Japan, the ROK and Mongolia"), the country visited ("visited China"), the
+    country owning the event attended ("the inauguration of President X")."""
+    out: list[tuple[Mention, Place | None]] = []
+    tok = clause.trigger.token
+    toks: list[Token] = [tok, *(tok.doc[i] for i in sorted(clause.trigger.covered))]
+    for p in places_in(ctx, toks, ("to", "in", "into") if objects else ("to", "into"), objects=objects):
+        if p.country:
+            out.append((Mention(p.country, "country"), p))
+    named = [*clause.with_("to", "into"), *(clause.targets if objects else []), *(clause.owners if objects else [])]
+    # "travel to Japan, Korea, and Mongolia" where the parser hung the last stop on the verb
+    named += [m for c in tok.children if c.dep_ == "conj" and c.tag_ == "NNP"
+              and (m := ctx.parties.at(c)) is not None]
+    for m in named:
+        if m.kind != "person" and not m.code.startswith("IGO:"):
+            out.append((m, None))
+    seen: set[str] = set()
+    result: list[tuple[Mention, Place | None]] = []
+    for m, where in out:
+        if m.code in seen or m.code in visitors:
+            continue
+        seen.add(m.code)
+        result.append((m, where))
+    return result
+
+
+EVENT_NOUNS = frozenset({"summit", "meeting", "talks", "conference", "forum", "visit", "session", "dialogue",
+                         "summits", "meetings", "consultations", "negotiations", "games", "ceremony"})
+
+
+def _hosts_an_event(clause: Clause) -> bool:
+    tok = clause.trigger.token
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in EVENT_NOUNS for c in tok.children)
+
+
+def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
+    status = status_of(clause)
+    if status is None:
+        return []
+    phone = _phone(clause, sent) or cameo.startswith("041")
+    type_ = "AGREE" if ctx.sentence_mode and status == "planned" else "CONSULT"
+    visit = cameo.startswith("042")
+    if cameo.startswith("043") and not phone:  # hosting: the guests visit the subject
+        visitors = dedupe([*clause.targets, *clause.with_("to")])
+        hosts: list[Mention] = clause.doers
+        if not visitors and _hosts_an_event(clause):  # "India will host the summit": the text's other party comes
+            visitors = [Mention(c, "group") for c in ctx.res.group if c not in {h.code for h in hosts}]
+        place = place_of_clause(ctx, clause) or (Place(country=hosts[0].code) if hosts else None)
+        date = event_date(ctx, clause, status)
+        ev = make_event(ctx, clause, sent, type_, "042", visitors, hosts[:1], mode="visit", status=status,
+                        date=date, place=place)
+        return [ev] if ev else []
+    motion = clause.trigger.motion
+    partners = dedupe([*clause.with_("with", "between", "among", "and"), *([] if visit else clause.targets)])
+    if not phone and (visit or motion or not partners):
+        stops = _destinations(clause, ctx, [m.code for m in clause.doers], objects=visit)
+        if stops:  # a visit, or a trip of several stops: one visit to each
+            date = event_date(ctx, clause, status, span=len(stops) > 1)
+            out = []
+            for host, stop in stops:
+                where = stop if stop is not None and stop.country == host.code else Place(country=host.code)
+                ev = make_event(ctx, clause, sent, type_, "042", clause.doers, [host], mode="visit", status=status,
+                                date=date, place=where)
+                if ev:
+                    out.append(ev)
+            return out
+        if (visit or motion) and not ctx.sentence_mode:
+            return []
+    date = event_date(ctx, clause, status)
+    participants = dedupe([*clause.doers, *partners, *clause.prep.get("of", [])])
+    place = None if phone else place_of_clause(ctx, clause)
+    states = [m for m in participants if not m.code.startswith("IGO:")]
+    if place is not None and place.country and len(states) == 2 and place.country in {m.code for m in states}:
+        # a meeting in one party's country is a visit to it (PLOVER: the visitor is the actor)
+        host = next(m for m in states if m.code == place.country)
+        guest = [m for m in participants if m.code != host.code]
+        ev = make_event(ctx, clause, sent, type_, "042", guest, [host], mode="visit", status=status, date=date,
+                        place=place)
+        return [ev] if ev else []
+    if place is None and not phone and status == "occurred" and date == ctx.anchor:
+        place = ctx.place
+    code_ = "041" if phone else ("046" if cameo.startswith("046") else "040")
+    ev = make_event(ctx, clause, sent, type_, code_, participants, [], mode="phone" if phone else None,
+                    status=status, date=date, place=place)
+    return [ev] if ev else []

@@ -1,0 +1,320 @@
+"""Reading a clause off the dependency parse: who acts, on whom, whether it happened, and when.
+
+Labels are those of spaCy's English models (ClearNLP style): `nsubj`, `nsubjpass`, `agent`,
+`dobj`, `dative`, `prep`/`pobj`, `xcomp`, `ccomp`, `advcl`, `relcl`, `acl`, `conj`, `appos`,
+`neg`, `aux`, `mark`. Every function takes the trigger token and walks only the parse, so a
+party far from its verb in characters but close in the tree is found, and a country that only
+modifies another noun is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Token
+
+#: dependency labels whose child opens another clause: its words are not this clause's
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
+
+#: auxiliaries and modals that put an act in the future
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+#: modals that make an act possible, wished or conditional, not done
+IRREALIS_AUX = frozenset({"would", "could", "should", "might", "may", "can", "must", "ca", "ought"})
+
+#: heads whose to-infinitive is planned: "plans to visit", "is scheduled to meet", "looks forward to meeting"
+PLAN_HEADS = frozenset({"plan", "plans", "planned", "planning", "intend", "intends", "intended", "intending",
+                        "expect", "expects", "expected", "schedule", "scheduled", "set", "due", "going",
+                        "prepare", "prepares", "preparing", "prepared", "agree", "agreed", "agrees", "agreeing",
+                        "decide", "decided", "decides", "arrange", "arranged", "invite", "invited", "invites",
+                        "look", "looks", "looking", "looked", "forward", "about", "slated", "poised", "is", "are"})
+#: heads whose to-infinitive happened: "continued to support", "went on to meet", "managed to reach"
+REALIS_HEADS = frozenset({"continue", "continued", "continues", "continuing", "begin", "began", "begun",
+                          "begins", "start", "started", "starts", "manage", "managed", "manages", "go", "went",
+                          "proceed", "proceeded", "used", "came", "rush", "rushed", "move", "moved",
+                          "hasten", "hastened", "took", "take", "help", "helped", "helps"})
+#: heads that deny their complement: "refused to meet", "failed to agree"
+NEGATING_HEADS = frozenset({"refuse", "refused", "refuses", "refusing", "decline", "declined", "declines",
+                            "fail", "failed", "fails", "reject", "rejected", "cease", "ceased", "stop",
+                            "stopped", "avoid", "avoided", "deny", "denied"})
+#: heads whose to-infinitive is decided, so committed to: "decided to allocate", "the decision to send"
+DECISION_HEADS = frozenset({"decide", "decided", "decides", "decision", "decisions", "resolved"})
+#: adjectives that put an event noun in the future: "the upcoming visit", "a planned summit"
+FUTURE_ADJ = frozenset({"upcoming", "forthcoming", "planned", "future", "next", "scheduled", "proposed",
+                        "expected", "coming", "prospective"})
+#: verbs of talking about: a gerund they take is a topic, not an act ("discussed expanding cooperation")
+TOPIC_HEADS = frozenset({"discuss", "discussed", "discusses", "discussing", "talked", "talk", "explored", "explore",
+                         "considered", "consider", "reviewed", "review", "addressed", "debated", "examined",
+                         "exchanged", "focused", "emphasized", "stressed", "underscored", "noted", "highlighted",
+                         "about", "on", "regarding", "concerning", "ways", "prospects", "importance"})
+#: markers of a condition or a purpose: the act is not asserted
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest", "once", "until", "should"})
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Character offset of every token, read once per document (for char span -> token lookups)."""
+    cached: list[int] | None = doc.user_data.get("communique:starts")
+    if cached is None:
+        cached = [int(x) for x in doc.to_array(IDX)] if len(doc) else []
+        doc.user_data["communique:starts"] = cached
+    return cached
+
+
+def is_verb(tok: Token) -> bool:
+    return tok.tag_.startswith("VB") or tok.tag_ == "MD"
+
+
+def is_noun(tok: Token) -> bool:
+    return tok.tag_ in ("NN", "NNS", "NNP", "NNPS")
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and every token coordinated with it ("China, Russia and India")."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        out.append(c)
+        stack.extend(g for g in c.children if g.dep_ == "conj")
+    return out
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb whose clause a token belongs to (the token itself for a verb)."""
+    t = tok
+    for _ in range(40):
+        if is_verb(t) or t.dep_ in ("ROOT",) or t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def in_clause(tok: Token, head: Token) -> bool:
+    """`tok` hangs from `head` without crossing into another clause."""
+    t = tok
+    for _ in range(40):
+        if t is head or t.i == head.i:
+            return True
+        if t.dep_ in CLAUSE_DEPS and is_verb(t):
+            return False
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+#: edges a verb phrase does not reach across when a dictionary pattern is matched (PETRARCH reads the VP)
+OUTSIDE_VP = frozenset({"conj", "relcl", "advcl", "parataxis", "acl", "csubj"})
+
+
+def in_phrase(tok: Token, head: Token) -> bool:
+    """`tok` is in the verb phrase of `head`: its complements included, coordinated and
+    subordinate clauses not."""
+    t = tok
+    for _ in range(40):
+        if t.i == head.i:
+            return True
+        if t.dep_ in OUTSIDE_VP or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Who does what the verb says: its subject, the agent of a passive, or a shared subject.
+
+    "X and Y met" -> [X, Y]; "was signed by X" -> [X]; "agreed to strengthen" -> the subject of
+    "agreed"; "met ... and discussed" -> the subject of "met"; "the talks, which were held" ->
+    "talks"; "..., welcoming X" -> the main clause's subject."""
+    t = verb
+    came_by = ""
+    for _ in range(8):
+        agent = [p for a in children(t, "agent") for p in children(a, "pobj")]
+        if agent:
+            return [c for a in agent for c in conjuncts(a)]
+        subj = [s for s in children(t, "nsubj", "csubj") if s.lower_ not in ("there", "it")]
+        if subj:
+            return [c for s in subj for c in conjuncts(s)]
+        if children(t, "nsubjpass"):
+            if came_by == "xcomp":  # "X is scheduled to meet": X meets
+                return [c for s in children(t, "nsubjpass") for c in conjuncts(s)]
+            return []  # a passive without "by": the doer is not named
+        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "oprd", "prep") and t.head is not t:
+            came_by = t.dep_ if t.dep_ != "prep" else came_by
+            if t.dep_ == "conj" and misattached(t):
+                t = t.head.head  # "reiterated that X must release ... and asked": 'asked' is the outer verb's
+                continue
+            t = t.head
+            continue
+        if t.dep_ in ("relcl", "acl") and t.head is not t:
+            return conjuncts(t.head)
+        return []
+    return []
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """The grammatical subject of a passive verb: the one acted upon ("sanctions were imposed on X")."""
+    return [c for s in children(verb, "nsubjpass") for c in conjuncts(s)]
+
+
+def objects(verb: Token) -> list[Token]:
+    """Direct and indirect objects, and what a passive verb's subject undergoes."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "attr"):
+            out.extend(conjuncts(c))
+        elif c.dep_ in ("ccomp", "xcomp") and not _finite(c):
+            # a small clause: "holds X responsible", "urged X to withdraw" (parsed with X as its subject)
+            out.extend(s for n in children(c, "nsubj") for s in conjuncts(n))
+    out.extend(passive_subjects(verb))
+    return out
+
+
+def _finite(clause: Token) -> bool:
+    """A clause with a tensed verb or a modal ("that the military must cease"), not a small
+    clause ("X responsible") or an infinitive ("X to withdraw")."""
+    if clause.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(a.dep_ == "aux" and a.lower_ != "to" for a in clause.children)
+
+
+def preps(tok: Token) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs hanging from `tok`: 'with X', 'to X', 'on X', 'between X and Y'.
+
+    Multi-word prepositions read as one: "in support of", "on behalf of" give ('support of', X)."""
+    for p in tok.children:
+        if p.dep_ not in ("prep", "agent", "dative") or p.tag_ not in ("IN", "TO", "RP"):
+            if p.dep_ == "prt" and p.lower_ in ("on", "upon"):  # "called on X": 'on' as a particle
+                for o in children(tok, "dobj"):
+                    for c in conjuncts(o):
+                        yield p.lower_, c
+            continue
+        for o in p.children:
+            if o.dep_ == "pobj":
+                for c in conjuncts(o):
+                    yield p.lower_, c
+            elif o.dep_ == "prep":  # "in support of X"
+                for oo in children(o, "pobj"):
+                    for c in conjuncts(oo):
+                        yield o.lower_, c
+
+
+def negated(tok: Token) -> bool:
+    """'did not meet', 'no talks', 'refused to sign', 'never condemned'."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+        return True
+    if any(c.lower_ in ("never", "neither", "nor") and c.dep_ in ("advmod", "preconj", "cc") for c in tok.children):
+        return True
+    if tok.dep_ == "xcomp" and tok.head is not tok:
+        return tok.head.lower_ in NEGATING_HEADS or negated(tok.head)
+    return False
+
+
+@dataclass(frozen=True)
+class Modality:
+    """How a clause asserts its act: `realis` happened (or happens), `future` is planned,
+    `irrealis` is wished, possible, requested or conditional (no event)."""
+
+    kind: str  # realis | future | irrealis
+    cue: str = ""
+
+
+def modality(tok: Token) -> Modality:
+    """Tense and mood of the clause of `tok` (a verb or an event noun).
+
+    "will visit", "is to visit", "plans to visit", "looks forward to meeting" -> future;
+    "would meet", "could sign", "if X attacks", "efforts to hold X accountable", "urged X to
+    withdraw" -> irrealis; everything else realis."""
+    verb = tok if is_verb(tok) else None
+    if verb is None and any(c.dep_ in ("amod", "compound") and c.lower_ in FUTURE_ADJ for c in tok.children):
+        return Modality("future", "upcoming")
+    if verb is None:  # an event noun: read the verb that governs it ("will hold talks", "plans a visit")
+        head = tok.head
+        steps = 0
+        while head is not head.head and not is_verb(head) and steps < 4:
+            head = head.head
+            steps += 1
+        if not is_verb(head):
+            return Modality("realis")
+        verb = head
+    for aux in children(verb, "aux", "auxpass"):
+        w = aux.lower_
+        if w in FUTURE_AUX:
+            return Modality("future", w)
+        if w in IRREALIS_AUX:
+            return Modality("irrealis", w)
+    for m in children(verb, "mark"):
+        if m.lower_ in CONDITION_MARKS:
+            return Modality("irrealis", m.lower_)
+    if verb.tag_ == "VB" and children(verb, "aux") and any(a.lower_ == "to" for a in children(verb, "aux")):
+        head = verb.head
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and head is not verb:
+            hw = head.lower_
+            if verb.dep_ == "xcomp" and hw in REALIS_HEADS:
+                return modality(head)
+            if hw in DECISION_HEADS:
+                return Modality("future", "decided")
+            if verb.dep_ == "xcomp" and hw in PLAN_HEADS:
+                outer = modality(head)
+                return outer if outer.kind == "irrealis" else Modality("future", hw)
+            if verb.dep_ == "advcl" and hw in ("scheduled", "set", "due", "expected"):
+                return Modality("future", hw)
+            return Modality("irrealis", f"to ({hw})")
+        if verb.dep_ == "pcomp" and head.lower_ == "forward":
+            return Modality("future", "look forward to")
+        return Modality("irrealis", "to")
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "dobj", "pcomp", "ccomp", "conj"):
+        head = verb.head
+        while head.dep_ == "conj" and head.tag_ == "VBG" and head.head is not head:
+            head = head.head  # "discussed expanding and deepening cooperation"
+        if head.lower_ in TOPIC_HEADS or (head.dep_ in ("prep",) and head.head.lower_ in TOPIC_HEADS):
+            return Modality("irrealis", f"topic ({head.lower_})")
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG":  # "look forward to meeting", "in order to"
+        prep = verb.head
+        if prep.lower_ == "to" and prep.head.lower_ in ("forward", "look", "looks", "looking", "looked"):
+            return Modality("future", "look forward to")
+    if verb.dep_ in ("conj",) and verb.head is not verb and misattached(verb):
+        return modality(verb.head.head)
+    if verb.dep_ in ("conj",) and verb.head is not verb:
+        outer = modality(verb.head)
+        if outer.kind != "realis" and not children(verb, "aux", "auxpass", "nsubj"):
+            return outer
+    return Modality("realis")
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def misattached(verb: Token) -> bool:
+    """A tensed verb the parser coordinated with the bare verb of a modal clause ("that X must
+    release ... and asked for ..."): it belongs to the clause above, which has its tense."""
+    head = verb.head
+    return (verb.tag_ in FINITE and head.tag_ == "VB" and head.dep_ in ("ccomp", "xcomp", "advcl")
+            and any(a.dep_ == "aux" for a in head.children) and head.head is not head)
+
+
+def ancestors_within(tok: Token, limit: int = 6) -> Iterator[Token]:
+    t = tok
+    for _ in range(limit):
+        if t.head is t:
+            return
+        t = t.head
+        yield t
+
+
+def depth_to(tok: Token, head: Token, limit: int = 12) -> int | None:
+    """How many arcs from `tok` up to `head`; None when `head` does not govern `tok`."""
+    t, n = tok, 0
+    while n <= limit:
+        if t.i == head.i:
+            return n
+        if t.head is t:
+            return None
+        t = t.head
+        n += 1
+    return None

@@ -1,0 +1,273 @@
+"""Event coding on the parse, one behaviour per case, grouped by phenomenon.
+
+Each case is a sentence written for this file from the annotation guidelines
+(`shared/eval/GUIDELINES.md`) and the PLOVER codebook, run through the real pinned model in
+document mode, with the event it must (or must not) give: type, actor, recipient, and where it
+matters date, status or place. A table of input -> code, as PETRARCH2's validation file keeps.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from communique.extract import get_extractor
+from communique.records import Document, Record
+
+PUB = "2024-03-15"  # a Friday
+
+
+def code(text: str, published: str = PUB, sentence: bool = False) -> Record:
+    ex = get_extractor()
+    if sentence:
+        ex = ex.sentence_mode()
+    return ex.extract(Document(source="case.txt", text=text, published=published))
+
+
+def events(text: str, **kw: Any) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return {(e.type, tuple(sorted(e.actor)), tuple(sorted(e.recipient))) for e in code(text, **kw).events}
+
+
+def one(text: str, type_: str, **kw: Any) -> Any:
+    found = [e for e in code(text, **kw).events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.actor, e.recipient) for e in code(text, **kw).events]
+    return found[0]
+
+
+# ---------------------------------------------------------------- meetings, calls, visits
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Macron of France met with Chancellor Scholz of Germany.", ("CONSULT", ("DEU", "FRA"), ())),
+    # a meeting in one party's country is a visit to it (PLOVER: the visitor is the actor)
+    ("President Macron of France met with Chancellor Scholz of Germany in Berlin.", ("CONSULT", ("FRA",), ("DEU",))),
+    ("The Brazilian and Argentine foreign ministers held talks in Montevideo.",
+     ("CONSULT", ("ARG", "BRA"), ())),
+    ("Prime Minister Kishida spoke by telephone with President Yoon of South Korea.",
+     ("CONSULT", ("JPN", "KOR"), ())),
+    ("The Kenyan President paid a state visit to Tanzania.", ("CONSULT", ("KEN",), ("TZA",))),
+    ("The Spanish Prime Minister visited Morocco.", ("CONSULT", ("ESP",), ("MAR",))),
+    ("President Lula hosted the Chilean President at the presidential palace.",
+     ("CONSULT", ("CHL",), ("BRA",))),
+    ("Talks between Egypt and Ethiopia took place in Washington.", ("CONSULT", ("EGY", "ETH"), ())),
+])
+def test_coding_meetings(text: str, expected: tuple[str, tuple[str, ...], tuple[str, ...]]) -> None:
+    assert expected in events(text)
+
+
+def test_coding_call_is_phone_mode() -> None:
+    ev = one("Chancellor Scholz had a telephone conversation with President Ramaphosa of South Africa.", "CONSULT")
+    assert ev.mode == "phone" and set(ev.actor) == {"DEU", "ZAF"}
+
+
+def test_coding_headline_call_takes_the_body_date() -> None:
+    text = ("Readout of the Prime Minister's Call with President Ruto of Kenya\n\n"
+            "Prime Minister Albanese of Australia spoke yesterday with President Ruto of Kenya.")
+    ev = one(text, "CONSULT")
+    assert ev.date == "2024-03-14"
+
+
+def test_coding_visit_to_a_country_without_a_city_takes_the_country_as_place() -> None:
+    ev = one("The Spanish Prime Minister visited Morocco.", "CONSULT")
+    assert ev.place is not None and ev.place.country == "MAR"
+
+
+def test_coding_trip_with_several_stops_is_one_visit_each() -> None:
+    evs = events("The Secretary of State of the United States will travel to Ghana, Nigeria and Kenya next week.")
+    assert {("CONSULT", ("USA",), (c,)) for c in ("GHA", "NGA", "KEN")} <= evs
+
+
+def test_coding_a_verb_of_thought_is_no_meeting() -> None:
+    assert not events("The Indian and Pakistani ministers considered the proposal.")
+
+
+# ---------------------------------------------------------------- planned and unreal
+
+def test_coding_planned_visit_is_planned_with_its_date() -> None:
+    ev = one("The President of Mexico will visit Canada on April 10.", "CONSULT")
+    assert (ev.status, ev.date, ev.actor, ev.recipient) == ("planned", "2024-04-10", ["MEX"], ["CAN"])
+
+
+def test_coding_look_forward_to_meeting_is_planned() -> None:
+    ev = one("Prime Minister Modi said he looks forward to meeting President Macron of France in May.", "CONSULT")
+    assert ev.status == "planned" and ev.date == "2024-05"
+
+
+def test_coding_scheduled_summit_is_planned() -> None:
+    ev = one("The leaders of Japan and Australia are scheduled to meet in Tokyo next month.", "CONSULT")
+    assert ev.status == "planned" and ev.date == "2024-04"
+
+
+def test_coding_upcoming_visit_noun_is_planned() -> None:
+    ev = one("The White House announced the upcoming visit of Prime Minister Meloni of Italy to the United States.",
+             "CONSULT")
+    assert ev.status == "planned"
+
+
+@pytest.mark.parametrize("text", [
+    "If Japan and China met next week, tensions could ease.",
+    "Japan and China would meet only if the dispute is settled.",
+    "Japan and China did not meet during the conference.",
+    "Japan refused to meet China.",
+    "Japan and China could hold talks soon.",
+])
+def test_coding_conditionals_negations_and_refusals_make_no_meeting(text: str) -> None:
+    assert not [e for e in code(text).events if e.type == "CONSULT"]
+
+
+def test_coding_aim_is_no_event() -> None:
+    assert not [e for e in code("Canada and Mexico discussed efforts to sanction Venezuela.").events
+                if e.type == "SANCTION"]
+
+
+# ---------------------------------------------------------------- statements
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("France condemned the attack on Israel by Iran.", ("ACCUSE", ("FRA",), ("IRN",))),
+    ("The United Kingdom condemned Russia's invasion of Ukraine.", ("ACCUSE", ("GBR",), ("RUS",))),
+    ("Germany strongly condemned Russian aggression.", ("ACCUSE", ("DEU",), ("RUS",))),
+    ("Canada accused China of interference.", ("ACCUSE", ("CAN",), ("CHN",))),
+    ("The Secretary-General of NATO criticized Belarus.", ("ACCUSE", ("IGO:NATO",), ("BLR",))),
+    ("The President of Kenya thanked Japan for its support.", ("SUPPORT", ("KEN",), ("JPN",))),
+    ("Chile welcomed Peru's decision to reopen the border.", ("SUPPORT", ("CHL",), ("PER",))),
+    ("Sweden expressed support for Ukraine's sovereignty.", ("SUPPORT", ("SWE",), ("UKR",))),
+    ("Poland praised Lithuania.", ("SUPPORT", ("POL",), ("LTU",))),
+    ("Turkey called on Armenia to release the prisoners.", ("REQUEST", ("TUR",), ("ARM",))),
+    ("The European Union urged Serbia to respect the agreement.", ("REQUEST", ("IGO:EU",), ("SRB",))),
+    ("Nigeria rejected Niger's proposal.", ("REJECT", ("NGA",), ("NER",))),
+    ("Iran threatened Israel with retaliation.", ("THREATEN", ("IRN",), ("ISR",))),
+])
+def test_coding_statements(text: str, expected: tuple[str, tuple[str, ...], tuple[str, ...]]) -> None:
+    assert expected in events(text)
+
+
+def test_coding_must_is_a_demand_on_the_party_that_must() -> None:
+    assert ("REQUEST", ("BRA", "CHL"), ("VEN",)) in events(
+        "The presidents of Brazil and Chile agreed that Venezuela must release all political prisoners.")
+
+
+def test_coding_many_country_subject_keeps_every_country() -> None:
+    evs = events("Saudi Arabia, Bahrain, the United Arab Emirates and Egypt severed ties with Qatar.")
+    assert ("SANCTION", ("ARE", "BHR", "EGY", "SAU"), ("QAT",)) in evs
+
+
+def test_coding_ready_to_is_an_intent() -> None:
+    assert ("AGREE", ("CHN", "KAZ"), ()) in events("China stands ready to expand cooperation with Kazakhstan.") or \
+        any(t == "AGREE" for t, _, _ in events("China stands ready to expand cooperation with Kazakhstan."))
+
+
+def test_coding_willing_and_ready_are_the_same_intent() -> None:
+    a = {t for t, _, _ in events("Norway is willing to provide assistance to Sudan.", sentence=True)}
+    b = {t for t, _, _ in events("Norway is ready to provide assistance to Sudan.", sentence=True)}
+    assert "AGREE" in a and a == b
+
+
+# ---------------------------------------------------------------- material acts
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan provided Ukraine with humanitarian aid.", ("AID", ("JPN",), ("UKR",))),
+    ("Australia donated vaccines to Fiji.", ("AID", ("AUS",), ("FJI",))),
+    ("The United States imposed sanctions on Iran.", ("SANCTION", ("USA",), ("IRN",))),
+    ("Lithuania expelled Russian diplomats.", ("SANCTION", ("LTU",), ("RUS",))),
+    ("Russian forces shelled Ukrainian cities.", ("ASSAULT", ("RUS",), ("UKR",))),
+])
+def test_coding_material_acts(text: str, expected: tuple[str, tuple[str, ...], tuple[str, ...]]) -> None:
+    assert expected in events(text)
+
+
+def test_coding_announced_sanctions_are_a_threat() -> None:
+    assert ("THREATEN", ("USA",), ("RUS",)) in events(
+        "The United States will impose sanctions on Russia if it invades Ukraine.")
+
+
+# ---------------------------------------------------------------- what is not a party
+
+@pytest.mark.parametrize("text", [
+    "Kenya received a loan of 500 million US dollars.",
+    "Ukraine and France discussed the Minsk agreements.",
+    "Vietnam and the Philippines discussed shipping in the South China Sea.",
+])
+def test_coding_a_country_word_that_modifies_a_thing_is_no_party(text: str) -> None:
+    parties = {c for e in code(text).events for c in [*e.actor, *e.recipient]}
+    assert not parties & {"USA", "BLR", "CHN"}
+
+
+def test_coding_interaction_inside_one_state_is_no_event() -> None:
+    assert not events("The Prime Minister of Canada met the premier of Ontario in Ottawa.")
+
+
+# ---------------------------------------------------------------- dates
+
+def test_coding_date_of_the_clause_not_of_another() -> None:
+    ev = one("On March 12 the foreign ministers of Peru and Chile met in Lima to review the treaty signed "
+             "on June 3, 2019.", "CONSULT")
+    assert ev.date == "2024-03-12"
+
+
+def test_coding_weekday_is_the_latest_on_or_before_publication() -> None:
+    ev = one("On Tuesday, President Ruto of Kenya met President Museveni of Uganda.", "CONSULT")
+    assert ev.date == "2024-03-12"
+
+
+def test_coding_undated_event_takes_the_day_of_the_main_event() -> None:
+    text = ("Yesterday the President of Ghana met the President of Togo in Accra. "
+            "The President of Ghana thanked Togo for its cooperation.")
+    ev = one(text, "SUPPORT")
+    assert ev.date == "2024-03-14"
+
+
+# ---------------------------------------------------------------- agreements and partnerships
+
+def test_coding_signed_agreement_with_parties_title_and_date() -> None:
+    rec = code("On March 14, Indonesia and Malaysia signed a memorandum of understanding on border management.")
+    a = rec.agreements[0]
+    assert (a.parties, a.date) == (["IDN", "MYS"], "2024-03-14") and a.title.startswith("memorandum of understanding")
+    assert ("AGREE", ("IDN", "MYS"), ()) in {(e.type, tuple(sorted(e.actor)), tuple(e.recipient)) for e in rec.events}
+
+
+def test_coding_agreement_signed_in_a_body_clause() -> None:
+    rec = code("The leaders praised the joint declaration signed by Serbia and Hungary on Thursday.")
+    assert [(a.parties, a.date) for a in rec.agreements] == [(["HUN", "SRB"], "2024-03-14")]
+
+
+def test_coding_count_of_documents() -> None:
+    rec = code("Vietnam and Laos signed 12 cooperation documents in Hanoi.")
+    assert rec.agreements[0].count == 12
+
+
+def test_coding_partnership_established() -> None:
+    rec = code("Vietnam and Australia established a comprehensive strategic partnership.")
+    p = rec.partnerships[0]
+    assert (p.parties, p.change, p.level_normalized) == (["AUS", "VNM"], "established", "comprehensive strategic partnership")
+
+
+def test_coding_partnership_upgraded_from_a_lower_level() -> None:
+    rec = code("Vietnam and Australia upgraded their relations from a strategic partnership to a comprehensive "
+               "strategic partnership.")
+    assert [(p.level_normalized, p.change) for p in rec.partnerships] == [("comprehensive strategic partnership", "upgraded")]
+
+
+def test_coding_partnership_reaffirmed() -> None:
+    rec = code("The two leaders reaffirmed the strategic partnership between Kenya and India.")
+    assert [(p.parties, p.change) for p in rec.partnerships] == [(["IND", "KEN"], "reaffirmed")]
+
+
+def test_coding_honour_is_support() -> None:
+    rec = code('The President of Kazakhstan awarded the "Order of Friendship" to President Mirziyoyev of Uzbekistan.')
+    assert rec.honours and rec.honours[0].recipient_country == "UZB"
+    assert ("SUPPORT", ("KAZ",), ("UZB",)) in {(e.type, tuple(e.actor), tuple(e.recipient)) for e in rec.events}
+
+
+# ---------------------------------------------------------------- sentence mode
+
+def test_coding_sentence_mode_keeps_one_party_events() -> None:
+    assert any(t == "PROTEST" for t, _, _ in events("Thousands of Serbian protesters marched in Belgrade.", sentence=True))
+
+
+def test_coding_sentence_mode_codes_future_meeting_as_intent() -> None:
+    assert any(t == "AGREE" for t, _, _ in events("Japan and China will hold talks next week.", sentence=True))
+
+
+def test_coding_every_event_names_its_dictionary_source() -> None:
+    rec = code("France condemned the attack on Israel by Iran.")
+    assert all(e.trigger for e in rec.events)
