@@ -37,6 +37,10 @@ CASES: list[tuple[str, list[Report], bool]] = [
     ("two days apart", [rep("a", "2022-01-27"), rep("b", "2022-01-29", "president.gov.ua")], False),
     ("one publisher's reports on consecutive days",
      [rep("a", "2022-02-24"), rep("b", "2022-02-25")], False),
+    ("two publishers of one country, a day apart (no time zone between them)",
+     [rep("a", "2022-02-19", "state.gov", mode="meet"), rep("b", "2022-02-20", "bidenwhitehouse.archives.gov",
+                                                            mode="meet")], False),
+    ("Washington and Kyiv, a day apart", [rep("a", "2022-03-05"), rep("b", "2022-03-06", "president.gov.ua")], True),
     ("actor and recipient swapped in a meeting",
      [rep("a", "2022-02-07", actor=("DEU",), recipient=("USA",), mode="visit"),
       rep("b", "2022-02-07", "state.gov", actor=("USA",), recipient=("DEU",), mode="meet")], True),
@@ -105,6 +109,14 @@ def test_merge_best_date_prefers_the_text_over_the_stamp() -> None:
     said = rep("c", "2021-12-30", "kremlin.ru", published="2021-12-31")  # "On December 30": counts twice
     assert merge.best_date([rep("a", "2021-12-30"), shifted]) == "2021-12-30"  # a tie goes to the earlier day
     assert merge.best_date([said, rep("d", "2021-12-31", "state.gov")]) == "2021-12-30"
+
+
+def test_merge_time_zone_of_a_publisher() -> None:
+    assert merge.time_zone("state.gov") == merge.time_zone("bidenwhitehouse.archives.gov") == "USA"
+    assert (merge.time_zone("en.kremlin.ru"), merge.time_zone("president.gov.ua")) == ("RUS", "UKR")
+    assert merge.time_zone("gov.uk") == "GBR" and merge.time_zone("beehive.govt.nz") == "NZL"
+    assert merge.time_zone("example.org") == "example.org"
+    assert merge.time_zone("/corpus/kremlin/putin.csv") == "/corpus/kremlin/putin.csv"
 
 
 def test_merge_publisher_and_surname() -> None:

@@ -89,6 +89,24 @@ def test_postgres_exports_equal_sqlite(pg_url: str, tmp_path: Path) -> None:
     assert no_dateadded(tmp_path / "lite.tsv") == no_dateadded(tmp_path / "pg.tsv")
 
 
+def test_postgres_undated_events_list_last_on_both(pg_url: str, tmp_path: Path) -> None:
+    from communique.records import DocumentInfo, Event, Evidence, Record, content_hash
+
+    text = "Tajikistan will host a summit with China. Russia and Ukraine will talk."
+    rec = Record(document=DocumentInfo(id=content_hash(text), source="undated.txt"), events=[
+        Event(type="CONSULT", actor=["TJK"], recipient=["CHN"], status="planned",
+              evidence=Evidence(text=text[:41], start=0, end=41)),
+        Event(type="CONSULT", actor=["RUS", "UKR"], status="planned", evidence=Evidence(text=text[42:], start=42,
+                                                                                        end=len(text)))])
+    lite, pg = both(tmp_path, pg_url)
+    for store in (lite, pg):
+        store.write_batch([(text, rec)])
+    for params in ({}, {"country": "TJK"}, {"status": "planned"}, {"limit": 5, "offset": 10}):
+        f = query.EventFilter(**params)
+        assert dump(query.events(lite, f)) == dump(query.events(pg, f)), params
+    assert query.events(pg, query.EventFilter(limit=100)).data[-1].date is None
+
+
 def test_postgres_delete_and_merge_follow(pg_url: str, tmp_path: Path) -> None:
     lite, pg = both(tmp_path, pg_url)
     for store in (lite, pg):

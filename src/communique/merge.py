@@ -11,8 +11,12 @@ Kept apart (a conflict):
   and a trilateral on the same day are two meetings;
 - for a directed type (AID, ACCUSE, SANCTION ...), roles reversed;
 - day dates more than one day apart: a time zone or "yesterday" shifts a date by one day at most;
-- the same publisher, different days: a publisher dates its own reports in one time zone, so two
-  of its reports a day apart are two events (the same pair's calls on consecutive days);
+- the same time zone, different days: a publisher dates its reports in its own time zone, and the
+  publishers of one country in one (a country's government publishes from its capital), so two
+  such reports a day apart are two events (the same pair's calls on consecutive days), while a
+  day's shift between Washington and Kyiv or Moscow is one event seen from two time zones. The
+  country of a publisher comes from its host: `.gov` is the United States, a country-code domain
+  its country; any other publisher is a time zone of its own;
 - a call against an in-person meeting (mode phone or video against visit, meet or host);
 - persons named for the same country who share no surname (Sullivan's meeting and Blinken's
   meeting with the same Ukrainian delegation, on the same day);
@@ -41,7 +45,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
+
+import pycountry
 
 #: types whose roles are interchangeable: "A met B" and "B met A" report one meeting
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -61,6 +68,24 @@ def publisher(url: str | None, source: str) -> str:
             return host
     path = source.split("#", 1)[0].replace("\\", "/")
     return path.rsplit("/", 1)[0] if path.endswith((".md", ".txt", ".html", ".htm")) else path
+
+
+@lru_cache(maxsize=4096)
+def time_zone(publisher: str) -> str:
+    """The time zone a publisher dates its reports in, as the country of its host: `.gov` and
+    `.mil` are the United States, a country-code domain (`.ua`, `.ru`, `.nz`) its country; any
+    other publisher (a `.org`, a file without a URL) is a zone of its own."""
+    host = publisher.lower()
+    if "/" in host or "." not in host:
+        return publisher
+    tld = host.rsplit(".", 1)[-1]
+    if tld in ("gov", "mil"):
+        return "USA"
+    if len(tld) == 2:
+        country = pycountry.countries.get(alpha_2="GB" if tld == "uk" else tld.upper())
+        if country is not None:
+            return str(country.alpha_3)
+    return publisher
 
 
 def surname(person: str) -> str:
@@ -110,15 +135,15 @@ class Report:
     #: surnames of the persons named for each country (Event.people and persons in the evidence)
     persons: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def parties(self) -> frozenset[str]:
         return frozenset(self.actor) | frozenset(self.recipient)
 
-    @property
+    @cached_property
     def day(self) -> Date | None:
         return parse_day(self.date) if self.date else None
 
-    @property
+    @cached_property
     def channel(self) -> str | None:
         return CHANNELS.get(self.mode or "")
 
@@ -143,8 +168,8 @@ def conflict(a: Report, b: Report) -> str | None:
     if da is not None and db is not None:
         if abs((da - db).days) > MAX_DAY_SHIFT:
             return "more than a day apart"
-        if da != db and a.publisher == b.publisher:
-            return "one publisher, two days"
+        if da != db and time_zone(a.publisher) == time_zone(b.publisher):
+            return "one publisher, two days" if a.publisher == b.publisher else "one time zone, two days"
     else:
         (a0, a1), (b0, b1) = period(a.date), period(b.date)
         if a1 < b0 or b1 < a0:

@@ -14,13 +14,18 @@ Dates are ISO strings at the precision the text supports (`2024`, `2024-07`, `20
 `since` and `until` keep an event whose period overlaps the range: an event dated `2024` is kept
 by `since=2024-06-01`, because it may have happened in the second half of the year.
 
-Speed on millions of events comes from derived tables kept by triggers (migration 0002):
+Events are real-world events (`real_events`, one row however many documents report them; see
+`communique.merge`), each with its sources; the reports stay reachable (`event`, `iter_mentions`).
+The same queries run on SQLite and PostgreSQL: the fragments that differ come from the store's
+dialect (`store/dialect.py`).
+
+Speed on millions of events comes from derived tables the writer keeps beside `real_events`:
 `event_facets` (one row per party and event, clustered by party and date) serves country filters,
 `event_dyads` (one row per pair of parties and event, clustered by pair and date) serves dyad
 filters, the dyad timeline and the network, and `event_counts` (events per party, month, type,
 quad class and status) makes `count` and the counts per month exact without scanning: full months
 are summed, the months a day-precision `since`/`until` cuts are counted through the index.
-Filters without a party use the indexes on `events`.
+Filters without a party use the indexes on `real_events`.
 """
 
 from __future__ import annotations

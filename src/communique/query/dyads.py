@@ -100,7 +100,7 @@ def dyad(store: Store, a: str, b: str, limit: int = 100) -> Dyad:
     assert f.dyad is not None
     x, y = sorted(f.dyad)
     keys = [r[0] for r in fetch(store, "SELECT event_id FROM event_dyads WHERE a = ? AND b = ?"
-                                       " ORDER BY COALESCE(date, '') DESC, event_id LIMIT ?", [x, y, f.limit])]
+                                       " ORDER BY date DESC, event_id LIMIT ?", [x, y, f.limit])]
     n_events = len(keys) if len(keys) < f.limit else int(fetch(
         store, "SELECT count(*) FROM event_dyads WHERE a = ? AND b = ?", [x, y])[0][0])
     timeline: list[TimelineEvent | TimelineAgreement | PartnershipStep] = []

@@ -83,4 +83,8 @@ class Plan:
 
     @property
     def order(self) -> str:
+        """Newest first, undated last on both backends (SQLite sorts NULL lowest, PostgreSQL
+        highest); the derived tables store undated as '' and need no NULLS clause."""
+        if self.driven_by_events:
+            return "k.date DESC NULLS LAST, k.id DESC"
         return f"k.date DESC, {self.id_col} DESC"

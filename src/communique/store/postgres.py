@@ -143,6 +143,10 @@ class PostgresStore(BaseStore):
     def close(self) -> None:
         self.conn.close()
 
+    def analyze(self) -> None:
+        """VACUUM as well: index-only scans (counting a pair's events) need the visibility map."""
+        self.conn.execute("VACUUM ANALYZE")
+
     def prepare_bulk_load(self) -> None:
         self.conn.execute("SET synchronous_commit = off")
 
