@@ -264,3 +264,8 @@ def test_sentence_saying_an_act_is_not_a_second_act() -> None:
 def test_sentence_future_act_unless_another_acts_is_a_threat() -> None:
     ev = of_type("Sudan will close its embassy in Kenya unless Nairobi expels the rebel envoy.", "THREATEN")
     assert ev.actor == ["SDN"] and ev.recipient == ["KEN"]
+
+
+def test_sentence_unplaced_speaker_saying_x_must_act_still_demands() -> None:
+    ev = of_type("The Ouagadougou donors forum concluded that Mali must hold elections.", "REQUEST")
+    assert ev.recipient == ["MLI"]

@@ -427,8 +427,8 @@ class Coder:
             else:
                 speaker = [m for sub in subjects(head) for m in ctx.parties.of_np(sub)]
             speaker = [m for m in speaker if m.code not in {a.code for a in addressed}]
-            if not speaker:
-                continue
+            if not speaker and not (self.sentence_mode and head is not tok):
+                continue  # (sentence mode: a speaker the text names but we cannot place still demands)
             trig = Trigger(tok, "100", None, "PLOVER_MANUAL.tex:572 REQUEST (deontic 'must')", False, frozenset({tok.i}))
             clause = read_clause(trig, ctx.parties, s.span, s.time_roots)
             if clause.mood.kind == "irrealis" and clause.mood.cue not in ("must", "should"):
