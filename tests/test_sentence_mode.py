@@ -269,3 +269,7 @@ def test_sentence_future_act_unless_another_acts_is_a_threat() -> None:
 def test_sentence_unplaced_speaker_saying_x_must_act_still_demands() -> None:
     ev = of_type("The Ouagadougou donors forum concluded that Mali must hold elections.", "REQUEST")
     assert ev.recipient == ["MLI"]
+
+
+def test_sentence_participle_used_as_an_adjective_is_no_event() -> None:
+    assert {e.type for e in coded("The Iranian-backed militia shelled a Lebanese village.")} == {"ASSAULT"}

@@ -134,6 +134,9 @@ class Coder:
                 if self.sentence_mode and tok.lower_ == "according" and tok.i + 1 < len(tok.doc) \
                         and tok.doc[tok.i + 1].lower_ == "to":
                     continue  # "according to X": a complex preposition naming a source, not "accord"
+                if self.sentence_mode and tok.dep_ in ("amod", "compound"):
+                    continue  # a participle used as an adjective describes ("the Syrian-backed militia",
+                    # "the banned party"): it asserts no event of the sentence
                 t = self.lex.verb(tok, span)
                 if t is None and self.sentence_mode:
                     t = self._refusal(tok, span)
