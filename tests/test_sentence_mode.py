@@ -57,6 +57,11 @@ def test_sentence_actors_placed_in_a_country_are_that_countrys() -> None:
     assert ev.actor == ["MMR"]
 
 
+def test_sentence_actors_placed_in_a_city_are_its_countrys() -> None:
+    ev = of_type("Students in Lagos staged a rally on Sunday.", "PROTEST")
+    assert ev.actor == ["NGA"]
+
+
 # ---------------------------------------------------------------- refusals
 
 def test_sentence_reject_verb_is_a_rejection() -> None:

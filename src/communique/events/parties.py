@@ -134,6 +134,15 @@ class Parties:
             for i in range(first, last + 1):
                 self._by_token[i] = Mention(code, kind, pid, i)
         self.group = [Mention(c, "group") for c in res.group] if len(res.group) >= 2 else []
+        #: sentence mode: the country of every city token ("demonstrators in Baghdad" are Iraq's)
+        self._place_country: dict[int, str] = {}
+        if civilians:
+            for s, e, _name, country in res.places:
+                first = max(0, bisect.bisect_right(starts, s) - 1)
+                last = max(first, bisect.bisect_left(starts, e) - 1)
+                for i in range(first, last + 1):
+                    if country:
+                        self._place_country[i] = country
 
     def at(self, tok: Token) -> Mention | None:
         return self._by_token.get(tok.i)
@@ -231,6 +240,8 @@ class Parties:
         while stack:
             c = stack.pop(0)
             m = self.at(c)
+            if m is None and c.i in self._place_country and c.head.dep_ == "prep" and c.head.lower_ in LOCATIVE:
+                m = Mention(self._place_country[c.i], "country", None, c.i)  # "demonstrators in Baghdad"
             if m is not None:
                 found.append(m)
             if c.dep_ == "prep" and c.lower_ not in reads:
