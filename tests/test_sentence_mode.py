@@ -62,6 +62,11 @@ def test_sentence_actors_placed_in_a_city_are_its_countrys() -> None:
     assert ev.actor == ["NGA"]
 
 
+def test_sentence_groups_placed_in_a_country_are_that_countrys() -> None:
+    ev = of_type("Opposition parties in Malawi demanded that the cabinet resign.", "REQUEST")
+    assert ev.actor == ["MWI"]
+
+
 # ---------------------------------------------------------------- refusals
 
 def test_sentence_reject_verb_is_a_rejection() -> None:

@@ -209,8 +209,10 @@ class Parties:
                 or "both" in dets or "three" in dets or (w not in NEEDS_PAIR and "the" in dets)
             if pair and not self._modifiers(t, depth):
                 return [Mention(g.code, "group", None, t.i) for g in self.group]
-        if w in self.agents or w in COLLECTIVE or t.ent_type_ in ("PERSON",):
-            found = self._modifiers(t, depth) or (self._within(t) if w in self.agents or w in QUANTITY else [])
+        grouped = self.sentence and (w in QUANTITY or w in COLLECTIVE)  # "opposition groups in X", "parties in X"
+        if w in self.agents or w in COLLECTIVE or t.ent_type_ in ("PERSON",) or grouped:
+            found = self._modifiers(t, depth) or (self._within(t) if w in self.agents or w in QUANTITY or grouped
+                                                  else [])
             if found:
                 return found
             if w in self.agents and t.tag_ in ("NN", "NNP") and any(c.lower_ == "the" for c in t.children):
