@@ -283,3 +283,8 @@ def test_sentence_unplaced_speaker_saying_x_must_act_still_demands() -> None:
 
 def test_sentence_participle_used_as_an_adjective_is_no_event() -> None:
     assert {e.type for e in coded("The Iranian-backed militia shelled a Lebanese village.")} == {"ASSAULT"}
+
+
+def test_sentence_subject_travelling_for_talks_holds_them() -> None:
+    ev = of_type("Greek and Turkish negotiators returned to Vienna for talks on Monday.", "CONSULT")
+    assert set(ev.actor) == {"GRC", "TUR"}
