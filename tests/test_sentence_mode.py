@@ -288,3 +288,13 @@ def test_sentence_participle_used_as_an_adjective_is_no_event() -> None:
 def test_sentence_subject_travelling_for_talks_holds_them() -> None:
     ev = of_type("Greek and Turkish negotiators returned to Vienna for talks on Monday.", "CONSULT")
     assert set(ev.actor) == {"GRC", "TUR"}
+
+
+def test_sentence_aid_halted_to_a_party_is_a_sanction_on_it() -> None:
+    ev = of_type("Norway halted economic aid to Eritrea.", "SANCTION")
+    assert ev.actor == ["NOR"] and ev.recipient == ["ERI"]
+
+
+def test_sentence_conditional_threat_prefers_the_condition_over_the_place() -> None:
+    ev = of_type("Peru threatened to close the port of Callao if Chile kept the tariffs.", "THREATEN")
+    assert ev.recipient == ["CHL"]

@@ -27,6 +27,8 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "PROTEST": ("against", "outside", "at", "over"),
     "RETREAT": ("from",),
 }
+#: sentence mode: further phrases naming whom an act is aimed at
+SENTENCE_PREPS: dict[str, tuple[str, ...]] = {"PROTEST": ("in",), "MOBILIZE": ("in",), "SANCTION": ("to", "in")}
 JOINT = frozenset({"COOPERATE"})
 TYPES = frozenset(RECIPIENT_PREPS) | JOINT
 #: force that is announced or made conditional is a threat (CAMEO 13: "threaten ... with sanctions/force")
@@ -59,8 +61,9 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
             clause = Clause(clause.trigger, clause.doers, told, clause.owners, clause.prep, clause.mood,
                             clause.negated, clause.when, clause.verb, clause.near_owners)
     aims = RECIPIENT_PREPS[type_]
-    if ctx.sentence_mode and type_ == "PROTEST":
-        aims = (*aims, "in")  # a news sentence's protest in a country is against its authorities
+    if ctx.sentence_mode:
+        # a news sentence's protest or deployment in a country is aimed at it; aid cut "to" X is X's loss
+        aims = (*aims, *(p for p in SENTENCE_PREPS.get(type_, ()) if p not in aims))
     return directed(ctx, clause, sent, type_, cameo, aims)
 
 

@@ -34,11 +34,12 @@ TYPES = frozenset(RECIPIENT_PREPS)
 
 def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> list[Event]:
     verb = clause.verb
-    if ctx.sentence_mode and not clause.targets and verb is not None:
-        if type_ == "REQUEST":
+    if ctx.sentence_mode and verb is not None:
+        doers = {m.code for m in clause.doers}
+        if type_ == "REQUEST" and not [m for m in clause.targets if m.code not in doers]:
             clause = replace(clause, targets=addressed(verb, ctx))
-        elif type_ == "THREATEN":
-            clause = replace(clause, targets=conditioned(verb, ctx))
+        elif type_ == "THREATEN":  # the party whose acting would avert the threat is the one threatened
+            clause = replace(clause, targets=conditioned(verb, ctx) or clause.targets)
     return directed(ctx, clause, sent, type_, cameo, RECIPIENT_PREPS[type_])
 
 
