@@ -298,3 +298,8 @@ def test_sentence_aid_halted_to_a_party_is_a_sanction_on_it() -> None:
 def test_sentence_conditional_threat_prefers_the_condition_over_the_place() -> None:
     ev = of_type("Peru threatened to close the port of Callao if Chile kept the tariffs.", "THREATEN")
     assert ev.recipient == ["CHL"]
+
+
+def test_sentence_offer_made_to_a_party_has_it_as_recipient() -> None:
+    ev = of_type("Egypt offered its mediation to Sudan.", "AGREE")
+    assert ev.actor == ["EGY"] and ev.recipient == ["SDN"]
