@@ -303,3 +303,8 @@ def test_sentence_conditional_threat_prefers_the_condition_over_the_place() -> N
 def test_sentence_offer_made_to_a_party_has_it_as_recipient() -> None:
     ev = of_type("Egypt offered its mediation to Sudan.", "AGREE")
     assert ev.actor == ["EGY"] and ev.recipient == ["SDN"]
+
+
+def test_sentence_act_at_a_site_in_a_country_is_aimed_at_it() -> None:
+    ev = of_type("Chadian prisoners rioted at a prison in northern Cameroon.", "PROTEST")
+    assert ev.actor == ["TCD"] and ev.recipient == ["CMR"]

@@ -250,6 +250,11 @@ def _place_countries(ctx: Context, clause: Clause, words: tuple[str, ...]) -> li
                 hit = next((ctx.place_at[x.i] for x in o.subtree if x.i in ctx.place_at), None)
                 if hit is not None and hit.country:
                     return [Mention(hit.country, "country", None, o.i)]
+                inside = next((m for x in o.subtree if x.i != o.i and (m := ctx.parties.at(x)) is not None
+                               and m.kind == "country" and x.head.dep_ == "prep" and x.head.lower_ in ("in", "near")),
+                              None)  # "at this jail in northern Israel"
+                if inside is not None:
+                    return [inside]
     return []
 
 
