@@ -308,3 +308,13 @@ def test_sentence_offer_made_to_a_party_has_it_as_recipient() -> None:
 def test_sentence_act_at_a_site_in_a_country_is_aimed_at_it() -> None:
     ev = of_type("Chadian prisoners rioted at a prison in northern Cameroon.", "PROTEST")
     assert ev.actor == ["TCD"] and ev.recipient == ["CMR"]
+
+
+def test_sentence_civilians_of_no_named_country_acting_in_one_are_its_people() -> None:
+    ev = of_type("Thousands of people blocked roads in Nairobi on Tuesday.", "PROTEST")
+    assert ev.actor == ["KEN"]
+
+
+def test_sentence_a_country_deep_in_a_phrase_does_not_place_civilians() -> None:
+    evs = coded("Thousands of people marched in defiance of Chinese officials.")
+    assert all("CHN" not in e.actor for e in evs)

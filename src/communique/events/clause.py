@@ -31,7 +31,7 @@ from communique.events.parse import (
     reported_future,
     subjects,
 )
-from communique.events.parties import Mention, Parties, dedupe, thing_nouns
+from communique.events.parties import CIVILIAN_AGENTS, Mention, Parties, dedupe, subject_of_kind, thing_nouns
 
 #: verbs through which a noun trigger's doer is the verb's subject: "held talks", "paid a visit"
 SUPPORT_VERBS = frozenset({"hold", "holds", "held", "holding", "have", "has", "had", "having", "conduct",
@@ -189,6 +189,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             # a news sentence's subject stands for the party that modifies it ("Israeli tanks
             # fired", "Syria's army shelled"): PETRARCH codes a noun phrase by the actor it contains
             doers = dedupe([m for s in subj for m in _owners(s, parties)])
+        if not doers and parties.sentence and any(subject_of_kind(s, CIVILIAN_AGENTS) for s in subj):
+            doers = parties.located(tok)  # civilians of no named country acting in X are X's people
         if not doers and tok.dep_ == "acl" and tok.head is not tok and not children(tok, "agent"):
             doers = _owners(tok.head, parties)  # "the decision of the EU to allocate ..."
         objs = objects(tok)

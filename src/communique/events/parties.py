@@ -286,6 +286,24 @@ class Parties:
                 return [Mention(m.code, "person", m.person, t.i)]
         return []
 
+    def located(self, verb: Token) -> list[Mention]:
+        """Sentence mode: the country an act is done in ("blocked streets in Hong Kong", "staged rallies
+        in the Gaza Strip"): a city or a country in a locative phrase of the verb or of its object."""
+        heads = [*(o for o in verb.children if o.dep_ == "dobj"), verb]
+        for h in heads:
+            for p in h.children:
+                if p.dep_ != "prep" or p.lower_ not in LOCATIVE + ("at",):
+                    continue
+                # the place named by the phrase itself ("in Hong Kong", "in the Gaza Strip"), not one
+                # further down it ("in defiance of Chinese authorities")
+                for x in (t for o in children(p, "pobj") for t in [o, *children(o, "compound")]):
+                    m = self.at(x)
+                    if m is not None and m.kind == "country":
+                        return [Mention(m.code, "country", None, x.i)]
+                    if x.i in self._place_country:
+                        return [Mention(self._place_country[x.i], "country", None, x.i)]
+        return []
+
     def _referent(self, t: Token) -> list[Mention]:
         """Who 'it', 'its', 'they' or 'their' is in a news sentence: the nearest subject of a clause
         that contains the pronoun's clause ("Iraq said it would allow ...", "the rebels agreed to
