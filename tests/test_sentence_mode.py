@@ -318,3 +318,13 @@ def test_sentence_civilians_of_no_named_country_acting_in_one_are_its_people() -
 def test_sentence_a_country_deep_in_a_phrase_does_not_place_civilians() -> None:
     evs = coded("Thousands of people marched in defiance of Chinese officials.")
     assert all("CHN" not in e.actor for e in evs)
+
+
+def test_sentence_handing_something_to_a_party_is_aid() -> None:
+    ev = of_type("Japan provided medical equipment to Laos.", "AID")
+    assert ev.actor == ["JPN"] and ev.recipient == ["LAO"]
+
+
+def test_sentence_issued_declaration_demanding_is_the_demand() -> None:
+    types = {e.type for e in coded("Kenyan rebels issued a statement demanding that Uganda close the border.")}
+    assert "REQUEST" in types

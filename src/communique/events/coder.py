@@ -274,7 +274,7 @@ class Coder:
             if type_ is None:
                 continue
             if ctx.sentence_mode:
-                type_ = sentence_reading(code, trig.source, type_)
+                type_ = sentence_reading(code, trig.source, type_, c)
                 if c.negated and c.mood.kind == "future" and "03" <= code[:2] <= "08":
                     # "will not accept", "said it would not meet": declining to cooperate is a refusal
                     # (PLOVER_MANUAL.tex:665 REJECT, "All rejections and refusals"; CAMEO 12 refuses 03-08)
@@ -688,8 +688,11 @@ def _clause_depth(tok: Any) -> int:
         if t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj") and is_verb(parent) \
                 and parent.lower_ not in REPORTING:
             depth += 1
-        elif t.dep_ in ("relcl", "acl") and is_verb(t):
-            depth += 1  # a clause describing a noun ("Africans ordered out of X", "militiamen armed with")
+        elif t.dep_ in ("relcl", "acl") and is_verb(t) and not (
+                parent.dep_ == "dobj" and parent.head.lower_ in LIGHT_VERBS):
+            # a clause describing a noun ("Africans ordered out of X", "militiamen armed with"); not
+            # the content of what a light verb issues ("issued a declaration demanding ...")
+            depth += 1
         t = parent
     return depth
 

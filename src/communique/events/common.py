@@ -76,16 +76,31 @@ CODEBOOK_READINGS: dict[tuple[str, str], tuple[str, str]] = {
 CONCESSIONS = ("0813", "0814")
 
 
-def sentence_reading(code: str, source: str, type_: str) -> str:
+#: dictionary blocks of handing something over (give, provide, grant, issue): their default, CAMEO 060
+#: (material cooperation), is COOPERATE, "*mutual* material cooperation or exchange"; handed *to* a
+#: recipient it is a provision that benefits the recipient, the codebook's AID (PLOVER_MANUAL.tex:498)
+PROVISION_BLOCKS = frozenset({"GRANT"})
+
+
+def trigger_block(source: str) -> str:
+    """The dictionary block a trigger's source line names ("CAMEO.2.0.txt:6268 GRANT/give" -> GRANT)."""
+    if not source.startswith("CAMEO.2.0.txt:") or " " not in source:
+        return ""
+    return source.split(" ", 1)[1].split("/", 1)[0].split(" ", 1)[0]
+
+
+def sentence_reading(code: str, source: str, type_: str, clause: Clause | None = None) -> str:
     """The PLOVER type of a dictionary trigger as the codebook reads it, where its own sections
     contradict the dictionary block's default or the 2021 conversion table."""
     if code.startswith(CONCESSIONS):
         return "CONCEDE"
-    if source.startswith("CAMEO.2.0.txt:"):
-        block = source.split(" ", 1)[1].split("/", 1)[0] if " " in source else ""
-        for (b, prefix), (reading, _) in CODEBOOK_READINGS.items():
-            if block == b and code.startswith(prefix):
-                return reading
+    block = trigger_block(source)
+    for (b, prefix), (reading, _) in CODEBOOK_READINGS.items():
+        if block == b and code.startswith(prefix):
+            return reading
+    if block in PROVISION_BLOCKS and code == "060" and clause is not None and (
+            clause.targets or clause.prep.get("to")):
+        return "AID"  # "provided intelligence to Macedonia", "gave Tanzania a grant"
     return type_
 
 
