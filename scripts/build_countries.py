@@ -210,7 +210,8 @@ EXTRA: dict[str, Extra] = {
     "PLW": _x("Palau|Republic of Palau", "Palauan/s", cap="Ngerulmud"),
     # geonames gives "East Jerusalem"; the Palestinian Authority is reported from Ramallah.
     "PSE": _x("Palestine|State of Palestine|Palestinian territories|Palestinian Territories|"
-              "Occupied Palestinian Territory|Occupied Palestinian Territories|Palestinian Authority",
+              "Occupied Palestinian Territory|Occupied Palestinian Territories|Palestinian Authority|"
+              "West Bank|the West Bank|Gaza Strip|the Gaza Strip",
               "Palestinian/s", cap="Ramallah", display="Palestine", drop="East Jerusalem"),
     "PAN": _x("Panama|Republic of Panama", "Panamanian/s", cap="Panama City"),
     "PNG": _x("Papua New Guinea|Independent State of Papua New Guinea", "Papua New Guinean/s",

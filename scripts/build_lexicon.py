@@ -139,6 +139,7 @@ class Pattern:
     code: str | None
     paired: str | None
     docs: int | None = None
+    cite: str | None = None  # a pattern the codebook adds: where it says so
 
     def key(self) -> tuple[Any, ...]:
         return (self.before, self.after, self.code, self.paired)
@@ -447,7 +448,32 @@ def parse_dictionary(text: str) -> Dictionary:
     for b in blocks:
         _name_sources(b)
     _add_named_verbs(blocks, notes)
+    _add_codebook_patterns(blocks, notes)
     return Dictionary(blocks=blocks, synsets=synsets, notes=notes)
+
+
+#: patterns the PLOVER codebook adds to the dictionary's verbs, each with the section that says so:
+#: (block, verb, words after the verb, CAMEO code, citation)
+CODEBOOK_PATTERNS = [
+    # SANCTION: "international (political or economic) sanctions are coded as SANCTION 'discontinue'"; a
+    # designation under a sanctions authority ("designated X for corruption", "under Section 7031(c)")
+    # is such a sanction, where the dictionary knows DESIGNATE only as appointing (NAME [---])
+    ("NAME", "designate", ("under",), "163", "PLOVER_MANUAL.tex:823 SANCTION (designation under a sanctions authority)"),
+    ("NAME", "designate", ("pursuant",), "163", "PLOVER_MANUAL.tex:823 SANCTION (designation under a sanctions authority)"),
+    ("NAME", "designate", ("for", "involvement"), "163", "PLOVER_MANUAL.tex:823 SANCTION (designation for conduct)"),
+]
+
+
+def _add_codebook_patterns(blocks: list[Block], notes: list[str]) -> None:
+    by_name = {b.name: b for b in blocks}
+    for i, (block_name, verb, words, code, cite) in enumerate(CODEBOOK_PATTERNS):
+        b = by_name.get(block_name)
+        if b is None or not any(v.verb == verb for v in b.verbs):
+            notes.append(f"codebook pattern for {verb} in {block_name}: no such verb; skipped")
+            continue
+        # a negative line: not a line of the dictionary (the citation says where the pattern comes from)
+        b.patterns.append(Pattern(line=-(i + 1), source=verb, before=(), after=tuple((w,) for w in words),
+                                  code=code, paired=None, cite=cite))
 
 
 def _add_named_verbs(blocks: list[Block], notes: list[str]) -> None:
@@ -1055,7 +1081,8 @@ def verb_rows(blocks: Iterable[Block]) -> list[dict[str, Any]]:
             "verbs": [{"verb": v.verb, "words": list(v.words), "head": v.head, "forms": list(v.forms),
                        "code": v.code, "paired": v.paired, "line": v.line, "docs": v.docs} for v in sorted(b.verbs, key=lambda v: v.line)],
             "patterns": [{"line": p.line, "from": p.source, "before": [list(s) for s in p.before],
-                          "after": [list(s) for s in p.after], "code": p.code, "paired": p.paired, "docs": p.docs}
+                          "after": [list(s) for s in p.after], "code": p.code, "paired": p.paired, "docs": p.docs,
+                          **({"cite": p.cite} if p.cite else {})}
                          for p in sorted(b.patterns, key=lambda p: p.line)],
         })
     return rows

@@ -271,3 +271,71 @@ def test_coding_sentence_mode_codes_future_meeting_as_intent() -> None:
 def test_coding_every_event_names_its_dictionary_source() -> None:
     rec = code("France condemned the attack on Israel by Iran.")
     assert all(e.trigger for e in rec.events)
+
+
+# ---------------------------------------------------------------- reported speech, lists, implicit speakers
+
+def test_coding_reported_would_is_a_commitment() -> None:
+    assert ("AID", ("NOR",), ("SDN",)) in events(
+        "The Prime Minister of Norway told President Burhan of Sudan that Norway would provide humanitarian assistance.")
+
+
+def test_coding_list_read_as_appositions_is_every_party() -> None:
+    evs = events("The President of Chile spoke with President Lula of Brazil, President Petro of Colombia, "
+                 "President Boric of Peru and President Arce of Bolivia.")
+    assert {("CONSULT", ("BRA", "CHL"), ()), ("CONSULT", ("CHL", "COL"), ())} <= evs
+
+
+def test_coding_calls_with_many_partners_are_one_after_another() -> None:
+    evs = events("Prime Minister Albanese of Australia spoke with the leaders of the United States, Japan and India.")
+    assert ("CONSULT", ("AUS", "USA"), ()) in evs and ("CONSULT", ("AUS", "IND"), ()) in evs
+
+
+def test_coding_event_noun_partner_on_the_verb_of_occurring() -> None:
+    text = ("Readout of the Prime Minister's calls\n\nPrime Minister Rabuka of Fiji spoke with President Widodo of "
+            "Indonesia. A conversation took place with President Macron of France.")
+    assert ("CONSULT", ("FJI", "FRA"), ()) in events(text)
+
+
+def test_coding_time_of_another_event_noun_is_not_the_trigger_s() -> None:
+    ev = one("The President of Ghana paid a state visit to Nigeria, his first trip abroad after his inauguration "
+             "on January 7, 2024.", "CONSULT")
+    assert ev.date != "2024-01-07"
+
+
+def test_coding_medium_is_no_consultation_of_its_own() -> None:
+    assert not [e for e in code("India and Japan launched, via videoconference, the construction of a bridge.").events
+                if e.type == "CONSULT"]
+
+
+def test_coding_delegation_sent_to_attend_is_a_planned_visit() -> None:
+    ev = one("President Ruto of Kenya announced a delegation to attend the inauguration of the President of Ghana "
+             "on April 7.", "CONSULT")
+    assert (ev.actor, ev.recipient, ev.status, ev.date) == (["KEN"], ["GHA"], "planned", "2024-04-07")
+
+
+def test_coding_purpose_of_a_planned_trip_is_planned_too() -> None:
+    ev = next(e for e in code("The Prime Minister of Canada will travel to Mexico to meet President Sheinbaum "
+                              "on April 2.").events if e.type == "CONSULT")
+    assert ev.status == "planned" and ev.date == "2024-04-02"
+
+
+def test_coding_knight_addressed_by_given_name() -> None:
+    rec = code("Prime Minister Sir Keir Starmer of the United Kingdom met President Macron of France. "
+               "Sir Keir thanked France for its support.")
+    assert ("SUPPORT", ("GBR",), ("FRA",)) in {(e.type, tuple(e.actor), tuple(e.recipient)) for e in rec.events}
+
+
+def test_coding_possessive_doer_is_not_the_aim() -> None:
+    assert ("SUPPORT", ("USA",), ("PHL",)) in events(
+        "The Secretary of State of the United States reiterated U.S. support for our Philippine allies.")
+
+
+def test_coding_motion_verb_without_destination_makes_no_visit() -> None:
+    assert not events("The foreign ministers of Poland and Lithuania embarked on a joint effort.")
+
+
+def test_coding_headline_with_its_own_date_keeps_it() -> None:
+    text = "On March 20, President Putin will hold talks with President Lukashenko of Belarus in Sochi\n\nThe presidents will discuss trade."
+    ev = one(text, "CONSULT")
+    assert ev.date == "2024-03-20" and ev.status == "planned"

@@ -35,7 +35,8 @@ def test_merge_eval_dev_floor(extracted, tmp_path: Path) -> None:  # type: ignor
         store.write_batch(pairs[i:i + 5])
     score = score_cases(store, cases, docs)
     assert score.same[1] == 8 and score.different[1] == 5
-    assert score.same_rate >= 0.625 and score.different_rate >= 0.6
+    # floors at what the current extraction measures on the visible cases (8/8 same, 5/5 different)
+    assert score.same_rate >= 1.0 and score.different_rate >= 1.0
     assert all(c.cause in ("extraction", "merging") and c.detail for c in score.cases if not c.passed)
 
 

@@ -19,7 +19,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from communique.events.clause import Clause
-from communique.events.common import Context, event_date, evidence, status_of, together
+from communique.events.common import Context, directed, event_date, evidence, status_of, together
 from communique.events.parse import children, conjuncts, is_verb, negated
 from communique.events.parties import Mention, dedupe
 from communique.records import Agreement, Event
@@ -159,4 +159,8 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> tuple[list[Eve
     ags = agreements_of(verb, ctx, sent, clause.doers, clause.with_("with", "between"), date) if status == "occurred" else []
     if ags:
         return [], ags  # the events come from the agreements (coder), once per text signed
+    if ctx.sentence_mode and clause.doers and not clause.with_("with", "between", "among") and (
+            clause.targets or clause.with_("to", "for")):
+        # "X offered Y ...", "offered troops to Y", "agreed to Y's mediation": Y is the recipient
+        return directed(ctx, clause, sent, "AGREE", cameo, ("to", "for")), []
     return together(ctx, clause, sent, "AGREE", cameo), []

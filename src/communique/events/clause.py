@@ -9,13 +9,15 @@ or conditional), negation, and the time expression attached to its own clause.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from communique.events.dates import TimeRef
-from communique.events.lexicon import Trigger
+from communique.events.lexicon import OCCURRENCE, Trigger, load_lexicon
 from communique.events.parse import (
     Modality,
     children,
@@ -26,9 +28,10 @@ from communique.events.parse import (
     negated,
     objects,
     preps,
+    reported_future,
     subjects,
 )
-from communique.events.parties import Mention, Parties, dedupe, thing_nouns
+from communique.events.parties import CIVILIAN_AGENTS, Mention, Parties, dedupe, subject_of_kind, thing_nouns
 
 #: verbs through which a noun trigger's doer is the verb's subject: "held talks", "paid a visit"
 SUPPORT_VERBS = frozenset({"hold", "holds", "held", "holding", "have", "has", "had", "having", "conduct",
@@ -104,34 +107,90 @@ def _prep_parties(toks: list[Token], parties: Parties) -> dict[str, list[Mention
     return {k: dedupe(v) for k, v in out.items()}
 
 
-def _time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]]) -> TimeRef | None:
-    """The time expression whose head hangs from the trigger's own clause, nearest in the tree."""
+def _time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
+          own: frozenset[int] = frozenset()) -> TimeRef | None:
+    """The time expression whose head hangs from the trigger's own clause, nearest in the tree:
+    not through another clause, nor through another noun ("signed the treaty of 2019", "his visit
+    after the inauguration on March 19": those dates are the treaty's and the inauguration's)."""
     best: tuple[int, TimeRef] | None = None
     for ref, root in times:
         d = depth_to(root, anchor)
         if d is None:
             continue
-        if _crosses_clause(root, anchor):
+        if _crosses_clause(root, anchor) or _through_noun(root, anchor, own):
             continue
         if best is None or d < best[0]:
             best = (d, ref)
+    if best is None and anchor.dep_ in ("xcomp", "acomp") and anchor.head is not anchor:
+        # "next February, we will be able to meet": the time of the verb the trigger completes
+        up = anchor.head if anchor.head.dep_ != "acomp" else anchor.head.head
+        for ref, root in times:
+            if root.head.i == up.i:
+                return ref
     return best[1] if best else None
+
+
+#: the medium of a consultation is part of it ("talks via videoconference on December 7")
+MEDIUM = frozenset({"videoconference", "conference", "teleconference", "video", "telephone", "phone", "link",
+                    "videolink", "call"})
+#: nouns that name an event or a dated thing of their own, whose date is theirs, not the trigger's
+DATED_NOUN = re.compile(r"(?:tion|sion|ment|ance|ence|ure|ary|ections?|ations?|ments?)$")
+
+
+def _through_noun(tok: Token, head: Token, own: frozenset[int]) -> bool:
+    """The path from a time expression up to the trigger passes an event or dated-thing noun of
+    its own ("the inauguration on March 19", "the treaty of 2019", "the anniversary")."""
+    things = thing_nouns()
+    t = tok.head
+    while t.i != head.i and t.head.i != t.i:  # (spaCy makes a new Token per access: compare indices)
+        if t.tag_ in ("NN", "NNS") and t.i not in own and t.lower_ not in MEDIUM \
+                and (DATED_NOUN.search(t.lower_) or t.lower_ in things):
+            return True
+        t = t.head
+    return False
 
 
 def _crosses_clause(tok: Token, head: Token) -> bool:
     t = tok
-    while t.i != head.i and t.head is not t:
+    while t.i != head.i and t.head.i != t.i:
         if t is not tok and is_verb(t) and t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj"):
             return True
         t = t.head
     return False
 
 
+def _attempted(tok: Token, trig: Trigger, mood: Modality) -> Modality:
+    """An attempt at force is an act of force: CAMEO codes "Attempt to assassinate" (185) and PLOVER
+    ASSAULT counts "successful and attempted assassinations" (PLOVER_MANUAL.tex, ASSAULT modes).
+    Sentence mode: a violent act (CAMEO 17-20) under a verb or noun of the dictionary's ATTEMPT
+    block ("attempted to kill", "an attempt to assassinate") happened."""
+    if mood.kind != "irrealis" or (trig.code or "")[:2] not in ("17", "18", "19", "20"):
+        return mood
+    head = tok.head
+    if tok.dep_ in ("xcomp", "acl") and head.i != tok.i and head.lower_ in attempt_words():
+        return Modality("realis", f"attempted ({head.lower_})")
+    return mood
+
+
+@cache
+def attempt_words() -> frozenset[str]:
+    """Forms of the verbs of the CAMEO dictionary's ATTEMPT block (also its nouns: 'an attempt')."""
+    lex = load_lexicon()
+    return frozenset(f for f, verbs in lex.forms.items() if any(v.block == "ATTEMPT" for v in verbs))
+
+
 def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[TimeRef, Token]]) -> Clause:
     tok = trig.token
     covered = [tok.doc[i] for i in sorted(trig.covered) if i != tok.i]
     if not trig.nominal:
-        doers = dedupe([m for s in subjects(tok) for m in parties.of_np(s)])
+        subj = subjects(tok, parties.sentence)
+        doers = dedupe([m for s in subj for m in parties.of_np(s)])
+        if not doers and parties.sentence:
+            # a news sentence's subject stands for the party that modifies it ("Israeli tanks
+            # fired", "Syria's army shelled"): PETRARCH codes a noun phrase by the actor it contains
+            doers = dedupe([m for s in subj for m in _owners(s, parties)])
+        if not doers and parties.sentence and any(subject_of_kind(s, CIVILIAN_AGENTS) for s in subj):
+            doers = parties.located(tok)  # civilians of no named country acting in X are X's people
         if not doers and tok.dep_ == "acl" and tok.head is not tok and not children(tok, "agent"):
             doers = _owners(tok.head, parties)  # "the decision of the EU to allocate ..."
         objs = objects(tok)
@@ -141,8 +200,11 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         # "held talks with X", "signed a statement with X": the phrase's nouns carry prepositions too
         prep = _prep_parties([tok, *covered, *objs], parties)
         mood = modality(tok)
+        if parties.sentence:
+            mood = reported_future(tok, mood)
+            mood = _attempted(tok, trig, mood)
         neg = negated(tok)
-        when = _time(tok, sent, times)
+        when = _time(tok, sent, times, trig.covered)
         return Clause(trig, doers, targets, owners, prep, mood, neg, when, tok, near)
     # an event noun: 'Putin's visit to China', 'the Russia-India talks', 'held talks with X'
     doers = dedupe([m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
@@ -156,17 +218,29 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             v = v.head
         if is_verb(v):
             verb = v
-    if not doers and verb is not None and verb.lower_ in SUPPORT_VERBS and tok.dep_ in ("dobj", "pobj", "conj"):
-        doers = dedupe([m for s in subjects(verb) for m in parties.of_np(s)])
+    # (sentence mode: the subject of any verb whose object is the act does it: "renewed negotiations",
+    # "staged rallies", "began a hunger strike"; a subject phrase with no agent head gives its modifier)
+    carried = verb is not None and (verb.lower_ in SUPPORT_VERBS or (parties.sentence and (
+        tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in") and tok.head.head.i == verb.i
+                               and not children(verb, "auxpass")))))  # "returned to Geneva for talks"
+    if not doers and verb is not None and carried and tok.dep_ in ("dobj", "pobj", "conj"):
+        subj = subjects(verb, parties.sentence)
+        doers = dedupe([m for s in subj for m in parties.of_np(s)])
+        if not doers and parties.sentence:
+            doers = dedupe([m for s in subj for m in _owners(s, parties)])
     if not doers and verb is not None and tok.dep_ == "nsubjpass":
         doers = dedupe([m for a in children(verb, "agent") for o in children(a, "pobj") for m in parties.of_np(o)])
-    prep = _prep_parties([tok, *covered] + ([verb] if verb is not None and verb.lower_ in SUPPORT_VERBS else []),
-                         parties)
+    on_verb = verb is not None and (carried or (verb.lower_ in OCCURRENCE and tok.dep_ in (
+        "nsubj", "nsubjpass")))  # "held talks with X", "a conversation took place with X"
+    prep = _prep_parties([tok, *covered] + ([verb] if verb is not None and on_verb else []), parties)
     targets = prep.get("of", [])
+    if not doers and prep.get("by"):  # "the visit to Turkey by a Russian delegation"
+        doers = list(prep["by"])
     if not doers and targets:  # "the visit of X to Y", "a meeting of X and Y": the 'of' party takes part
         doers, targets = list(targets), []
     own = modality(tok)  # "the upcoming visit": the noun's own adjective says when
     mood = own if own.kind != "realis" else (modality(verb) if verb is not None else own)
     neg = negated(tok) or (verb is not None and negated(verb))
-    when = _time(tok, sent, times) or (_time(verb, sent, times) if verb is not None else None)
+    when = _time(tok, sent, times, trig.covered) or (
+        _time(verb, sent, times, trig.covered | {tok.i}) if verb is not None else None)
     return Clause(trig, doers, list(targets), [], prep, mood, neg, when, verb)

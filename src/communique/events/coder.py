@@ -12,18 +12,18 @@ and a meeting held in one party's country being a visit to it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
 from communique.events import agreements, attendees, honours, material, meetings, partnerships, statements
-from communique.events.clause import Clause, read_clause
-from communique.events.common import Context, event_date, evidence, make_event, plover_type
-from communique.events.lexicon import Lexicon, Trigger, load_lexicon
-from communique.events.parse import is_verb, negated, subjects
-from communique.events.parties import Mention, Parties
+from communique.events.clause import MEDIUM, Clause, read_clause
+from communique.events.common import Context, event_date, evidence, make_event, plover_type, sentence_reading
+from communique.events.lexicon import CONSULT_BLOCKS, Lexicon, Trigger, load_lexicon
+from communique.events.parse import FINITE, REPORTING, Modality, is_verb, negated, subjects
+from communique.events.parties import CIVILIAN_AGENTS, FORCE_AGENTS, Mention, Parties, subject_of_kind
 from communique.events.places import index_places, place
 from communique.events.sentences import Sent, sentences
 from communique.records import Agreement, Event, Evidence, Partnership, Place
@@ -40,6 +40,14 @@ LIGHT_VERBS = frozenset({"express", "expressed", "expresses", "expressing", "voi
                          "reiterates", "reaffirm", "reaffirmed", "reaffirms", "offer", "offered", "offers",
                          "give", "gave", "given", "gives", "lodge", "lodged", "issue", "issued", "issues",
                          "deliver", "delivered", "make", "made", "makes", "pay", "paid", "pays"})
+#: CAMEO families of acts whose content is another act (intend, refuse, threaten): its aim is theirs
+CONTENT_FAMILIES = frozenset({"03", "12", "13"})
+#: CAMEO 12 code refusing each cooperative family: meet (04) -> 125, yield (08) -> 124, cooperate (06) -> 121
+REFUSE_CODE = {"04": "125", "06": "121", "08": "124"}
+#: the phrases that name whom a promised or refused act is aimed at, in order
+CONTENT_AIMS = ("to", "for", "on", "against", "into", "in")
+#: verbs of agreeing: what they commit to is consented to, so it is AGREE whatever the act
+AGREE_HEADS = frozenset({"agree", "agreed", "agrees", "agreeing"})
 #: PLOVER AGREE: "agree to, offer, promise, or otherwise indicate willingness or commitment to" act
 COMMISSIVE = frozenset({"agree", "agreed", "agrees", "agreeing", "promise", "promised", "promises", "pledge",
                         "pledged", "pledges", "vow", "vowed", "vows", "commit", "committed", "commits", "offer",
@@ -47,6 +55,9 @@ COMMISSIVE = frozenset({"agree", "agreed", "agrees", "agreeing", "promise", "pro
                         "prepared", "determined", "intend", "intends", "intended", "plan", "plans", "planned",
                         "planning", "readiness", "willingness", "commitment", "intention"})
 INTENT_SOURCE = "PLOVER_MANUAL.tex:347 AGREE (commitment)"
+#: dictionary blocks of refusing (CAMEO.2.0.txt 'REFUSE'): the codebook's REJECT, "All rejections and refusals"
+REFUSAL_BLOCKS = frozenset({"REFUSE"})
+REFUSAL_SOURCE = "PLOVER_MANUAL.tex:665 REJECT (refusal)"
 #: verbs of commitment between parties: their complement is promised even when it names no event
 PROMISE = frozenset({"agree", "agreed", "agrees", "pledge", "pledged", "pledges", "promise", "promised", "promises",
                      "commit", "committed", "commits", "vow", "vowed", "vows", "undertake", "undertook"})
@@ -120,11 +131,19 @@ class Coder:
         span = sent.span
         for tok in span:
             if is_verb(tok):
+                if self.sentence_mode and tok.lower_ == "according" and tok.i + 1 < len(tok.doc) \
+                        and tok.doc[tok.i + 1].lower_ == "to":
+                    continue  # "according to X": a complex preposition naming a source, not "accord"
+                if self.sentence_mode and tok.dep_ in ("amod", "compound"):
+                    continue  # a participle used as an adjective describes ("the Syrian-backed militia",
+                    # "the banned party"): it asserts no event of the sentence
                 t = self.lex.verb(tok, span)
+                if t is None and self.sentence_mode:
+                    t = self._refusal(tok, span)
                 if t is None:
                     continue
                 t = self._light(t)
-                meeting = (t.code or "")[:3] in CONSULT_CODES
+                meeting = (t.code or "")[:3] in CONSULT_CODES and t.block not in CONSULT_BLOCKS
                 nouns = [tok.doc[i] for i in t.covered if i != tok.i] if meeting else []
                 if any(self.lex.noun(n) is not None and _names_parties(n) for n in nouns):
                     continue  # "announced the upcoming visit of X to Y": the noun tells the meeting
@@ -136,13 +155,28 @@ class Coder:
             t = self.lex.noun(tok)
             if t is None or t.token.dep_ not in NOUN_EVENT_DEPS:
                 continue
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("via", "by", "over") and tok.lower_ in MEDIUM:
+                continue  # "launched, via videoconference, the construction": how, not a consultation
             if not self.sentence_mode and not (t.code or "").startswith("04"):
                 continue  # in readouts a noun names a meeting; other nouns are talked about
             if any(i in covered for i in t.covered):
                 continue
             out.append(t)
             covered |= t.covered
-        return self._intents(out)
+        out = self._intents(out)
+        return _reported(out) if self.sentence_mode else out
+
+    def _refusal(self, tok: Any, span: Span) -> Trigger | None:
+        """Sentence mode: a verb of the dictionary's REFUSE block that no pattern codes ("rejected
+        the plan", "refused to withdraw") is a rejection, as the codebook defines REJECT: "All
+        rejections and refusals". (The dictionary leaves the block uncoded, `---`, and codes only
+        its patterns; the verbs themselves name the category.)"""
+        for v in self.lex.forms.get(tok.lower_, []):
+            if v.block in REFUSAL_BLOCKS and v.code == "---":
+                covered = Lexicon._phrase(v, tok, span)
+                if covered is not None:
+                    return Trigger(tok, "120", None, f"{REFUSAL_SOURCE} + {v.source}", False, covered)
+        return None
 
     def _light(self, t: Trigger) -> Trigger:
         """A support verb with an event noun as object ("expressed support for", "extended
@@ -175,7 +209,9 @@ class Coder:
         for t in list(out):
             tok = t.token
             head = tok.head
-            if tok.dep_ == "pcomp" and head.lower_ == "to" and head.head is not head:
+            if self.sentence_mode:
+                head = _commissive_head(tok) or tok
+            elif tok.dep_ == "pcomp" and head.lower_ == "to" and head.head is not head:
                 head = head.head  # "committed to strengthening"
             elif tok.dep_ != "xcomp":
                 continue
@@ -185,6 +221,8 @@ class Coder:
             if root == "04" and not self.sentence_mode:
                 continue
             code = INTENT_CODE.get(root, "130" if root >= "09" else "030")
+            if self.sentence_mode and head.lower_ in AGREE_HEADS:
+                code = INTENT_CODE.get(root, "030")  # agreeing to an act is consent, never a threat
             composed = Trigger(head, code, None, f"{INTENT_SOURCE} + {t.source}", False,
                                frozenset({head.i}))
             old = by_token.get(head.i)
@@ -201,12 +239,20 @@ class Coder:
 
     def events_of(self, f: Found, ctx: Context) -> tuple[list[Event], list[Agreement]]:
         trig, clause, span = f.trigger, f.clause, f.sent.span
-        if trig.source.startswith(INTENT_SOURCE):  # "ready to expand cooperation with X": X is the partner
-            for inner in trig.token.children:
-                if inner.dep_ in ("xcomp", "prep") and inner is not trig.token:
+        if trig.source.startswith((INTENT_SOURCE, REFUSAL_SOURCE)) or (
+                ctx.sentence_mode and (trig.code or "")[:2] in CONTENT_FAMILIES and not clause.targets):
+            # "ready to expand cooperation with X", "refused to meet X": X is the partner
+            inners = [c for c in trig.token.children if c.dep_ in ("xcomp", "prep")]
+            if ctx.sentence_mode:  # "willing to send troops to help defend X": the content's own clauses too
+                inners += _content_clauses(inners)
+            for inner in inners:
+                if inner is not trig.token:
                     c2 = read_clause(Trigger(inner, None, None, "inner", False, frozenset({inner.i})), ctx.parties,
                                      span, f.sent.time_roots)
-                    clause = Clause(trig, clause.doers, [*clause.targets, *c2.targets],
+                    aimed = c2.targets or (c2.near_owners if ctx.sentence_mode else [])
+                    if ctx.sentence_mode and not aimed:  # "offered to hand them over to X", "refused to deploy in X"
+                        aimed = next((c2.prep[p] for p in CONTENT_AIMS if c2.prep.get(p)), [])
+                    clause = Clause(trig, clause.doers, [*clause.targets, *aimed],
                                     [*clause.owners, *c2.owners], {**c2.prep, **clause.prep}, clause.mood,
                                     clause.negated, clause.when or c2.when, clause.verb)
         out: list[Event] = []
@@ -227,20 +273,35 @@ class Coder:
             type_ = plover_type(code, ctx.sentence_mode)
             if type_ is None:
                 continue
+            if ctx.sentence_mode:
+                type_ = sentence_reading(code, trig.source, type_, c)
+                if c.negated and c.mood.kind == "future" and "03" <= code[:2] <= "08":
+                    # "will not accept", "said it would not meet": declining to cooperate is a refusal
+                    # (PLOVER_MANUAL.tex:665 REJECT, "All rejections and refusals"; CAMEO 12 refuses 03-08)
+                    code, type_ = REFUSE_CODE.get(code[:2], "120"), "REJECT"
+                    c = replace(c, negated=False, mood=Modality("realis"))
+                elif c.mood.kind == "future" and not c.negated and _unless(c.verb or trig.token):
+                    # "will boycott the vote unless X resigns": an act announced as the cost of another's
+                    # not acting is a threat (PLOVER_MANUAL.tex:703 THREATEN, "coercive or forceful
+                    # warnings"), aimed at the party of the condition (statements.conditioned)
+                    code, type_ = "130", "THREATEN"
+                    aimed = statements.conditioned(c.verb or trig.token, ctx) or c.targets \
+                        or c.with_("from", "to", "against", "on", "in")
+                    c = replace(c, targets=aimed, mood=Modality("realis"))
+            evs = []
             if type_ == "CONSULT":
-                out += meetings.code(c, ctx, span, code)
+                evs = meetings.code(c, ctx, span, code)
             elif type_ == "AGREE":
                 evs, a = agreements.code(c, ctx, span, code)
-                out += evs
                 ags += a
             elif type_ in statements.TYPES:
-                out += statements.code(c, ctx, span, type_, code)
+                evs = statements.code(c, ctx, span, type_, code)
             elif type_ in material.TYPES:
-                out += material.code(c, ctx, span, type_, code)
-        if ctx.sentence_mode:
-            for ev in out:
-                if ev.status == "planned" and ev.type in FUTURE_TO_AGREE:
-                    ev.type = "AGREE"
+                evs = material.code(c, ctx, span, type_, code)
+            if ctx.sentence_mode:
+                _future_reading(evs, c)
+                _who_obstructs(evs, type_, code, subjects(c.verb or trig.token, True))
+            out += evs
         return out, ags
 
     # ------------------------------------------------------------ the document
@@ -266,6 +327,11 @@ class Coder:
         if lead and len(lead) > len(res.group) and set(res.group) <= set(lead):
             res.group = lead  # "the leaders" of a three-way call are all three
             parties.group = [Mention(c, "group") for c in lead]
+            found = self.read(sents, parties)  # "the leaders", "both sides" now name all of them
+        if headline is not None and res.we:
+            for f in found:  # "Telephone conversation with X": a headline's unnamed subject is the publisher
+                if f.sent is headline and not f.clause.doers:
+                    f.clause.doers = [Mention(res.we[0], "group")]
         ctx.anchor = self._anchor(found, body, published)
         ctx.planned = self._planned(found, body)
         ctx.place = self._main_place(found, body, ctx, location)
@@ -278,7 +344,7 @@ class Coder:
             evs, a = self.events_of(f, ctx)
             ags += a
             for ev in evs:
-                if f.sent is headline:  # a headline has no tense: its events join the body's report
+                if f.sent is headline and f.clause.when is None:  # a headline has no tense: its events join the body's report
                     ev.date, ev.place = None, None
                 events.add(ev, headline=f.sent is headline)
         for s in sents:
@@ -308,7 +374,7 @@ class Coder:
         earlier: dict[frozenset[str], int] = {}
         hs, invs, atts, coop = [], [], [], []
         for s in sents:
-            ps += partnerships.find(s.span, ctx, ctx.anchor, earlier)
+            ps += partnerships.find(s.span, ctx, _sentence_day(s, ctx), earlier)
             hs += honours.honours(s, ctx, ctx.anchor)
             invs += honours.invitations(s, ctx)
             atts += attendees.attendees(s, ctx)
@@ -364,8 +430,8 @@ class Coder:
             else:
                 speaker = [m for sub in subjects(head) for m in ctx.parties.of_np(sub)]
             speaker = [m for m in speaker if m.code not in {a.code for a in addressed}]
-            if not speaker:
-                continue
+            if not speaker and not (self.sentence_mode and head is not tok):
+                continue  # (sentence mode: a speaker the text names but we cannot place still demands)
             trig = Trigger(tok, "100", None, "PLOVER_MANUAL.tex:572 REQUEST (deontic 'must')", False, frozenset({tok.i}))
             clause = read_clause(trig, ctx.parties, s.span, s.time_roots)
             if clause.mood.kind == "irrealis" and clause.mood.cue not in ("must", "should"):
@@ -419,8 +485,10 @@ class Coder:
             if f.clause.mood.kind == "realis":
                 break
         for i, s in enumerate(body[:3]):
-            for t in s.times:
-                if ((i == 0 and not t.relative) or t.start <= 60) and _recent(t.value, published) and t.future is False:
+            for t, root in s.time_roots:  # a recent date of a sentence's main clause ("On July 5, ...")
+                lede = i == 0 and not t.relative  # a full date in the opening sentence
+                if (lede or t.start <= 12 or _main_clause_time(root)) and _recent(t.value, published) \
+                        and t.future is False:
                     return t.value
         return published
 
@@ -515,9 +583,98 @@ class Coder:
                     ev.place = place_
 
 
-REPORTING = frozenset({"say", "said", "says", "saying", "told", "tell", "tells", "stated", "states", "added",
-                       "announced", "announces", "reported", "reports", "according", "noted", "declared",
-                       "claimed", "claims", "insisted", "stressed", "explained", "confirmed", "quoted"})
+
+
+def _commissive_head(tok: Any) -> Any | None:
+    """The word of commitment a trigger's clause is the content of, a few clauses up ("is willing
+    to send troops to help defend X", "agreed to withdraw and release ..."): infinitives,
+    'to'-gerunds ("committed to opening"), purpose clauses and their coordinated verbs."""
+    t = tok
+    for _ in range(3):
+        h = t.head
+        if h.i == t.i:
+            return None
+        if t.dep_ == "pcomp" and h.lower_ == "to" and h.head.i != h.i:
+            h = h.head
+        elif t.dep_ == "advcl":
+            if not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
+                return None  # "agreed, after Y attacked": not the content
+        elif t.dep_ == "conj":
+            if t.tag_ in FINITE:
+                return None  # "agreed to X and attacked Y": a clause of its own
+        elif t.dep_ != "xcomp":
+            return None
+        if h.lower_ in COMMISSIVE:
+            return h
+        t = h
+    return None
+
+
+def _unless(verb: Any) -> bool:
+    """The verb has a negative condition: "... unless X withdraws"."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in verb.children)
+
+
+def _reported(trigs: list[Trigger]) -> list[Trigger]:
+    """A verb of saying whose dictionary pattern reads the clause it reports ("announced that it will
+    withdraw", "said it had halted aid") is not an act of its own when that clause has a trigger:
+    the reported clause tells the act, with its own tense and polarity. A conflictual speech act
+    (CAMEO 09-13: "claimed that X attacked" accuses) is made by the saying, and stays."""
+    out = []
+    for t in trigs:
+        tok = t.token
+        if tok.lower_ in REPORTING and t.code and not t.source.startswith(INTENT_SOURCE) \
+                and not "09" <= t.code[:2] <= "13":
+            said = {x.i for c in tok.children if c.dep_ in ("ccomp", "xcomp") for x in c.subtree}
+            if any(u is not t and u.token.i in said for u in trigs):
+                continue
+        out.append(t)
+    return out
+
+
+def _content_clauses(tops: list[Any]) -> list[Any]:
+    """The verbs further down a promised act: its infinitives, purpose clauses and coordinated verbs."""
+    out: list[Any] = []
+    stack = [(t, 0) for t in tops if is_verb(t)]
+    while stack:
+        t, d = stack.pop()
+        if d >= 3:
+            continue
+        for c in t.children:
+            if not is_verb(c) or c.tag_ in FINITE:
+                continue
+            if c.dep_ == "xcomp" or c.dep_ == "conj" or (
+                    c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                out.append(c)
+                stack.append((c, d + 1))
+    return out
+
+
+def _who_obstructs(evs: list[Event], type_: str, code: str, subj: list[Any]) -> None:
+    """Blocking a road is a protest when civilians do it and a restriction when the state's forces
+    do: PLOVER_MANUAL.tex:742 PROTEST is "All civilian demonstrations and other collective
+    actions", :882 COERCE "coercive uses of power" (mode restrict: "cordoning off areas")."""
+    if type_ == "COERCE" and code.startswith("170") and any(subject_of_kind(x, CIVILIAN_AGENTS) for x in subj):
+        for ev in evs:
+            ev.type, ev.cameo, ev.mode = "PROTEST", "140", None
+    elif type_ == "PROTEST" and code.startswith("144") and any(subject_of_kind(x, FORCE_AGENTS) for x in subj):
+        for ev in evs:
+            ev.type, ev.cameo, ev.mode = "COERCE", "170", "restrict"
+
+
+def _future_reading(evs: list[Event], clause: Clause) -> None:
+    """PLOVER's reading of acts told in the future tense (PLOVER_MANUAL.tex:347 AGREE: "Cooperative
+    actions of types CONSULT, SUPPORT, COOPERATE, and AID reported in future tense are also taken
+    to imply intentions and should be coded as AGREE"; :535 RETREAT: "Announcements of future
+    retreats should be coded as CONCEDE")."""
+    future = clause.mood.kind == "future" and not clause.negated
+    for ev in evs:
+        if ev.status == "planned" or future:
+            if ev.type in FUTURE_TO_AGREE:
+                ev.type = "AGREE"
+            elif ev.type == "RETREAT":
+                ev.type = "CONCEDE"
 
 
 def _clause_depth(tok: Any) -> int:
@@ -531,6 +688,11 @@ def _clause_depth(tok: Any) -> int:
         if t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj") and is_verb(parent) \
                 and parent.lower_ not in REPORTING:
             depth += 1
+        elif t.dep_ in ("relcl", "acl") and is_verb(t) and not (
+                parent.dep_ == "dobj" and parent.head.lower_ in LIGHT_VERBS):
+            # a clause describing a noun ("Africans ordered out of X", "militiamen armed with"); not
+            # the content of what a light verb issues ("issued a declaration demanding ...")
+            depth += 1
         t = parent
     return depth
 
@@ -542,6 +704,27 @@ def _names_parties(noun: Any) -> bool:
     """An event noun that says who takes part: "the visit of X to Y", "talks with X", "X's visit"."""
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "to", "with", "between", "by"))
                for c in noun.children)
+
+
+def _sentence_day(s: Sent, ctx: Context) -> str | None:
+    """The day a sentence's fact dates to: a past full date it gives, else the document's main day."""
+    for t in s.times:
+        if len(t.value) == 10 and t.future is False:
+            return t.value
+    return ctx.anchor
+
+
+def _main_clause_time(tok: Any) -> bool:
+    """A time expression hanging from its sentence's main verb, not from a phrase or a clause below."""
+    t = tok
+    for _ in range(6):
+        head = t.head
+        if head is t or head.dep_ == "ROOT":
+            return head.dep_ == "ROOT" and t.dep_ in ("npadvmod", "prep", "advmod", "tmod", "obl", "pobj")
+        if is_verb(head) or head.tag_.startswith("NN"):
+            return False
+        t = head
+    return False
 
 
 def _recent(value: str, published: str | None) -> bool:

@@ -21,7 +21,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from communique.events.clause import Clause
-from communique.events.parse import FUTURE_AUX
+from communique.events.parse import FUTURE_AUX, preps
 from communique.events.parties import Mention, Parties
 from communique.records import Event, EventPerson, Evidence, Place
 from communique.resolve.actors import Resolved
@@ -55,6 +55,53 @@ def plover_type(code: str, sentence_mode: bool) -> str | None:
         return "CONSULT"
     row = cameo_row(code)
     return row.get("plover")
+
+
+#: sentence mode: dictionary blocks whose default reading the codebook gives another type.
+#: (block, code prefix) -> (type, the codebook's words)
+CODEBOOK_READINGS: dict[tuple[str, str], tuple[str, str]] = {
+    # AGREE: "Agree to, offer, promise ..." (PLOVER_MANUAL.tex:348); the dictionary's AGREE block is 050
+    ("AGREE", "050"): ("AGREE", "PLOVER_MANUAL.tex:348"),
+    # RETREAT "also covers resignations of government officials" (:531); the RESIGN block is 083
+    ("RESIGN", "083"): ("RETREAT", "PLOVER_MANUAL.tex:531"),
+    # "the actual release or exchange of prisoners should be coded as RETREAT" (:451, :531); RELEASE is 080
+    ("RELEASE", "080"): ("RETREAT", "PLOVER_MANUAL.tex:451"),
+    # RETREAT: "a military retreat from, or ceding, territory" (:531, mode withdraw); the RETREAT block is 080
+    ("RETREAT", "080"): ("RETREAT", "PLOVER_MANUAL.tex:531"),
+    # ACCUSE: "Sue or bring to court" (:620); the SUE block is 173 (arrest, detain, charge: COERCE)
+    ("SUE", "173"): ("ACCUSE", "PLOVER_MANUAL.tex:620"),
+}
+#: CONCEDE covers "easing of administrative or legal restrictions ..., removing curfews" (PLOVER_MANUAL.tex:443),
+#: where the 2021 table sends easing a curfew (0813) or a state of emergency (0814) to RETREAT
+CONCESSIONS = ("0813", "0814")
+
+
+#: dictionary blocks of handing something over (give, provide, grant, issue): their default, CAMEO 060
+#: (material cooperation), is COOPERATE, "*mutual* material cooperation or exchange"; handed *to* a
+#: recipient it is a provision that benefits the recipient, the codebook's AID (PLOVER_MANUAL.tex:498)
+PROVISION_BLOCKS = frozenset({"GRANT"})
+
+
+def trigger_block(source: str) -> str:
+    """The dictionary block a trigger's source line names ("CAMEO.2.0.txt:6268 GRANT/give" -> GRANT)."""
+    if not source.startswith("CAMEO.2.0.txt:") or " " not in source:
+        return ""
+    return source.split(" ", 1)[1].split("/", 1)[0].split(" ", 1)[0]
+
+
+def sentence_reading(code: str, source: str, type_: str, clause: Clause | None = None) -> str:
+    """The PLOVER type of a dictionary trigger as the codebook reads it, where its own sections
+    contradict the dictionary block's default or the 2021 conversion table."""
+    if code.startswith(CONCESSIONS):
+        return "CONCEDE"
+    block = trigger_block(source)
+    for (b, prefix), (reading, _) in CODEBOOK_READINGS.items():
+        if block == b and code.startswith(prefix):
+            return reading
+    if block in PROVISION_BLOCKS and code == "060" and clause is not None and (
+            clause.targets or clause.prep.get("to")):
+        return "AID"  # "provided intelligence to Macedonia", "gave Tanzania a grant"
+    return type_
 
 
 @dataclass
@@ -130,6 +177,8 @@ def status_of(clause: Clause) -> str | None:
     if clause.negated:
         return None
     if clause.mood.kind == "future":
+        if clause.when is not None and clause.when.future is False and clause.mood.cue not in FUTURE_AUX:
+            return "occurred"  # "a delegation to attend the inauguration on October 1", told on October 3
         return "planned"
     if clause.mood.kind == "irrealis":
         if clause.mood.cue == "would" and clause.when is not None and clause.when.future:
@@ -170,22 +219,58 @@ def directed(ctx: Context, clause: Clause, sent: Span, type_: str, code: str,
     status = act_status(clause, code)
     if status is None:
         return []
-    recipients = list(clause.targets)
+    doers = clause.doers
+    own = {d.code for d in doers}
+
+    def others(ms: list[Mention]) -> list[Mention]:
+        return [m for m in ms if m.code not in own]  # "reiterated U.S. support for ...": not the doer
+
+    recipients = others(clause.targets)
     if not recipients and owners:
-        recipients = list(clause.owners if code[:2] in VERBAL else clause.near_owners)
+        # (sentence mode: "shelled positions of the X forces" aims at X, as PETRARCH reads an object phrase)
+        recipients = others(clause.owners if code[:2] in VERBAL or ctx.sentence_mode else clause.near_owners)
     if not recipients:
         for p in recipient_preps:
-            if clause.prep.get(p):
-                recipients = list(clause.prep[p])
+            if others(clause.prep.get(p, [])):
+                recipients = others(clause.prep[p])
                 break
-    doers = clause.doers
-    recipients = [m for m in recipients if m.code not in {d.code for d in doers}]
+    if ctx.sentence_mode and not recipients and type_ in PLACE_AIMED:
+        recipients = others(_place_countries(ctx, clause, recipient_preps))
     if not ctx.sentence_mode and not recipients and not (type_ == "SUPPORT" and len(doers) >= 2 and status == "occurred"
                                                          and clause.mood.kind == "realis" and _reciprocal(clause)):
         return []  # a one-way act needs the party it is aimed at
     date = event_date(ctx, clause, "occurred" if status == "planned" else status)
     ev = make_event(ctx, clause, sent, type_, code, doers, recipients, status="occurred", date=date)
     return [ev] if ev else []
+
+
+#: material acts a news sentence aims at the country of the place they are done in or to ("shelled
+#: targets in Jericho", "delivered goods to Baghdad University"): the people or things hit there are
+#: that country's (PLOVER ASSAULT: "the victim as the recipient")
+PLACE_AIMED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "SANCTION"})
+
+
+def _place_countries(ctx: Context, clause: Clause, words: tuple[str, ...]) -> list[Mention]:
+    """Countries of the cities named in the clause's phrases `words` (in order of `words`)."""
+    tok = clause.trigger.token
+    toks = [tok, *(tok.doc[i] for i in sorted(clause.trigger.covered) if i != tok.i)]
+    if clause.verb is not None and clause.verb.i != tok.i:
+        toks.append(clause.verb)
+    toks += [o for t in list(toks) for o in t.children if o.dep_ in ("dobj", "nsubjpass")]
+    for w in words:
+        for t in toks:
+            for p, o in preps(t):
+                if p != w:
+                    continue
+                hit = next((ctx.place_at[x.i] for x in o.subtree if x.i in ctx.place_at), None)
+                if hit is not None and hit.country:
+                    return [Mention(hit.country, "country", None, o.i)]
+                inside = next((m for x in o.subtree if x.i != o.i and (m := ctx.parties.at(x)) is not None
+                               and m.kind == "country" and x.head.dep_ == "prep" and x.head.lower_ in ("in", "near")),
+                              None)  # "at this jail in northern Israel"
+                if inside is not None:
+                    return [inside]
+    return []
 
 
 RECIPROCAL = frozenset({"each", "one", "mutual", "mutually", "exchanged", "exchange", "exchanging", "reciprocal"})

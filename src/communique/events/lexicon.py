@@ -32,11 +32,10 @@ ACTOR_MARKS = frozenset({"$", "+", "%", "^"})
 
 #: blocks whose verbs consult by default (CAMEO 04). The codebook's CONSULT is "all consultations and
 #: meetings ... visiting and hosting visits ... consultation by phone or other media": verbs of
-#: meeting, conferring, calling, visiting, hosting and gathering qualify; the dictionary's other
-#: 040 defaults (consider, think, hear, learn, introduce, notify) are verbs of cognition or notice,
-#: not consultations, and consult only through a pattern.
-CONSULT_BLOCKS = frozenset({"MEET_PEOPLE", "CONFER", "CALL", "VISIT", "HOST", "ASSEMBLE", "ARRIVE",
-                            "GO_SOMEWHERE"})
+#: meeting, conferring, calling, visiting and hosting qualify; the dictionary's other 040 defaults
+#: (consider, think, hear, learn, introduce, notify; and ASSEMBLE, which mixes "convene" with "unite",
+#: "join", "flock") are verbs of cognition, notice or joining, and consult only through a pattern.
+CONSULT_BLOCKS = frozenset({"MEET_PEOPLE", "CONFER", "CALL", "VISIT", "HOST", "ARRIVE", "GO_SOMEWHERE"})
 #: blocks of going somewhere: CONSULT only as a visit to a place named ("travelled to Japan")
 MOTION_BLOCKS = frozenset({"GO_SOMEWHERE", "ARRIVE"})
 
@@ -44,6 +43,8 @@ MOTION_BLOCKS = frozenset({"GO_SOMEWHERE", "ARRIVE"})
 #: CONSULT, mode phone) that name a consultation only with a partner: "a call with X", not "a call for"
 PARTNERED = {"call": "041", "calls": "041", "conversation": "040", "conversations": "040",
              "videoconference": "041", "videoconferences": "041", "teleconference": "041", "videocall": "041"}
+#: verbs that say an event took place: an event noun's partners may hang on them ("a conversation took place with X")
+OCCURRENCE = frozenset({"took", "take", "takes", "taking", "held", "happened", "occurred", "was", "were"})
 PARTNERED_SOURCE = "PLOVER_MANUAL.tex:386 CONSULT (mode phone: 'via phone or some other remote medium')"
 
 
@@ -93,6 +94,7 @@ class Trigger:
     nominal: bool
     covered: frozenset[int] = frozenset()  # tokens the matched pattern used (not triggers of their own)
     motion: bool = False  # a verb of going somewhere: a visit only when it says where
+    block: str = ""  # the dictionary block of a verb trigger
 
 
 def _slot(alts: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -116,7 +118,7 @@ class Lexicon:
                 block.patterns.append(Pattern(
                     tuple(_slot(s) for s in p.get("before", [])), tuple(_slot(s) for s in p.get("after", [])),
                     p.get("code"), p.get("paired"),
-                    f"CAMEO.2.0.txt:{p.get('line')} {row['block']}", own if own in names else None))
+                    p.get("cite") or f"CAMEO.2.0.txt:{p.get('line')} {row['block']}", own if own in names else None))
             self.blocks[block.name] = block
             for pat in block.patterns:
                 self._needs[id(pat)] = pat.needs
@@ -173,11 +175,11 @@ class Lexicon:
                     and verb.block in CONSULT_BLOCKS:
                 # a symbolic act (CAMEO 01, no PLOVER event) of a verb of visiting is still the visit:
                 # "attend the inauguration" (GUIDELINES.md: a visit is CONSULT)
-                return Trigger(tok, verb.code.split(":")[0], None, verb.source, False, used)
+                return Trigger(tok, verb.code.split(":")[0], None, verb.source, False, used, block=verb.block)
             if pat.code == "---" and not pat.paired:
                 return None
             code = None if pat.code in (None, "---") else pat.code
-            return Trigger(tok, code, pat.paired, pat.source, False, used)
+            return Trigger(tok, code, pat.paired, pat.source, False, used, block=verb.block)
         coded = [v for v in plain if v.code and v.code != "---"
                  and (not v.code.startswith("04") or v.block in CONSULT_BLOCKS)]
         if not coded:
@@ -185,18 +187,22 @@ class Lexicon:
         multi = sorted(coded, key=lambda v: -len(v.words))[0]
         covered = self._phrase(multi, tok, sent) or frozenset()
         return Trigger(tok, multi.code, None, multi.source, False, covered,
-                       motion=multi.block in MOTION_BLOCKS and multi.code.startswith("04"))
+                       motion=multi.block in MOTION_BLOCKS and multi.code.startswith("04"), block=multi.block)
 
     def _groups(self, verb: Verb) -> list[list[Pattern]]:
         cached = self._pattern_groups.get(id(verb))
         if cached is None:
             own = " ".join(verb.words)
             block = self.blocks[verb.block]
+            names = (own, verb.words[verb.head])
+            # a pattern of particles only makes a phrasal verb of the verb it was written for ("press
+            # on", "head to", "call on"): a block-mate with the same particle is no such phrase
+            patterns = [p for p in block.patterns if not (p.verb and p.verb not in names and _phrasal(p))]
             if verb.code == block.code:  # a synonym of the block's verbs: every pattern is its own
-                cached = [block.patterns]
+                cached = [patterns]
             else:
-                mine = [p for p in block.patterns if p.verb is None or p.verb in (own, verb.words[verb.head])]
-                cached = [mine, [p for p in block.patterns if p not in mine]]
+                mine = [p for p in patterns if p.verb is None or p.verb in names]
+                cached = [mine, [p for p in patterns if p not in mine]]
             self._pattern_groups[id(verb)] = cached
         return cached
 
@@ -240,8 +246,8 @@ class Lexicon:
                 subj = [tok.head]
             if not subj:
                 return None
-            lo = min(t.i for t in subj[0].subtree)
-            hi = min(max(t.i for t in subj[0].subtree) + 1, tok.i)
+            lo = min(t.i for s in subj for t in s.subtree)
+            hi = min(max(t.i for s in subj for t in s.subtree) + 1, tok.i)
             used = self._after(pat, tok, lo, hi, covered, passive=True)
             if used is None:
                 return None
@@ -307,12 +313,23 @@ class Lexicon:
             if start >= 0 and all(doc[start + k].lower_ == words[k] for k in range(len(words))):
                 return Trigger(tok, code, None, source, True, frozenset(range(start, tok.i + 1)))
         hit = self.nouns.get(w)
+        host = tok.head if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lower_ in OCCURRENCE else tok
         if hit is None and w in PARTNERED and any(
-                c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children):
+                c.dep_ == "prep" and c.lower_ in ("with", "between") for c in (*tok.children, *host.children)):
             hit = (PARTNERED[w], PARTNERED_SOURCE)
         if hit is None:
             return None
         return Trigger(tok, hit[0], None, hit[1], True, frozenset({tok.i}))
+
+
+#: prepositions and adverb particles (closed classes of English): the words of phrasal verbs
+PARTICLES = frozenset({"on", "to", "against", "for", "with", "at", "in", "into", "off", "out", "up", "down", "over",
+                       "by", "from", "about", "back", "away", "through", "upon", "onto", "around", "along"})
+
+
+def _phrasal(p: Pattern) -> bool:
+    words = [w for slot in (*p.before, *p.after) for alt in slot for w in alt if w[0] not in ACTOR_MARKS]
+    return bool(words) and all(w in PARTICLES for w in words)
 
 
 @cache

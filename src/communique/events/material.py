@@ -14,6 +14,8 @@ from spacy.tokens import Span
 from communique.events.clause import Clause
 from communique.events.common import Context, directed, together
 from communique.events.parse import Modality
+from communique.events.parties import Mention
+from communique.events.statements import conditioned
 from communique.records import Event
 
 RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
@@ -25,6 +27,8 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "PROTEST": ("against", "outside", "at", "over"),
     "RETREAT": ("from",),
 }
+#: sentence mode: further phrases naming whom an act is aimed at
+SENTENCE_PREPS: dict[str, tuple[str, ...]] = {"PROTEST": ("in",), "MOBILIZE": ("in",), "SANCTION": ("to", "in")}
 JOINT = frozenset({"COOPERATE"})
 TYPES = frozenset(RECIPIENT_PREPS) | JOINT
 #: force that is announced or made conditional is a threat (CAMEO 13: "threaten ... with sanctions/force")
@@ -34,11 +38,39 @@ THREAT_CUES = frozenset({"will", "shall", "'ll", "wo", "would", "could", "may", 
 
 def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> list[Event]:
     if type_ in FORCE and not clause.negated and clause.mood.kind != "realis" and clause.mood.cue in THREAT_CUES:
-        threat = Clause(clause.trigger, clause.doers, clause.targets, clause.owners, clause.prep,
+        targets = clause.targets
+        if ctx.sentence_mode and not targets and clause.verb is not None:
+            targets = conditioned(clause.verb, ctx)  # "would blockade the port unless X paid"
+        threat = Clause(clause.trigger, clause.doers, targets, clause.owners, clause.prep,
                         Modality("realis"), False, None, clause.verb)
-        return directed(ctx, threat, sent, "THREATEN", FORCE[type_], ("against", "on", "to"))
+        # the threatened act lands where the act would: "would boycott contact with X" threatens X
+        aims: tuple[str, ...] = ("against", "on", "to")
+        if ctx.sentence_mode:
+            aims = (*aims, *(p for p in RECIPIENT_PREPS[type_] if p not in aims))
+        return directed(ctx, threat, sent, "THREATEN", FORCE[type_], aims)
     if type_ in JOINT:
+        if ctx.sentence_mode and not clause.with_("with", "between", "among") and (clause.targets or clause.prep.get("to")):
+            # "extradited X to Y", "provided intelligence to Y": COOPERATE "requires recipient" (codebook)
+            return directed(ctx, clause, sent, type_, cameo, ("to",))
         return together(ctx, clause, sent, type_, cameo)
     if type_ == "RETREAT" and not clause.prep.get("from") and not clause.targets:
         return together(ctx, clause, sent, type_, cameo)
-    return directed(ctx, clause, sent, type_, cameo, RECIPIENT_PREPS[type_])
+    if type_ == "AID" and not (clause.targets or any(clause.prep.get(p) for p in RECIPIENT_PREPS["AID"])):
+        told = _told(clause, ctx)  # "advised Sir Mekere that Australia would provide assistance": to him
+        if told:
+            clause = Clause(clause.trigger, clause.doers, told, clause.owners, clause.prep, clause.mood,
+                            clause.negated, clause.when, clause.verb, clause.near_owners)
+    aims = RECIPIENT_PREPS[type_]
+    if ctx.sentence_mode:
+        # a news sentence's protest or deployment in a country is aimed at it; aid cut "to" X is X's loss
+        aims = (*aims, *(p for p in SENTENCE_PREPS.get(type_, ()) if p not in aims))
+    return directed(ctx, clause, sent, type_, cameo, aims)
+
+
+def _told(clause: Clause, ctx: Context) -> list[Mention]:
+    """The party a reported offer is told to: the object of the verb of saying that reports it."""
+    verb = clause.verb or clause.trigger.token
+    if verb.dep_ != "ccomp" or verb.head is verb:
+        return []
+    return [m for c in verb.head.children if c.dep_ in ("dobj", "dative")
+            for m in ctx.parties.of_np(c) if m.code not in {d.code for d in clause.doers}]

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from communique.events.clause import Clause
 from communique.events.common import Context, event_date, make_event, status_of
+from communique.events.parse import subjects
 from communique.events.parties import Mention, dedupe
 from communique.events.places import place_of_clause, places_in
 from communique.records import Event, Place
@@ -46,7 +47,9 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
     out: list[tuple[Mention, Place | None]] = []
     tok = clause.trigger.token
     toks: list[Token] = [tok, *(tok.doc[i] for i in sorted(clause.trigger.covered))]
-    for p in places_in(ctx, toks, ("to", "in", "into") if objects else ("to", "into"), objects=objects):
+    # (sentence mode: "arrived in Amman" goes there too; a news sentence tells the arrival, not a stay)
+    words = ("to", "in", "into") if objects or (ctx.sentence_mode and clause.trigger.motion) else ("to", "into")
+    for p in places_in(ctx, toks, words, objects=objects):
         if p.country:
             out.append((Mention(p.country, "country"), p))
     named = [*clause.with_("to", "into"), *(clause.targets if objects else []), *(clause.owners if objects else [])]
@@ -56,6 +59,8 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
     for m in named:
         if m.kind != "person" and not m.code.startswith("IGO:"):
             out.append((m, None))
+    if objects:  # "attend the inauguration of President X": the country of the one whose event it is
+        out += [(m, None) for m in clause.owners if not m.code.startswith("IGO:")]
     seen: set[str] = set()
     result: list[tuple[Mention, Place | None]] = []
     for m, where in out:
@@ -64,6 +69,12 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
         seen.add(m.code)
         result.append((m, where))
     return result
+
+
+def _we_meet(clause: Clause) -> bool:
+    tok = clause.verb or clause.trigger.token
+    return any(c.dep_ == "nsubj" and c.lower_ == "we" for c in tok.children) or any(
+        s.lower_ == "we" for s in subjects(tok))
 
 
 EVENT_NOUNS = frozenset({"summit", "meeting", "talks", "conference", "forum", "visit", "session", "dialogue",
@@ -85,7 +96,8 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
     if cameo.startswith("043") and not phone:  # hosting: the guests visit the subject
         visitors = dedupe([*clause.targets, *clause.with_("to")])
         hosts: list[Mention] = clause.doers
-        if not visitors and _hosts_an_event(clause):  # "India will host the summit": the text's other party comes
+        if _hosts_an_event(clause) or (visitors and all(v.code.startswith("IGO:") for v in visitors)):
+            # "India will host the Quad summit", "hosting Quad leaders": the text's other party comes
             visitors = [Mention(c, "group") for c in ctx.res.group if c not in {h.code for h in hosts}]
         place = place_of_clause(ctx, clause) or (Place(country=hosts[0].code) if hosts else None)
         date = event_date(ctx, clause, status)
@@ -94,6 +106,11 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
         return [ev] if ev else []
     motion = clause.trigger.motion
     partners = dedupe([*clause.with_("with", "between", "among", "and"), *([] if visit else clause.targets)])
+    if not clause.doers and clause.trigger.nominal and clause.with_("with") and not ctx.sentence_mode:
+        # "A conversation took place with President Biden": the text's own voice had it
+        speaker = ctx.parties.speaker(clause.trigger.token, plural=False)
+        clause = Clause(clause.trigger, speaker, clause.targets, clause.owners, clause.prep, clause.mood,
+                        clause.negated, clause.when, clause.verb, clause.near_owners)
     if not phone and (visit or motion or not partners):
         stops = _destinations(clause, ctx, [m.code for m in clause.doers], objects=visit)
         if stops:  # a visit, or a trip of several stops: one visit to each
@@ -109,7 +126,10 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
         if (visit or motion) and not ctx.sentence_mode:
             return []
     date = event_date(ctx, clause, status)
-    participants = dedupe([*clause.doers, *partners, *clause.prep.get("of", [])])
+    participants = dedupe([*clause.doers, *partners])
+    if len(participants) == 1 and _we_meet(clause) and len(ctx.res.group) >= 2:
+        # "we will meet in Beijing", said to the counterpart: the speaker's side and the one addressed
+        participants = dedupe([*participants, *(Mention(c, "group") for c in ctx.res.group)])
     place = None if phone else place_of_clause(ctx, clause)
     states = [m for m in participants if not m.code.startswith("IGO:")]
     if place is not None and place.country and len(states) == 2 and place.country in {m.code for m in states}:
@@ -122,6 +142,16 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
     if place is None and not phone and status == "occurred" and date == ctx.anchor:
         place = ctx.place
     code_ = "041" if phone else ("046" if cameo.startswith("046") else "040")
+    listed = [m for m in partners if m.code not in {d.code for d in clause.doers} and not m.code.startswith("IGO:")]
+    if len(listed) >= 3 and clause.doers:
+        # "spoke with President Macron, Scholz, Rutte and President Biden": one conversation after another
+        out = []
+        for m in listed:
+            ev = make_event(ctx, clause, sent, type_, code_, [*clause.doers, m], [], mode="phone" if phone else None,
+                            status=status, date=date, place=place)
+            if ev:
+                out.append(ev)
+        return out
     ev = make_event(ctx, clause, sent, type_, code_, participants, [], mode="phone" if phone else None,
                     status=status, date=date, place=place)
     return [ev] if ev else []

@@ -33,13 +33,17 @@ PLAN_HEADS = frozenset({"plan", "plans", "planned", "planning", "intend", "inten
 REALIS_HEADS = frozenset({"continue", "continued", "continues", "continuing", "begin", "began", "begun",
                           "begins", "start", "started", "starts", "manage", "managed", "manages", "go", "went",
                           "proceed", "proceeded", "used", "came", "rush", "rushed", "move", "moved",
-                          "hasten", "hastened", "took", "take", "help", "helped", "helps"})
+                          "hasten", "hastened", "took", "take", "help", "helped", "helps", "able", "unable"})
 #: heads that deny their complement: "refused to meet", "failed to agree"
 NEGATING_HEADS = frozenset({"refuse", "refused", "refuses", "refusing", "decline", "declined", "declines",
                             "fail", "failed", "fails", "reject", "rejected", "cease", "ceased", "stop",
                             "stopped", "avoid", "avoided", "deny", "denied"})
 #: heads whose to-infinitive is decided, so committed to: "decided to allocate", "the decision to send"
 DECISION_HEADS = frozenset({"decide", "decided", "decides", "decision", "decisions", "resolved"})
+#: nouns of people sent somewhere: their to-infinitive is what they are sent to do
+SENT_HEADS = frozenset({"delegation", "delegations", "mission", "missions", "envoy", "envoys", "team", "teams",
+                        "representative", "representatives", "designation", "emissary", "delegates", "send", "sent",
+                        "sends", "dispatch", "dispatched", "designate", "designated", "appoint", "appointed"})
 #: adjectives that put an event noun in the future: "the upcoming visit", "a planned summit"
 FUTURE_ADJ = frozenset({"upcoming", "forthcoming", "planned", "future", "next", "scheduled", "proposed",
                         "expected", "coming", "prospective"})
@@ -125,19 +129,50 @@ def in_phrase(tok: Token, head: Token) -> bool:
     return False
 
 
-def subjects(verb: Token) -> list[Token]:
+def expletive(it: Token) -> bool:
+    """'it' holds the place of an extraposed clause ("it is expected that ...", "it seems to"),
+    rather than referring to a party ("it will withdraw", "it is ready to talk")."""
+    verb = it.head
+    if it.lower_ != "it" or verb is it:
+        return False
+    if verb.lower_ in RAISING:
+        return True
+    if any(c.dep_ in ("ccomp", "csubj") and any(m.dep_ == "mark" for m in c.children) for c in verb.children):
+        return True  # "it is clear that ..."
+    if verb.lower_ in BE or verb.tag_ == "VBN":
+        return not any(c.dep_ in ("acomp", "attr") and c.lower_ in RESOLVE_ADJ for c in verb.children) \
+            and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") for c in verb.children)
+    return False
+
+
+#: verbs whose 'it' is a placeholder ("it seems", "it takes two weeks"); forms of 'be'
+RAISING = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared", "happen", "happens", "happened",
+                     "remain", "remains", "remained", "take", "takes", "took", "rain", "rained"})
+BE = frozenset({"be", "is", "was", "are", "were", "been", "being", "'s"})
+#: adjectives of a party's own stance: "it is ready to", "it is willing to", "it is committed to"
+RESOLVE_ADJ = frozenset({"ready", "willing", "prepared", "determined", "committed", "able", "unwilling",
+                         "unable", "eager", "keen", "reluctant", "opposed", "open"})
+
+
+def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
     """Who does what the verb says: its subject, the agent of a passive, or a shared subject.
 
     "X and Y met" -> [X, Y]; "was signed by X" -> [X]; "agreed to strengthen" -> the subject of
     "agreed"; "met ... and discussed" -> the subject of "met"; "the talks, which were held" ->
-    "talks"; "..., welcoming X" -> the main clause's subject."""
+    "talks"; "..., welcoming X" -> the main clause's subject. With `referential_it`, an 'it'
+    that is not expletive is a subject like any other (the caller resolves it)."""
     t = verb
     came_by = ""
+    active = not children(verb, "auxpass")
     for _ in range(8):
+        if came_by == "conj" and active and children(t, "nsubjpass"):
+            # "X was indicted by Y and will resign": coordinated verbs share the subject, not the agent
+            return [c for s in children(t, "nsubjpass") for c in conjuncts(s)]
         agent = [p for a in children(t, "agent") for p in children(a, "pobj")]
         if agent:
             return [c for a in agent for c in conjuncts(a)]
-        subj = [s for s in children(t, "nsubj", "csubj") if s.lower_ not in ("there", "it")]
+        subj = [s for s in children(t, "nsubj", "csubj") if s.lower_ != "there"
+                and (s.lower_ != "it" or (referential_it and not expletive(s)))]
         if subj:
             return [c for s in subj for c in conjuncts(s)]
         if children(t, "nsubjpass"):
@@ -246,6 +281,8 @@ def modality(tok: Token) -> Modality:
         w = aux.lower_
         if w in FUTURE_AUX:
             return Modality("future", w)
+        if w == "would" and reported(verb) and not any(m.lower_ in CONDITION_MARKS for m in children(verb, "mark")):
+            return Modality("future", "will")  # "said that Australia would provide": a reported 'will'
         if w in IRREALIS_AUX:
             return Modality("irrealis", w)
     for m in children(verb, "mark"):
@@ -264,6 +301,13 @@ def modality(tok: Token) -> Modality:
                 return outer if outer.kind == "irrealis" else Modality("future", hw)
             if verb.dep_ == "advcl" and hw in ("scheduled", "set", "due", "expected"):
                 return Modality("future", hw)
+            if verb.dep_ == "advcl" and is_verb(head):
+                outer = modality(head)  # "will travel to X to meet Y": the meeting is planned with the trip
+                if outer.kind == "future":
+                    return Modality("future", f"to ({outer.cue})")
+            if verb.dep_ in ("acl", "relcl", "advcl") and (hw in SENT_HEADS or any(
+                    c.dep_ == "dobj" and c.lower_ in SENT_HEADS for c in head.children)):
+                return Modality("future", f"to ({hw})")  # "a delegation to attend the inauguration": sent to
             return Modality("irrealis", f"to ({hw})")
         if verb.dep_ == "pcomp" and head.lower_ == "forward":
             return Modality("future", "look forward to")
@@ -272,7 +316,9 @@ def modality(tok: Token) -> Modality:
         head = verb.head
         while head.dep_ == "conj" and head.tag_ == "VBG" and head.head is not head:
             head = head.head  # "discussed expanding and deepening cooperation"
-        if head.lower_ in TOPIC_HEADS or (head.dep_ in ("prep",) and head.head.lower_ in TOPIC_HEADS):
+        if head.lower_ in TOPIC_HEADS or (head.dep_ == "prep" and head.lower_ in ("about", "on", "of", "regarding",
+                                                                                   "concerning", "over")
+                                          and head.head.lower_ in TOPIC_HEADS):
             return Modality("irrealis", f"topic ({head.lower_})")
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG":  # "look forward to meeting", "in order to"
         prep = verb.head
@@ -287,7 +333,43 @@ def modality(tok: Token) -> Modality:
     return Modality("realis")
 
 
+#: verbs that report speech: the tense of the clause they report is shifted back ('will' -> 'would')
+REPORTING_VERBS = frozenset({"said", "say", "says", "told", "tell", "announced", "announce", "advised", "advise",
+                             "informed", "inform", "stated", "noted", "added", "confirmed", "assured", "promised",
+                             "pledged", "stressed", "emphasised", "emphasized", "declared", "indicated", "explained"})
+
+
+def reported(verb: Token) -> bool:
+    """The verb's clause is what a verb of saying reports ("he said that X would ...")."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ == "conj" and t.head is not t:
+            t = t.head
+            continue
+        if t.dep_ == "ccomp" and t.head is not t:
+            return t.head.lower_ in REPORTING_VERBS or reported(t.head) and t.head.lower_ in ("pleased", "glad")
+        return False
+    return False
+
+
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+#: verbs that report what someone said: their complement clause is the report
+REPORTING = frozenset({"say", "said", "says", "saying", "told", "tell", "tells", "stated", "states", "added",
+                       "announced", "announces", "reported", "reports", "according", "noted", "declared",
+                       "claimed", "claims", "insisted", "stressed", "explained", "confirmed", "quoted"})
+
+
+def reported_future(tok: Token, mood: Modality) -> Modality:
+    """'would' in a clause a reporting verb governs is 'will' shifted back into the past ("Iraq
+    said it would allow ..." reports "Iraq will allow ..."): a planned act, not a wish."""
+    if mood.kind != "irrealis" or mood.cue != "would":
+        return mood
+    verb = tok
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ == "ccomp" and verb.head.lower_ in REPORTING:
+        return Modality("future", "will")
+    return mood
 
 
 def misattached(verb: Token) -> bool:

@@ -31,6 +31,11 @@ NEEDS_PAIR = frozenset({"countries", "nations", "states", "governments", "delega
 NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
+#: pronouns that stand for a state, an organisation or a group ("Iraq said it would ...")
+THIRD_NONPERSON = frozenset({"it", "its", "they", "them", "their"})
+#: edges from a clause to the clause it is said or done within: a pronoun's antecedent is looked for up them
+CLAUSE_UP = frozenset({"ccomp", "xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "relcl", "acl",
+                       "attr", "oprd", "npadvmod", "appos", "poss", "nsubj", "nsubjpass", "compound", "amod"})
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,39 @@ def agent_nouns(civilians: bool = False) -> frozenset[str]:
     return frozenset(f for r in rows if civilians or r.get("state", True) for f in r["forms"])
 
 
+#: PETRARCH2 agent codes of civilians (people, workers, farmers, students, the opposition, believers ...),
+#: as distinct from state agents and armed groups (MIL, COP, GOV, REB, UAF, CRM ...)
+CIVILIAN_AGENTS = frozenset({"PPL", "CVL", "OPP", "LAB", "AGR", "EDU", "ENV", "HLH", "MED", "REF", "REL", "CHR",
+                             "MUS", "JEW", "BUD", "HIN", "BUS", "NGO"})
+
+
+#: PETRARCH2 agent codes of the state's forces and government, which hold coercive power
+FORCE_AGENTS = frozenset({"MIL", "COP", "GOV", "SPY"})
+
+
+@cache
+def agent_kind_nouns(codes: frozenset[str]) -> frozenset[str]:
+    """Nouns of the PETRARCH2 agents of the given codes ('protesters', 'workers', 'police' ...)."""
+    return frozenset(f for r in read_jsonl("agents.jsonl") if r.get("agent") in codes for f in r["forms"])
+
+
+def subject_of_kind(tok: Token, codes: frozenset[str]) -> bool:
+    """The phrase headed by `tok` names agents of these codes: "farm workers", "thousands of people"."""
+    for _ in range(3):
+        if tok.lower_ in agent_kind_nouns(codes):
+            return True
+        if tok.lower_ not in QUANTITY and tok.tag_ != "CD":
+            return False
+        of = [o for p in children(tok, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+        if not of:
+            return False
+        tok = of[0]
+    return False
+
+
+#: prepositions placing an actor in a country: a news sentence's "rebels in X" are X's (PETRARCH codes
+#: a noun phrase by the country it names)
+LOCATIVE = ("in", "from", "throughout", "inside", "across")
 #: heads that count or group the actors named by their 'of' phrase: "thousands of Serbian protesters"
 QUANTITY = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "tens", "group", "groups", "members",
                       "some", "many", "all", "most", "number", "majority", "representatives", "delegation", "team"})
@@ -71,6 +109,7 @@ class Parties:
         self.doc = doc
         self.res = res
         self.agents = agent_nouns(civilians)
+        self.sentence = civilians  # sentence mode: a pronoun's antecedent is read in the sentence
         starts = token_starts(doc)
         self._by_token: dict[int, Mention] = {}
         person_at: dict[tuple[int, int], str] = {}
@@ -95,6 +134,15 @@ class Parties:
             for i in range(first, last + 1):
                 self._by_token[i] = Mention(code, kind, pid, i)
         self.group = [Mention(c, "group") for c in res.group] if len(res.group) >= 2 else []
+        #: sentence mode: the country of every city token ("demonstrators in Baghdad" are Iraq's)
+        self._place_country: dict[int, str] = {}
+        if civilians:
+            for s, e, _name, country in res.places:
+                first = max(0, bisect.bisect_right(starts, s) - 1)
+                last = max(first, bisect.bisect_left(starts, e) - 1)
+                for i in range(first, last + 1):
+                    if country:
+                        self._place_country[i] = country
 
     def at(self, tok: Token) -> Mention | None:
         return self._by_token.get(tok.i)
@@ -121,11 +169,18 @@ class Parties:
         """The parties the noun phrase headed by `tok` names (coordinated heads included)."""
         out: list[Mention] = []
         heads = conjuncts(tok)
-        if self.at(tok) is not None and self.at(tok).kind == "country":  # type: ignore[union-attr]
-            # "Saudi Arabia, Bahrain, the UAE and Egypt": a list the parser read as an apposition
-            for a in children(tok, "appos"):
-                if self.at(a) is not None and self.at(a).kind == "country":  # type: ignore[union-attr]
+        first = self.at(tok)
+        if first is not None and first.kind in ("country", "person"):
+            # "Saudi Arabia, Bahrain, the UAE and Egypt", "President Macron, Scholz, Rutte and President
+            # Biden": a list the parser read as appositions (a person's apposition naming the same person
+            # adds nothing; one naming another person or state is the next item)
+            stack = list(children(tok, "appos"))
+            while stack:
+                a = stack.pop(0)
+                m = self.at(a) or next((self.at(c) for c in a.subtree if self.at(c) is not None), None)
+                if m is not None and m.kind == first.kind and (m.person != first.person or m.kind == "country"):
                     heads += conjuncts(a)
+                    stack.extend(children(a, "appos"))
         for t in heads:
             out.extend(self._head(t, depth))
         return dedupe(out)
@@ -139,6 +194,10 @@ class Parties:
             return self.speaker(t, plural=w not in ("i", "me", "my"))
         if w in THIRD_PERSON:
             return self._antecedent(t)
+        if w in THIRD_NONPERSON and self.sentence and t.tag_ in ("PRP", "PRP$"):
+            found = self._referent(t)
+            if found:
+                return found
         if (w in QUANTITY or t.tag_ == "CD") and depth < 2:
             found = [m for p in children(t, "prep") if p.lower_ == "of" for o in children(p, "pobj")
                      for m in self.of_np(o, depth + 1)]
@@ -150,8 +209,10 @@ class Parties:
                 or "both" in dets or "three" in dets or (w not in NEEDS_PAIR and "the" in dets)
             if pair and not self._modifiers(t, depth):
                 return [Mention(g.code, "group", None, t.i) for g in self.group]
-        if w in self.agents or w in COLLECTIVE or t.ent_type_ in ("PERSON",):
-            found = self._modifiers(t, depth) or (self._within(t) if w in self.agents or w in QUANTITY else [])
+        grouped = self.sentence and (w in QUANTITY or w in COLLECTIVE)  # "opposition groups in X", "parties in X"
+        if w in self.agents or w in COLLECTIVE or t.ent_type_ in ("PERSON",) or grouped:
+            found = self._modifiers(t, depth) or (self._within(t) if w in self.agents or w in QUANTITY or grouped
+                                                  else [])
             if found:
                 return found
             if w in self.agents and t.tag_ in ("NN", "NNP") and any(c.lower_ == "the" for c in t.children):
@@ -161,6 +222,9 @@ class Parties:
         # "X, the President of Y": an apposition names the same actor
         for a in children(t, "appos"):
             found = self.of_np(a, depth + 1) if depth < 2 else []
+            if not found and self.sentence and depth < 2:
+                # "Kenzo Oshima, the United Nations relief coordinator": a title whose modifier names the party
+                found = self._modifiers(a, depth + 1)
             if found:
                 return found
         return []
@@ -171,12 +235,19 @@ class Parties:
         States Congress". The person named wins, else the first state or organisation; clauses
         describing the phrase ("who ...", "headed by ...") are not read."""
         found: list[Mention] = []
-        stack = [c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "appos", "conj", "cc", "punct")]
+        # (sentence mode: "rebels in the Ivory Coast", "students throughout Indonesia" are that country's)
+        reads = ("of", "for", *(LOCATIVE if self.sentence else ()))
+        stack = [c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "appos", "conj", "cc", "punct")
+                 and not (c.dep_ == "prep" and c.lower_ not in reads)]
         while stack:
             c = stack.pop(0)
             m = self.at(c)
+            if m is None and c.i in self._place_country and c.head.dep_ == "prep" and c.head.lower_ in LOCATIVE:
+                m = Mention(self._place_country[c.i], "country", None, c.i)  # "demonstrators in Baghdad"
             if m is not None:
                 found.append(m)
+            if c.dep_ == "prep" and c.lower_ not in reads:
+                continue  # "a tribunal on Russian crimes": not whose tribunal it is
             stack.extend(g for g in c.children if g.dep_ not in ("relcl", "acl", "advcl", "conj", "agent"))
         people = [m for m in found if m.kind == "person"]
         return people[:1] or found[:1]
@@ -196,17 +267,65 @@ class Parties:
         """Who 'he' or 'she' is: the subject of the verb reporting the clause ("Modi said he ..."),
         else the last person named before it, within a few sentences."""
         head = t.head
-        while head.dep_ in ("ccomp", "conj", "xcomp", "advcl") and head.head is not head:
+        for _ in range(8):  # up to the clause's verb: its subject, if a person other than the pronoun
+            if head.tag_.startswith("VB") or head.head is head:
+                break
             head = head.head
+        while True:
             for s in head.children:
                 if s.dep_ == "nsubj" and s.i != t.i:
                     m = self.at(s)
                     if m is not None and m.kind == "person":
                         return [m]
+            if head.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or head.head is head:
+                break
+            head = head.head
         for i in range(t.i - 1, max(-1, t.i - 80), -1):
             m = self._by_token.get(i)
             if m is not None and m.kind == "person":
                 return [Mention(m.code, "person", m.person, t.i)]
+        return []
+
+    def located(self, verb: Token) -> list[Mention]:
+        """Sentence mode: the country an act is done in ("blocked streets in Hong Kong", "staged rallies
+        in the Gaza Strip"): a city or a country in a locative phrase of the verb or of its object."""
+        heads = [*(o for o in verb.children if o.dep_ == "dobj"), verb]
+        for h in heads:
+            for p in h.children:
+                if p.dep_ != "prep" or p.lower_ not in LOCATIVE + ("at",):
+                    continue
+                # the place named by the phrase itself ("in Hong Kong", "in the Gaza Strip"), not one
+                # further down it ("in defiance of Chinese authorities")
+                for x in (t for o in children(p, "pobj") for t in [o, *children(o, "compound")]):
+                    m = self.at(x)
+                    if m is not None and m.kind == "country":
+                        return [Mention(m.code, "country", None, x.i)]
+                    if x.i in self._place_country:
+                        return [Mention(self._place_country[x.i], "country", None, x.i)]
+        return []
+
+    def _referent(self, t: Token) -> list[Mention]:
+        """Who 'it', 'its', 'they' or 'their' is in a news sentence: the nearest subject of a clause
+        that contains the pronoun's clause ("Iraq said it would allow ...", "the rebels agreed to
+        lay down their arms"), the pronoun's own subject phrase excepted. English pronouns corefer
+        with the subject of the clause that embeds them far more than with anything else."""
+        inside = {x.i for x in t.subtree}
+        node = t
+        for _ in range(12):
+            if node.head.i == node.i:
+                return []
+            if node.dep_ not in CLAUSE_UP:
+                return []
+            node = node.head
+            for s in node.children:
+                if s.dep_ not in ("nsubj", "nsubjpass") or s.i in inside or s.i == t.i:
+                    continue
+                if t.i in {x.i for x in s.subtree} or s.lower_ in THIRD_NONPERSON or s.lower_ in THIRD_PERSON:
+                    continue
+                found = [m for m in self.of_np(s) if t.lower_ not in ("it", "its") or m.kind != "person"]
+                if found:
+                    return [Mention(m.code, m.kind, m.person, t.i) for m in found]
+            inside |= {node.i}
         return []
 
     def _modifiers(self, t: Token, depth: int) -> list[Mention]:

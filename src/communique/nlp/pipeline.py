@@ -35,7 +35,8 @@ REGIONS = ["Indo-Pacific", "Asia-Pacific", "Euro-Atlantic", "Afro-Asian", "Sino-
            "South China Sea", "East China Sea", "Indian Ocean", "Korean Peninsula", "Gulf of Mexico",
            "Sea of Japan", "Taiwan Strait", "Strait of Taiwan", "Philippine Sea", "Persian Gulf", "Arabian Sea",
            "Arabian Peninsula", "Gulf of Oman", "Gulf of Guinea", "Gulf of Aden", "Bay of Bengal",
-           "Caribbean Sea", "Panama Canal", "Suez Canal", "Ethiopian Highlands", "Central African Republic"]
+           "Caribbean Sea", "Panama Canal", "Suez Canal", "Ethiopian Highlands", "Central African Republic",
+           "Inner Mongolia", "Mongolia Autonomous Region", "Northern Ireland", "South Ossetia"]
 
 #: components the extraction never uses (the parser gives sentence bounds; forms replace lemmas)
 EXCLUDE = ["attribute_ruler", "lemmatizer", "senter"]

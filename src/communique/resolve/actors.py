@@ -248,6 +248,11 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if pa.id in gaz.people:
             for alias in gaz.people[pa.id].aliases:
                 forms.setdefault(alias, pa.id)
+        given = [t for t in pa.name.split() if t[:1].isupper()]
+        if len(given) >= 2 and len(given[0]) > 2 and pa.country not in EAST_ASIAN_FAMILY_FIRST:
+            # a knight or dame is addressed by title and given name: "Sir Mekere" is Sir Mekere Morauta
+            for title in ("Sir", "Dame"):
+                forms.setdefault(f"{title} {given[0]}", pa.id)
     if forms:
         taken = [(s, e) for s, e, _, _ in spans]
         pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b(?!['\u2019]s\s+(?:Republic|People))")
@@ -290,7 +295,13 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             openers[lead[0]] = openers.get(lead[0], 0) + 1
     first = {code: min((s for s, _, c, _ in spans if c == code), default=10**9) for code in counts}
     main = sorted(counts, key=lambda c: (-counts[c], first[c]))
-    voice = author or (max(openers, key=lambda c: (openers[c], counts[c])) if openers else (main[0] if main else None))
+    # the one a headline says the text's voice met or called ("Talks with President of China X") is not that voice
+    head_end = text.find("\n")
+    head_end = head_end if 0 < head_end < 300 else 0
+    with_at = text.find(" with ", 0, head_end) if head_end else -1
+    partners = {c for s, _e, c, _k in spans if with_at >= 0 and with_at < s < head_end}
+    voters = {c: n for c, n in openers.items() if c not in partners} or openers
+    voice = author or (max(voters, key=lambda c: (voters[c], counts[c])) if voters else (main[0] if main else None))
     if voice:  # the publisher speaks even when the text never names its own country
         if voice in main:
             main.remove(voice)
