@@ -55,6 +55,19 @@ def test_coding_meetings(text: str, expected: tuple[str, tuple[str, ...], tuple[
     assert expected in events(text)
 
 
+def test_coding_attending_an_event_named_before_is_a_visit_to_its_host() -> None:
+    # a definite event noun with no party of its own ("the summit") is the event named a few sentences back
+    ev = one("Brazil will host the G20 summit in Rio de Janeiro in November. "
+             "President Ramaphosa of South Africa is expected to attend the summit.", "CONSULT")
+    assert (ev.actor, ev.recipient, ev.status) == (["ZAF"], ["BRA"], "planned")
+    assert ev.date == "2024-11" and ev.place is not None and ev.place.country == "BRA"
+
+
+def test_coding_attending_an_event_of_unknown_host_gives_no_event() -> None:
+    assert not [e for e in code("President Ramaphosa of South Africa will attend the summit.").events
+                if "ZAF" in e.actor]
+
+
 def test_coding_call_is_phone_mode() -> None:
     ev = one("Chancellor Scholz had a telephone conversation with President Ramaphosa of South Africa.", "CONSULT")
     assert ev.mode == "phone" and set(ev.actor) == {"DEU", "ZAF"}
@@ -214,6 +227,35 @@ def test_coding_undated_event_takes_the_day_of_the_main_event() -> None:
             "The President of Ghana thanked Togo for its cooperation.")
     ev = one(text, "SUPPORT")
     assert ev.date == "2024-03-14"
+
+
+def test_coding_what_was_said_at_the_main_meeting_happened_where_it_was() -> None:
+    text = ("Yesterday the President of Ghana met the President of Togo in Accra. "
+            "The President of Ghana thanked Togo for its cooperation.")
+    ev = one(text, "SUPPORT")
+    assert ev.place is not None and (ev.place.name, ev.place.country) == ("Accra", "GHA")
+
+
+def test_coding_a_bare_month_of_a_future_clause_is_the_coming_one() -> None:
+    # told in March: a past November for what happened, the coming one for what will
+    assert one("The Kenyan President will visit Tanzania in November.", "CONSULT").date == "2024-11"
+    assert one("The Kenyan President visited Tanzania in November.", "CONSULT").date == "2023-11"
+
+
+def test_coding_a_recent_act_is_undated() -> None:
+    # "recent" says it happened before the main day, not when
+    text = ("President Ruto of Kenya met President Museveni of Uganda on Tuesday. "
+            "They reviewed the results of the recent visit to Ethiopia by a Kenyan delegation.")
+    ev = next(e for e in code(text).events if e.recipient == ["ETH"])
+    assert (ev.actor, ev.date, ev.status) == (["KEN"], None, "occurred")
+
+
+def test_coding_talks_told_of_keep_their_own_date_and_do_not_date_the_main_call() -> None:
+    text = ("President Ruto of Kenya had a telephone conversation with President Museveni of Uganda. "
+            "Ruto told Museveni about the results of his talks with President Ramaphosa of South Africa "
+            "via videoconference on March 7, 2024.")
+    dates = {tuple(sorted(e.actor)): e.date for e in code(text).events if e.type == "CONSULT"}
+    assert dates == {("KEN", "UGA"): "2024-03-15", ("KEN", "ZAF"): "2024-03-07"}
 
 
 # ---------------------------------------------------------------- agreements and partnerships

@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from communique.events.dates import TimeRef
+from communique.events.dates import TimeRef, tensed
 from communique.events.lexicon import OCCURRENCE, Trigger, load_lexicon
 from communique.events.parse import (
     Modality,
@@ -32,6 +32,7 @@ from communique.events.parse import (
     subjects,
 )
 from communique.events.parties import CIVILIAN_AGENTS, Mention, Parties, dedupe, subject_of_kind, thing_nouns
+from communique.records import Place
 
 #: verbs through which a noun trigger's doer is the verb's subject: "held talks", "paid a visit"
 SUPPORT_VERBS = frozenset({"hold", "holds", "held", "holding", "have", "has", "had", "having", "conduct",
@@ -61,6 +62,9 @@ class Clause:
     verb: Token | None = None  # the verb of the clause (the trigger, or the verb governing an event noun)
     #: owners named by a possessive, an adjective or 'by' only ("Russia's attack", not "the chairmanship of X")
     near_owners: list[Mention] = field(default_factory=list)
+    #: where the event happens when the clause itself does not say: an earlier sentence named it ("will host
+    #: the summit in China ... is welcome to attend the summit")
+    place: Place | None = None
 
     def with_(self, *words: str) -> list[Mention]:
         return dedupe([m for w in words for m in self.prep.get(w, [])])
@@ -114,6 +118,8 @@ def _time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
     after the inauguration on March 19": those dates are the treaty's and the inauguration's)."""
     best: tuple[int, TimeRef] | None = None
     for ref, root in times:
+        if _by_medium(root, anchor):
+            return ref
         d = depth_to(root, anchor)
         if d is None:
             continue
@@ -135,6 +141,22 @@ MEDIUM = frozenset({"videoconference", "conference", "teleconference", "video", 
                     "videolink", "call"})
 #: nouns that name an event or a dated thing of their own, whose date is theirs, not the trigger's
 DATED_NOUN = re.compile(r"(?:tion|sion|ment|ance|ence|ure|ary|ections?|ations?|ments?)$")
+
+
+def _by_medium(root: Token, anchor: Token) -> bool:
+    """'the results of his talks with X via videoconference on December 7': the parser hangs the
+    medium on the phrase around the talks, but a consultation's medium, and its date, are the
+    talks' own."""
+    t = root.head
+    for _ in range(4):
+        if t.lower_ in MEDIUM and t.dep_ == "pobj" and t.head.lower_ in ("via", "by", "over"):
+            host = t.head.head
+            return anchor.tag_ in ("NN", "NNS") and host.i != anchor.i and anchor.i < t.i \
+                and any(x.i == anchor.i for x in host.subtree)
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _through_noun(tok: Token, head: Token, own: frozenset[int]) -> bool:
@@ -204,7 +226,7 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             mood = reported_future(tok, mood)
             mood = _attempted(tok, trig, mood)
         neg = negated(tok)
-        when = _time(tok, sent, times, trig.covered)
+        when = tensed(_time(tok, sent, times, trig.covered), _ahead(mood))
         return Clause(trig, doers, targets, owners, prep, mood, neg, when, tok, near)
     # an event noun: 'Putin's visit to China', 'the Russia-India talks', 'held talks with X'
     doers = dedupe([m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
@@ -236,6 +258,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     targets = prep.get("of", [])
     if not doers and prep.get("by"):  # "the visit to Turkey by a Russian delegation"
         doers = list(prep["by"])
+    if not doers:  # "reviewed the results of the visit to Turkey by a Russian delegation": an active verb
+        doers = _stray_agent(tok, parties)  # has no agent; the parser hung the noun's 'by' on it
     if not doers and targets:  # "the visit of X to Y", "a meeting of X and Y": the 'of' party takes part
         doers, targets = list(targets), []
     own = modality(tok)  # "the upcoming visit": the noun's own adjective says when
@@ -243,4 +267,19 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     neg = negated(tok) or (verb is not None and negated(verb))
     when = _time(tok, sent, times, trig.covered) or (
         _time(verb, sent, times, trig.covered | {tok.i}) if verb is not None else None)
-    return Clause(trig, doers, list(targets), [], prep, mood, neg, when, verb)
+    return Clause(trig, doers, list(targets), [], prep, mood, neg, tensed(when, _ahead(mood)), verb)
+
+
+def _stray_agent(tok: Token, parties: Parties) -> list[Mention]:
+    v = tok.head
+    while v.head.i != v.i and not is_verb(v):
+        v = v.head
+    if not is_verb(v) or v.i > tok.i or v.tag_ == "VBN" or children(v, "auxpass") or not children(v, "nsubj"):
+        return []
+    return dedupe([m for p in v.children if p.dep_ == "prep" and p.lower_ == "by" and p.i > tok.i
+                   for o in children(p, "pobj") for m in parties.of_np(o)])
+
+
+def _ahead(mood: Modality) -> bool:
+    """The clause speaks of what is to come ("will visit", "plans to", "would travel", "the upcoming")."""
+    return mood.kind == "future" or (mood.kind == "irrealis" and mood.cue == "would")

@@ -23,8 +23,8 @@ from communique.events.clause import MEDIUM, Clause, read_clause
 from communique.events.common import Context, event_date, evidence, make_event, plover_type, sentence_reading
 from communique.events.lexicon import CONSULT_BLOCKS, Lexicon, Trigger, load_lexicon
 from communique.events.parse import FINITE, REPORTING, Modality, is_verb, negated, subjects
-from communique.events.parties import CIVILIAN_AGENTS, FORCE_AGENTS, Mention, Parties, subject_of_kind
-from communique.events.places import index_places, place
+from communique.events.parties import CIVILIAN_AGENTS, FORCE_AGENTS, Mention, Parties, dedupe, subject_of_kind
+from communique.events.places import index_places, place, place_of_clause
 from communique.events.sentences import Sent, sentences
 from communique.records import Agreement, Event, Evidence, Partnership, Place
 from communique.resolve.actors import Resolved
@@ -261,7 +261,7 @@ class Coder:
         if trig.code and trig.paired and trig.paired == trig.code:
             joint = Clause(trig, [*clause.doers, *clause.targets], [], clause.owners, clause.prep, clause.mood,
                            clause.negated, clause.when, clause.verb)
-            readings.append((trig.code, clause if trig.code.startswith("04") else joint))
+            readings.append((trig.code, clause if trig.code.startswith("04") or trig.block == "HOST" else joint))
         else:
             if trig.code:
                 readings.append((trig.code, clause))
@@ -332,7 +332,8 @@ class Coder:
             for f in found:  # "Telephone conversation with X": a headline's unnamed subject is the publisher
                 if f.sent is headline and not f.clause.doers:
                     f.clause.doers = [Mention(res.we[0], "group")]
-        ctx.anchor = self._anchor(found, body, published)
+        _antecedents(found, sents, ctx)
+        ctx.anchor = self._anchor(found, body, published, res.group)
         ctx.planned = self._planned(found, body)
         ctx.place = self._main_place(found, body, ctx, location)
 
@@ -367,6 +368,7 @@ class Coder:
         facts = self._facts(sents, ctx, events)
         self._undated(events, ctx)
         self._direct_visits(events, ctx)
+        self._places(events, ctx)
         return {"events": list(events.events.values()), "agreements": ags, **facts}
 
     def _facts(self, sents: list[Sent], ctx: Context, events: EventSet) -> dict[str, list[Any]]:
@@ -472,13 +474,17 @@ class Coder:
                     return states
         return []
 
-    def _anchor(self, found: list[Found], body: list[Sent], published: str | None) -> str | None:
-        """The day the document's main events happened: the date of the first meeting or call an
-        early sentence dates, else a recent past date opening one of the first sentences."""
+    def _anchor(self, found: list[Found], body: list[Sent], published: str | None, group: list[str]) -> str | None:
+        """The day the document's main events happened: the date of the first meeting or call of the
+        text's main parties an early sentence dates, else a recent past date opening one of the first
+        sentences."""
         first = [id(s) for s in body[:3]]
         for f in found:
             if id(f.sent) not in first or not f.trigger.code or plover_type(f.trigger.code, False) != "CONSULT":
                 continue
+            met = {m.code for m in [*f.clause.doers, *f.clause.targets, *f.clause.with_("with", "between")]}
+            if len(group) >= 2 and met and not set(group) <= met:
+                continue  # "told X about his talks with Y on December 7": another meeting, told of
             w = f.clause.when
             if w is not None and _recent(w.value, published) and w.future is False:
                 return w.value
@@ -582,7 +588,73 @@ class Coder:
                 if ev.place is None:
                     ev.place = place_
 
+    def _places(self, events: EventSet, ctx: Context) -> None:
+        """Where each event happened when its own clause does not say: what was said or agreed on the
+        main day between the main meeting's parties happened where that meeting was; an event placed in
+        a country whose one city the text names was in that city."""
+        if ctx.sentence_mode:
+            return
+        cities: dict[str, set[str]] = {}
+        for _s, _e, name, country in ctx.res.places:
+            cities.setdefault(country, set()).add(name)
+        main = ctx.place
+        met = set(ctx.res.group)
+        for ev in events.events.values():
+            if ev.place is None and main is not None and ev.status == "occurred" and ev.date == ctx.anchor \
+                    and ev.mode != "phone" and set(ev.actor) | set(ev.recipient) <= met:
+                ev.place = main
+            elif ev.place is not None and ev.place.name is None and ev.place.country \
+                    and len(cities.get(ev.place.country, ())) == 1:
+                ev.place = place(self.gaz, next(iter(cities[ev.place.country])), ev.place.country)
 
+
+#: determiners of a noun phrase that refers back to an event already named ("the summit", "this meeting")
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: how many sentences back a definite event noun looks for the event it names
+ANTECEDENT_REACH = 3
+
+
+def _antecedents(found: list[Found], sents: list[Sent], ctx: Context) -> None:
+    """'China will host the SCO summit in China next year. President Rahmon is welcome to attend the
+    summit': a definite event noun that names no party of its own ("the summit", "this meeting")
+    refers to the event of that name a few sentences before; attending or joining it takes that
+    event's host, place and time."""
+    order = {id(s): k for k, s in enumerate(sents)}
+    for i, f in enumerate(found):
+        if f.clause.targets or f.trigger.nominal or not f.trigger.code or not f.trigger.code.startswith("04"):
+            continue
+        noun = next((c for c in f.trigger.token.children if c.dep_ in ("dobj", "pobj", "nsubjpass")
+                     and c.lower_ in meetings.EVENT_NOUNS
+                     and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in c.children)
+                     and not any(d.dep_ in ("compound", "amod", "poss", "prep") for d in c.children)), None)
+        if noun is None:
+            continue
+        for g in reversed(found[:i]):
+            if order[id(f.sent)] - order[id(g.sent)] > ANTECEDENT_REACH:
+                break
+            if g.sent is f.sent:
+                continue
+            n = g.trigger.token if g.trigger.nominal else next(
+                (c for c in g.trigger.token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if n is None or n.lemma_.lower() != noun.lemma_.lower() and n.lower_ != noun.lower_:
+                continue
+            host = next((h for h in found if h.sent is g.sent and h.trigger.token.i == n.head.i
+                         and _hosting(h.trigger)), None) if g.trigger.nominal else (g if _hosting(g.trigger) else None)
+            source = host or g
+            parties = source.clause.doers if host is not None else dedupe(
+                [*source.clause.doers, *source.clause.with_("with", "between")])
+            parties = [m for m in parties if m.code not in {d.code for d in f.clause.doers}]
+            if not parties:
+                break
+            where = place_of_clause(ctx, source.clause)
+            if where is None and host is not None and not parties[0].code.startswith("IGO:"):
+                where = Place(country=parties[0].code)
+            f.clause = replace(f.clause, targets=parties, when=f.clause.when or source.clause.when, place=where)
+            break
+
+
+def _hosting(t: Trigger) -> bool:
+    return t.block == "HOST" or (t.code or "").startswith("043")
 
 
 def _commissive_head(tok: Any) -> Any | None:

@@ -169,7 +169,29 @@ def event_date(ctx: Context, clause: Clause, status: str, span: bool = False) ->
         if status == "occurred" and when.relative and len(when.value) == 4:
             return ctx.anchor  # "this year's summit": not the day it happened
         return when.value
+    if status == "occurred" and _earlier(clause):
+        return None  # "his recent visit", "as discussed during their recent contacts": before, but when?
     return ctx.anchor if status == "occurred" else ctx.planned
+
+
+#: words saying an act happened before the document's main day, without saying when
+EARLIER_ADV = frozenset({"recently", "earlier", "previously", "lately", "formerly"})
+EARLIER_ADJ = frozenset({"recent", "previous", "earlier", "past", "former", "prior"})
+
+
+def _earlier(clause: Clause) -> bool:
+    """The act is told as one that happened some time before: 'the recent visit', 'had recently
+    met', 'as discussed during their recent contacts'."""
+    toks = [clause.trigger.token] + ([clause.verb] if clause.verb is not None else [])
+    for t in toks:
+        for c in t.children:
+            if (c.dep_ == "advmod" and c.lower_ in EARLIER_ADV) or (c.dep_ == "amod" and c.lower_ in EARLIER_ADJ):
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("during", "at", "in") and any(
+                    a.dep_ == "amod" and a.lower_ in EARLIER_ADJ for o in c.children if o.dep_ == "pobj"
+                    for a in o.children):
+                return True
+    return False
 
 
 def status_of(clause: Clause) -> str | None:

@@ -160,7 +160,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         elif label in ("GPE", "LOC", "FAC"):
             city = gaz.city(ent.text)
             if city:
-                places.append((s, e, city["name"], city["country"]))
+                places.append((s, e, ent.text, city["country"]))  # the name as the text writes it
 
     # people: every name, with the state the text, the tables or the delegation it is in tell
     regions, _delegation = delegation_country(doc, gaz, author)
