@@ -185,10 +185,10 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> TimeRef | None:
     if future is None and pub is not None and len(value) >= 4:
         future = value[: len(value)] > pub.isoformat()[: len(value)]
     is_range = bool(re.search(r"\d\s*(?:[-\u2013]|to|and|through|until)\s*(?:[A-Z][a-z]+\.?\s+)?\d", m.group(0)))
-    ahead = None
+    coming: str | None = None
     if kind in ("m", "md", "dm") and pub is not None and future is False and m.group(0).split()[0].lower() != "last":
         later = f"{int(value[:4]) + 1:04d}{value[4:]}"
         back = (pub.year * 12 + pub.month) - (int(value[:4]) * 12 + int(value[5:7]))
         if back >= 2 and (len(later) == 7 or _safe_day(int(later[:4]), int(later[5:7]), int(later[8:10]))):
-            ahead = later  # more than a month back: the coming one is as near a reading for a future clause
-    return TimeRef(m.start(), m.end(), m.group(0), value, relative, future, is_range, ahead)
+            coming = later  # more than a month back: the coming one is as near a reading for a future clause
+    return TimeRef(m.start(), m.end(), m.group(0), value, relative, future, is_range, coming)
