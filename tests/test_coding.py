@@ -300,6 +300,27 @@ def test_coding_honour_is_support() -> None:
     assert ("SUPPORT", ("KAZ",), ("UZB",)) in {(e.type, tuple(e.actor), tuple(e.recipient)) for e in rec.events}
 
 
+def test_coding_partnership_of_the_partner_met() -> None:
+    # 'our' is the publisher's side; the other side is the one met, not the city left from
+    doc = Document(source="case.txt", url="https://www.state.gov/x", published=PUB,
+                   text="From Nairobi, the Secretary of State will travel to Accra to meet with Ghanaian officials "
+                        "to reinforce our Strategic Partnership.")
+    assert [p.parties for p in get_extractor().extract(doc).partnerships] == [["GHA", "USA"]]
+
+
+def test_coding_partnership_named_again_by_this_is_not_another_level() -> None:
+    rec = code("President Ruto of Kenya met President Modi of India. They agreed to deepen this critical "
+               "partnership.")
+    assert rec.partnerships == []
+
+
+def test_coding_allies_within_an_organisation_are_allied_to_each_other() -> None:
+    rec = code("The foreign ministers of Norway and Denmark reaffirmed their strong cooperation as partners and "
+               "NATO Allies.")
+    assert [(p.parties, p.level_normalized, p.change) for p in rec.partnerships] == [
+        (["DNK", "NOR"], "alliance", "reaffirmed")]
+
+
 # ---------------------------------------------------------------- sentence mode
 
 def test_coding_sentence_mode_keeps_one_party_events() -> None:
