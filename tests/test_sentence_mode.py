@@ -328,3 +328,19 @@ def test_sentence_handing_something_to_a_party_is_aid() -> None:
 def test_sentence_issued_declaration_demanding_is_the_demand() -> None:
     types = {e.type for e in coded("Kenyan rebels issued a statement demanding that Uganda close the border.")}
     assert "REQUEST" in types
+
+
+# ---------------------------------------------------------------- things a country owns
+
+def test_sentence_an_act_against_a_countrys_goods_is_aimed_at_it() -> None:
+    assert {("ARG",)} == {r for _t, a, r in triples("Brazil threatened to boycott Argentine goods.") if a == ("BRA",)}
+
+
+def test_sentence_a_plan_named_by_a_country_is_that_countrys() -> None:
+    ev = of_type("Chilean unions rejected a Peruvian peace plan on Monday.", "REJECT")
+    assert ev.actor == ["CHL"] and ev.recipient == ["PER"]
+
+
+def test_sentence_a_currency_names_no_owner() -> None:
+    ev = of_type("Kenya received a loan of 200 million US dollars from the World Bank.", "AID")
+    assert "USA" not in ev.actor + ev.recipient

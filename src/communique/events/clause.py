@@ -31,7 +31,15 @@ from communique.events.parse import (
     reported_future,
     subjects,
 )
-from communique.events.parties import CIVILIAN_AGENTS, Mention, Parties, dedupe, subject_of_kind, thing_nouns
+from communique.events.parties import (
+    CIVILIAN_AGENTS,
+    Mention,
+    Parties,
+    dedupe,
+    owned_things,
+    subject_of_kind,
+    thing_nouns,
+)
 from communique.records import Place
 
 #: verbs through which a noun trigger's doer is the verb's subject: "held talks", "paid a visit"
@@ -78,7 +86,7 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
     out: list[Mention] = []
     things = thing_nouns()
     for t in conjuncts(tok):
-        if t.lower_ in things:
+        if t.lower_ in things and not (parties.sentence and t.lower_ in owned_things()):
             continue  # "a loan of 500 million US dollars", "the Minsk agreements"
         poss = [m for c in t.children if c.dep_ == "poss"
                 for m in ([parties.at(c)] if parties.at(c) else parties.of_np(c, 1)) if m is not None]

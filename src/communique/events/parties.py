@@ -55,6 +55,18 @@ def thing_nouns() -> frozenset[str]:
     return frozenset(n for r in read_jsonl("thing_nouns.jsonl") for n in r["nouns"])
 
 
+#: kinds of thing a country word owns rather than names (its goods, its plan): a news sentence's act aimed
+#: at "German goods" or rejecting "a Senegalese peace plan" is aimed at that country, as PETRARCH codes a
+#: noun phrase by the country it names; currencies, places and agreements stay named, not owned
+OWNED_KINDS = frozenset({"goods", "format"})
+
+
+@cache
+def owned_things() -> frozenset[str]:
+    """Thing nouns whose country modifier is their owner in a news sentence ("German goods")."""
+    return frozenset(n for r in read_jsonl("thing_nouns.jsonl") if r["kind"] in OWNED_KINDS for n in r["nouns"])
+
+
 @cache
 def agent_nouns(civilians: bool = False) -> frozenset[str]:
     """Nouns that denote an actor of a state: 'minister', 'troops', 'government', 'side' ...; with
