@@ -344,3 +344,8 @@ def test_sentence_a_plan_named_by_a_country_is_that_countrys() -> None:
 def test_sentence_a_currency_names_no_owner() -> None:
     ev = of_type("Kenya received a loan of 200 million US dollars from the World Bank.", "AID")
     assert "USA" not in ev.actor + ev.recipient
+
+
+def test_sentence_a_complaint_is_about_the_owner_of_what_it_is_over() -> None:
+    ev = of_type("Chile complained to the United Nations on Monday over Bolivian border raids.", "ACCUSE")
+    assert ev.actor == ["CHL"] and "BOL" in ev.recipient

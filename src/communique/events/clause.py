@@ -108,12 +108,20 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
     return dedupe([m for m in out if m.kind != "group"])
 
 
+#: prepositions whose object's owner is the party the phrase is about: "support for Ukraine's sovereignty"
+OWNER_PREPS = ("to", "in", "on", "against", "for", "toward", "towards", "at", "into")
+#: sentence mode: also the topics of a complaint or a dispute ("complained over Israeli raids", "angry about
+#: Chinese tariffs"), what is asked or taken from ("demanded autonomy from Serbian authorities")
+NEWS_OWNER_PREPS = (*OWNER_PREPS, "over", "about", "from", "upon", "near", "outside", "with", "between")
+
+
 def _prep_parties(toks: list[Token], parties: Parties) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = defaultdict(list)
+    owning = NEWS_OWNER_PREPS if parties.sentence else OWNER_PREPS
     for t in toks:
         for p, o in preps(t):
             found = parties.of_np(o, 1)
-            if not found and p in ("to", "in", "on", "against", "for", "toward", "towards", "at", "into"):
+            if not found and p in owning:
                 found = _owners(o, parties)  # "support for Ukraine's sovereignty", "an attack on Ukraine's cities"
             out[p].extend(found)
     return {k: dedupe(v) for k, v in out.items()}
