@@ -349,3 +349,15 @@ def test_sentence_a_currency_names_no_owner() -> None:
 def test_sentence_a_complaint_is_about_the_owner_of_what_it_is_over() -> None:
     ev = of_type("Chile complained to the United Nations on Monday over Bolivian border raids.", "ACCUSE")
     assert ev.actor == ["CHL"] and "BOL" in ev.recipient
+
+
+# ---------------------------------------------------------------- whom a retreat benefits
+
+def test_sentence_a_blockade_lifted_on_a_countrys_vehicles_is_a_retreat_toward_it() -> None:
+    ev = of_type("The Turkish navy lifted a blockade on Cypriot ships on Monday.", "RETREAT")
+    assert ev.actor == ["TUR"] and ev.recipient == ["CYP"]
+
+
+def test_sentence_a_retreat_with_no_beneficiary_named_stays_joint() -> None:
+    ev = of_type("Armenia observed a ceasefire with Azerbaijan on Monday.", "RETREAT")
+    assert set(ev.actor) == {"ARM", "AZE"} and not ev.recipient

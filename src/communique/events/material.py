@@ -29,6 +29,8 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
 }
 #: sentence mode: further phrases naming whom an act is aimed at
 SENTENCE_PREPS: dict[str, tuple[str, ...]] = {"PROTEST": ("in",), "MOBILIZE": ("in",), "SANCTION": ("to", "in")}
+#: sentence mode: the phrases naming whom a retreat's consequences go to, after "from"
+NEWS_RETREAT_PREPS = ("from", "to", "on", "for", "against", "in")
 JOINT = frozenset({"COOPERATE"})
 TYPES = frozenset(RECIPIENT_PREPS) | JOINT
 #: force that is announced or made conditional is a threat (CAMEO 13: "threaten ... with sanctions/force")
@@ -53,6 +55,13 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
             # "extradited X to Y", "provided intelligence to Y": COOPERATE "requires recipient" (codebook)
             return directed(ctx, clause, sent, type_, cameo, ("to",))
         return together(ctx, clause, sent, type_, cameo)
+    if type_ == "RETREAT" and ctx.sentence_mode and not clause.prep.get("from") and not clause.targets:
+        # a news sentence's retreat has "immediate material consequences" for someone (PLOVER_MANUAL.tex:531:
+        # prisoners released, property returned, a blockade lifted): the party they are released, paid or
+        # lifted to, for or on ("lifted the blockade on Palestinian lorries", "paid compensation to X")
+        evs = directed(ctx, clause, sent, type_, cameo, NEWS_RETREAT_PREPS)
+        if any(e.recipient for e in evs):
+            return evs
     if type_ == "RETREAT" and not clause.prep.get("from") and not clause.targets:
         return together(ctx, clause, sent, type_, cameo)
     if type_ == "AID" and not (clause.targets or any(clause.prep.get(p) for p in RECIPIENT_PREPS["AID"])):
