@@ -361,3 +361,8 @@ def test_sentence_a_blockade_lifted_on_a_countrys_vehicles_is_a_retreat_toward_i
 def test_sentence_a_retreat_with_no_beneficiary_named_stays_joint() -> None:
     ev = of_type("Armenia observed a ceasefire with Azerbaijan on Monday.", "RETREAT")
     assert set(ev.actor) == {"ARM", "AZE"} and not ev.recipient
+
+
+def test_sentence_the_aim_of_a_phrases_noun_is_the_acts_aim() -> None:
+    ev = of_type("Ecuador mobilized its reserves on Monday for a possible war against Peru.", "MOBILIZE")
+    assert ev.actor == ["ECU"] and ev.recipient == ["PER"]

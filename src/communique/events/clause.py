@@ -124,7 +124,17 @@ def _prep_parties(toks: list[Token], parties: Parties) -> dict[str, list[Mention
             if not found and p in owning:
                 found = _owners(o, parties)  # "support for Ukraine's sovereignty", "an attack on Ukraine's cities"
             out[p].extend(found)
+            if not found and parties.sentence:
+                # "mobilized reservists for a war against Iraq", "suspended part of an aid programme for
+                # Bosnia": the phrase's noun is aimed at a party by a phrase of its own
+                for p2, o2 in preps(o):
+                    if p2 in NESTED_AIMS:
+                        out[p2].extend(parties.of_np(o2, 1) or _owners(o2, parties))
     return {k: dedupe(v) for k, v in out.items()}
+
+
+#: sentence mode: phrases of a phrase's noun that aim it at a party ("a war against X", "a programme for X")
+NESTED_AIMS = ("against", "on", "for", "to", "toward", "towards")
 
 
 def _time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
