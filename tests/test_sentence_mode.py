@@ -117,6 +117,11 @@ def test_sentence_willingness_reaches_through_purpose_clauses() -> None:
     assert "DNK" in ev.actor and "EST" in ev.actor + ev.recipient
 
 
+
+def test_sentence_a_promised_withdrawal_is_aimed_at_the_place_left_not_the_doers_troops() -> None:
+    ev = of_type("Chad says it is ready to withdraw its soldiers from the Central African Republic.", "AGREE")
+    assert ev.actor == ["TCD"] and ev.recipient == ["CAF"]
+
 # ---------------------------------------------------------------- the parties of a phrase
 
 def test_sentence_subject_phrase_takes_the_country_that_modifies_it() -> None:

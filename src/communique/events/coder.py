@@ -44,8 +44,8 @@ LIGHT_VERBS = frozenset({"express", "expressed", "expresses", "expressing", "voi
 CONTENT_FAMILIES = frozenset({"03", "12", "13"})
 #: CAMEO 12 code refusing each cooperative family: meet (04) -> 125, yield (08) -> 124, cooperate (06) -> 121
 REFUSE_CODE = {"04": "125", "06": "121", "08": "124"}
-#: the phrases that name whom a promised or refused act is aimed at, in order
-CONTENT_AIMS = ("to", "for", "on", "against", "into", "in")
+#: the phrases that name whom a promised or refused act is aimed at, in order ("willing to withdraw from X")
+CONTENT_AIMS = ("to", "for", "on", "against", "into", "in", "from")
 #: verbs of agreeing: what they commit to is consented to, so it is AGREE whatever the act
 AGREE_HEADS = frozenset({"agree", "agreed", "agrees", "agreeing"})
 #: PLOVER AGREE: "agree to, offer, promise, or otherwise indicate willingness or commitment to" act
@@ -250,8 +250,10 @@ class Coder:
                     c2 = read_clause(Trigger(inner, None, None, "inner", False, frozenset({inner.i})), ctx.parties,
                                      span, f.sent.time_roots)
                     aimed = c2.targets or (c2.near_owners if ctx.sentence_mode else [])
-                    if ctx.sentence_mode and not aimed:  # "offered to hand them over to X", "refused to deploy in X"
-                        aimed = next((c2.prep[p] for p in CONTENT_AIMS if c2.prep.get(p)), [])
+                    if ctx.sentence_mode:  # "offered to hand them over to X", "refused to deploy in X", not
+                        own = {d.code for d in clause.doers}  # the doer's own ("to withdraw its troops from X")
+                        aimed = [m for m in aimed if m.code not in own] or next(
+                            (c2.prep[p] for p in CONTENT_AIMS if any(m.code not in own for m in c2.prep.get(p, []))), [])
                     clause = Clause(trig, clause.doers, [*clause.targets, *aimed],
                                     [*clause.owners, *c2.owners], {**c2.prep, **clause.prep}, clause.mood,
                                     clause.negated, clause.when or c2.when, clause.verb)
