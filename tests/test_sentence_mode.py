@@ -371,3 +371,13 @@ def test_sentence_a_retreat_with_no_beneficiary_named_stays_joint() -> None:
 def test_sentence_the_aim_of_a_phrases_noun_is_the_acts_aim() -> None:
     ev = of_type("Ecuador mobilized its reserves on Monday for a possible war against Peru.", "MOBILIZE")
     assert ev.actor == ["ECU"] and ev.recipient == ["PER"]
+
+
+def test_sentence_a_protests_purpose_names_whom_it_is_against() -> None:
+    ev = of_type("Farmers in Lima blocked a highway to show their anger at Chilean import rules.", "PROTEST")
+    assert ev.actor == ["PER"] and ev.recipient == ["CHL"]
+
+
+def test_sentence_a_demonstrations_purpose_names_whom_it_is_against() -> None:
+    ev = of_type("Farmers in Lima demonstrated on Monday to show their anger at Chilean import rules.", "PROTEST")
+    assert ev.actor == ["PER"] and ev.recipient == ["CHL"]

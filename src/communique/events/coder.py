@@ -303,6 +303,9 @@ class Coder:
             if ctx.sentence_mode:
                 _future_reading(evs, c)
                 _who_obstructs(evs, type_, code, subjects(c.verb or trig.token, True))
+                for ev in evs:
+                    if ev.type == "PROTEST" and not ev.recipient:  # "demonstrated to show anger at X's policy"
+                        ev.recipient = sorted({m.code for m in material.purpose_aim(c, ctx, span)} - set(ev.actor))
             out += evs
         return out, ags
 

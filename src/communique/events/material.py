@@ -76,6 +76,30 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
     return directed(ctx, clause, sent, type_, cameo, aims)
 
 
+#: phrases of a protest's purpose clause naming what it is against ("to show their anger at X's policy")
+PURPOSE_AIMS = ("against", "at", "for", "over", "about", "on", "to", "of")
+
+
+def purpose_aim(clause: Clause, ctx: Context, sent: Span) -> list[Mention]:
+    """Whom a protest is aimed at when its purpose says so: "began a hunger strike to protest against X's
+    decision", "blocked a road to show their disapproval of X's policies" (PLOVER PROTEST: the target of
+    the demonstration is the recipient)."""
+    from communique.events.clause import read_clause
+    from communique.events.lexicon import Trigger
+
+    verb = clause.verb or clause.trigger.token
+    own = {d.code for d in clause.doers}
+    for c in verb.children:
+        if c.dep_ not in ("advcl", "xcomp") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            continue
+        c2 = read_clause(Trigger(c, None, None, "purpose", False, frozenset({c.i})), ctx.parties, sent, [])
+        for ms in (c2.targets, c2.owners, *(c2.prep.get(p, []) for p in PURPOSE_AIMS)):
+            aimed = [m for m in ms if m.code not in own]
+            if aimed:
+                return aimed
+    return []
+
+
 def _told(clause: Clause, ctx: Context) -> list[Mention]:
     """The party a reported offer is told to: the object of the verb of saying that reports it."""
     verb = clause.verb or clause.trigger.token
