@@ -436,7 +436,9 @@ class Coder:
                 speaker = ctx.parties.speaker(tok)
             else:
                 speaker = [m for sub in subjects(head) for m in ctx.parties.of_np(sub)]
-            speaker = [m for m in speaker if m.code not in {a.code for a in addressed}]
+            others = [m for m in speaker if m.code not in {a.code for a in addressed}]
+            # (sentence mode: a demand within one state, "Rwandan rebels said the Rwandan government must ...")
+            speaker = others if others or not self.sentence_mode else speaker
             if not speaker and not (self.sentence_mode and head is not tok):
                 continue  # (sentence mode: a speaker the text names but we cannot place still demands)
             trig = Trigger(tok, "100", None, "PLOVER_MANUAL.tex:572 REQUEST (deontic 'must')", False, frozenset({tok.i}))
