@@ -169,7 +169,7 @@ def event_date(ctx: Context, clause: Clause, status: str, span: bool = False) ->
         if status == "occurred" and when.relative and len(when.value) == 4:
             return ctx.anchor  # "this year's summit": not the day it happened
         return when.value
-    if status == "occurred" and _earlier(clause):
+    if status == "occurred" and told_as_earlier(clause):
         return None  # "his recent visit", "as discussed during their recent contacts": before, but when?
     return ctx.anchor if status == "occurred" else ctx.planned
 
@@ -179,7 +179,7 @@ EARLIER_ADV = frozenset({"recently", "earlier", "previously", "lately", "formerl
 EARLIER_ADJ = frozenset({"recent", "previous", "earlier", "past", "former", "prior"})
 
 
-def _earlier(clause: Clause) -> bool:
+def told_as_earlier(clause: Clause) -> bool:
     """The act is told as one that happened some time before: 'the recent visit', 'had recently
     met', 'as discussed during their recent contacts'."""
     toks = [clause.trigger.token] + ([clause.verb] if clause.verb is not None else [])
