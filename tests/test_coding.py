@@ -175,6 +175,32 @@ def test_coding_willing_and_ready_are_the_same_intent() -> None:
     assert "AGREE" in a and a == b
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # saying a party does wrong accuses it (PLOVER ACCUSE 'allege'); the accuser reports it, else the text's voice
+    ("President Ruto said that Uganda had violated the ceasefire agreement.", ("ACCUSE", ("KEN",), ("UGA",))),
+    ("The Kenyan President noted that, in violation of the accord, the Ugandan authorities had closed the border.",
+     ("ACCUSE", ("KEN",), ("UGA",))),
+])
+def test_coding_allegations(text: str, expected: tuple[str, tuple[str, ...], tuple[str, ...]]) -> None:
+    assert expected in events(text)
+
+
+def test_coding_allegation_in_the_texts_own_voice() -> None:
+    doc = Document(source="case.txt", url="https://www.state.gov/x", published=PUB,
+                   text="Today the Department determined that members of the Syrian army committed war crimes.")
+    assert ("ACCUSE", ("USA",), ("SYR",)) in {(e.type, tuple(e.actor), tuple(e.recipient))
+                                              for e in get_extractor().extract(doc).events}
+
+
+@pytest.mark.parametrize("text", [
+    "If Uganda violates the ceasefire agreement, Kenya will respond.",
+    "President Ruto said that Uganda had not violated the ceasefire agreement.",
+    "President Ruto said that Uganda would violate the agreement.",
+])
+def test_coding_no_allegation_without_an_assertion(text: str) -> None:
+    assert not [e for e in code(text).events if e.type == "ACCUSE"]
+
+
 # ---------------------------------------------------------------- material acts
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -90,6 +90,9 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
                 m = parties.at(c)
                 if m is not None:
                     out.append(m)
+                elif c.dep_ == "nmod" and c.tag_ in ("NN", "NNS") and depth < 1:
+                    # "Ukraine's sovereignty and territorial integrity", parsed as a noun modifying the last
+                    out.extend(_owners(c, parties, depth + 1, of=False))
         for p, o in preps(t):
             if p in ("of", "by", "from") and (of or p == "by"):
                 found = parties.of_np(o, 1)

@@ -373,7 +373,7 @@ class Coder:
                     ev.date, ev.place = None, None
                 events.add(ev, headline=f.sent is headline, earlier=before)
         for s in sents:
-            for ev in self._demands(s, ctx):
+            for ev in [*self._demands(s, ctx), *self._allegations(s, ctx)]:
                 events.add(ev, headline=s is headline)
         ags += self._signed(sents, found, ctx)
         if titled is not None:
@@ -464,6 +464,20 @@ class Coder:
                 continue
             date = clause.when.value if clause.when is not None and not clause.when.future else ctx.anchor
             ev = make_event(ctx, clause, s.span, "REQUEST", "100", speaker, addressed, date=date)
+            if ev is not None:
+                out.append(ev)
+        return out
+
+    def _allegations(self, s: Sent, ctx: Context) -> list[Event]:
+        """Saying that a party does wrong accuses it (statements.allegations)."""
+        if self.sentence_mode:
+            return []
+        out: list[Event] = []
+        for tok, accuser, accused in statements.allegations(s.span, ctx):
+            trig = Trigger(tok, "112", None, "PLOVER_MANUAL.tex:619 ACCUSE (allege)", False, frozenset({tok.i}))
+            clause = read_clause(trig, ctx.parties, s.span, s.time_roots)
+            ev = make_event(ctx, clause, s.span, "ACCUSE", "112", accuser, accused,
+                            date=event_date(ctx, replace(clause, when=None), "occurred"))
             if ev is not None:
                 out.append(ev)
         return out
