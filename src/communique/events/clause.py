@@ -46,7 +46,11 @@ SUPPORT_VERBS = frozenset({"hold", "holds", "held", "holding", "have", "has", "h
                            "lodge", "lodged", "impose", "imposed", "imposes", "announce", "announced",
                            "provide", "provided", "extend", "extended", "reaffirm", "reaffirmed", "offer",
                            "offered", "receive", "received", "sign", "signed", "stage", "staged", "carry",
-                           "carried", "resume", "resumed", "engage", "engaged", "plan", "planned", "plans"})
+                           "carried", "resume", "resumed", "engage", "engaged", "plan", "planned", "plans",
+                           # gerunds: "committed to continuing these discussions", "looks forward to holding talks"
+                           "beginning", "starting", "continuing", "completing", "concluding", "undertaking",
+                           "embarking", "taking", "participating", "joining", "attending", "hosting", "launching",
+                           "resuming", "engaging"})
 
 
 @dataclass

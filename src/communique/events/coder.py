@@ -296,6 +296,12 @@ class Coder:
             type_ = plover_type(code, ctx.sentence_mode)
             if type_ is None:
                 continue
+            if not ctx.sentence_mode and trig.block == "AGREE" and code == "050" and any(
+                    ch.dep_ in ("prep", "xcomp") and ch.lower_ in ("to", "on", "upon") for ch in trig.token.children):
+                # "both sides agreed to the sharing of expertise", not "agreed that X must ...": the parties agreed
+                # on a step (PLOVER_MANUAL.tex:348 AGREE; the dictionary's AGREE block is 050, which the 2021
+                # table reads as SUPPORT)
+                type_ = "AGREE"
             if ctx.sentence_mode:
                 type_ = sentence_reading(code, trig.source, type_, c)
                 if c.negated and c.mood.kind == "future" and "03" <= code[:2] <= "08":

@@ -299,9 +299,19 @@ RECIPROCAL = frozenset({"each", "one", "mutual", "mutually", "exchanged", "excha
 
 
 def _reciprocal(clause: Clause) -> bool:
-    """'thanked each other', 'exchanged congratulations': an act the doers aim at one another."""
+    """'thanked each other', 'exchanged congratulations', 'expressed mutual support': an act the doers
+    aim at one another (the marker is the verb, 'each other' / 'one another', or a word of
+    reciprocity on the act's own object, not anywhere further down the sentence)."""
     tok = clause.verb or clause.trigger.token
-    return tok.lower_ in RECIPROCAL or any(t.lower_ in RECIPROCAL for t in tok.subtree if t.i > tok.i)
+    if tok.lower_ in RECIPROCAL:
+        return True
+    doc = tok.doc
+    for t in tok.subtree:
+        if t.i > tok.i and t.lower_ in ("each", "one") and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in (
+                "other", "another"):
+            return True
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")] + [clause.trigger.token]
+    return any(m.lower_ in RECIPROCAL for o in objs for m in o.children if m.dep_ in ("amod", "advmod", "compound"))
 
 
 def together(ctx: Context, clause: Clause, sent: Span, type_: str, code: str) -> list[Event]:

@@ -40,7 +40,27 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
             clause = replace(clause, targets=addressed(verb, ctx))
         elif type_ == "THREATEN":  # the party whose acting would avert the threat is the one threatened
             clause = replace(clause, targets=conditioned(verb, ctx) or clause.targets)
+    if type_ in ("SUPPORT", "ACCUSE") and not clause.targets and not clause.owners:
+        # "applauded the vote in the General Assembly": an act taken in a body is that body's
+        held = body_of_act(clause.verb or clause.trigger.token, ctx)
+        if held:
+            clause = replace(clause, targets=held)
     return directed(ctx, clause, sent, type_, cameo, RECIPIENT_PREPS[type_])
+
+
+def body_of_act(verb: Token, ctx: Context) -> list[Mention]:
+    """The organisation in which the verb's object, an act, was taken ("the vote in the General Assembly",
+    "the decision in the Council"): its 'in' phrase names only an organisation."""
+    out: list[Mention] = []
+    for o in verb.children:
+        if o.dep_ != "dobj" or ctx.parties.of_np(o):
+            continue
+        for p in o.children:
+            if p.dep_ == "prep" and p.lower_ == "in":
+                ms = [m for c in p.children if c.dep_ == "pobj" for m in ctx.parties.of_np(c, 1)]
+                if ms and all(m.code.startswith("IGO:") for m in ms):
+                    out += ms
+    return dedupe(out)
 
 
 def addressed(verb: Token, ctx: Context) -> list[Mention]:

@@ -149,7 +149,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             spans.append((s, e, eid, "country"))
         elif label == "ORG" and eid.startswith("IGO:"):
             orgs.setdefault(eid, []).append((s, e, ent.text))
-            spans.append((s, e, eid, "org"))
+            spans.append((s, e, gaz.party(eid), "org"))
         elif label == "ORG" and eid and (na := gaz.actor(ent.text)) is not None and na.party == eid:
             # a state's own body ("the Knesset", "the Afghan National Army") stands for the state; a
             # national group ("Hamas", "UNITA") stands for its country in news-sentence coding only
