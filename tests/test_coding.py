@@ -175,6 +175,58 @@ def test_coding_willing_and_ready_are_the_same_intent() -> None:
     assert "AGREE" in a and a == b
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # saying a party does wrong accuses it (PLOVER ACCUSE 'allege'); the accuser reports it, else the text's voice
+    ("President Ruto said that Uganda had violated the ceasefire agreement.", ("ACCUSE", ("KEN",), ("UGA",))),
+    ("The Kenyan President noted that, in violation of the accord, the Ugandan authorities had closed the border.",
+     ("ACCUSE", ("KEN",), ("UGA",))),
+])
+def test_coding_allegations(text: str, expected: tuple[str, tuple[str, ...], tuple[str, ...]]) -> None:
+    assert expected in events(text)
+
+
+def test_coding_allegation_in_the_texts_own_voice() -> None:
+    doc = Document(source="case.txt", url="https://www.state.gov/x", published=PUB,
+                   text="Today the Department determined that members of the Syrian army committed war crimes.")
+    assert ("ACCUSE", ("USA",), ("SYR",)) in {(e.type, tuple(e.actor), tuple(e.recipient))
+                                              for e in get_extractor().extract(doc).events}
+
+
+@pytest.mark.parametrize("text", [
+    "If Uganda violates the ceasefire agreement, Kenya will respond.",
+    "President Ruto said that Uganda had not violated the ceasefire agreement.",
+    "President Ruto said that Uganda would violate the agreement.",
+])
+def test_coding_no_allegation_without_an_assertion(text: str) -> None:
+    assert not [e for e in code(text).events if e.type == "ACCUSE"]
+
+
+def test_coding_agreeing_to_a_step_is_agree_agreeing_that_is_not() -> None:
+    assert ("AGREE", ("KEN", "TZA"), ()) in events(
+        "Kenya and Tanzania agreed to the sharing of customs data.")
+    assert not [e for e in code("Kenya and Tanzania agreed that the rebels must lay down their arms.").events
+                if e.type == "AGREE"]
+
+
+def test_coding_praise_of_a_vote_taken_in_an_organ_goes_to_its_organisation() -> None:
+    # the General Assembly acts as the United Nations (organizations.jsonl part_of)
+    assert ("SUPPORT", ("KEN",), ("IGO:UN",)) in events(
+        "President Ruto of Kenya applauded the vote in the United Nations General Assembly.")
+
+
+def test_coding_holding_a_list_responsible_accuses_it() -> None:
+    assert ("ACCUSE", ("KEN",), ("UGA",)) in events(
+        "Kenya holds President Museveni of Uganda and those complicit in these actions responsible.")
+
+
+def test_coding_a_shared_commitment_is_not_mutual_praise() -> None:
+    # reciprocity must mark the act itself, not a word further down ("mutual respect")
+    text = ("Kenya and Tanzania reaffirm the commitment to peace between our two countries and to the settlement "
+            "of disputes in mutual respect.")
+    assert not [e for e in code(text).events if e.type == "SUPPORT"]
+    assert ("SUPPORT", ("KEN", "TZA"), ()) in events("Kenya and Tanzania expressed mutual support.")
+
+
 # ---------------------------------------------------------------- material acts
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -207,6 +259,13 @@ def test_coding_a_country_word_that_modifies_a_thing_is_no_party(text: str) -> N
 
 def test_coding_interaction_inside_one_state_is_no_event() -> None:
     assert not events("The Prime Minister of Canada met the premier of Ontario in Ottawa.")
+
+
+def test_coding_continuing_talks_next_year_is_a_planned_meeting_of_the_pair() -> None:
+    text = ("On March 12 the foreign ministers of Peru and Chile met in Lima. "
+            "They committed to continuing these discussions at the next meeting next year.")
+    ev = next(e for e in code(text).events if e.status == "planned")
+    assert (ev.type, sorted(ev.actor), ev.date) == ("CONSULT", ["CHL", "PER"], "2025")
 
 
 # ---------------------------------------------------------------- dates

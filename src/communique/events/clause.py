@@ -54,7 +54,11 @@ SUPPORT_VERBS = frozenset({"hold", "holds", "held", "holding", "have", "has", "h
                            "lodge", "lodged", "impose", "imposed", "imposes", "announce", "announced",
                            "provide", "provided", "extend", "extended", "reaffirm", "reaffirmed", "offer",
                            "offered", "receive", "received", "sign", "signed", "stage", "staged", "carry",
-                           "carried", "resume", "resumed", "engage", "engaged", "plan", "planned", "plans"})
+                           "carried", "resume", "resumed", "engage", "engaged", "plan", "planned", "plans",
+                           # gerunds: "committed to continuing these discussions", "looks forward to holding talks"
+                           "beginning", "starting", "continuing", "completing", "concluding", "undertaking",
+                           "embarking", "taking", "participating", "joining", "attending", "hosting", "launching",
+                           "resuming", "engaging"})
 
 
 @dataclass
@@ -98,6 +102,9 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
                 m = parties.at(c)
                 if m is not None:
                     out.append(m)
+                elif c.dep_ == "nmod" and c.tag_ in ("NN", "NNS") and depth < 1:
+                    # "Ukraine's sovereignty and territorial integrity", parsed as a noun modifying the last
+                    out.extend(_owners(c, parties, depth + 1, of=False))
         for p, o in preps(t):
             if p in ("of", "by", "from") and (of or p == "by"):
                 found = parties.of_np(o, 1)

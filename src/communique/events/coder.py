@@ -20,7 +20,15 @@ from spacy.tokens import Doc, Span
 
 from communique.events import agreements, attendees, honours, material, meetings, partnerships, statements
 from communique.events.clause import MEDIUM, Clause, read_clause
-from communique.events.common import Context, event_date, evidence, make_event, plover_type, sentence_reading
+from communique.events.common import (
+    Context,
+    event_date,
+    evidence,
+    make_event,
+    plover_type,
+    sentence_reading,
+    told_as_earlier,
+)
 from communique.events.lexicon import CONSULT_BLOCKS, Lexicon, Trigger, load_lexicon
 from communique.events.parse import FINITE, REPORTING, Modality, is_verb, negated, subjects
 from communique.events.parties import CIVILIAN_AGENTS, FORCE_AGENTS, Mention, Parties, dedupe, subject_of_kind
@@ -81,13 +89,21 @@ class EventSet:
     """Events of one document, one per (type, parties, date), each with all its evidence."""
 
     sentence_mode: bool
-    events: dict[tuple[str, frozenset[str], str], Event] = field(default_factory=dict)
+    events: dict[tuple[str, frozenset[str], str, str], Event] = field(default_factory=dict)
     from_title: set[int] = field(default_factory=set)
+    earlier: set[int] = field(default_factory=set)  # undated events told as before the main day
 
-    def add(self, ev: Event, headline: bool = False) -> None:
-        k = ev.key()
-        if ev.date is None and not self.sentence_mode:  # an undated report joins the same event told elsewhere
-            same = [x for x in self.events.values() if x.key()[:2] == k[:2]]
+    @staticmethod
+    def slot(ev: Event) -> tuple[str, frozenset[str], str, str]:
+        """(type, parties, date), and for an undated report its kind: an undated visit is not an
+        undated call."""
+        return (*ev.key(), "" if ev.date else (ev.mode or ""))
+
+    def add(self, ev: Event, headline: bool = False, earlier: bool = False) -> None:
+        k = self.slot(ev)
+        if ev.date is None and not self.sentence_mode and not earlier:
+            # an undated report joins the same event told elsewhere ("the recent visit" is another one)
+            same = [x for x in self.events.values() if x.key()[:2] == k[:2] and _same_kind(x, ev)]
             if same:
                 if ev.evidence not in same[0].evidence_all:
                     same[0].evidence_all.append(ev.evidence)
@@ -98,6 +114,8 @@ class EventSet:
             self.events[k] = ev
             if headline:
                 self.from_title.add(id(ev))
+            if earlier and ev.date is None:
+                self.earlier.add(id(ev))
         else:
             if ev.evidence not in old.evidence_all:
                 old.evidence_all.append(ev.evidence)
@@ -108,6 +126,11 @@ class EventSet:
             for p in ev.people:
                 if p not in old.people:
                     old.people.append(p)
+
+
+def _same_kind(a: Event, b: Event) -> bool:
+    """Two reports can be one event unless they say different kinds of it (a visit, a call)."""
+    return not (a.mode and b.mode and a.mode != b.mode)
 
 
 class Coder:
@@ -275,6 +298,12 @@ class Coder:
             type_ = plover_type(code, ctx.sentence_mode)
             if type_ is None:
                 continue
+            if not ctx.sentence_mode and trig.block == "AGREE" and code == "050" and any(
+                    ch.dep_ in ("prep", "xcomp") and ch.lower_ in ("to", "on", "upon") for ch in trig.token.children):
+                # "both sides agreed to the sharing of expertise", not "agreed that X must ...": the parties agreed
+                # on a step (PLOVER_MANUAL.tex:348 AGREE; the dictionary's AGREE block is 050, which the 2021
+                # table reads as SUPPORT)
+                type_ = "AGREE"
             if ctx.sentence_mode:
                 type_ = sentence_reading(code, trig.source, type_, c)
                 if c.negated and c.mood.kind == "future" and "03" <= code[:2] <= "08":
@@ -349,12 +378,13 @@ class Coder:
         for f in found:
             evs, a = self.events_of(f, ctx)
             ags += a
+            before = told_as_earlier(f.clause)
             for ev in evs:
                 if f.sent is headline and f.clause.when is None:  # a headline has no tense: its events join the body's report
                     ev.date, ev.place = None, None
-                events.add(ev, headline=f.sent is headline)
+                events.add(ev, headline=f.sent is headline, earlier=before)
         for s in sents:
-            for ev in self._demands(s, ctx):
+            for ev in [*self._demands(s, ctx), *self._allegations(s, ctx)]:
                 events.add(ev, headline=s is headline)
         ags += self._signed(sents, found, ctx)
         if titled is not None:
@@ -447,6 +477,20 @@ class Coder:
                 continue
             date = clause.when.value if clause.when is not None and not clause.when.future else ctx.anchor
             ev = make_event(ctx, clause, s.span, "REQUEST", "100", speaker, addressed, date=date)
+            if ev is not None:
+                out.append(ev)
+        return out
+
+    def _allegations(self, s: Sent, ctx: Context) -> list[Event]:
+        """Saying that a party does wrong accuses it (statements.allegations)."""
+        if self.sentence_mode:
+            return []
+        out: list[Event] = []
+        for tok, accuser, accused in statements.allegations(s.span, ctx):
+            trig = Trigger(tok, "112", None, "PLOVER_MANUAL.tex:619 ACCUSE (allege)", False, frozenset({tok.i}))
+            clause = read_clause(trig, ctx.parties, s.span, s.time_roots)
+            ev = make_event(ctx, clause, s.span, "ACCUSE", "112", accuser, accused,
+                            date=event_date(ctx, replace(clause, when=None), "occurred"))
             if ev is not None:
                 out.append(ev)
         return out
@@ -567,18 +611,19 @@ class Coder:
                          evidence=evidence(sents[0].span))
 
     def _undated(self, events: EventSet, ctx: Context) -> None:
-        """An undated report joins a dated twin; a headline's event alone happened on the main day."""
+        """An undated report joins a dated twin of the same kind (a visit is not a call); a headline's
+        event alone happened on the main day."""
         evs = events.events
-        for k in [k for k, ev in evs.items() if not ev.date]:
+        for k in [k for k, ev in evs.items() if not ev.date and id(ev) not in events.earlier]:
             titled = id(evs[k]) in events.from_title and evs[k].status == "occurred"
             twin = next((x for x in evs.values() if x.date and x.key()[:2] == k[:2]
-                         and (not titled or x.date == ctx.anchor)), None)
+                         and (not titled or x.date == ctx.anchor) and (titled or _same_kind(x, evs[k]))), None)
             if twin is not None:
                 twin.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in twin.evidence_all)
             elif titled:
                 ev = evs.pop(k)
                 ev.date, ev.place = ctx.anchor, ctx.place if ev.mode != "phone" else None
-                evs.setdefault(ev.key(), ev)
+                evs.setdefault(EventSet.slot(ev), ev)
 
     @staticmethod
     def _direct_visits(events: EventSet, ctx: Context) -> None:

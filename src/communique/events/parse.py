@@ -123,8 +123,8 @@ def in_phrase(tok: Token, head: Token) -> bool:
     for _ in range(40):
         if t.i == head.i:
             return True
-        if t.dep_ in OUTSIDE_VP or t.head is t:
-            return False
+        if (t.dep_ in OUTSIDE_VP and not (t.dep_ == "conj" and t.tag_.startswith("NN"))) or t.head.i == t.i:
+            return False  # (a coordinated noun is still in the phrase: "held X and those complicit responsible")
         t = t.head
     return False
 

@@ -51,7 +51,8 @@ ORG_WORDS = re.compile(r"\b(?:Workshop|Center|Centre|Initiative|Act|Agreement|Co
                        r"Institute|Organization|Organisation|Party|Committee|Fund|Forum|Summit|Day|Street|House|"
                        r"Hall|Palace|Airport|Province|Region|Republic|Kingdom|Federation|Union|Group|Company|"
                        r"Corporation|Assembly|Commission|Movement|Medal|Order|Prize|Scholarship|Program|Programme|Awards?|"
-                       r"Fellowship|Exchange|Foundation|Agency|Network|Alliance|Project|Plan|Strategy)\b")
+                       r"Fellowship|Exchange|Foundation|Agency|Network|Alliance|Project|Plan|Strategy|Statement|Declaration|"
+                       r"Communiqu[eé]|Memorandum|Treaty|Convention|Protocol|Readout|Text)\b")
 
 
 @dataclass
@@ -149,7 +150,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             spans.append((s, e, eid, "country"))
         elif label == "ORG" and eid.startswith("IGO:"):
             orgs.setdefault(eid, []).append((s, e, ent.text))
-            spans.append((s, e, eid, "org"))
+            spans.append((s, e, gaz.party(eid), "org"))
         elif label == "ORG" and eid and (na := gaz.actor(ent.text)) is not None and na.party == eid:
             # a state's own body ("the Knesset", "the Afghan National Army") stands for the state; a
             # national group ("Hamas", "UNITA") stands for its country in news-sentence coding only
@@ -200,6 +201,10 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                               or re.search(r"[\"“”«»]", name) or gaz.city(name) or not NAME_WORDS.fullmatch(name)):
             continue
         pid = known.id if known is not None else person_id(name)
+        if st is not None and st.country and st.country.startswith("IGO:") and known is not None and known.role \
+                and known.country and not known.country.startswith("IGO:"):
+            add_person(known, s, e, name)  # "Chair of ASEAN": a state's leader in a rotating chair serves the state
+            continue
         if st is not None and st.country:  # what the text states wins over the tables
             role = known.role if known is not None and known.country == st.country and known.role else st.title or None
             add_person(PersonActor(pid, known.name if known else name, st.country, role, st.why), s, e, name)
@@ -287,6 +292,11 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             counts[pa.country] = counts.get(pa.country, 0) + len(pa.mentions) * 2
     for code, ms in countries.items():
         counts[code] = counts.get(code, 0) + len(ms)
+    title_end = text.find("\n")
+    for code, ms in orgs.items():  # an organisation a headline names beside a state ("Russia-ASEAN Summit") is a side
+        if code.startswith("IGO:") and 0 < title_end < 200 and any(s0 < title_end for s0, _e0, _f in ms) \
+                and any(s0 < title_end for s0, _e0, c, k in spans if k == "country"):
+            counts[gaz.party(code)] = counts.get(gaz.party(code), 0) + len(ms)
     openers: dict[str, int] = {}
     for sm in re.finditer(r"(?:^|(?<=[.!?]\s)|\n)\s*(?:[A-Z][\w\u2019'-]*\s+){0,4}", text):
         lead = [c for s, _e, c, k in spans if sm.start() <= s <= sm.end() + 2 and k != "nonstate"]
