@@ -442,6 +442,17 @@ def test_coding_purpose_of_a_planned_trip_is_planned_too() -> None:
     assert ev.status == "planned" and ev.date == "2024-04-02"
 
 
+def test_coding_accepted_invitation_to_visit_is_a_planned_visit() -> None:
+    # CAMEO: ACCEPT * INVITATION is an intent to meet (036); the one who accepts will visit
+    ev = one("The President of Chile has accepted an invitation to visit Portugal in June.", "CONSULT")
+    assert (ev.actor, ev.recipient, ev.status, ev.date) == (["CHL"], ["PRT"], "planned", "2024-06")
+
+
+def test_coding_coordinated_titles_share_their_of_phrase() -> None:
+    ev = one("The King and Queen of Denmark will visit Ghana next month.", "CONSULT")
+    assert (ev.actor, ev.recipient, ev.status) == (["DNK"], ["GHA"], "planned")
+
+
 def test_coding_knight_addressed_by_given_name() -> None:
     rec = code("Prime Minister Sir Keir Starmer of the United Kingdom met President Macron of France. "
                "Sir Keir thanked France for its support.")

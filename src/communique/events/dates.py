@@ -22,7 +22,9 @@ _M = r"(?P<month>January|February|March|April|May|June|July|August|September|Oct
      r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 
 #: the end of a day range, which dates an event by its first day: "5-7 April", "from 5 to 7 April", "May 14 to 15"
-_RANGE = (r"(?:\s*(?:[-\u2013]|to|and|through|until)\s*(?:(?:January|February|March|April|May|June|July|August|"
+_RANGE = (r"(?:\s*(?:[-\u2013]|to|and|through|until)\s*"
+          r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"  # "Tuesday 12 and Wednesday 13 December"
+          r"(?:(?:January|February|March|April|May|June|July|August|"
           r"September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|"
           r"Nov\.?|Dec\.?)\s+)?\d{1,2}(?:st|nd|rd|th)?\b)?")
 

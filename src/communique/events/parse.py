@@ -53,6 +53,10 @@ TOPIC_HEADS = frozenset({"discuss", "discussed", "discusses", "discussing", "tal
                          "exchanged", "focused", "emphasized", "stressed", "underscored", "noted", "highlighted",
                          "about", "on", "regarding", "concerning", "ways", "prospects", "importance"})
 #: markers of a condition or a purpose: the act is not asserted
+#: "accepted an invitation to visit": the dictionary codes ACCEPT * INVITATION as an intent to meet
+#: (CAMEO.2.0.txt:1690, 036), so the visit invited to is planned, and the one who accepts makes it
+INVITATION_NOUNS = frozenset({"invitation", "invitations"})
+ACCEPTING = frozenset({"accept", "accepts", "accepted", "accepting"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest", "once", "until", "should"})
 
 
@@ -186,10 +190,19 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
                 continue
             t = t.head
             continue
+        if t.dep_ == "acl" and accepted_invitation(t):
+            t = t.head.head
+            continue
         if t.dep_ in ("relcl", "acl") and t.head is not t:
             return conjuncts(t.head)
         return []
     return []
+
+
+def accepted_invitation(verb: Token) -> bool:
+    """'has accepted an invitation to visit': `verb` is what the accepted invitation asks for."""
+    noun = verb.head
+    return noun.lower_ in INVITATION_NOUNS and noun.dep_ == "dobj" and noun.head.lower_ in ACCEPTING
 
 
 def passive_subjects(verb: Token) -> list[Token]:
@@ -296,6 +309,8 @@ def modality(tok: Token) -> Modality:
                 return modality(head)
             if hw in DECISION_HEADS:
                 return Modality("future", "decided")
+            if verb.dep_ == "acl" and accepted_invitation(verb):
+                return Modality("future", "accepted invitation")
             if verb.dep_ == "xcomp" and hw in PLAN_HEADS:
                 outer = modality(head)
                 return outer if outer.kind == "irrealis" else Modality("future", hw)

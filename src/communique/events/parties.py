@@ -360,6 +360,11 @@ class Parties:
                     out.extend(self.of_np(o, depth + 1))
             elif c.dep_ == "appos" and depth < 2:
                 out.extend(self.of_np(c, depth + 1))
+        if not out and depth < 2:
+            # "the King and Queen of Nepal", "the President and Prime Minister of X": coordinated titles
+            # share the 'of' phrase the parser hangs on the last of them
+            out.extend(m for c in children(t, "conj") for p in children(c, "prep") if p.lower_ == "of"
+                       for o in children(p, "pobj") for m in self.of_np(o, depth + 1))
         return dedupe(out)
 
 
