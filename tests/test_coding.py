@@ -453,6 +453,11 @@ def test_coding_coordinated_titles_share_their_of_phrase() -> None:
     assert (ev.actor, ev.recipient, ev.status) == (["DNK"], ["GHA"], "planned")
 
 
+def test_coding_a_monarch_acts_for_the_state_of_the_title() -> None:
+    ev = one("The Emir of Kuwait has accepted an invitation to visit Japan in June.", "CONSULT")
+    assert (ev.actor, ev.recipient, ev.status) == (["KWT"], ["JPN"], "planned")
+
+
 def test_coding_knight_addressed_by_given_name() -> None:
     rec = code("Prime Minister Sir Keir Starmer of the United Kingdom met President Macron of France. "
                "Sir Keir thanked France for its support.")

@@ -191,7 +191,7 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
             t = t.head
             continue
         if t.dep_ == "acl" and accepted_invitation(t):
-            t = t.head.head
+            t = t.head.head  # the invitation's accepting verb, whose subject visits
             continue
         if t.dep_ in ("relcl", "acl") and t.head is not t:
             return conjuncts(t.head)
@@ -201,8 +201,10 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
 
 def accepted_invitation(verb: Token) -> bool:
     """'has accepted an invitation to visit': `verb` is what the accepted invitation asks for."""
-    noun = verb.head
-    return noun.lower_ in INVITATION_NOUNS and noun.dep_ == "dobj" and noun.head.lower_ in ACCEPTING
+    head = verb.head
+    if head.lower_ in ACCEPTING:  # parsed as the accepting verb's own clause ("accepted an invitation, to pay")
+        return any(c.lower_ in INVITATION_NOUNS for c in children(head, "dobj"))
+    return head.lower_ in INVITATION_NOUNS and head.dep_ == "dobj" and head.head.lower_ in ACCEPTING
 
 
 def passive_subjects(verb: Token) -> list[Token]:
@@ -309,7 +311,7 @@ def modality(tok: Token) -> Modality:
                 return modality(head)
             if hw in DECISION_HEADS:
                 return Modality("future", "decided")
-            if verb.dep_ == "acl" and accepted_invitation(verb):
+            if verb.dep_ in ("acl", "advcl", "xcomp") and accepted_invitation(verb):
                 return Modality("future", "accepted invitation")
             if verb.dep_ == "xcomp" and hw in PLAN_HEADS:
                 outer = modality(head)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from communique.events.parse import children, conjuncts, token_starts
 from communique.resolve.actors import Resolved
-from communique.resolve.gazetteer import read_jsonl
+from communique.resolve.gazetteer import read_jsonl, role_kind
 
 #: words that stand for the parties a text is about: "both sides", "the two leaders", "they"
 COLLECTIVE = frozenset({"they", "them", "their", "both", "sides", "parties", "interlocutors", "leaders",
@@ -73,7 +73,18 @@ def agent_nouns(civilians: bool = False) -> frozenset[str]:
     `civilians`, also a country's people and groups ('protesters', 'students', 'rebels'), as
     sentence-level event sets code them."""
     rows = read_jsonl("agents.jsonl")
-    return frozenset(f for r in rows if civilians or r.get("state", True) for f in r["forms"])
+    return frozenset(f for r in rows if civilians or r.get("state", True) for f in r["forms"]) | sovereign_titles()
+
+
+@cache
+def sovereign_titles() -> frozenset[str]:
+    """One-word head-of-state titles of the leaders tables ('emir', 'queen', 'sultan'), singular and
+    plural: PETRARCH2's agents list offices of government, not a monarch's title, which acts for its
+    state as a president does."""
+    words = {r["role"].split(" of ")[0].lower() for f in ("leaders.jsonl", "leaders_historical.jsonl")
+             for r in read_jsonl(f) if role_kind(r["role"], r["country"]) == "head_of_state"}
+    one = {w for w in words if " " not in w and w != "head"}  # "Head of State" is no title of its own
+    return frozenset(one | {w + "s" for w in one})
 
 
 #: PETRARCH2 agent codes of civilians (people, workers, farmers, students, the opposition, believers ...),
