@@ -88,6 +88,13 @@ def test_a_title_naming_no_state_is_the_publishers_office() -> None:
     assert p.country == "USA" and "publisher" in p.resolution
 
 
+def test_the_publishers_state_named_only_as_a_things_owner_leaves_the_default() -> None:
+    # "New Zealand's export market" names no side of the sentence: the untitled minister is still the publisher's
+    p = person("Energy Minister Tane Rawiri arrives in Chile tomorrow, one of New Zealand's fastest growing markets.",
+               "Tane Rawiri", author="NZL")
+    assert p.country == "NZL"
+
+
 def test_a_minister_is_not_assumed_to_be_a_us_official() -> None:
     assert "Ricardo Salinas Vega" not in {
         p.name for p in _resolve("Vice Minister Ricardo Salinas Vega welcomed the team.", author="USA").people.values()

@@ -7,12 +7,13 @@ does. Within a document, "President Xi", "Xi" and "Xi Jinping" become one actor.
 from __future__ import annotations
 
 import re
+from functools import cache
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from communique.records import Actor, Evidence
-from communique.resolve.gazetteer import Gazetteer, Person, fold, person_id
+from communique.resolve.gazetteer import Gazetteer, Person, fold, person_id, read_jsonl
 from communique.resolve.people import (
     clean_name,
     coordination_top,
@@ -331,7 +332,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         siblings = [p.country for p in people.values() if p.country for ms, _me, _f in p.mentions
                     if sent.start_char <= ms < sent.end_char and (sp := doc.char_span(ms, _me, alignment_mode="expand"))
                     is not None and coordination_top(sp, ("conj",)) == top]
-        named = {c for s0, _e0, c, k in spans if k == "country" and sent.start_char <= s0 < sent.end_char}
+        named = {c for s0, e0, c, k in spans if k == "country" and sent.start_char <= s0 < sent.end_char
+                 and not _modifies_a_thing(doc, s0, e0)}
         dec = titled_default(st, name, siblings, named, home, met_by_subject(span))
         if dec is not None:
             add_person(PersonActor(person_id(name), name, dec.country, dec.role, dec.why), span.start_char,
@@ -348,6 +350,22 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     spans.sort()
     return Resolved(text, people, spans, places, countries, orgs, main, main[:2], [voice] if voice else [],
                     speakers)
+
+
+@cache
+def _agent_words() -> frozenset[str]:
+    return frozenset(f for r in read_jsonl("agents.jsonl") for f in r["forms"])
+
+
+def _modifies_a_thing(doc: Doc, s: int, e: int) -> bool:
+    """A country word that only modifies a noun naming no actor ("New Zealand's export destination",
+    "a Japanese company"): it does not name that state as a side of the sentence."""
+    sp = doc.char_span(s, e, alignment_mode="expand")
+    if sp is None:
+        return False
+    root = sp.root
+    return root.dep_ in ("poss", "compound", "amod", "nmod") and root.head.lower_ not in _agent_words() \
+        and root.head.ent_type_ not in ("PERSON", "ORG")
 
 
 def _name_words(name: str) -> set[str]:
