@@ -7,8 +7,8 @@ does. Within a document, "President Xi", "Xi" and "Xi Jinping" become one actor.
 from __future__ import annotations
 
 import re
-from functools import cache
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
