@@ -458,6 +458,24 @@ def test_coding_a_monarch_acts_for_the_state_of_the_title() -> None:
     assert (ev.actor, ev.recipient, ev.status) == (["KWT"], ["JPN"], "planned")
 
 
+def test_coding_purpose_of_a_scheduled_trip_in_the_present_is_planned() -> None:
+    # a release's present tense tells the schedule: "travels to X tomorrow to meet Y"
+    evs = [e for e in code("The Foreign Minister of Ireland travels to Canberra tomorrow to meet the Foreign Minister "
+                           "of Australia.").events if e.type == "CONSULT"]
+    assert evs and all(e.status == "planned" and e.date == "2024-03-16" for e in evs)
+
+
+def test_coding_a_city_name_of_several_states_is_the_one_in_the_state_named() -> None:
+    ev = one("The President of Fiji met the Prime Minister of Samoa in Nadi on Monday.", "CONSULT")
+    assert ev.place is not None and ev.place.country == "FJI"
+
+
+def test_coding_a_date_after_since_is_when_a_period_began_not_the_event() -> None:
+    ev = one("The Prime Minister of Japan visited Mongolia, his first visit since the signing of the treaty "
+             "in June 2019.", "CONSULT")
+    assert ev.date != "2019-06"
+
+
 def test_coding_knight_addressed_by_given_name() -> None:
     rec = code("Prime Minister Sir Keir Starmer of the United Kingdom met President Macron of France. "
                "Sir Keir thanked France for its support.")

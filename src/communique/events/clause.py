@@ -160,7 +160,9 @@ def _time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
             continue
         if best is None or d < best[0]:
             best = (d, ref)
-    if best is None and anchor.dep_ in ("xcomp", "acomp") and anchor.head is not anchor:
+    purpose = anchor.dep_ == "advcl" and any(a.lower_ == "to" for a in children(anchor, "aux"))
+    if best is None and (anchor.dep_ in ("xcomp", "acomp") or purpose) and anchor.head is not anchor:
+        # ("travels to X tomorrow to meet Y": a purpose is done on the trip, at its time)
         # "next February, we will be able to meet": the time of the verb the trigger completes
         up = anchor.head if anchor.head.dep_ != "acomp" else anchor.head.head
         for ref, root in times:
@@ -198,6 +200,8 @@ def _through_noun(tok: Token, head: Token, own: frozenset[int]) -> bool:
     things = thing_nouns()
     t = tok.head
     while t.i != head.i and t.head.i != t.i:  # (spaCy makes a new Token per access: compare indices)
+        if t.lower_ == "since" and t.dep_ == "prep":
+            return True  # "his second visit since the lifting of sanctions in March": when a period began
         if t.tag_ in ("NN", "NNS") and t.i not in own and t.lower_ not in MEDIUM \
                 and (DATED_NOUN.search(t.lower_) or t.lower_ in things):
             return True

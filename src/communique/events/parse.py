@@ -199,6 +199,15 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
     return []
 
 
+def _motion(verb: Token) -> bool:
+    """A verb of the dictionary's motion blocks ('travels', 'leaves', 'arrives')."""
+    from communique.events.lexicon import (  # the lexicon reads the parse helpers here
+        MOTION_BLOCKS,
+        load_lexicon,
+    )
+    return any(v.block in MOTION_BLOCKS for v in load_lexicon().forms.get(verb.lower_, []))
+
+
 def accepted_invitation(verb: Token) -> bool:
     """'has accepted an invitation to visit': `verb` is what the accepted invitation asks for."""
     head = verb.head
@@ -322,6 +331,11 @@ def modality(tok: Token) -> Modality:
                 outer = modality(head)  # "will travel to X to meet Y": the meeting is planned with the trip
                 if outer.kind == "future":
                     return Modality("future", f"to ({outer.cue})")
+                if outer.kind == "realis" and head.tag_ in ("VBZ", "VBP") and not children(head, "aux", "auxpass") \
+                        and _motion(head):
+                    # "travels to Nadi tomorrow to meet X": a release's present tells the schedule, and the
+                    # purpose shares the trip's time (planned when that time is ahead)
+                    return Modality("realis", f"to ({hw})")
             if verb.dep_ in ("acl", "relcl", "advcl") and (hw in SENT_HEADS or any(
                     c.dep_ == "dobj" and c.lower_ in SENT_HEADS for c in head.children)):
                 return Modality("future", f"to ({hw})")  # "a delegation to attend the inauguration": sent to

@@ -348,8 +348,19 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if country:
             add_person(PersonActor(person_id(name), name, country, None, why), ent.start_char, ent.end_char, name)
     spans.sort()
+    places = [_named_country_city(gaz, pl, countries) for pl in places]
     return Resolved(text, people, spans, places, countries, orgs, main, main[:2], [voice] if voice else [],
                     speakers)
+
+
+def _named_country_city(gaz: Gazetteer, place: tuple[int, int, str, str],
+                        countries: dict[str, list[tuple[int, int, str]]]) -> tuple[int, int, str, str]:
+    """A city name several states have ('Nadi' in Fiji and in Thailand) is the one in a state the text names."""
+    s, e, name, country = place
+    if country in countries:
+        return place
+    named = [c["country"] for c in gaz.cities.get(fold(name), []) if c["country"] in countries]
+    return (s, e, name, named[0]) if named else place
 
 
 @cache
