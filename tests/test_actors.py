@@ -220,3 +220,13 @@ def test_actors_no_party_from_common_words_shared_names_or_publisher_seats(text:
     _, res = _resolved(text)
     assert not [c for _s, _e, c, k in res.party_spans if k in ("org", "nonstate") and not c.startswith("IGO:")]
     assert gaz.actor("Youth") is None and gaz.actor("Senate") is None and gaz.actor("White House") is None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Thai troops shelled Kampuchean positions.", "KHM"),  # Phoenix.Countries.actors.txt: KAMPUCHEA
+    ("The Macedonian government protested.", "MKD"),  # Phoenix.Countries.actors.txt: MACEDONIA, +MACEDONIAN
+    ("Zaire closed its border.", "COD"),  # Phoenix.Countries.actors.txt: +ZAIRE
+])
+def test_actors_a_former_name_of_a_state_is_that_state(text: str, code: str) -> None:
+    _, res = _resolved(text)
+    assert code in [c for _s, _e, c, _k in res.party_spans]

@@ -55,6 +55,19 @@ def test_coding_meetings(text: str, expected: tuple[str, tuple[str, ...], tuple[
     assert expected in events(text)
 
 
+def test_coding_attending_an_event_named_before_is_a_visit_to_its_host() -> None:
+    # a definite event noun with no party of its own ("the summit") is the event named a few sentences back
+    ev = one("Brazil will host the G20 summit in Rio de Janeiro in November. "
+             "President Ramaphosa of South Africa is expected to attend the summit.", "CONSULT")
+    assert (ev.actor, ev.recipient, ev.status) == (["ZAF"], ["BRA"], "planned")
+    assert ev.date == "2024-11" and ev.place is not None and ev.place.country == "BRA"
+
+
+def test_coding_attending_an_event_of_unknown_host_gives_no_event() -> None:
+    assert not [e for e in code("President Ramaphosa of South Africa will attend the summit.").events
+                if "ZAF" in e.actor]
+
+
 def test_coding_call_is_phone_mode() -> None:
     ev = one("Chancellor Scholz had a telephone conversation with President Ramaphosa of South Africa.", "CONSULT")
     assert ev.mode == "phone" and set(ev.actor) == {"DEU", "ZAF"}
@@ -162,6 +175,58 @@ def test_coding_willing_and_ready_are_the_same_intent() -> None:
     assert "AGREE" in a and a == b
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # saying a party does wrong accuses it (PLOVER ACCUSE 'allege'); the accuser reports it, else the text's voice
+    ("President Ruto said that Uganda had violated the ceasefire agreement.", ("ACCUSE", ("KEN",), ("UGA",))),
+    ("The Kenyan President noted that, in violation of the accord, the Ugandan authorities had closed the border.",
+     ("ACCUSE", ("KEN",), ("UGA",))),
+])
+def test_coding_allegations(text: str, expected: tuple[str, tuple[str, ...], tuple[str, ...]]) -> None:
+    assert expected in events(text)
+
+
+def test_coding_allegation_in_the_texts_own_voice() -> None:
+    doc = Document(source="case.txt", url="https://www.state.gov/x", published=PUB,
+                   text="Today the Department determined that members of the Syrian army committed war crimes.")
+    assert ("ACCUSE", ("USA",), ("SYR",)) in {(e.type, tuple(e.actor), tuple(e.recipient))
+                                              for e in get_extractor().extract(doc).events}
+
+
+@pytest.mark.parametrize("text", [
+    "If Uganda violates the ceasefire agreement, Kenya will respond.",
+    "President Ruto said that Uganda had not violated the ceasefire agreement.",
+    "President Ruto said that Uganda would violate the agreement.",
+])
+def test_coding_no_allegation_without_an_assertion(text: str) -> None:
+    assert not [e for e in code(text).events if e.type == "ACCUSE"]
+
+
+def test_coding_agreeing_to_a_step_is_agree_agreeing_that_is_not() -> None:
+    assert ("AGREE", ("KEN", "TZA"), ()) in events(
+        "Kenya and Tanzania agreed to the sharing of customs data.")
+    assert not [e for e in code("Kenya and Tanzania agreed that the rebels must lay down their arms.").events
+                if e.type == "AGREE"]
+
+
+def test_coding_praise_of_a_vote_taken_in_an_organ_goes_to_its_organisation() -> None:
+    # the General Assembly acts as the United Nations (organizations.jsonl part_of)
+    assert ("SUPPORT", ("KEN",), ("IGO:UN",)) in events(
+        "President Ruto of Kenya applauded the vote in the United Nations General Assembly.")
+
+
+def test_coding_holding_a_list_responsible_accuses_it() -> None:
+    assert ("ACCUSE", ("KEN",), ("UGA",)) in events(
+        "Kenya holds President Museveni of Uganda and those complicit in these actions responsible.")
+
+
+def test_coding_a_shared_commitment_is_not_mutual_praise() -> None:
+    # reciprocity must mark the act itself, not a word further down ("mutual respect")
+    text = ("Kenya and Tanzania reaffirm the commitment to peace between our two countries and to the settlement "
+            "of disputes in mutual respect.")
+    assert not [e for e in code(text).events if e.type == "SUPPORT"]
+    assert ("SUPPORT", ("KEN", "TZA"), ()) in events("Kenya and Tanzania expressed mutual support.")
+
+
 # ---------------------------------------------------------------- material acts
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -196,6 +261,13 @@ def test_coding_interaction_inside_one_state_is_no_event() -> None:
     assert not events("The Prime Minister of Canada met the premier of Ontario in Ottawa.")
 
 
+def test_coding_continuing_talks_next_year_is_a_planned_meeting_of_the_pair() -> None:
+    text = ("On March 12 the foreign ministers of Peru and Chile met in Lima. "
+            "They committed to continuing these discussions at the next meeting next year.")
+    ev = next(e for e in code(text).events if e.status == "planned")
+    assert (ev.type, sorted(ev.actor), ev.date) == ("CONSULT", ["CHL", "PER"], "2025")
+
+
 # ---------------------------------------------------------------- dates
 
 def test_coding_date_of_the_clause_not_of_another() -> None:
@@ -214,6 +286,35 @@ def test_coding_undated_event_takes_the_day_of_the_main_event() -> None:
             "The President of Ghana thanked Togo for its cooperation.")
     ev = one(text, "SUPPORT")
     assert ev.date == "2024-03-14"
+
+
+def test_coding_what_was_said_at_the_main_meeting_happened_where_it_was() -> None:
+    text = ("Yesterday the President of Ghana met the President of Togo in Accra. "
+            "The President of Ghana thanked Togo for its cooperation.")
+    ev = one(text, "SUPPORT")
+    assert ev.place is not None and (ev.place.name, ev.place.country) == ("Accra", "GHA")
+
+
+def test_coding_a_bare_month_of_a_future_clause_is_the_coming_one() -> None:
+    # told in March: a past November for what happened, the coming one for what will
+    assert one("The Kenyan President will visit Tanzania in November.", "CONSULT").date == "2024-11"
+    assert one("The Kenyan President visited Tanzania in November.", "CONSULT").date == "2023-11"
+
+
+def test_coding_a_recent_act_is_undated() -> None:
+    # "recent" says it happened before the main day, not when
+    text = ("President Ruto of Kenya met President Museveni of Uganda on Tuesday. "
+            "They reviewed the results of the recent visit to Ethiopia by a Kenyan delegation.")
+    ev = next(e for e in code(text).events if e.recipient == ["ETH"])
+    assert (ev.actor, ev.date, ev.status) == (["KEN"], None, "occurred")
+
+
+def test_coding_talks_told_of_keep_their_own_date_and_do_not_date_the_main_call() -> None:
+    text = ("President Ruto of Kenya had a telephone conversation with President Museveni of Uganda. "
+            "Ruto told Museveni about the results of his talks with President Ramaphosa of South Africa "
+            "via videoconference on March 7, 2024.")
+    dates = {tuple(sorted(e.actor)): e.date for e in code(text).events if e.type == "CONSULT"}
+    assert dates == {("KEN", "UGA"): "2024-03-15", ("KEN", "ZAF"): "2024-03-07"}
 
 
 # ---------------------------------------------------------------- agreements and partnerships
@@ -256,6 +357,27 @@ def test_coding_honour_is_support() -> None:
     rec = code('The President of Kazakhstan awarded the "Order of Friendship" to President Mirziyoyev of Uzbekistan.')
     assert rec.honours and rec.honours[0].recipient_country == "UZB"
     assert ("SUPPORT", ("KAZ",), ("UZB",)) in {(e.type, tuple(e.actor), tuple(e.recipient)) for e in rec.events}
+
+
+def test_coding_partnership_of_the_partner_met() -> None:
+    # 'our' is the publisher's side; the other side is the one met, not the city left from
+    doc = Document(source="case.txt", url="https://www.state.gov/x", published=PUB,
+                   text="From Nairobi, the Secretary of State will travel to Accra to meet with Ghanaian officials "
+                        "to reinforce our Strategic Partnership.")
+    assert [p.parties for p in get_extractor().extract(doc).partnerships] == [["GHA", "USA"]]
+
+
+def test_coding_partnership_named_again_by_this_is_not_another_level() -> None:
+    rec = code("President Ruto of Kenya met President Modi of India. They agreed to deepen this critical "
+               "partnership.")
+    assert rec.partnerships == []
+
+
+def test_coding_allies_within_an_organisation_are_allied_to_each_other() -> None:
+    rec = code("The foreign ministers of Norway and Denmark reaffirmed their strong cooperation as partners and "
+               "NATO Allies.")
+    assert [(p.parties, p.level_normalized, p.change) for p in rec.partnerships] == [
+        (["DNK", "NOR"], "alliance", "reaffirmed")]
 
 
 # ---------------------------------------------------------------- sentence mode
@@ -318,6 +440,40 @@ def test_coding_purpose_of_a_planned_trip_is_planned_too() -> None:
     ev = next(e for e in code("The Prime Minister of Canada will travel to Mexico to meet President Sheinbaum "
                               "on April 2.").events if e.type == "CONSULT")
     assert ev.status == "planned" and ev.date == "2024-04-02"
+
+
+def test_coding_accepted_invitation_to_visit_is_a_planned_visit() -> None:
+    # CAMEO: ACCEPT * INVITATION is an intent to meet (036); the one who accepts will visit
+    ev = one("The President of Chile has accepted an invitation to visit Portugal in June.", "CONSULT")
+    assert (ev.actor, ev.recipient, ev.status, ev.date) == (["CHL"], ["PRT"], "planned", "2024-06")
+
+
+def test_coding_coordinated_titles_share_their_of_phrase() -> None:
+    ev = one("The King and Queen of Denmark will visit Ghana next month.", "CONSULT")
+    assert (ev.actor, ev.recipient, ev.status) == (["DNK"], ["GHA"], "planned")
+
+
+def test_coding_a_monarch_acts_for_the_state_of_the_title() -> None:
+    ev = one("The Emir of Kuwait has accepted an invitation to visit Japan in June.", "CONSULT")
+    assert (ev.actor, ev.recipient, ev.status) == (["KWT"], ["JPN"], "planned")
+
+
+def test_coding_purpose_of_a_scheduled_trip_in_the_present_is_planned() -> None:
+    # a release's present tense tells the schedule: "travels to X tomorrow to meet Y"
+    evs = [e for e in code("The Foreign Minister of Ireland travels to Canberra tomorrow to meet the Foreign Minister "
+                           "of Australia.").events if e.type == "CONSULT"]
+    assert evs and all(e.status == "planned" and e.date == "2024-03-16" for e in evs)
+
+
+def test_coding_a_city_name_of_several_states_is_the_one_in_the_state_named() -> None:
+    ev = one("The President of Fiji met the Prime Minister of Samoa in Nadi on Monday.", "CONSULT")
+    assert ev.place is not None and ev.place.country == "FJI"
+
+
+def test_coding_a_date_after_since_is_when_a_period_began_not_the_event() -> None:
+    ev = one("The Prime Minister of Japan visited Mongolia, his first visit since the signing of the treaty "
+             "in June 2019.", "CONSULT")
+    assert ev.date != "2019-06"
 
 
 def test_coding_knight_addressed_by_given_name() -> None:

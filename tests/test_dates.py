@@ -19,6 +19,8 @@ from communique.events.dates import find_times
     ("talks on December 7", "2022-01-03", "2021-12-07", False),  # the nearest December 7
     ("met last week", "2024-03-04", "2024-02", False),
     ("a summit in 2025", "2021-12-14", "2025", True),
+    # a span of days whose second day has its own weekday is dated by its first day
+    ("will visit on Tuesday 19 and Wednesday 20 March", "2024-03-15", "2024-03-19", True),
 ])
 def test_dates_resolved_against_publication(text: str, published: str, value: str, future: bool) -> None:
     (ref,) = find_times(text, published)

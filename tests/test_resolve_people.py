@@ -88,6 +88,13 @@ def test_a_title_naming_no_state_is_the_publishers_office() -> None:
     assert p.country == "USA" and "publisher" in p.resolution
 
 
+def test_the_publishers_state_named_only_as_a_things_owner_leaves_the_default() -> None:
+    # "New Zealand's export market" names no side of the sentence: the untitled minister is still the publisher's
+    p = person("Energy Minister Tane Rawiri arrives in Chile tomorrow, one of New Zealand's fastest growing markets.",
+               "Tane Rawiri", author="NZL")
+    assert p.country == "NZL"
+
+
 def test_a_minister_is_not_assumed_to_be_a_us_official() -> None:
     assert "Ricardo Salinas Vega" not in {
         p.name for p in _resolve("Vice Minister Ricardo Salinas Vega welcomed the team.", author="USA").people.values()
@@ -196,3 +203,18 @@ def test_spokesperson_who_issues_the_text_is_left_out() -> None:
 def test_possessive_ends_a_name() -> None:
     res = _resolve("Secretary Blinken's Meeting with Foreign Ministers", "2022-05-18", "USA")
     assert all("Meeting" not in p.name for p in res.people.values())
+
+
+def test_a_state_office_before_an_organisations_chair_names_the_state() -> None:
+    # a head of state holding a rotating chair serves the state, not the organisation
+    text = "Taking part were the President of Malawi, the incumbent Chair of SADC Lazarus Mbewe, and others."
+    assert person(text, "Lazarus Mbewe").country == "MWI"
+
+
+def test_an_organisations_official_alone_serves_it() -> None:
+    assert person("The Chair of SADC Tandi Maseko opened the summit.", "Tandi Maseko").country == "IGO:SADC"
+
+
+def test_document_titles_are_not_people() -> None:
+    res = _resolve("Joint Statement of the Kenya-Uganda Working Group\n\nKenya and Uganda met in Kampala.")
+    assert not [p for p in res.people.values() if "Statement" in p.name]

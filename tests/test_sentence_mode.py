@@ -117,6 +117,11 @@ def test_sentence_willingness_reaches_through_purpose_clauses() -> None:
     assert "DNK" in ev.actor and "EST" in ev.actor + ev.recipient
 
 
+
+def test_sentence_a_promised_withdrawal_is_aimed_at_the_place_left_not_the_doers_troops() -> None:
+    ev = of_type("Chad says it is ready to withdraw its soldiers from the Central African Republic.", "AGREE")
+    assert ev.actor == ["TCD"] and ev.recipient == ["CAF"]
+
 # ---------------------------------------------------------------- the parties of a phrase
 
 def test_sentence_subject_phrase_takes_the_country_that_modifies_it() -> None:
@@ -328,3 +333,51 @@ def test_sentence_handing_something_to_a_party_is_aid() -> None:
 def test_sentence_issued_declaration_demanding_is_the_demand() -> None:
     types = {e.type for e in coded("Kenyan rebels issued a statement demanding that Uganda close the border.")}
     assert "REQUEST" in types
+
+
+# ---------------------------------------------------------------- things a country owns
+
+def test_sentence_an_act_against_a_countrys_goods_is_aimed_at_it() -> None:
+    assert {("ARG",)} == {r for _t, a, r in triples("Brazil threatened to boycott Argentine goods.") if a == ("BRA",)}
+
+
+def test_sentence_a_plan_named_by_a_country_is_that_countrys() -> None:
+    ev = of_type("Chilean unions rejected a Peruvian peace plan on Monday.", "REJECT")
+    assert ev.actor == ["CHL"] and ev.recipient == ["PER"]
+
+
+def test_sentence_a_currency_names_no_owner() -> None:
+    ev = of_type("Kenya received a loan of 200 million US dollars from the World Bank.", "AID")
+    assert "USA" not in ev.actor + ev.recipient
+
+
+def test_sentence_a_complaint_is_about_the_owner_of_what_it_is_over() -> None:
+    ev = of_type("Chile complained to the United Nations on Monday over Bolivian border raids.", "ACCUSE")
+    assert ev.actor == ["CHL"] and "BOL" in ev.recipient
+
+
+# ---------------------------------------------------------------- whom a retreat benefits
+
+def test_sentence_a_blockade_lifted_on_a_countrys_vehicles_is_a_retreat_toward_it() -> None:
+    ev = of_type("The Turkish navy lifted a blockade on Cypriot ships on Monday.", "RETREAT")
+    assert ev.actor == ["TUR"] and ev.recipient == ["CYP"]
+
+
+def test_sentence_a_retreat_with_no_beneficiary_named_stays_joint() -> None:
+    ev = of_type("Armenia observed a ceasefire with Azerbaijan on Monday.", "RETREAT")
+    assert set(ev.actor) == {"ARM", "AZE"} and not ev.recipient
+
+
+def test_sentence_the_aim_of_a_phrases_noun_is_the_acts_aim() -> None:
+    ev = of_type("Ecuador mobilized its reserves on Monday for a possible war against Peru.", "MOBILIZE")
+    assert ev.actor == ["ECU"] and ev.recipient == ["PER"]
+
+
+def test_sentence_a_protests_purpose_names_whom_it_is_against() -> None:
+    ev = of_type("Farmers in Lima blocked a highway to show their anger at Chilean import rules.", "PROTEST")
+    assert ev.actor == ["PER"] and ev.recipient == ["CHL"]
+
+
+def test_sentence_a_demonstrations_purpose_names_whom_it_is_against() -> None:
+    ev = of_type("Farmers in Lima demonstrated on Monday to show their anger at Chilean import rules.", "PROTEST")
+    assert ev.actor == ["PER"] and ev.recipient == ["CHL"]

@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from communique.events.dates import TimeRef
+from communique.events.dates import TimeRef, tensed
 from communique.events.lexicon import OCCURRENCE, Trigger, load_lexicon
 from communique.events.parse import (
     Modality,
@@ -31,7 +31,16 @@ from communique.events.parse import (
     reported_future,
     subjects,
 )
-from communique.events.parties import CIVILIAN_AGENTS, Mention, Parties, dedupe, subject_of_kind, thing_nouns
+from communique.events.parties import (
+    CIVILIAN_AGENTS,
+    Mention,
+    Parties,
+    dedupe,
+    owned_things,
+    subject_of_kind,
+    thing_nouns,
+)
+from communique.records import Place
 
 #: verbs through which a noun trigger's doer is the verb's subject: "held talks", "paid a visit"
 SUPPORT_VERBS = frozenset({"hold", "holds", "held", "holding", "have", "has", "had", "having", "conduct",
@@ -45,7 +54,11 @@ SUPPORT_VERBS = frozenset({"hold", "holds", "held", "holding", "have", "has", "h
                            "lodge", "lodged", "impose", "imposed", "imposes", "announce", "announced",
                            "provide", "provided", "extend", "extended", "reaffirm", "reaffirmed", "offer",
                            "offered", "receive", "received", "sign", "signed", "stage", "staged", "carry",
-                           "carried", "resume", "resumed", "engage", "engaged", "plan", "planned", "plans"})
+                           "carried", "resume", "resumed", "engage", "engaged", "plan", "planned", "plans",
+                           # gerunds: "committed to continuing these discussions", "looks forward to holding talks"
+                           "beginning", "starting", "continuing", "completing", "concluding", "undertaking",
+                           "embarking", "taking", "participating", "joining", "attending", "hosting", "launching",
+                           "resuming", "engaging"})
 
 
 @dataclass
@@ -61,6 +74,9 @@ class Clause:
     verb: Token | None = None  # the verb of the clause (the trigger, or the verb governing an event noun)
     #: owners named by a possessive, an adjective or 'by' only ("Russia's attack", not "the chairmanship of X")
     near_owners: list[Mention] = field(default_factory=list)
+    #: where the event happens when the clause itself does not say: an earlier sentence named it ("will host
+    #: the summit in China ... is welcome to attend the summit")
+    place: Place | None = None
 
     def with_(self, *words: str) -> list[Mention]:
         return dedupe([m for w in words for m in self.prep.get(w, [])])
@@ -74,7 +90,7 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
     out: list[Mention] = []
     things = thing_nouns()
     for t in conjuncts(tok):
-        if t.lower_ in things:
+        if t.lower_ in things and not (parties.sentence and t.lower_ in owned_things()):
             continue  # "a loan of 500 million US dollars", "the Minsk agreements"
         poss = [m for c in t.children if c.dep_ == "poss"
                 for m in ([parties.at(c)] if parties.at(c) else parties.of_np(c, 1)) if m is not None]
@@ -86,6 +102,9 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
                 m = parties.at(c)
                 if m is not None:
                     out.append(m)
+                elif c.dep_ == "nmod" and c.tag_ in ("NN", "NNS") and depth < 1:
+                    # "Ukraine's sovereignty and territorial integrity", parsed as a noun modifying the last
+                    out.extend(_owners(c, parties, depth + 1, of=False))
         for p, o in preps(t):
             if p in ("of", "by", "from") and (of or p == "by"):
                 found = parties.of_np(o, 1)
@@ -96,15 +115,33 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
     return dedupe([m for m in out if m.kind != "group"])
 
 
+#: prepositions whose object's owner is the party the phrase is about: "support for Ukraine's sovereignty"
+OWNER_PREPS = ("to", "in", "on", "against", "for", "toward", "towards", "at", "into")
+#: sentence mode: also the topics of a complaint or a dispute ("complained over Israeli raids", "angry about
+#: Chinese tariffs"), what is asked or taken from ("demanded autonomy from Serbian authorities")
+NEWS_OWNER_PREPS = (*OWNER_PREPS, "over", "about", "from", "upon", "near", "outside", "with", "between")
+
+
 def _prep_parties(toks: list[Token], parties: Parties) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = defaultdict(list)
+    owning = NEWS_OWNER_PREPS if parties.sentence else OWNER_PREPS
     for t in toks:
         for p, o in preps(t):
             found = parties.of_np(o, 1)
-            if not found and p in ("to", "in", "on", "against", "for", "toward", "towards", "at", "into"):
+            if not found and p in owning:
                 found = _owners(o, parties)  # "support for Ukraine's sovereignty", "an attack on Ukraine's cities"
             out[p].extend(found)
+            if not found and parties.sentence:
+                # "mobilized reservists for a war against Iraq", "suspended part of an aid programme for
+                # Bosnia": the phrase's noun is aimed at a party by a phrase of its own
+                for p2, o2 in preps(o):
+                    if p2 in NESTED_AIMS:
+                        out[p2].extend(parties.of_np(o2, 1) or _owners(o2, parties))
     return {k: dedupe(v) for k, v in out.items()}
+
+
+#: sentence mode: phrases of a phrase's noun that aim it at a party ("a war against X", "a programme for X")
+NESTED_AIMS = ("against", "on", "for", "to", "toward", "towards")
 
 
 def _time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
@@ -114,6 +151,8 @@ def _time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
     after the inauguration on March 19": those dates are the treaty's and the inauguration's)."""
     best: tuple[int, TimeRef] | None = None
     for ref, root in times:
+        if _by_medium(root, anchor):
+            return ref
         d = depth_to(root, anchor)
         if d is None:
             continue
@@ -121,7 +160,9 @@ def _time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
             continue
         if best is None or d < best[0]:
             best = (d, ref)
-    if best is None and anchor.dep_ in ("xcomp", "acomp") and anchor.head is not anchor:
+    purpose = anchor.dep_ == "advcl" and any(a.lower_ == "to" for a in children(anchor, "aux"))
+    if best is None and (anchor.dep_ in ("xcomp", "acomp") or purpose) and anchor.head is not anchor:
+        # ("travels to X tomorrow to meet Y": a purpose is done on the trip, at its time)
         # "next February, we will be able to meet": the time of the verb the trigger completes
         up = anchor.head if anchor.head.dep_ != "acomp" else anchor.head.head
         for ref, root in times:
@@ -137,12 +178,30 @@ MEDIUM = frozenset({"videoconference", "conference", "teleconference", "video", 
 DATED_NOUN = re.compile(r"(?:tion|sion|ment|ance|ence|ure|ary|ections?|ations?|ments?)$")
 
 
+def _by_medium(root: Token, anchor: Token) -> bool:
+    """'the results of his talks with X via videoconference on December 7': the parser hangs the
+    medium on the phrase around the talks, but a consultation's medium, and its date, are the
+    talks' own."""
+    t = root.head
+    for _ in range(4):
+        if t.lower_ in MEDIUM and t.dep_ == "pobj" and t.head.lower_ in ("via", "by", "over"):
+            host = t.head.head
+            return anchor.tag_ in ("NN", "NNS") and host.i != anchor.i and anchor.i < t.i \
+                and any(x.i == anchor.i for x in host.subtree)
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def _through_noun(tok: Token, head: Token, own: frozenset[int]) -> bool:
     """The path from a time expression up to the trigger passes an event or dated-thing noun of
     its own ("the inauguration on March 19", "the treaty of 2019", "the anniversary")."""
     things = thing_nouns()
     t = tok.head
     while t.i != head.i and t.head.i != t.i:  # (spaCy makes a new Token per access: compare indices)
+        if t.lower_ == "since" and t.dep_ == "prep":
+            return True  # "his second visit since the lifting of sanctions in March": when a period began
         if t.tag_ in ("NN", "NNS") and t.i not in own and t.lower_ not in MEDIUM \
                 and (DATED_NOUN.search(t.lower_) or t.lower_ in things):
             return True
@@ -204,7 +263,7 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             mood = reported_future(tok, mood)
             mood = _attempted(tok, trig, mood)
         neg = negated(tok)
-        when = _time(tok, sent, times, trig.covered)
+        when = tensed(_time(tok, sent, times, trig.covered), _ahead(mood))
         return Clause(trig, doers, targets, owners, prep, mood, neg, when, tok, near)
     # an event noun: 'Putin's visit to China', 'the Russia-India talks', 'held talks with X'
     doers = dedupe([m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
@@ -236,6 +295,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     targets = prep.get("of", [])
     if not doers and prep.get("by"):  # "the visit to Turkey by a Russian delegation"
         doers = list(prep["by"])
+    if not doers:  # "reviewed the results of the visit to Turkey by a Russian delegation": an active verb
+        doers = _stray_agent(tok, parties)  # has no agent; the parser hung the noun's 'by' on it
     if not doers and targets:  # "the visit of X to Y", "a meeting of X and Y": the 'of' party takes part
         doers, targets = list(targets), []
     own = modality(tok)  # "the upcoming visit": the noun's own adjective says when
@@ -243,4 +304,19 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     neg = negated(tok) or (verb is not None and negated(verb))
     when = _time(tok, sent, times, trig.covered) or (
         _time(verb, sent, times, trig.covered | {tok.i}) if verb is not None else None)
-    return Clause(trig, doers, list(targets), [], prep, mood, neg, when, verb)
+    return Clause(trig, doers, list(targets), [], prep, mood, neg, tensed(when, _ahead(mood)), verb)
+
+
+def _stray_agent(tok: Token, parties: Parties) -> list[Mention]:
+    v = tok.head
+    while v.head.i != v.i and not is_verb(v):
+        v = v.head
+    if not is_verb(v) or v.i > tok.i or v.tag_ == "VBN" or children(v, "auxpass") or not children(v, "nsubj"):
+        return []
+    return dedupe([m for p in v.children if p.dep_ == "prep" and p.lower_ == "by" and p.i > tok.i
+                   for o in children(p, "pobj") for m in parties.of_np(o)])
+
+
+def _ahead(mood: Modality) -> bool:
+    """The clause speaks of what is to come ("will visit", "plans to", "would travel", "the upcoming")."""
+    return mood.kind == "future" or (mood.kind == "irrealis" and mood.cue == "would")

@@ -20,11 +20,19 @@ from spacy.tokens import Doc, Span
 
 from communique.events import agreements, attendees, honours, material, meetings, partnerships, statements
 from communique.events.clause import MEDIUM, Clause, read_clause
-from communique.events.common import Context, event_date, evidence, make_event, plover_type, sentence_reading
+from communique.events.common import (
+    Context,
+    event_date,
+    evidence,
+    make_event,
+    plover_type,
+    sentence_reading,
+    told_as_earlier,
+)
 from communique.events.lexicon import CONSULT_BLOCKS, Lexicon, Trigger, load_lexicon
 from communique.events.parse import FINITE, REPORTING, Modality, is_verb, negated, subjects
-from communique.events.parties import CIVILIAN_AGENTS, FORCE_AGENTS, Mention, Parties, subject_of_kind
-from communique.events.places import index_places, place
+from communique.events.parties import CIVILIAN_AGENTS, FORCE_AGENTS, Mention, Parties, dedupe, subject_of_kind
+from communique.events.places import index_places, place, place_of_clause
 from communique.events.sentences import Sent, sentences
 from communique.records import Agreement, Event, Evidence, Partnership, Place
 from communique.resolve.actors import Resolved
@@ -44,8 +52,8 @@ LIGHT_VERBS = frozenset({"express", "expressed", "expresses", "expressing", "voi
 CONTENT_FAMILIES = frozenset({"03", "12", "13"})
 #: CAMEO 12 code refusing each cooperative family: meet (04) -> 125, yield (08) -> 124, cooperate (06) -> 121
 REFUSE_CODE = {"04": "125", "06": "121", "08": "124"}
-#: the phrases that name whom a promised or refused act is aimed at, in order
-CONTENT_AIMS = ("to", "for", "on", "against", "into", "in")
+#: the phrases that name whom a promised or refused act is aimed at, in order ("willing to withdraw from X")
+CONTENT_AIMS = ("to", "for", "on", "against", "into", "in", "from")
 #: verbs of agreeing: what they commit to is consented to, so it is AGREE whatever the act
 AGREE_HEADS = frozenset({"agree", "agreed", "agrees", "agreeing"})
 #: PLOVER AGREE: "agree to, offer, promise, or otherwise indicate willingness or commitment to" act
@@ -81,13 +89,21 @@ class EventSet:
     """Events of one document, one per (type, parties, date), each with all its evidence."""
 
     sentence_mode: bool
-    events: dict[tuple[str, frozenset[str], str], Event] = field(default_factory=dict)
+    events: dict[tuple[str, frozenset[str], str, str], Event] = field(default_factory=dict)
     from_title: set[int] = field(default_factory=set)
+    earlier: set[int] = field(default_factory=set)  # undated events told as before the main day
 
-    def add(self, ev: Event, headline: bool = False) -> None:
-        k = ev.key()
-        if ev.date is None and not self.sentence_mode:  # an undated report joins the same event told elsewhere
-            same = [x for x in self.events.values() if x.key()[:2] == k[:2]]
+    @staticmethod
+    def slot(ev: Event) -> tuple[str, frozenset[str], str, str]:
+        """(type, parties, date), and for an undated report its kind: an undated visit is not an
+        undated call."""
+        return (*ev.key(), "" if ev.date else (ev.mode or ""))
+
+    def add(self, ev: Event, headline: bool = False, earlier: bool = False) -> None:
+        k = self.slot(ev)
+        if ev.date is None and not self.sentence_mode and not earlier:
+            # an undated report joins the same event told elsewhere ("the recent visit" is another one)
+            same = [x for x in self.events.values() if x.key()[:2] == k[:2] and _same_kind(x, ev)]
             if same:
                 if ev.evidence not in same[0].evidence_all:
                     same[0].evidence_all.append(ev.evidence)
@@ -98,6 +114,8 @@ class EventSet:
             self.events[k] = ev
             if headline:
                 self.from_title.add(id(ev))
+            if earlier and ev.date is None:
+                self.earlier.add(id(ev))
         else:
             if ev.evidence not in old.evidence_all:
                 old.evidence_all.append(ev.evidence)
@@ -108,6 +126,11 @@ class EventSet:
             for p in ev.people:
                 if p not in old.people:
                     old.people.append(p)
+
+
+def _same_kind(a: Event, b: Event) -> bool:
+    """Two reports can be one event unless they say different kinds of it (a visit, a call)."""
+    return not (a.mode and b.mode and a.mode != b.mode)
 
 
 class Coder:
@@ -250,8 +273,10 @@ class Coder:
                     c2 = read_clause(Trigger(inner, None, None, "inner", False, frozenset({inner.i})), ctx.parties,
                                      span, f.sent.time_roots)
                     aimed = c2.targets or (c2.near_owners if ctx.sentence_mode else [])
-                    if ctx.sentence_mode and not aimed:  # "offered to hand them over to X", "refused to deploy in X"
-                        aimed = next((c2.prep[p] for p in CONTENT_AIMS if c2.prep.get(p)), [])
+                    if ctx.sentence_mode:  # "offered to hand them over to X", "refused to deploy in X", not
+                        own = {d.code for d in clause.doers}  # the doer's own ("to withdraw its troops from X")
+                        aimed = [m for m in aimed if m.code not in own] or next(
+                            (c2.prep[p] for p in CONTENT_AIMS if any(m.code not in own for m in c2.prep.get(p, []))), [])
                     clause = Clause(trig, clause.doers, [*clause.targets, *aimed],
                                     [*clause.owners, *c2.owners], {**c2.prep, **clause.prep}, clause.mood,
                                     clause.negated, clause.when or c2.when, clause.verb)
@@ -261,7 +286,7 @@ class Coder:
         if trig.code and trig.paired and trig.paired == trig.code:
             joint = Clause(trig, [*clause.doers, *clause.targets], [], clause.owners, clause.prep, clause.mood,
                            clause.negated, clause.when, clause.verb)
-            readings.append((trig.code, clause if trig.code.startswith("04") else joint))
+            readings.append((trig.code, clause if trig.code.startswith("04") or trig.block == "HOST" else joint))
         else:
             if trig.code:
                 readings.append((trig.code, clause))
@@ -273,6 +298,12 @@ class Coder:
             type_ = plover_type(code, ctx.sentence_mode)
             if type_ is None:
                 continue
+            if not ctx.sentence_mode and trig.block == "AGREE" and code == "050" and any(
+                    ch.dep_ in ("prep", "xcomp") and ch.lower_ in ("to", "on", "upon") for ch in trig.token.children):
+                # "both sides agreed to the sharing of expertise", not "agreed that X must ...": the parties agreed
+                # on a step (PLOVER_MANUAL.tex:348 AGREE; the dictionary's AGREE block is 050, which the 2021
+                # table reads as SUPPORT)
+                type_ = "AGREE"
             if ctx.sentence_mode:
                 type_ = sentence_reading(code, trig.source, type_, c)
                 if c.negated and c.mood.kind == "future" and "03" <= code[:2] <= "08":
@@ -301,6 +332,9 @@ class Coder:
             if ctx.sentence_mode:
                 _future_reading(evs, c)
                 _who_obstructs(evs, type_, code, subjects(c.verb or trig.token, True))
+                for ev in evs:
+                    if ev.type == "PROTEST" and not ev.recipient:  # "demonstrated to show anger at X's policy"
+                        ev.recipient = sorted({m.code for m in material.purpose_aim(c, ctx, span)} - set(ev.actor))
             out += evs
         return out, ags
 
@@ -332,7 +366,8 @@ class Coder:
             for f in found:  # "Telephone conversation with X": a headline's unnamed subject is the publisher
                 if f.sent is headline and not f.clause.doers:
                     f.clause.doers = [Mention(res.we[0], "group")]
-        ctx.anchor = self._anchor(found, body, published)
+        _antecedents(found, sents, ctx)
+        ctx.anchor = self._anchor(found, body, published, res.group)
         ctx.planned = self._planned(found, body)
         ctx.place = self._main_place(found, body, ctx, location)
 
@@ -343,12 +378,13 @@ class Coder:
         for f in found:
             evs, a = self.events_of(f, ctx)
             ags += a
+            before = told_as_earlier(f.clause)
             for ev in evs:
                 if f.sent is headline and f.clause.when is None:  # a headline has no tense: its events join the body's report
                     ev.date, ev.place = None, None
-                events.add(ev, headline=f.sent is headline)
+                events.add(ev, headline=f.sent is headline, earlier=before)
         for s in sents:
-            for ev in self._demands(s, ctx):
+            for ev in [*self._demands(s, ctx), *self._allegations(s, ctx)]:
                 events.add(ev, headline=s is headline)
         ags += self._signed(sents, found, ctx)
         if titled is not None:
@@ -367,6 +403,7 @@ class Coder:
         facts = self._facts(sents, ctx, events)
         self._undated(events, ctx)
         self._direct_visits(events, ctx)
+        self._places(events, ctx)
         return {"events": list(events.events.values()), "agreements": ags, **facts}
 
     def _facts(self, sents: list[Sent], ctx: Context, events: EventSet) -> dict[str, list[Any]]:
@@ -429,7 +466,9 @@ class Coder:
                 speaker = ctx.parties.speaker(tok)
             else:
                 speaker = [m for sub in subjects(head) for m in ctx.parties.of_np(sub)]
-            speaker = [m for m in speaker if m.code not in {a.code for a in addressed}]
+            others = [m for m in speaker if m.code not in {a.code for a in addressed}]
+            # (sentence mode: a demand within one state, "Rwandan rebels said the Rwandan government must ...")
+            speaker = others if others or not self.sentence_mode else speaker
             if not speaker and not (self.sentence_mode and head is not tok):
                 continue  # (sentence mode: a speaker the text names but we cannot place still demands)
             trig = Trigger(tok, "100", None, "PLOVER_MANUAL.tex:572 REQUEST (deontic 'must')", False, frozenset({tok.i}))
@@ -438,6 +477,20 @@ class Coder:
                 continue
             date = clause.when.value if clause.when is not None and not clause.when.future else ctx.anchor
             ev = make_event(ctx, clause, s.span, "REQUEST", "100", speaker, addressed, date=date)
+            if ev is not None:
+                out.append(ev)
+        return out
+
+    def _allegations(self, s: Sent, ctx: Context) -> list[Event]:
+        """Saying that a party does wrong accuses it (statements.allegations)."""
+        if self.sentence_mode:
+            return []
+        out: list[Event] = []
+        for tok, accuser, accused in statements.allegations(s.span, ctx):
+            trig = Trigger(tok, "112", None, "PLOVER_MANUAL.tex:619 ACCUSE (allege)", False, frozenset({tok.i}))
+            clause = read_clause(trig, ctx.parties, s.span, s.time_roots)
+            ev = make_event(ctx, clause, s.span, "ACCUSE", "112", accuser, accused,
+                            date=event_date(ctx, replace(clause, when=None), "occurred"))
             if ev is not None:
                 out.append(ev)
         return out
@@ -472,13 +525,17 @@ class Coder:
                     return states
         return []
 
-    def _anchor(self, found: list[Found], body: list[Sent], published: str | None) -> str | None:
-        """The day the document's main events happened: the date of the first meeting or call an
-        early sentence dates, else a recent past date opening one of the first sentences."""
+    def _anchor(self, found: list[Found], body: list[Sent], published: str | None, group: list[str]) -> str | None:
+        """The day the document's main events happened: the date of the first meeting or call of the
+        text's main parties an early sentence dates, else a recent past date opening one of the first
+        sentences."""
         first = [id(s) for s in body[:3]]
         for f in found:
             if id(f.sent) not in first or not f.trigger.code or plover_type(f.trigger.code, False) != "CONSULT":
                 continue
+            met = {m.code for m in [*f.clause.doers, *f.clause.targets, *f.clause.with_("with", "between")]}
+            if len(group) >= 2 and met and not set(group) <= met:
+                continue  # "told X about his talks with Y on December 7": another meeting, told of
             w = f.clause.when
             if w is not None and _recent(w.value, published) and w.future is False:
                 return w.value
@@ -554,18 +611,19 @@ class Coder:
                          evidence=evidence(sents[0].span))
 
     def _undated(self, events: EventSet, ctx: Context) -> None:
-        """An undated report joins a dated twin; a headline's event alone happened on the main day."""
+        """An undated report joins a dated twin of the same kind (a visit is not a call); a headline's
+        event alone happened on the main day."""
         evs = events.events
-        for k in [k for k, ev in evs.items() if not ev.date]:
+        for k in [k for k, ev in evs.items() if not ev.date and id(ev) not in events.earlier]:
             titled = id(evs[k]) in events.from_title and evs[k].status == "occurred"
             twin = next((x for x in evs.values() if x.date and x.key()[:2] == k[:2]
-                         and (not titled or x.date == ctx.anchor)), None)
+                         and (not titled or x.date == ctx.anchor) and (titled or _same_kind(x, evs[k]))), None)
             if twin is not None:
                 twin.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in twin.evidence_all)
             elif titled:
                 ev = evs.pop(k)
                 ev.date, ev.place = ctx.anchor, ctx.place if ev.mode != "phone" else None
-                evs.setdefault(ev.key(), ev)
+                evs.setdefault(EventSet.slot(ev), ev)
 
     @staticmethod
     def _direct_visits(events: EventSet, ctx: Context) -> None:
@@ -582,7 +640,73 @@ class Coder:
                 if ev.place is None:
                     ev.place = place_
 
+    def _places(self, events: EventSet, ctx: Context) -> None:
+        """Where each event happened when its own clause does not say: what was said or agreed on the
+        main day between the main meeting's parties happened where that meeting was; an event placed in
+        a country whose one city the text names was in that city."""
+        if ctx.sentence_mode:
+            return
+        cities: dict[str, set[str]] = {}
+        for _s, _e, name, country in ctx.res.places:
+            cities.setdefault(country, set()).add(name)
+        main = ctx.place
+        met = set(ctx.res.group)
+        for ev in events.events.values():
+            if ev.place is None and main is not None and ev.status == "occurred" and ev.date == ctx.anchor \
+                    and ev.mode != "phone" and set(ev.actor) | set(ev.recipient) <= met:
+                ev.place = main
+            elif ev.place is not None and ev.place.name is None and ev.place.country \
+                    and len(cities.get(ev.place.country, ())) == 1:
+                ev.place = place(self.gaz, next(iter(cities[ev.place.country])), ev.place.country)
 
+
+#: determiners of a noun phrase that refers back to an event already named ("the summit", "this meeting")
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: how many sentences back a definite event noun looks for the event it names
+ANTECEDENT_REACH = 3
+
+
+def _antecedents(found: list[Found], sents: list[Sent], ctx: Context) -> None:
+    """'China will host the SCO summit in China next year. President Rahmon is welcome to attend the
+    summit': a definite event noun that names no party of its own ("the summit", "this meeting")
+    refers to the event of that name a few sentences before; attending or joining it takes that
+    event's host, place and time."""
+    order = {id(s): k for k, s in enumerate(sents)}
+    for i, f in enumerate(found):
+        if f.clause.targets or f.trigger.nominal or not f.trigger.code or not f.trigger.code.startswith("04"):
+            continue
+        noun = next((c for c in f.trigger.token.children if c.dep_ in ("dobj", "pobj", "nsubjpass")
+                     and c.lower_ in meetings.EVENT_NOUNS
+                     and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in c.children)
+                     and not any(d.dep_ in ("compound", "amod", "poss", "prep") for d in c.children)), None)
+        if noun is None:
+            continue
+        for g in reversed(found[:i]):
+            if order[id(f.sent)] - order[id(g.sent)] > ANTECEDENT_REACH:
+                break
+            if g.sent is f.sent:
+                continue
+            n = g.trigger.token if g.trigger.nominal else next(
+                (c for c in g.trigger.token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if n is None or n.lemma_.lower() != noun.lemma_.lower() and n.lower_ != noun.lower_:
+                continue
+            host = next((h for h in found if h.sent is g.sent and h.trigger.token.i == n.head.i
+                         and _hosting(h.trigger)), None) if g.trigger.nominal else (g if _hosting(g.trigger) else None)
+            source = host or g
+            parties = source.clause.doers if host is not None else dedupe(
+                [*source.clause.doers, *source.clause.with_("with", "between")])
+            parties = [m for m in parties if m.code not in {d.code for d in f.clause.doers}]
+            if not parties:
+                break
+            where = place_of_clause(ctx, source.clause)
+            if where is None and host is not None and not parties[0].code.startswith("IGO:"):
+                where = Place(country=parties[0].code)
+            f.clause = replace(f.clause, targets=parties, when=f.clause.when or source.clause.when, place=where)
+            break
+
+
+def _hosting(t: Trigger) -> bool:
+    return t.block == "HOST" or (t.code or "").startswith("043")
 
 
 def _commissive_head(tok: Any) -> Any | None:

@@ -169,7 +169,29 @@ def event_date(ctx: Context, clause: Clause, status: str, span: bool = False) ->
         if status == "occurred" and when.relative and len(when.value) == 4:
             return ctx.anchor  # "this year's summit": not the day it happened
         return when.value
+    if status == "occurred" and told_as_earlier(clause):
+        return None  # "his recent visit", "as discussed during their recent contacts": before, but when?
     return ctx.anchor if status == "occurred" else ctx.planned
+
+
+#: words saying an act happened before the document's main day, without saying when
+EARLIER_ADV = frozenset({"recently", "earlier", "previously", "lately", "formerly"})
+EARLIER_ADJ = frozenset({"recent", "previous", "earlier", "past", "former", "prior"})
+
+
+def told_as_earlier(clause: Clause) -> bool:
+    """The act is told as one that happened some time before: 'the recent visit', 'had recently
+    met', 'as discussed during their recent contacts'."""
+    toks = [clause.trigger.token] + ([clause.verb] if clause.verb is not None else [])
+    for t in toks:
+        for c in t.children:
+            if (c.dep_ == "advmod" and c.lower_ in EARLIER_ADV) or (c.dep_ == "amod" and c.lower_ in EARLIER_ADJ):
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("during", "at", "in") and any(
+                    a.dep_ == "amod" and a.lower_ in EARLIER_ADJ for o in c.children if o.dep_ == "pobj"
+                    for a in o.children):
+                return True
+    return False
 
 
 def status_of(clause: Clause) -> str | None:
@@ -277,9 +299,19 @@ RECIPROCAL = frozenset({"each", "one", "mutual", "mutually", "exchanged", "excha
 
 
 def _reciprocal(clause: Clause) -> bool:
-    """'thanked each other', 'exchanged congratulations': an act the doers aim at one another."""
+    """'thanked each other', 'exchanged congratulations', 'expressed mutual support': an act the doers
+    aim at one another (the marker is the verb, 'each other' / 'one another', or a word of
+    reciprocity on the act's own object, not anywhere further down the sentence)."""
     tok = clause.verb or clause.trigger.token
-    return tok.lower_ in RECIPROCAL or any(t.lower_ in RECIPROCAL for t in tok.subtree if t.i > tok.i)
+    if tok.lower_ in RECIPROCAL:
+        return True
+    doc = tok.doc
+    for t in tok.subtree:
+        if t.i > tok.i and t.lower_ in ("each", "one") and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in (
+                "other", "another"):
+            return True
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")] + [clause.trigger.token]
+    return any(m.lower_ in RECIPROCAL for o in objs for m in o.children if m.dep_ in ("amod", "advmod", "compound"))
 
 
 def together(ctx: Context, clause: Clause, sent: Span, type_: str, code: str) -> list[Event]:

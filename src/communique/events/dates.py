@@ -8,7 +8,7 @@ text supports (`2024-07-05`, `2024-07`, `2025`). Durations ("five years") are no
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 MONTHS = {m: i for i, m in enumerate(
@@ -22,7 +22,9 @@ _M = r"(?P<month>January|February|March|April|May|June|July|August|September|Oct
      r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 
 #: the end of a day range, which dates an event by its first day: "5-7 April", "from 5 to 7 April", "May 14 to 15"
-_RANGE = (r"(?:\s*(?:[-\u2013]|to|and|through|until)\s*(?:(?:January|February|March|April|May|June|July|August|"
+_RANGE = (r"(?:\s*(?:[-\u2013]|to|and|through|until)\s*"
+          r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"  # "Tuesday 12 and Wednesday 13 December"
+          r"(?:(?:January|February|March|April|May|June|July|August|"
           r"September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|"
           r"Nov\.?|Dec\.?)\s+)?\d{1,2}(?:st|nd|rd|th)?\b)?")
 
@@ -62,6 +64,16 @@ class TimeRef:
     relative: bool  # resolved against the publication date
     future: bool | None  # True when the text points ahead of the publication date
     range: bool = False  # a span of days ("from July 18 to July 25"), dated by its first
+    #: a bare month or day read as the past one ("in November", told in March) can also be the coming one:
+    #: its reading a year later, for a clause that speaks of the future ("will visit in November")
+    ahead: str | None = None
+
+
+def tensed(ref: TimeRef | None, future: bool) -> TimeRef | None:
+    """The reading of `ref` that fits the tense of its clause."""
+    if ref is None or not future or ref.ahead is None:
+        return ref
+    return replace(ref, value=ref.ahead, future=True, ahead=None)
 
 
 def _month_num(s: str) -> int:
@@ -95,7 +107,7 @@ def find_times(text: str, published: str | None) -> list[TimeRef]:
         if out and out[-1].text.split()[-1].rstrip(",").lower() in WEEKDAYS and len(ref.value) == 10 \
                 and 0 <= ref.start - out[-1].end <= 2:
             prev = out.pop()
-            ref = TimeRef(prev.start, ref.end, text[prev.start:ref.end], ref.value, ref.relative, ref.future, ref.range)
+            ref = TimeRef(prev.start, ref.end, text[prev.start:ref.end], ref.value, ref.relative, ref.future, ref.range, ref.ahead)
         out.append(ref)
     return out
 
@@ -175,4 +187,10 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> TimeRef | None:
     if future is None and pub is not None and len(value) >= 4:
         future = value[: len(value)] > pub.isoformat()[: len(value)]
     is_range = bool(re.search(r"\d\s*(?:[-\u2013]|to|and|through|until)\s*(?:[A-Z][a-z]+\.?\s+)?\d", m.group(0)))
-    return TimeRef(m.start(), m.end(), m.group(0), value, relative, future, is_range)
+    coming: str | None = None
+    if kind in ("m", "md", "dm") and pub is not None and future is False and m.group(0).split()[0].lower() != "last":
+        later = f"{int(value[:4]) + 1:04d}{value[4:]}"
+        back = (pub.year * 12 + pub.month) - (int(value[:4]) * 12 + int(value[5:7]))
+        if back >= 2 and (len(later) == 7 or _safe_day(int(later[:4]), int(later[5:7]), int(later[8:10]))):
+            coming = later  # more than a month back: the coming one is as near a reading for a future clause
+    return TimeRef(m.start(), m.end(), m.group(0), value, relative, future, is_range, coming)

@@ -29,6 +29,8 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
 }
 #: sentence mode: further phrases naming whom an act is aimed at
 SENTENCE_PREPS: dict[str, tuple[str, ...]] = {"PROTEST": ("in",), "MOBILIZE": ("in",), "SANCTION": ("to", "in")}
+#: sentence mode: the phrases naming whom a retreat's consequences go to, after "from"
+NEWS_RETREAT_PREPS = ("from", "to", "on", "for", "against", "in")
 JOINT = frozenset({"COOPERATE"})
 TYPES = frozenset(RECIPIENT_PREPS) | JOINT
 #: force that is announced or made conditional is a threat (CAMEO 13: "threaten ... with sanctions/force")
@@ -53,6 +55,13 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
             # "extradited X to Y", "provided intelligence to Y": COOPERATE "requires recipient" (codebook)
             return directed(ctx, clause, sent, type_, cameo, ("to",))
         return together(ctx, clause, sent, type_, cameo)
+    if type_ == "RETREAT" and ctx.sentence_mode and not clause.prep.get("from") and not clause.targets:
+        # a news sentence's retreat has "immediate material consequences" for someone (PLOVER_MANUAL.tex:531:
+        # prisoners released, property returned, a blockade lifted): the party they are released, paid or
+        # lifted to, for or on ("lifted the blockade on Palestinian lorries", "paid compensation to X")
+        evs = directed(ctx, clause, sent, type_, cameo, NEWS_RETREAT_PREPS)
+        if any(e.recipient for e in evs):
+            return evs
     if type_ == "RETREAT" and not clause.prep.get("from") and not clause.targets:
         return together(ctx, clause, sent, type_, cameo)
     if type_ == "AID" and not (clause.targets or any(clause.prep.get(p) for p in RECIPIENT_PREPS["AID"])):
@@ -65,6 +74,30 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
         # a news sentence's protest or deployment in a country is aimed at it; aid cut "to" X is X's loss
         aims = (*aims, *(p for p in SENTENCE_PREPS.get(type_, ()) if p not in aims))
     return directed(ctx, clause, sent, type_, cameo, aims)
+
+
+#: phrases of a protest's purpose clause naming what it is against ("to show their anger at X's policy")
+PURPOSE_AIMS = ("against", "at", "for", "over", "about", "on", "to", "of")
+
+
+def purpose_aim(clause: Clause, ctx: Context, sent: Span) -> list[Mention]:
+    """Whom a protest is aimed at when its purpose says so: "began a hunger strike to protest against X's
+    decision", "blocked a road to show their disapproval of X's policies" (PLOVER PROTEST: the target of
+    the demonstration is the recipient)."""
+    from communique.events.clause import read_clause
+    from communique.events.lexicon import Trigger
+
+    verb = clause.verb or clause.trigger.token
+    own = {d.code for d in clause.doers}
+    for c in verb.children:
+        if c.dep_ not in ("advcl", "xcomp") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            continue
+        c2 = read_clause(Trigger(c, None, None, "purpose", False, frozenset({c.i})), ctx.parties, sent, [])
+        for ms in (c2.targets, c2.owners, *(c2.prep.get(p, []) for p in PURPOSE_AIMS)):
+            aimed = [m for m in ms if m.code not in own]
+            if aimed:
+                return aimed
+    return []
 
 
 def _told(clause: Clause, ctx: Context) -> list[Mention]:

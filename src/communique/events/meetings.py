@@ -93,7 +93,8 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
     phone = _phone(clause, sent) or cameo.startswith("041")
     type_ = "AGREE" if ctx.sentence_mode and status == "planned" else "CONSULT"
     visit = cameo.startswith("042")
-    if cameo.startswith("043") and not phone:  # hosting: the guests visit the subject
+    hosting = cameo.startswith("043") or (cameo == "036" and clause.trigger.block == "HOST")  # "will host"
+    if hosting and not phone:  # hosting: the guests visit the subject
         visitors = dedupe([*clause.targets, *clause.with_("to")])
         hosts: list[Mention] = clause.doers
         if _hosts_an_event(clause) or (visitors and all(v.code.startswith("IGO:") for v in visitors)):

@@ -53,6 +53,10 @@ TOPIC_HEADS = frozenset({"discuss", "discussed", "discusses", "discussing", "tal
                          "exchanged", "focused", "emphasized", "stressed", "underscored", "noted", "highlighted",
                          "about", "on", "regarding", "concerning", "ways", "prospects", "importance"})
 #: markers of a condition or a purpose: the act is not asserted
+#: "accepted an invitation to visit": the dictionary codes ACCEPT * INVITATION as an intent to meet
+#: (CAMEO.2.0.txt:1690, 036), so the visit invited to is planned, and the one who accepts makes it
+INVITATION_NOUNS = frozenset({"invitation", "invitations"})
+ACCEPTING = frozenset({"accept", "accepts", "accepted", "accepting"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest", "once", "until", "should"})
 
 
@@ -123,8 +127,8 @@ def in_phrase(tok: Token, head: Token) -> bool:
     for _ in range(40):
         if t.i == head.i:
             return True
-        if t.dep_ in OUTSIDE_VP or t.head is t:
-            return False
+        if (t.dep_ in OUTSIDE_VP and not (t.dep_ == "conj" and t.tag_.startswith("NN"))) or t.head.i == t.i:
+            return False  # (a coordinated noun is still in the phrase: "held X and those complicit responsible")
         t = t.head
     return False
 
@@ -186,10 +190,30 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
                 continue
             t = t.head
             continue
+        if t.dep_ == "acl" and accepted_invitation(t):
+            t = t.head.head  # the invitation's accepting verb, whose subject visits
+            continue
         if t.dep_ in ("relcl", "acl") and t.head is not t:
             return conjuncts(t.head)
         return []
     return []
+
+
+def _motion(verb: Token) -> bool:
+    """A verb of the dictionary's motion blocks ('travels', 'leaves', 'arrives')."""
+    from communique.events.lexicon import (  # the lexicon reads the parse helpers here
+        MOTION_BLOCKS,
+        load_lexicon,
+    )
+    return any(v.block in MOTION_BLOCKS for v in load_lexicon().forms.get(verb.lower_, []))
+
+
+def accepted_invitation(verb: Token) -> bool:
+    """'has accepted an invitation to visit': `verb` is what the accepted invitation asks for."""
+    head = verb.head
+    if head.lower_ in ACCEPTING:  # parsed as the accepting verb's own clause ("accepted an invitation, to pay")
+        return any(c.lower_ in INVITATION_NOUNS for c in children(head, "dobj"))
+    return head.lower_ in INVITATION_NOUNS and head.dep_ == "dobj" and head.head.lower_ in ACCEPTING
 
 
 def passive_subjects(verb: Token) -> list[Token]:
@@ -296,6 +320,8 @@ def modality(tok: Token) -> Modality:
                 return modality(head)
             if hw in DECISION_HEADS:
                 return Modality("future", "decided")
+            if verb.dep_ in ("acl", "advcl", "xcomp") and accepted_invitation(verb):
+                return Modality("future", "accepted invitation")
             if verb.dep_ == "xcomp" and hw in PLAN_HEADS:
                 outer = modality(head)
                 return outer if outer.kind == "irrealis" else Modality("future", hw)
@@ -305,6 +331,11 @@ def modality(tok: Token) -> Modality:
                 outer = modality(head)  # "will travel to X to meet Y": the meeting is planned with the trip
                 if outer.kind == "future":
                     return Modality("future", f"to ({outer.cue})")
+                if outer.kind == "realis" and head.tag_ in ("VBZ", "VBP") and not children(head, "aux", "auxpass") \
+                        and _motion(head):
+                    # "travels to Nadi tomorrow to meet X": a release's present tells the schedule, and the
+                    # purpose shares the trip's time (planned when that time is ahead)
+                    return Modality("realis", f"to ({hw})")
             if verb.dep_ in ("acl", "relcl", "advcl") and (hw in SENT_HEADS or any(
                     c.dep_ == "dobj" and c.lower_ in SENT_HEADS for c in head.children)):
                 return Modality("future", f"to ({hw})")  # "a delegation to attend the inauguration": sent to

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from communique.events.parse import children, conjuncts, token_starts
 from communique.resolve.actors import Resolved
-from communique.resolve.gazetteer import read_jsonl
+from communique.resolve.gazetteer import read_jsonl, role_kind
 
 #: words that stand for the parties a text is about: "both sides", "the two leaders", "they"
 COLLECTIVE = frozenset({"they", "them", "their", "both", "sides", "parties", "interlocutors", "leaders",
@@ -55,13 +55,36 @@ def thing_nouns() -> frozenset[str]:
     return frozenset(n for r in read_jsonl("thing_nouns.jsonl") for n in r["nouns"])
 
 
+#: kinds of thing a country word owns rather than names (its goods, its plan): a news sentence's act aimed
+#: at "German goods" or rejecting "a Senegalese peace plan" is aimed at that country, as PETRARCH codes a
+#: noun phrase by the country it names; currencies, places and agreements stay named, not owned
+OWNED_KINDS = frozenset({"goods", "format"})
+
+
+@cache
+def owned_things() -> frozenset[str]:
+    """Thing nouns whose country modifier is their owner in a news sentence ("German goods")."""
+    return frozenset(n for r in read_jsonl("thing_nouns.jsonl") if r["kind"] in OWNED_KINDS for n in r["nouns"])
+
+
 @cache
 def agent_nouns(civilians: bool = False) -> frozenset[str]:
     """Nouns that denote an actor of a state: 'minister', 'troops', 'government', 'side' ...; with
     `civilians`, also a country's people and groups ('protesters', 'students', 'rebels'), as
     sentence-level event sets code them."""
     rows = read_jsonl("agents.jsonl")
-    return frozenset(f for r in rows if civilians or r.get("state", True) for f in r["forms"])
+    return frozenset(f for r in rows if civilians or r.get("state", True) for f in r["forms"]) | sovereign_titles()
+
+
+@cache
+def sovereign_titles() -> frozenset[str]:
+    """One-word head-of-state titles of the leaders tables ('emir', 'queen', 'sultan'), singular and
+    plural: PETRARCH2's agents list offices of government, not a monarch's title, which acts for its
+    state as a president does."""
+    words = {r["role"].split(" of ")[0].lower() for f in ("leaders.jsonl", "leaders_historical.jsonl")
+             for r in read_jsonl(f) if role_kind(r["role"], r["country"]) == "head_of_state"}
+    one = {w for w in words if " " not in w and w != "head"}  # "Head of State" is no title of its own
+    return frozenset(one | {w + "s" for w in one})
 
 
 #: PETRARCH2 agent codes of civilians (people, workers, farmers, students, the opposition, believers ...),
@@ -348,6 +371,11 @@ class Parties:
                     out.extend(self.of_np(o, depth + 1))
             elif c.dep_ == "appos" and depth < 2:
                 out.extend(self.of_np(c, depth + 1))
+        if not out and depth < 2:
+            # "the King and Queen of Nepal", "the President and Prime Minister of X": coordinated titles
+            # share the 'of' phrase the parser hangs on the last of them
+            out.extend(m for c in children(t, "conj") for p in children(c, "prep") if p.lower_ == "of"
+                       for o in children(p, "pobj") for m in self.of_np(o, depth + 1))
         return dedupe(out)
 
 

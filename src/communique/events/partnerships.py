@@ -95,6 +95,8 @@ def _parties(head: Token, ctx: Context) -> list[Mention]:
         if c.i < head.i and c.head.i in (head.i, *[x.i for x in head.children]):
             m = ctx.parties.at(c)
             if m is not None and c.dep_ in MOD_DEPS | {"poss", "npadvmod"}:
+                if m.code.startswith("IGO:") and head.lower_ in ("allies", "ally"):
+                    continue  # "NATO Allies": allied within NATO, which is not a side of it
                 found.append(m)
     for c in children(head, "poss"):
         if c.lower_ in ("our", "their", "its"):
@@ -104,11 +106,18 @@ def _parties(head: Token, ctx: Context) -> list[Mention]:
             found.extend(ctx.parties.of_np(o, 1))
     found = dedupe(found)
     verb = head.head if head.dep_ in ("dobj", "attr", "pobj", "nsubjpass", "conj") else None
-    while verb is not None and not is_verb(verb) and verb.head is not verb and verb.dep_ in ("prep", "pobj", "conj"):
+    while verb is not None and not is_verb(verb) and verb.head.i != verb.i and verb.dep_ in ("prep", "pobj", "conj"):
         verb = verb.head
+        if len(found) < 2 and verb.tag_.startswith("NN"):  # "their cooperation as partners and allies"
+            found = dedupe([*found, *(m for c in children(verb, "poss") if c.lower_ in ("our", "their")
+                                      for m in ctx.parties.of_np(c))])
     if verb is not None and is_verb(verb) and len(found) < 2:
         subj = dedupe([m for s in subjects(verb) for m in ctx.parties.of_np(s)])
         with_ = dedupe([m for p, o in preps(verb) if p in ("with", "between") for m in ctx.parties.of_np(o, 1)])
+        up = verb
+        while not with_ and up.dep_ in ("xcomp", "advcl", "conj") and up.head.i != up.i:
+            up = up.head  # "to meet with Mongolian officials to reinforce our partnership": the partner met
+            with_ = dedupe([m for p, o in preps(up) if p in ("with", "between") for m in ctx.parties.of_np(o, 1)])
         found = dedupe([*subj, *found, *with_])
     return found
 
@@ -157,6 +166,8 @@ def find(sent: Span, ctx: Context, date: str | None, earlier: dict[frozenset[str
                 break
         if norm is None or any(c.lower_ in ("other", "another", "potential", "future") for c in tok.children):
             continue  # only known levels; "other important allies" are not this pair's level
+        if any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in tok.children):
+            continue  # "deepen this critical partnership": the level the text named before, not another
         if norm is not None and "community" in norm.level:
             continue  # "a community with a shared future" is declared on top of a partnership, not a level
         parties = _parties(tok, ctx)

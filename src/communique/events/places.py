@@ -79,4 +79,4 @@ def place_of_clause(ctx: Context, clause: Clause) -> Place | None:
         objs += [o for t in toks for p in t.children if p.dep_ == "prep" and p.lower_ == "with"
                  for o in p.children if o.dep_ == "pobj"]
         found = places_in(ctx, objs, ("in", "at"))
-    return found[0] if found else None
+    return found[0] if found else clause.place

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from communique.events.clause import Clause
 from communique.events.common import Context, directed
-from communique.events.parse import children, is_verb
+from communique.events.parse import REPORTING, children, is_verb, negated, subjects
 from communique.events.parties import Mention, dedupe
 from communique.records import Event
 
@@ -40,7 +40,27 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
             clause = replace(clause, targets=addressed(verb, ctx))
         elif type_ == "THREATEN":  # the party whose acting would avert the threat is the one threatened
             clause = replace(clause, targets=conditioned(verb, ctx) or clause.targets)
+    if type_ in ("SUPPORT", "ACCUSE") and not clause.targets and not clause.owners:
+        # "applauded the vote in the General Assembly": an act taken in a body is that body's
+        held = body_of_act(clause.verb or clause.trigger.token, ctx)
+        if held:
+            clause = replace(clause, targets=held)
     return directed(ctx, clause, sent, type_, cameo, RECIPIENT_PREPS[type_])
+
+
+def body_of_act(verb: Token, ctx: Context) -> list[Mention]:
+    """The organisation in which the verb's object, an act, was taken ("the vote in the General Assembly",
+    "the decision in the Council"): its 'in' phrase names only an organisation."""
+    out: list[Mention] = []
+    for o in verb.children:
+        if o.dep_ != "dobj" or ctx.parties.of_np(o):
+            continue
+        for p in o.children:
+            if p.dep_ == "prep" and p.lower_ == "in":
+                ms = [m for c in p.children if c.dep_ == "pobj" for m in ctx.parties.of_np(c, 1)]
+                if ms and all(m.code.startswith("IGO:") for m in ms):
+                    out += ms
+    return dedupe(out)
 
 
 def addressed(verb: Token, ctx: Context) -> list[Mention]:
@@ -64,3 +84,69 @@ def conditioned(verb: Token, ctx: Context) -> list[Mention]:
             elif c.dep_ in ("xcomp", "ccomp") and is_verb(c):
                 stack.append(c)
     return dedupe(out)
+
+
+# ---------------------------------------------------------------- allegations
+
+#: wrongdoing a party can be said to commit: the CAMEO dictionary's &CRIME synset (CAMEO.2.0.txt:343-358)
+#: and the charges of its ACCUSE/BLAME patterns (CAMEO.2.0.txt:7552-7583: torture, rights abuses,
+#: aggression, violence, terrorism, genocide, massacre, atrocities, ethnic cleansing, war crimes)
+WRONGS = frozenset({"crime", "crimes", "offense", "offenses", "offence", "offences", "violation", "violations",
+                    "infringement", "infringements", "transgression", "transgressions", "misconduct", "wrongdoing",
+                    "felony", "felonies", "torture", "abuse", "abuses", "aggression", "violence", "terrorism",
+                    "genocide", "massacre", "massacres", "atrocity", "atrocities", "cleansing"})
+#: verbs of committing a wrong (the dictionary's PERPETUATE block, CAMEO.2.0.txt:2585, '* &CRIME')
+COMMIT = frozenset({"commit", "commits", "committed", "committing", "perpetrate", "perpetrates", "perpetrated",
+                    "perpetrating"})
+#: verbs of breaking a rule or an agreement (the dictionary's VIOLATE block, CAMEO.2.0.txt:4235)
+VIOLATE = frozenset({"violate", "violates", "violated", "violating", "breach", "breaches", "breached", "breaching"})
+
+
+def allegations(sent: Span, ctx: Context) -> list[tuple[Token, list[Mention], list[Mention]]]:
+    """'Russian forces are committing war crimes', 'Putin noted that Poland was violating its
+    commitments', 'the authorities, in violation of the agreements, bet on force': saying that a
+    party does wrong is an accusation (PLOVER ACCUSE: "accuse, allege, or charge, both judicially
+    and informally", PLOVER_MANUAL.tex:619). The accuser is the one reporting it, else the text's
+    own voice. Returns (verb, accuser, accused) for each such clause that asserts it as fact."""
+    out: list[tuple[Token, list[Mention], list[Mention]]] = []
+    for tok in sent:
+        if not is_verb(tok) or negated(tok) or any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may")
+                                                    for c in tok.children):
+            continue
+        wrong = tok.lower_ in COMMIT and any(c.dep_ == "dobj" and c.lower_ in WRONGS for c in tok.children)
+        wrong = wrong or tok.lower_ in VIOLATE and any(c.dep_ == "dobj" for c in tok.children)
+        wrong = wrong or any(p.dep_ == "prep" and p.lower_ == "in" and any(
+            o.dep_ == "pobj" and o.lower_ in ("violation", "breach") for o in p.children) for p in tok.children)
+        if not wrong or _conditional(tok):
+            continue
+        accused = dedupe([m for s in subjects(tok) for m in ctx.parties.of_np(s)])
+        if not accused:
+            continue
+        head = tok
+        while head.dep_ in ("ccomp", "conj", "advcl", "xcomp") and head.head.i != head.i and not (
+                head.dep_ == "ccomp" and head.head.lower_ in REPORTING):
+            head = head.head
+        if head.dep_ == "ccomp" and head.head.lower_ in REPORTING:
+            accuser = [m for sub in subjects(head.head) for m in ctx.parties.of_np(sub)]
+        elif head.dep_ == "ROOT" or head.head.i == head.i:
+            accuser = ctx.parties.speaker(tok)
+        else:
+            continue
+        accused_codes = {m.code for m in accused}
+        accuser = [m for m in accuser if m.code not in accused_codes]
+        if accuser:
+            out.append((tok, accuser, accused))
+    return out
+
+
+def _conditional(tok: Token) -> bool:
+    """The clause is a condition, not an assertion ('if X violates', 'when X violates the rules, we ...')."""
+    t = tok
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest") for c in t.children) or any(
+                c.dep_ == "advmod" and c.lower_ == "when" for c in t.children if t.tag_ in ("VBZ", "VBP")):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from communique.records import Actor, Evidence
-from communique.resolve.gazetteer import Gazetteer, Person, fold, person_id
+from communique.resolve.gazetteer import Gazetteer, Person, fold, person_id, read_jsonl
 from communique.resolve.people import (
     clean_name,
     coordination_top,
@@ -51,7 +52,8 @@ ORG_WORDS = re.compile(r"\b(?:Workshop|Center|Centre|Initiative|Act|Agreement|Co
                        r"Institute|Organization|Organisation|Party|Committee|Fund|Forum|Summit|Day|Street|House|"
                        r"Hall|Palace|Airport|Province|Region|Republic|Kingdom|Federation|Union|Group|Company|"
                        r"Corporation|Assembly|Commission|Movement|Medal|Order|Prize|Scholarship|Program|Programme|Awards?|"
-                       r"Fellowship|Exchange|Foundation|Agency|Network|Alliance|Project|Plan|Strategy)\b")
+                       r"Fellowship|Exchange|Foundation|Agency|Network|Alliance|Project|Plan|Strategy|Statement|Declaration|"
+                       r"Communiqu[eé]|Memorandum|Treaty|Convention|Protocol|Readout|Text)\b")
 
 
 @dataclass
@@ -149,7 +151,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             spans.append((s, e, eid, "country"))
         elif label == "ORG" and eid.startswith("IGO:"):
             orgs.setdefault(eid, []).append((s, e, ent.text))
-            spans.append((s, e, eid, "org"))
+            spans.append((s, e, gaz.party(eid), "org"))
         elif label == "ORG" and eid and (na := gaz.actor(ent.text)) is not None and na.party == eid:
             # a state's own body ("the Knesset", "the Afghan National Army") stands for the state; a
             # national group ("Hamas", "UNITA") stands for its country in news-sentence coding only
@@ -160,7 +162,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         elif label in ("GPE", "LOC", "FAC"):
             city = gaz.city(ent.text)
             if city:
-                places.append((s, e, city["name"], city["country"]))
+                places.append((s, e, ent.text, city["country"]))  # the name as the text writes it
 
     # people: every name, with the state the text, the tables or the delegation it is in tell
     regions, _delegation = delegation_country(doc, gaz, author)
@@ -200,6 +202,10 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                               or re.search(r"[\"“”«»]", name) or gaz.city(name) or not NAME_WORDS.fullmatch(name)):
             continue
         pid = known.id if known is not None else person_id(name)
+        if st is not None and st.country and st.country.startswith("IGO:") and known is not None and known.role \
+                and known.country and not known.country.startswith("IGO:"):
+            add_person(known, s, e, name)  # "Chair of ASEAN": a state's leader in a rotating chair serves the state
+            continue
         if st is not None and st.country:  # what the text states wins over the tables
             role = known.role if known is not None and known.country == st.country and known.role else st.title or None
             add_person(PersonActor(pid, known.name if known else name, st.country, role, st.why), s, e, name)
@@ -287,6 +293,11 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             counts[pa.country] = counts.get(pa.country, 0) + len(pa.mentions) * 2
     for code, ms in countries.items():
         counts[code] = counts.get(code, 0) + len(ms)
+    title_end = text.find("\n")
+    for code, ms in orgs.items():  # an organisation a headline names beside a state ("Russia-ASEAN Summit") is a side
+        if code.startswith("IGO:") and 0 < title_end < 200 and any(s0 < title_end for s0, _e0, _f in ms) \
+                and any(s0 < title_end for s0, _e0, c, k in spans if k == "country"):
+            counts[gaz.party(code)] = counts.get(gaz.party(code), 0) + len(ms)
     openers: dict[str, int] = {}
     for sm in re.finditer(r"(?:^|(?<=[.!?]\s)|\n)\s*(?:[A-Z][\w\u2019'-]*\s+){0,4}", text):
         lead = [c for s, _e, c, k in spans if sm.start() <= s <= sm.end() + 2 and k != "nonstate"]
@@ -321,7 +332,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         siblings = [p.country for p in people.values() if p.country for ms, _me, _f in p.mentions
                     if sent.start_char <= ms < sent.end_char and (sp := doc.char_span(ms, _me, alignment_mode="expand"))
                     is not None and coordination_top(sp, ("conj",)) == top]
-        named = {c for s0, _e0, c, k in spans if k == "country" and sent.start_char <= s0 < sent.end_char}
+        named = {c for s0, e0, c, k in spans if k == "country" and sent.start_char <= s0 < sent.end_char
+                 and not _modifies_a_thing(doc, s0, e0)}
         dec = titled_default(st, name, siblings, named, home, met_by_subject(span))
         if dec is not None:
             add_person(PersonActor(person_id(name), name, dec.country, dec.role, dec.why), span.start_char,
@@ -336,8 +348,35 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if country:
             add_person(PersonActor(person_id(name), name, country, None, why), ent.start_char, ent.end_char, name)
     spans.sort()
+    places = [_named_country_city(gaz, pl, countries) for pl in places]
     return Resolved(text, people, spans, places, countries, orgs, main, main[:2], [voice] if voice else [],
                     speakers)
+
+
+def _named_country_city(gaz: Gazetteer, place: tuple[int, int, str, str],
+                        countries: dict[str, list[tuple[int, int, str]]]) -> tuple[int, int, str, str]:
+    """A city name several states have ('Nadi' in Fiji and in Thailand) is the one in a state the text names."""
+    s, e, name, country = place
+    if country in countries:
+        return place
+    named = [c["country"] for c in gaz.cities.get(fold(name), []) if c["country"] in countries]
+    return (s, e, name, named[0]) if named else place
+
+
+@cache
+def _agent_words() -> frozenset[str]:
+    return frozenset(f for r in read_jsonl("agents.jsonl") for f in r["forms"])
+
+
+def _modifies_a_thing(doc: Doc, s: int, e: int) -> bool:
+    """A country word that only modifies a noun naming no actor ("New Zealand's export destination",
+    "a Japanese company"): it does not name that state as a side of the sentence."""
+    sp = doc.char_span(s, e, alignment_mode="expand")
+    if sp is None:
+        return False
+    root = sp.root
+    return root.dep_ in ("poss", "compound", "amod", "nmod") and root.head.lower_ not in _agent_words() \
+        and root.head.ent_type_ not in ("PERSON", "ORG")
 
 
 def _name_words(name: str) -> set[str]:

@@ -163,6 +163,11 @@ class Gazetteer:
     def org(self, text: str) -> str | None:
         return self.org_names.get(fold(text).removeprefix("the "))
 
+    def party(self, code: str) -> str:
+        """The party an organisation acts as in events: a principal organ acts for its organisation."""
+        org = self.orgs.get(code)
+        return str(org.get("part_of") or code) if org else code
+
     def country_name(self, code: str) -> str:
         rec = self.countries.get(code)
         if rec:

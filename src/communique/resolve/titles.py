@@ -310,6 +310,17 @@ def stated(doc: Doc, span: Span, gaz: Gazetteer) -> Stated | None:
     """The title the text gives the person named by `span`, the one naming a state first."""
     left = left_title(doc, span.start, gaz)
     right = right_title(doc, span.end, gaz)
+    if left is not None and left.country and left.country.startswith("IGO:"):
+        # "the Sultan of Brunei Darussalam, the incumbent Chair of ASEAN Hassanal Bolkiah": a state's office
+        # given just before an organisation's chair names the state the person serves
+        j = span.start - 1
+        sent_start = doc[span.start].sent.start if doc.has_annotation("SENT_START") else 0
+        while j > sent_start and doc[j].text != "," and span.start - j < 12:
+            j -= 1
+        if j > sent_start and doc[j].text == ",":
+            before = left_title(doc, j + 1, gaz)
+            if before is not None and before.country and not before.country.startswith("IGO:"):
+                return Stated(f"{before.title}, {left.title}", before.country, before.why, before.head)
     for s in (left, right):
         if s and s.country:
             return s
