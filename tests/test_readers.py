@@ -201,3 +201,13 @@ def test_readers_real_paragraphs_stay_apart() -> None:
     from communique.ingest.readers import clean_text
     text = "The ministers met in the capital\n\nTrade was discussed at length.\n\nA second round follows in May."
     assert clean_text(text).count("\n\n") == 2
+
+
+def test_readers_jsonl_line_separator_inside_a_string_keeps_the_record(tmp_path: Path) -> None:
+    # JSON may hold U+2028 raw inside a string; only "\n" ends a JSON Lines record
+    f = tmp_path / "r.jsonl"
+    rows = [{"url": "https://example.org/a", "title": "A", "published": "2020-01-02", "text": "One.\u2028Two."},
+            {"url": "https://example.org/b", "title": "B", "published": "2020-01-03", "text": "Three."}]
+    f.write_text("\r\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    items = list(read_file(f))
+    assert [type(i) for i in items] == [Document, Document]

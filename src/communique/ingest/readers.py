@@ -439,7 +439,9 @@ def read_bytes(data: bytes, source: str, columns: CsvColumns | None = None) -> I
     fmt = detect_format(source, text)
     try:
         if fmt == "jsonl":
-            yield from read_jsonl(text.splitlines(), source)
+            # JSON Lines end lines at "\n" only: str.splitlines() would also cut at U+2028 and U+0085,
+            # which JSON strings may hold raw, and lose the record they are in
+            yield from read_jsonl(text.replace("\r\n", "\n").split("\n"), source)
         elif fmt == "csv":
             yield from read_csv(io.StringIO(text, newline=""), source, columns)
         elif fmt == "markdown":
