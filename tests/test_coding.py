@@ -476,6 +476,19 @@ def test_coding_a_date_after_since_is_when_a_period_began_not_the_event() -> Non
     assert ev.date != "2019-06"
 
 
+def test_coding_a_long_title_before_the_name_names_the_persons_state() -> None:
+    # the parser hangs the name as the last object of the title's 'of' chain
+    assert ("CONSULT", ("LTU", "POL"), ()) in events(
+        "Deputy Head of the Office of the President of Poland Jan Nowak met with Chairman of the Committee on "
+        "Foreign Affairs of the Parliament of the Republic of Lithuania Tomas Kairys.")
+
+
+def test_coding_invited_for_a_meeting_on_a_day_is_a_planned_meeting() -> None:
+    ev = one("President Boric of Chile has invited President Arce of Bolivia to Santiago for talks on March 20.",
+             "CONSULT")
+    assert sorted(ev.actor + ev.recipient) == ["BOL", "CHL"] and (ev.status, ev.date) == ("planned", "2024-03-20")
+
+
 def test_coding_knight_addressed_by_given_name() -> None:
     rec = code("Prime Minister Sir Keir Starmer of the United Kingdom met President Macron of France. "
                "Sir Keir thanked France for its support.")

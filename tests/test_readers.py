@@ -184,3 +184,30 @@ def test_readers_messages_are_one_line(tmp_path: Path) -> None:
     f.write_text('{"text": "They met.", "published": "not\\na\\ndate"}\n')
     (e,) = errors(f)
     assert "\n" not in str(e) and "malformed date" in e.reason
+
+
+def test_readers_lines_written_as_paragraphs_are_one_text() -> None:
+    from communique.ingest.readers import clean_text
+    wrapped = ("VISIT BY THE PRESIDENT\n\nThe Government is pleased to announce that the President of the\n\n"
+               "Republic will visit next month, with talks in the capital on the\n\nfirst day. The visit will be "
+               "the first by a head of state of that\n\ncountry in twenty years, and both sides expect it to\n\n"
+               "open new fields of cooperation.")
+    paras = clean_text(wrapped).split("\n\n")
+    assert paras[0] == "VISIT BY THE PRESIDENT"  # a capitalised heading stays its own paragraph
+    assert len(paras) == 2 and "President of the Republic will visit" in paras[1]
+
+
+def test_readers_real_paragraphs_stay_apart() -> None:
+    from communique.ingest.readers import clean_text
+    text = "The ministers met in the capital\n\nTrade was discussed at length.\n\nA second round follows in May."
+    assert clean_text(text).count("\n\n") == 2
+
+
+def test_readers_jsonl_line_separator_inside_a_string_keeps_the_record(tmp_path: Path) -> None:
+    # JSON may hold U+2028 raw inside a string; only "\n" ends a JSON Lines record
+    f = tmp_path / "r.jsonl"
+    rows = [{"url": "https://example.org/a", "title": "A", "published": "2020-01-02", "text": "One.\u2028Two."},
+            {"url": "https://example.org/b", "title": "B", "published": "2020-01-03", "text": "Three."}]
+    f.write_text("\r\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    items = list(read_file(f))
+    assert [type(i) for i in items] == [Document, Document]

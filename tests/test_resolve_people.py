@@ -218,3 +218,15 @@ def test_an_organisations_official_alone_serves_it() -> None:
 def test_document_titles_are_not_people() -> None:
     res = _resolve("Joint Statement of the Kenya-Uganda Working Group\n\nKenya and Uganda met in Kampala.")
     assert not [p for p in res.people.values() if "Statement" in p.name]
+
+
+def test_a_body_that_ends_the_title_is_not_part_of_the_name() -> None:
+    # "... of the Congress of Peru Ana Torres": the body's name ends the title, the name starts after it
+    names_found = names("President Lula met with President of the Congress of Peru Ana Torres in Brasilia.")
+    assert "Ana Torres" in names_found and not any(n.startswith("Congress") for n in names_found)
+
+
+def test_a_list_item_after_and_keeps_its_own_title() -> None:
+    p = person("The President met with Chairperson of the Senate of Chile Rosa Vidal and Speaker of the Chamber of "
+               "Deputies of Chile Pablo Soto.", "Rosa Vidal")
+    assert p.country == "CHL" and p.role is not None and not p.role.startswith("and")

@@ -171,6 +171,9 @@ def _time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
     return best[1] if best else None
 
 
+#: forms of the dictionary's INVITE block verb (CAMEO.2.0.txt:5417)
+INVITING = frozenset({"invite", "invites", "invited", "inviting", "reinvited"})
+
 #: the medium of a consultation is part of it ("talks via videoconference on December 7")
 MEDIUM = frozenset({"videoconference", "conference", "teleconference", "video", "telephone", "phone", "link",
                     "videolink", "call"})
@@ -287,6 +290,16 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         doers = dedupe([m for s in subj for m in parties.of_np(s)])
         if not doers and parties.sentence:
             doers = dedupe([m for s in subj for m in _owners(s, parties)])
+    if not doers and verb is not None and verb.lower_ in INVITING and tok.dep_ == "pobj" \
+            and tok.head.lower_ in ("for", "to") and tok.head.head.i == verb.i:
+        # "invited X to the White House for a meeting on Tuesday": the invited one comes to the one who
+        # invites (the dictionary's INVITE block is a consultation verb, 040)
+        guests = dedupe([m for o in children(verb, "dobj") for c in conjuncts(o) for m in parties.of_np(c)])
+        hosts = dedupe([m for s in subjects(verb, parties.sentence) for m in parties.of_np(s)])
+        if guests and hosts:
+            mood = modality(verb)
+            when = _time(tok, sent, times, trig.covered) or _time(verb, sent, times, trig.covered | {tok.i})
+            return Clause(trig, guests, hosts, [], {}, mood, negated(verb), tensed(when, _ahead(mood)), verb)
     if not doers and verb is not None and tok.dep_ == "nsubjpass":
         doers = dedupe([m for a in children(verb, "agent") for o in children(a, "pobj") for m in parties.of_np(o)])
     on_verb = verb is not None and (carried or (verb.lower_ in OCCURRENCE and tok.dep_ in (

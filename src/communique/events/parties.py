@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from communique.events.parse import children, conjuncts, token_starts
 from communique.resolve.actors import Resolved
 from communique.resolve.gazetteer import read_jsonl, role_kind
+from communique.resolve.titles import OFFICE
 
 #: words that stand for the parties a text is about: "both sides", "the two leaders", "they"
 COLLECTIVE = frozenset({"they", "them", "their", "both", "sides", "parties", "interlocutors", "leaders",
@@ -233,6 +234,10 @@ class Parties:
             if pair and not self._modifiers(t, depth):
                 return [Mention(g.code, "group", None, t.i) for g in self.group]
         grouped = self.sentence and (w in QUANTITY or w in COLLECTIVE)  # "opposition groups in X", "parties in X"
+        if (w in self.agents or w in OFFICE) and t.tag_ == "NNP":
+            named = self._name_after_title(t)
+            if named is not None:  # (with whoever is coordinated with the name: "X and Chancellor of Y Z")
+                return dedupe([named, *self.of_np(t.doc[named.token], depth + 1)]) if depth < 2 else [named]
         if w in self.agents or w in COLLECTIVE or t.ent_type_ in ("PERSON",) or grouped:
             found = self._modifiers(t, depth) or (self._within(t) if w in self.agents or w in QUANTITY or grouped
                                                   else [])
@@ -350,6 +355,23 @@ class Parties:
                     return [Mention(m.code, m.kind, m.person, t.i) for m in found]
             inside |= {node.i}
         return []
+
+    def _name_after_title(self, t: Token) -> Mention | None:
+        """'Chairman of the Committee on Foreign Affairs of the Parliament of Estonia Marko Mikhelson':
+        a capitalised title with its 'of' ('on', 'for') phrases, then the name, which the parser hangs as the last
+        object of the chain; the person named is the party, serving the state the resolver gave."""
+        cur = t
+        for _ in range(8):
+            nxt = [o for p in children(cur, "prep") if p.lower_ in ("of", "on", "for") for o in children(p, "pobj")]
+            if len(nxt) != 1:
+                return None
+            cur = nxt[0]
+            m = self.at(cur)
+            if m is not None and m.kind == "person":
+                return m
+            if not cur.text[:1].isupper():
+                return None
+        return None
 
     def _modifiers(self, t: Token, depth: int) -> list[Mention]:
         """Parties named by an agent noun's modifiers: 'Chinese troops', 'China's government',

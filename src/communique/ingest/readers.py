@@ -133,7 +133,33 @@ def clean_text(text: str) -> str:
         p = re.sub(r"[ \t]+", " ", p).strip()
         if p:
             out.append(p)
-    return "\n\n".join(out)
+    return "\n\n".join(_rejoin_wrapped(out))
+
+
+#: the end of a sentence, a heading's colon, or a closing quote or bracket
+FINAL = re.compile(r"[.!?:;\"\u201d'\u2019)\]]$")
+
+
+def _rejoin_wrapped(paras: list[str]) -> list[str]:
+    """A text whose every wrapped line became a paragraph ("the Prime Minister of New Zealand, the" /
+    "Right Hon Helen Clark, MP, has accepted"): when at least three paragraphs end mid-sentence
+    before one that goes on in lower case, the text is such a text, and a paragraph that does not
+    end a sentence (and is no short or capitalised heading) runs on into the next. In any text a
+    sentence cut by a page break ("... and would consider / 3" / "further annual supplements")
+    runs on into the lower-case paragraph that continues it."""
+    breaks = sum(1 for a, b in zip(paras, paras[1:], strict=False) if not FINAL.search(a) and b[:1].islower())
+    if not breaks:
+        return paras
+    out = [paras[0]]
+    for p in paras[1:]:
+        prev = out[-1]
+        # (a sentence that goes on in lower case after a page or line break runs on in any text)
+        if not FINAL.search(prev) and len(prev) >= 30 and not prev.isupper() and not p.isupper() \
+                and (breaks >= 3 or p[:1].islower()):
+            out[-1] = prev + " " + p
+        else:
+            out.append(p)
+    return out
 
 
 def _strip_markdown(text: str) -> str:
@@ -413,7 +439,9 @@ def read_bytes(data: bytes, source: str, columns: CsvColumns | None = None) -> I
     fmt = detect_format(source, text)
     try:
         if fmt == "jsonl":
-            yield from read_jsonl(text.splitlines(), source)
+            # JSON Lines end lines at "\n" only: str.splitlines() would also cut at U+2028 and U+0085,
+            # which JSON strings may hold raw, and lose the record they are in
+            yield from read_jsonl(text.replace("\r\n", "\n").split("\n"), source)
         elif fmt == "csv":
             yield from read_csv(io.StringIO(text, newline=""), source, columns)
         elif fmt == "markdown":

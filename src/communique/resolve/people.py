@@ -39,12 +39,18 @@ class Decision:
     why: str
 
 
+#: nouns naming a body, which end a title the NER takes into the name ("...of the United States [Congress
+#: Nancy Pelosi]", "...of the Irish [Parliament Mark Daly]")
+BODIES = frozenset({"congress", "parliament", "assembly", "senate", "house", "council", "committee", "government",
+                    "ministry", "office", "cabinet", "commission", "court", "bank", "party", "administration"})
+
+
 def name_span(doc: Doc, ent: Span) -> Span | None:
     """The name in an entity, repaired where the NER cut it: a given name left out ("Isabel [Casillas
     Guzman]"), a family name cut off ("[Carlos Julián] Bermeo Casas"), a title taken in ("[Lady Jill Biden]")."""
     start, end = ent.start, ent.end
     while start < end and (doc[start].lower_ in OFFICE or HONORIFIC.match(doc[start].text + " ")
-                           or doc[start].lower_ in ("the", "first", "his", "her")):
+                           or doc[start].lower_ in ("the", "first", "his", "her") or doc[start].lower_ in BODIES):
         start += 1
     cut = next((i for i in range(start, end) if doc[i].text in ("'s", "\u2019s", "'", "\u2019")), end)
     end = cut  # "Blinken's Meeting": the name ends at the possessive
@@ -54,6 +60,7 @@ def name_span(doc: Doc, ent: Span) -> Span | None:
     def part_of_name(i: int) -> bool:
         t = doc[i]
         return (t.tag_ == "NNP" and t.text[:1].isupper() and t.text.isalpha() and t.lower_ not in OFFICE
+                and t.lower_ not in BODIES
                 and not (t.ent_type_ and t.ent_id_) and t.ent_type_ not in ("NORP", "ORG", "DATE")
                 and not HONORIFIC.match(t.text + " "))
 

@@ -183,8 +183,8 @@ def left_title(doc: Doc, start: int, gaz: Gazetteer) -> Stated | None:
         return None  # "X, Prime Minister of Turkey and the Hon Y": that title is X's
     while i >= sent_start:
         t = doc[i]
-        if t.ent_type_ == "PERSON" or "\n" in t.whitespace_ or t.is_space:
-            break
+        if t.ent_type_ == "PERSON" and not _office(t) or "\n" in t.whitespace_ or t.is_space:
+            break  # (an office word the NER took for a name, "Chairperson", is still the title)
         if t.text == ")" and toks:  # "Republic of Korea (ROK) Special Representative"
             k = i - 1
             while k > max(sent_start, i - 5) and doc[k].text != "(":
@@ -253,6 +253,8 @@ def right_title(doc: Doc, end: int, gaz: Gazetteer) -> Stated | None:
         if country:
             return Stated("", country, f"'{doc[i].text} {what}' after the name", False)
         return None
+    if not comma and i < sent_end and doc[i].lower_ == "and":
+        return None  # "A and Chairperson of X B": the next item of a list, with a title of its own
     while i < sent_end and doc[i].lower_ in QUALIFIER:
         i += 1
     segs: list[list[Token]] = []
