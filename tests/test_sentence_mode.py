@@ -381,3 +381,27 @@ def test_sentence_a_protests_purpose_names_whom_it_is_against() -> None:
 def test_sentence_a_demonstrations_purpose_names_whom_it_is_against() -> None:
     ev = of_type("Farmers in Lima demonstrated on Monday to show their anger at Chilean import rules.", "PROTEST")
     assert ev.actor == ["PER"] and ev.recipient == ["CHL"]
+
+
+# ---------------------------------------------------------------- actors of no stated country
+
+def test_sentence_a_domestic_group_is_the_one_state_the_sentence_names() -> None:
+    ev = of_type("Opposition leaders demanded on Monday that the Peruvian government hold early elections.",
+                 "REQUEST")
+    assert ev.actor == ["PER"]
+
+
+def test_sentence_an_unplaced_group_stays_unplaced_when_two_states_are_named() -> None:
+    ev = of_type("Opposition leaders demanded on Monday that Peru and Chile reopen the border.", "REQUEST")
+    assert ev.actor == []
+
+
+def test_sentence_a_statement_issued_by_a_domestic_party_demands_as_that_party() -> None:
+    ev = of_type("The Socialist Party issued a statement demanding that the Bolivian government free its members.",
+                 "REQUEST")
+    assert ev.actor == ["BOL"]
+
+
+def test_sentence_a_domestic_group_acting_on_its_own_state_keeps_it_as_recipient() -> None:
+    ev = of_type("Rebels ambushed a Peruvian army convoy on Monday.", "ASSAULT")
+    assert ev.actor == ["PER"] and ev.recipient == ["PER"]

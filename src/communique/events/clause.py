@@ -33,6 +33,7 @@ from communique.events.parse import (
 )
 from communique.events.parties import (
     CIVILIAN_AGENTS,
+    THIRD_NONPERSON,
     Mention,
     Parties,
     dedupe,
@@ -239,6 +240,9 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     covered = [tok.doc[i] for i in sorted(trig.covered) if i != tok.i]
     if not trig.nominal:
         subj = subjects(tok, parties.sentence)
+        if parties.sentence and tok.dep_ == "acl" and tok.head.dep_ == "dobj" and is_verb(tok.head.head) \
+                and not any(parties.of_np(s) for s in subj):
+            subj = subjects(tok.head.head, True)  # "issued a declaration demanding ...": its issuer demands
         doers = dedupe([m for s in subj for m in parties.of_np(s)])
         if not doers and parties.sentence:
             # a news sentence's subject stands for the party that modifies it ("Israeli tanks
@@ -246,6 +250,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             doers = dedupe([m for s in subj for m in _owners(s, parties)])
         if not doers and parties.sentence and any(subject_of_kind(s, CIVILIAN_AGENTS) for s in subj):
             doers = parties.located(tok)  # civilians of no named country acting in X are X's people
+        if not doers and parties.sentence and any(_domestic(s, parties) for s in subj):
+            doers = parties.sole_country(tok)
         if not doers and tok.dep_ == "acl" and tok.head is not tok and not children(tok, "agent"):
             doers = _owners(tok.head, parties)  # "the decision of the EU to allocate ..."
         objs = objects(tok)
@@ -283,6 +289,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         doers = dedupe([m for s in subj for m in parties.of_np(s)])
         if not doers and parties.sentence:
             doers = dedupe([m for s in subj for m in _owners(s, parties)])
+        if not doers and parties.sentence and any(_domestic(s, parties) for s in subj):
+            doers = parties.sole_country(verb)
     if not doers and verb is not None and tok.dep_ == "nsubjpass":
         doers = dedupe([m for a in children(verb, "agent") for o in children(a, "pobj") for m in parties.of_np(o)])
     on_verb = verb is not None and (carried or (verb.lower_ in OCCURRENCE and tok.dep_ in (
@@ -301,6 +309,26 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     when = _time(tok, sent, times, trig.covered) or (
         _time(verb, sent, times, trig.covered | {tok.i}) if verb is not None else None)
     return Clause(trig, doers, list(targets), [], prep, mood, neg, tensed(when, _ahead(mood)), verb)
+
+
+def _domestic(subj: Token, parties: Parties, depth: int = 0) -> bool:
+    """The subject names an actor of no stated country: a person, a named group, or an agent noun of
+    PETRARCH2's agents dictionary ("the rebels", "President X", "the Homeland Union"). PLOVER codes every
+    actor as a country and a sector (PLOVER_MANUAL.tex, "Sector Codes": rebels REB, parties PTY, labour
+    LAB, civilians CVL are each some country's), so in a news sentence that names one state only, such an
+    actor is that state's."""
+    if subj.lower_ in THIRD_NONPERSON and subj.head.dep_ == "ccomp" and depth < 2:
+        # "the X party said it will boycott ...": the pronoun is the reporting clause's subject
+        return any(_domestic(s, parties, depth + 1) for s in subjects(subj.head.head))
+    if subj.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+        return False
+    if subj.lower_ in parties.agents or subj.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    # "Islamic fundamentalists", "the Islamic Jihad movement", "supporters of (a person)": a people,
+    # faith, group or person named on the head's modifier or its 'of' phrase
+    return any(c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "ORG") or c.tag_ in (
+        "NNP", "NNPS")) for c in subj.children) or any(
+        o.ent_type_ in ("PERSON", "ORG") for p in children(subj, "prep") if p.lower_ == "of" for o in children(p, "pobj"))
 
 
 def _stray_agent(tok: Token, parties: Parties) -> list[Mention]:

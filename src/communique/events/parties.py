@@ -43,7 +43,7 @@ class Mention:
     """A party named in the text: the code it stands for, and what named it."""
 
     code: str
-    kind: str  # person | country | org | group
+    kind: str  # person | country | org | group | domestic (sentence mode: a group of the one state named)
     person: str | None = None  # person id for a person
     token: int = -1  # the token that named it
 
@@ -315,6 +315,22 @@ class Parties:
                     if x.i in self._place_country:
                         return [Mention(self._place_country[x.i], "country", None, x.i)]
         return []
+
+    def sole_country(self, tok: Token) -> list[Mention]:
+        """Sentence mode: the one state the sentence of `tok` names, by a party or a place ("the
+        rebels ... the Turkish government", "supporters ... blocked roads in Algiers"), when it names
+        exactly one (organisations of states not counted, being no one's home); else none."""
+        sent = tok.sent
+        found: dict[str, int] = {}
+        for i in range(sent.start, sent.end):
+            m = self._by_token.get(i)
+            code = m.code if m is not None else self._place_country.get(i)
+            if code and not code.startswith("IGO:"):
+                found.setdefault(code, i)
+        if len(found) != 1:
+            return []
+        code, i = next(iter(found.items()))
+        return [Mention(code, "domestic", None, i)]  # (an act within that state may be aimed at it too)
 
     def _referent(self, t: Token) -> list[Mention]:
         """Who 'it', 'its', 'they' or 'their' is in a news sentence: the nearest subject of a clause
