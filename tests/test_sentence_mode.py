@@ -405,3 +405,15 @@ def test_sentence_a_statement_issued_by_a_domestic_party_demands_as_that_party()
 def test_sentence_a_domestic_group_acting_on_its_own_state_keeps_it_as_recipient() -> None:
     ev = of_type("Rebels ambushed a Peruvian army convoy on Monday.", "ASSAULT")
     assert ev.actor == ["PER"] and ev.recipient == ["PER"]
+
+
+# ---------------------------------------------------------------- owners named inside a modifier
+
+def test_sentence_the_party_leading_a_thing_owns_it() -> None:
+    ev = of_type("Chile refused to commit troops to the US-led coalition.", "REJECT")
+    assert ev.actor == ["CHL"] and ev.recipient == ["USA"]
+
+
+def test_sentence_what_a_condemnation_judges_an_act_as_names_whose_act_it_is() -> None:
+    ev = of_type("Peru condemned as a grave violation Chile's seizure of the fishing boats.", "ACCUSE")
+    assert ev.actor == ["PER"] and ev.recipient == ["CHL"]

@@ -101,6 +101,10 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
         for c in t.children:
             if c.dep_ in ("compound", "amod", "nmod"):
                 m = parties.at(c)
+                if m is None and c.tag_ == "VBN" and parties.sentence:
+                    # "the US-led war", "a Syrian-backed militia": the party that leads or backs the thing
+                    m = next((parties.at(g) for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")
+                              and parties.at(g) is not None), None)
                 if m is not None:
                     out.append(m)
                 elif c.dep_ == "nmod" and c.tag_ in ("NN", "NNS") and depth < 1:

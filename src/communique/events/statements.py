@@ -45,7 +45,10 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
         held = body_of_act(clause.verb or clause.trigger.token, ctx)
         if held:
             clause = replace(clause, targets=held)
-    return directed(ctx, clause, sent, type_, cameo, RECIPIENT_PREPS[type_])
+    aims = RECIPIENT_PREPS[type_]
+    if ctx.sentence_mode and type_ in ("SUPPORT", "ACCUSE"):
+        aims = (*aims, "as")  # "denounced as a crime X's crackdown": what the act is judged as names whose it is
+    return directed(ctx, clause, sent, type_, cameo, aims)
 
 
 def body_of_act(verb: Token, ctx: Context) -> list[Mention]:
