@@ -321,7 +321,8 @@ def test_sentence_civilians_of_no_named_country_acting_in_one_are_its_people() -
 
 
 def test_sentence_a_country_deep_in_a_phrase_does_not_place_civilians() -> None:
-    evs = coded("Thousands of people marched in defiance of Chinese officials.")
+    # (two states named: with one only, unplaced people are that state's, as PLOVER codes country + sector)
+    evs = coded("Thousands of people marched in defiance of Chinese and Russian officials.")
     assert all("CHN" not in e.actor for e in evs)
 
 
@@ -417,3 +418,21 @@ def test_sentence_the_party_leading_a_thing_owns_it() -> None:
 def test_sentence_what_a_condemnation_judges_an_act_as_names_whose_act_it_is() -> None:
     ev = of_type("Peru condemned as a grave violation Chile's seizure of the fishing boats.", "ACCUSE")
     assert ev.actor == ["PER"] and ev.recipient == ["CHL"]
+
+
+# ---------------------------------------------------------------- peoples and groups
+
+def test_sentence_an_ethnic_group_is_the_country_it_lives_in() -> None:
+    ev = of_type("Hundreds of ethnic Russians demonstrated in Estonia on Monday.", "PROTEST")
+    assert ev.actor == ["EST"]
+
+
+def test_sentence_a_people_placed_in_a_country_is_that_countrys() -> None:
+    ev = of_type("Ethnic Hungarians in Romania demanded autonomy from Austria on Monday.", "REQUEST")
+    assert ev.actor == ["ROU"]
+
+
+def test_sentence_a_group_of_unplaced_people_is_the_one_state_named() -> None:
+    ev = of_type("A group of Kurdish refugees began a hunger strike on Monday to protest the Turkish government's "
+                 "policy.", "PROTEST")
+    assert ev.actor == ["TUR"] and ev.recipient == ["TUR"]

@@ -33,6 +33,7 @@ from communique.events.parse import (
 )
 from communique.events.parties import (
     CIVILIAN_AGENTS,
+    QUANTITY,
     THIRD_NONPERSON,
     Mention,
     Parties,
@@ -324,6 +325,10 @@ def _domestic(subj: Token, parties: Parties, depth: int = 0) -> bool:
     if subj.lower_ in THIRD_NONPERSON and subj.head.dep_ == "ccomp" and depth < 2:
         # "the X party said it will boycott ...": the pronoun is the reporting clause's subject
         return any(_domestic(s, parties, depth + 1) for s in subjects(subj.head.head))
+    if (subj.lower_ in QUANTITY or subj.tag_ == "CD") and depth < 2:  # "a group of refugees", "thousands of ..."
+        of = [o for p in children(subj, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+        if any(_domestic(o, parties, depth + 1) for o in of):
+            return True
     if subj.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
         return False
     if subj.lower_ in parties.agents or subj.ent_type_ in ("PERSON", "ORG", "NORP"):

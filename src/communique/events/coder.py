@@ -334,7 +334,8 @@ class Coder:
                 _who_obstructs(evs, type_, code, subjects(c.verb or trig.token, True))
                 for ev in evs:
                     if ev.type == "PROTEST" and not ev.recipient:  # "demonstrated to show anger at X's policy"
-                        ev.recipient = sorted({m.code for m in material.purpose_aim(c, ctx, span)} - set(ev.actor))
+                        ev.recipient = sorted({m.code for m in material.purpose_aim(c, ctx, span)}
+                                              - {d.code for d in c.doers if d.kind != "domestic"})
             out += evs
         return out, ags
 

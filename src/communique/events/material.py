@@ -88,7 +88,7 @@ def purpose_aim(clause: Clause, ctx: Context, sent: Span) -> list[Mention]:
     from communique.events.lexicon import Trigger
 
     verb = clause.verb or clause.trigger.token
-    own = {d.code for d in clause.doers}
+    own = {d.code for d in clause.doers if d.kind != "domestic"}
     for c in verb.children:
         if c.dep_ not in ("advcl", "xcomp") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             continue

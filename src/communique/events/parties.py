@@ -135,6 +135,10 @@ class Parties:
             last = bisect.bisect_left(starts, e) - 1
             if first < 0:
                 first = 0
+            if civilians and first > 0 and doc[first - 1].lower_ == "ethnic":
+                # "ethnic Albanians in Serbia": an ethnicity, which PLOVER codes beside the country, not as one
+                # (PLOVER_MANUAL.tex:1188, the tertiary actor field); their country is where they live
+                continue
             pid = person_at.get((s, e)) if kind == "person" else None
             last = max(first, last)
             if kind == "person":  # "Joseph R. Biden, Jr.": the suffix is the same person (and may head the phrase)
@@ -221,7 +225,8 @@ class Parties:
                 or "both" in dets or "three" in dets or (w not in NEEDS_PAIR and "the" in dets)
             if pair and not self._modifiers(t, depth):
                 return [Mention(g.code, "group", None, t.i) for g in self.group]
-        grouped = self.sentence and (w in QUANTITY or w in COLLECTIVE)  # "opposition groups in X", "parties in X"
+        # "opposition groups in X", "parties in X", "ethnic Albanians in X" (a people, not a state)
+        grouped = self.sentence and (w in QUANTITY or w in COLLECTIVE or t.ent_type_ == "NORP")
         if w in self.agents or w in COLLECTIVE or t.ent_type_ in ("PERSON",) or grouped:
             found = self._modifiers(t, depth) or (self._within(t) if w in self.agents or w in QUANTITY or grouped
                                                   else [])
