@@ -436,3 +436,16 @@ def test_sentence_a_group_of_unplaced_people_is_the_one_state_named() -> None:
     ev = of_type("A group of Kurdish refugees began a hunger strike on Monday to protest the Turkish government's "
                  "policy.", "PROTEST")
     assert ev.actor == ["TUR"] and ev.recipient == ["TUR"]
+
+
+def test_sentence_whom_a_thing_is_for_owns_it() -> None:
+    ev = of_type("Peruvian soldiers shelled a camp for Chilean refugees on Monday.", "ASSAULT")
+    assert ev.actor == ["PER"] and ev.recipient == ["CHL"]
+
+
+# ---------------------------------------------------------------- dictionary patterns
+
+def test_sentence_a_preposition_inside_a_passive_subject_is_no_particle_of_the_verb() -> None:
+    # CAMEO.2.0.txt 'ATTACK * (FOR)' (criticise for) needs the verb's own 'for', not the subject's
+    assert {e.type for e in coded("A school for Chilean children was attacked by Peruvian soldiers on Monday.")} \
+        == {"ASSAULT"}

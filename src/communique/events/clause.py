@@ -111,8 +111,10 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
                 elif c.dep_ == "nmod" and c.tag_ in ("NN", "NNS") and depth < 1:
                     # "Ukraine's sovereignty and territorial integrity", parsed as a noun modifying the last
                     out.extend(_owners(c, parties, depth + 1, of=False))
+        # (sentence mode: also whom a thing is for, "a camp for Congolese refugees", "aid for Bosnia")
+        owning = ("of", "by", "from", "for") if parties.sentence else ("of", "by", "from")
         for p, o in preps(t):
-            if p in ("of", "by", "from") and (of or p == "by"):
+            if p in owning and (of or p == "by"):
                 found = parties.of_np(o, 1)
                 if not found and p == "of" and depth < 1:
                     found = _owners(o, parties, depth + 1)

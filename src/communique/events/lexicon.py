@@ -239,6 +239,9 @@ class Lexicon:
 
     def _match(self, pat: Pattern, tok: Token, sent: Span, covered: frozenset[int]) -> frozenset[int] | None:
         used = self._after(pat, tok, max(covered) + 1, min(sent.end, max(covered) + 1 + AFTER_WINDOW), covered)
+        if used is None and _phrasal(pat):
+            return None  # a particle is the verb's own ("attacked X for ..."): not a preposition of the
+            # noun a passive verb's subject heads ("a camp for refugees was attacked")
         if used is None:  # a passive verb's object stands before it: "the statement was released",
             # "a joint statement released by the governments" (a participle describing its object)
             subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
