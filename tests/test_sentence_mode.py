@@ -449,3 +449,19 @@ def test_sentence_a_preposition_inside_a_passive_subject_is_no_particle_of_the_v
     # CAMEO.2.0.txt 'ATTACK * (FOR)' (criticise for) needs the verb's own 'for', not the subject's
     assert {e.type for e in coded("A school for Chilean children was attacked by Peruvian soldiers on Monday.")} \
         == {"ASSAULT"}
+
+
+# ---------------------------------------------------------------- expulsions
+
+def test_sentence_expelling_an_organisations_staff_is_a_sanction() -> None:
+    ev = of_type("Peru expelled the staff of the World Food Programme on Monday.", "SANCTION")
+    assert ev.actor == ["PER"] and ev.cameo == "166"
+
+
+def test_sentence_forcing_an_organisation_out_is_a_sanction() -> None:
+    ev = of_type("Peru forced the United Nations mission out of the country on Monday.", "SANCTION")
+    assert ev.recipient == ["IGO:UN"]
+
+
+def test_sentence_deporting_persons_stays_a_coercion() -> None:
+    assert {e.type for e in coded("Peru deported three Chilean workers on Monday.")} == {"COERCE"}

@@ -22,6 +22,7 @@ from communique.events import agreements, attendees, honours, material, meetings
 from communique.events.clause import MEDIUM, Clause, read_clause
 from communique.events.common import (
     Context,
+    cameo_row,
     event_date,
     evidence,
     make_event,
@@ -332,6 +333,7 @@ class Coder:
             if ctx.sentence_mode:
                 _future_reading(evs, c)
                 _who_obstructs(evs, type_, code, subjects(c.verb or trig.token, True))
+                _expelled_entity(evs, code, c.verb or trig.token)
                 for ev in evs:
                     if ev.type == "PROTEST" and not ev.recipient:  # "demonstrated to show anger at X's policy"
                         ev.recipient = sorted({m.code for m in material.purpose_aim(c, ctx, span)}
@@ -786,6 +788,20 @@ def _who_obstructs(evs: list[Event], type_: str, code: str, subj: list[Any]) -> 
     elif type_ == "PROTEST" and code.startswith("144") and any(subject_of_kind(x, FORCE_AGENTS) for x in subj):
         for ev in evs:
             ev.type, ev.cameo, ev.mode = "COERCE", "170", "restrict"
+
+
+def _expelled_entity(evs: list[Event], code: str, verb: Any) -> None:
+    """Expelling an organisation from a country is a sanction, deporting persons a coercion: PLOVER_MANUAL.tex
+    SANCTION mode expel, "expel an entity from a group, organization, political party, or country ... this
+    mode excludes individual deportations, which are coded as a mode under COERCE" (CAMEO 166)."""
+    out = any(c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod") for c in verb.children)
+    if not (code.startswith("174") or (code.startswith("170") and out)):
+        return
+    for ev in evs:
+        if ev.type == "COERCE" and ev.recipient and all(r.startswith("IGO:") for r in ev.recipient):
+            row = cameo_row("166")
+            ev.type, ev.cameo, ev.mode = "SANCTION", "166", row.get("mode") or "expel"
+            ev.goldstein, ev.quad_class = row.get("goldstein"), row.get("quad_class")
 
 
 def _future_reading(evs: list[Event], clause: Clause) -> None:
