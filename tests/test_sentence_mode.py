@@ -465,3 +465,10 @@ def test_sentence_forcing_an_organisation_out_is_a_sanction() -> None:
 
 def test_sentence_deporting_persons_stays_a_coercion() -> None:
     assert {e.type for e in coded("Peru deported three Chilean workers on Monday.")} == {"COERCE"}
+
+
+def test_sentence_an_opening_participle_parsed_as_root_asserts_no_event() -> None:
+    # the parser makes 'appointed' the root; it describes the subject of the clause that reports the act
+    evs = coded("Recently appointed Chilean Prime Minister Juan Soto has refused to answer a letter from the "
+                "Peruvian president.")
+    assert {e.type for e in evs} == {"REJECT"}

@@ -161,6 +161,8 @@ class Coder:
                 if self.sentence_mode and tok.dep_ in ("amod", "compound"):
                     continue  # a participle used as an adjective describes ("the Syrian-backed militia",
                     # "the banned party"): it asserts no event of the sentence
+                if self.sentence_mode and _opening_participle(tok):
+                    continue
                 t = self.lex.verb(tok, span)
                 if t is None and self.sentence_mode:
                     t = self._refusal(tok, span)
@@ -788,6 +790,17 @@ def _who_obstructs(evs: list[Event], type_: str, code: str, subj: list[Any]) -> 
     elif type_ == "PROTEST" and code.startswith("144") and any(subject_of_kind(x, FORCE_AGENTS) for x in subj):
         for ev in evs:
             ev.type, ev.cameo, ev.mode = "COERCE", "170", "restrict"
+
+
+def _opening_participle(tok: Any) -> bool:
+    """'Newly appointed Prime Minister X has refused ...': a participle opening the sentence that the parser
+    made its root, with no subject or auxiliary of its own while the clause under it has both, describes
+    that clause's subject (as an adjective would) and asserts no event."""
+    if tok.tag_ != "VBN" or tok.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj")
+                                                        for c in tok.children):
+        return False
+    return any(c.dep_ == "ccomp" and c.i > tok.i and any(g.dep_ == "nsubj" for g in c.children)
+               and any(g.dep_ == "aux" for g in c.children) for c in tok.children)
 
 
 def _expelled_entity(evs: list[Event], code: str, verb: Any) -> None:
