@@ -472,3 +472,16 @@ def test_sentence_an_opening_participle_parsed_as_root_asserts_no_event() -> Non
     evs = coded("Recently appointed Chilean Prime Minister Juan Soto has refused to answer a letter from the "
                 "Peruvian president.")
     assert {e.type for e in evs} == {"REJECT"}
+
+
+# ---------------------------------------------------------------- protests by purpose
+
+def test_sentence_a_peoples_act_done_to_protest_is_a_protest() -> None:
+    ev = of_type("Bolivians occupied the Peruvian consulate on Monday to protest against Chilean import rules.",
+                 "PROTEST")
+    assert ev.actor == ["BOL"] and ev.recipient == ["CHL"]
+
+
+def test_sentence_a_states_forces_act_done_to_protest_stays_what_it_is() -> None:
+    evs = coded("Peruvian troops occupied the border post on Monday to protest against Chilean import rules.")
+    assert {e.type for e in evs} == {"COERCE"}

@@ -336,12 +336,35 @@ class Coder:
                 _future_reading(evs, c)
                 _who_obstructs(evs, type_, code, subjects(c.verb or trig.token, True))
                 _expelled_entity(evs, code, c.verb or trig.token)
+                self._protest_purpose(evs, c, span)
                 for ev in evs:
                     if ev.type == "PROTEST" and not ev.recipient:  # "demonstrated to show anger at X's policy"
                         ev.recipient = sorted({m.code for m in material.purpose_aim(c, ctx, span)}
                                               - {d.code for d in c.doers if d.kind != "domestic"})
             out += evs
         return out, ags
+
+    def _protest_purpose(self, evs: list[Event], c: Clause, span: Span) -> None:
+        """'Palestinians shunned work to protest at X', 'farmers blocked roads to demonstrate against X':
+        a collective act of a people or civilians done to protest is a protest (PLOVER_MANUAL.tex:742
+        PROTEST, "All civilian demonstrations and other collective actions carried out as protests against
+        the recipient"); the purpose verb is one the dictionary codes as a protest (CAMEO 14)."""
+        verb = c.verb or c.trigger.token
+        purpose = next((t for ch in verb.children if ch.dep_ in ("advcl", "xcomp") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in ch.children) and (t := self.lex.verb(ch, span)) is not None
+                        and (t.code or "").startswith("14")), None)
+        if purpose is None or not any(e.type in material.TYPES and e.type != "PROTEST" for e in evs):
+            return
+        subj = subjects(verb, True)
+        if not any(subject_of_kind(x, CIVILIAN_AGENTS) or (x.ent_type_ == "NORP" and x.tag_ in ("NNS", "NNPS"))
+                   for x in subj):
+            return
+        row = cameo_row(purpose.code or "140")
+        for ev in evs:
+            if ev.type in material.TYPES and ev.type != "PROTEST":
+                ev.type, ev.cameo, ev.mode = "PROTEST", purpose.code, row.get("mode")
+                ev.goldstein, ev.quad_class = row.get("goldstein"), row.get("quad_class")
+                ev.recipient = []
 
     # ------------------------------------------------------------ the document
 
