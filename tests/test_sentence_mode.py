@@ -485,3 +485,20 @@ def test_sentence_a_peoples_act_done_to_protest_is_a_protest() -> None:
 def test_sentence_a_states_forces_act_done_to_protest_stays_what_it_is() -> None:
     evs = coded("Peruvian troops occupied the border post on Monday to protest against Chilean import rules.")
     assert {e.type for e in evs} == {"COERCE"}
+
+
+# ---------------------------------------------------------------- where aid goes
+
+def test_sentence_aid_arriving_in_a_country_is_aimed_at_it() -> None:
+    ev = of_type("Chinese peacekeeping troops arrived in Nepal on Monday.", "AID")
+    assert ev.actor == ["CHN"] and ev.recipient == ["NPL"]
+
+
+def test_sentence_people_evacuated_from_a_place_are_that_places_countrys() -> None:
+    ev = of_type("Indian helicopters evacuated the injured from the flooded Nepalese town of Birgunj on Monday.", "AID")
+    assert ev.recipient == ["NPL"]
+
+
+def test_sentence_aid_taken_from_one_country_to_another_goes_to_the_other() -> None:
+    ev = of_type("Japan flew food aid from Thailand to Myanmar on Monday.", "AID")
+    assert ev.recipient == ["MMR"]

@@ -28,7 +28,8 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "RETREAT": ("from",),
 }
 #: sentence mode: further phrases naming whom an act is aimed at
-SENTENCE_PREPS: dict[str, tuple[str, ...]] = {"PROTEST": ("in",), "MOBILIZE": ("in",), "SANCTION": ("to", "in")}
+SENTENCE_PREPS: dict[str, tuple[str, ...]] = {"PROTEST": ("in",), "MOBILIZE": ("in",), "SANCTION": ("to", "in"),
+                                              "AID": ("in", "from")}
 #: sentence mode: the phrases naming whom a retreat's consequences go to, after "from"
 NEWS_RETREAT_PREPS = ("from", "to", "on", "for", "against", "in")
 JOINT = frozenset({"COOPERATE"})
