@@ -502,3 +502,18 @@ def test_sentence_people_evacuated_from_a_place_are_that_places_countrys() -> No
 def test_sentence_aid_taken_from_one_country_to_another_goes_to_the_other() -> None:
     ev = of_type("Japan flew food aid from Thailand to Myanmar on Monday.", "AID")
     assert ev.recipient == ["MMR"]
+
+
+def test_sentence_a_people_of_a_country_is_that_countrys() -> None:
+    ev = of_type("The Hungarians of northern Serbia demanded autonomy on Monday.", "REQUEST")
+    assert ev.actor == ["SRB"]
+
+
+def test_sentence_a_people_with_another_countrys_adjective_is_that_countrys() -> None:
+    ev = of_type("Bolivian Chileans demanded land rights on Monday.", "REQUEST")
+    assert ev.actor == ["BOL"]
+
+
+def test_sentence_a_people_with_no_other_home_named_stays_its_states() -> None:
+    ev = of_type("Hungarians demanded autonomy from Slovakia on Monday.", "REQUEST")
+    assert ev.actor == ["HUN"] and ev.recipient == ["SVK"]

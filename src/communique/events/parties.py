@@ -204,6 +204,10 @@ class Parties:
     def _head(self, t: Token, depth: int) -> list[Mention]:
         m = self.at(t)
         if m is not None:
+            if self.sentence and m.kind == "country" and t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS"):
+                home = self._home(t)  # "Bosnian Serbs", "the Albanians of southern Serbia"
+                if home is not None and home.code != m.code:
+                    return [home]
             return [m]
         w = t.lower_
         if w in FIRST_PERSON:
@@ -245,6 +249,23 @@ class Parties:
             if found:
                 return found
         return []
+
+    def _home(self, t: Token) -> Mention | None:
+        """Sentence mode: the country a people named by a demonym lives in, when its phrase names one:
+        an adjective of another country ("Bosnian Serbs") or a place 'of' or 'in' it ("the Albanians of
+        southern Serbia"). The demonym then names an ethnicity, which PLOVER codes beside the country
+        (PLOVER_MANUAL.tex:1188), not the state."""
+        for c in t.children:
+            if c.dep_ in ("amod", "compound", "nmod") and (m := self.at(c)) is not None and m.kind == "country":
+                return m
+            if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+                for o in children(c, "pobj"):
+                    m = self.at(o)
+                    if m is None and o.i in self._place_country:
+                        m = Mention(self._place_country[o.i], "country", None, o.i)
+                    if m is not None and m.kind == "country":
+                        return m
+        return None
 
     def _within(self, t: Token) -> list[Mention]:
         """A title or body whose party stands further in its own phrase: "Secretary of State for
