@@ -517,3 +517,21 @@ def test_sentence_a_people_with_another_countrys_adjective_is_that_countrys() ->
 def test_sentence_a_people_with_no_other_home_named_stays_its_states() -> None:
     ev = of_type("Hungarians demanded autonomy from Slovakia on Monday.", "REQUEST")
     assert ev.actor == ["HUN"] and ev.recipient == ["SVK"]
+
+
+# ---------------------------------------------------------------- parser repairs
+
+def test_a_reduced_relative_read_as_a_gerund_subject_gives_its_noun_as_subject() -> None:
+    # the parse spaCy gives "The Red Cross operating in Chad said ...": 'operating' made the subject of
+    # 'said', with 'Cross' as its own subject (built by hand, as the parse varies with the model)
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from communique.events.parse import subjects
+
+    words = ["The", "Red", "Cross", "operating", "in", "Chad", "said", "troops", "must", "leave", "."]
+    heads = [2, 2, 3, 6, 3, 4, 6, 9, 9, 6, 6]
+    deps = ["det", "compound", "nsubj", "nsubj", "prep", "pobj", "ROOT", "nsubj", "aux", "ccomp", "punct"]
+    tags = ["DT", "NNP", "NNP", "VBG", "IN", "NNP", "VBD", "NNS", "MD", "VB", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags)
+    assert [t.text for t in subjects(doc[6])] == ["Cross"]
