@@ -535,3 +535,8 @@ def test_a_reduced_relative_read_as_a_gerund_subject_gives_its_noun_as_subject()
     tags = ["DT", "NNP", "NNP", "VBG", "IN", "NNP", "VBD", "NNS", "MD", "VB", "."]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags)
     assert [t.text for t in subjects(doc[6])] == ["Cross"]
+
+
+def test_sentence_a_country_word_on_a_groups_name_makes_the_group_that_countrys() -> None:
+    ev = of_type("The radical Chilean Popular Front movement rejected an invitation from Peru on Monday.", "REJECT")
+    assert ev.actor == ["CHL"] and ev.recipient == ["PER"]

@@ -106,6 +106,11 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
                     # "the US-led war", "a Syrian-backed militia": the party that leads or backs the thing
                     m = next((parties.at(g) for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")
                               and parties.at(g) is not None), None)
+                elif m is None and c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") and parties.sentence:
+                    # "the Palestinian Islamic Jihad movement": the country word modifies the name the head
+                    # noun is named by
+                    m = next((parties.at(g) for g in c.children if g.dep_ in ("compound", "amod")
+                              and parties.at(g) is not None), None)
                 if m is not None:
                     out.append(m)
                 elif c.dep_ == "nmod" and c.tag_ in ("NN", "NNS") and depth < 1:
