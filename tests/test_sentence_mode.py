@@ -540,3 +540,14 @@ def test_a_reduced_relative_read_as_a_gerund_subject_gives_its_noun_as_subject()
 def test_sentence_a_country_word_on_a_groups_name_makes_the_group_that_countrys() -> None:
     ev = of_type("The radical Chilean Popular Front movement rejected an invitation from Peru on Monday.", "REJECT")
     assert ev.actor == ["CHL"] and ev.recipient == ["PER"]
+
+
+# ---------------------------------------------------------------- vows
+
+def test_sentence_swearing_to_use_force_is_a_threat() -> None:
+    ev = of_type("Chilean rebels swore on Monday to attack Peruvian border posts.", "THREATEN")
+    assert ev.actor == ["CHL"] and ev.recipient == ["PER"]
+
+
+def test_sentence_swearing_that_something_happened_stays_an_allegation() -> None:
+    assert {e.type for e in coded("Chilean rebels swore on Monday that Peru had attacked their camps.")} == {"ACCUSE"}

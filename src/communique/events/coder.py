@@ -232,16 +232,21 @@ class Coder:
                                    frozenset({tok.i}))
                 out[out.index(t)] = composed
                 by_token[tok.i] = composed
+        # (sentence mode: a verb of the dictionary's ALLEGE block with an infinitive, "swore to fight", vows
+        # the subject's own act rather than alleging another's: "swear that X did" alleges)
+        vowing = frozenset(t.token.i for t in trigs if self.sentence_mode and t.block == "ALLEGE"
+                           and any(is_verb(c) and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
+                               a.dep_ == "aux" and a.lower_ == "to" for a in c.children))) for c in t.token.children))
         for t in list(out):
             tok = t.token
             head = tok.head
             if self.sentence_mode:
-                head = _commissive_head(tok) or tok
+                head = _commissive_head(tok, vowing) or tok
             elif tok.dep_ == "pcomp" and head.lower_ == "to" and head.head is not head:
                 head = head.head  # "committed to strengthening"
             elif tok.dep_ != "xcomp":
                 continue
-            if head.lower_ not in COMMISSIVE or not t.code or head.i == tok.i:
+            if (head.lower_ not in COMMISSIVE and head.i not in vowing) or not t.code or head.i == tok.i:
                 continue
             root = t.code[:2]
             if root == "04" and not self.sentence_mode:
@@ -737,7 +742,7 @@ def _hosting(t: Trigger) -> bool:
     return t.block == "HOST" or (t.code or "").startswith("043")
 
 
-def _commissive_head(tok: Any) -> Any | None:
+def _commissive_head(tok: Any, vowing: frozenset[int] = frozenset()) -> Any | None:
     """The word of commitment a trigger's clause is the content of, a few clauses up ("is willing
     to send troops to help defend X", "agreed to withdraw and release ..."): infinitives,
     'to'-gerunds ("committed to opening"), purpose clauses and their coordinated verbs."""
@@ -756,7 +761,7 @@ def _commissive_head(tok: Any) -> Any | None:
                 return None  # "agreed to X and attacked Y": a clause of its own
         elif t.dep_ != "xcomp":
             return None
-        if h.lower_ in COMMISSIVE:
+        if h.lower_ in COMMISSIVE or h.i in vowing:
             return h
         t = h
     return None
