@@ -551,3 +551,9 @@ def test_sentence_swearing_to_use_force_is_a_threat() -> None:
 
 def test_sentence_swearing_that_something_happened_stays_an_allegation() -> None:
     assert {e.type for e in coded("Chilean rebels swore on Monday that Peru had attacked their camps.")} == {"ACCUSE"}
+
+
+def test_sentence_would_be_ready_in_reported_speech_is_an_offer() -> None:
+    ev = of_type("The Chilean foreign minister was quoted as saying he would be ready to meet Peru's president.",
+                 "AGREE")
+    assert "PER" in ev.actor + ev.recipient

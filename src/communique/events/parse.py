@@ -369,6 +369,8 @@ def reported_future(tok: Token, mood: Modality) -> Modality:
     if mood.kind != "irrealis" or mood.cue != "would":
         return mood
     verb = tok
+    if verb.dep_ in ("acomp", "attr") and verb.head is not verb:
+        verb = verb.head  # "said he would be ready to ...": the copula's clause is the one reported
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
     if verb.dep_ == "ccomp" and verb.head.lower_ in REPORTING:
