@@ -557,3 +557,14 @@ def test_sentence_would_be_ready_in_reported_speech_is_an_offer() -> None:
     ev = of_type("The Chilean foreign minister was quoted as saying he would be ready to meet Peru's president.",
                  "AGREE")
     assert "PER" in ev.actor + ev.recipient
+
+
+# ---------------------------------------------------------------- commitments no dictionary verb names
+
+def test_sentence_a_commitment_to_an_act_no_verb_codes_is_agree() -> None:
+    ev = of_type("Peru is committed to reforming its pension system, the finance minister said.", "AGREE")
+    assert ev.actor == ["PER"]
+
+
+def test_sentence_a_denied_commitment_is_no_agree() -> None:
+    assert not coded("Peru is not committed to reforming its pension system.")

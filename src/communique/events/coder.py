@@ -189,6 +189,17 @@ class Coder:
                 continue
             out.append(t)
             covered |= t.covered
+        if self.sentence_mode:
+            # "is committed to opening up the economy", "is ready to help": a word of commitment whose
+            # act no dictionary verb names still commits (PLOVER_MANUAL.tex:347 AGREE, "indicate
+            # willingness or commitment to cooperate"); when the act is a trigger, _intents codes its content
+            for tok in span:
+                if tok.i not in covered and tok.lower_ in COMMISSIVE and tok.tag_ in ("JJ", "VBN") \
+                        and _to_complement(tok) and not negated(tok) \
+                        and not (tok.dep_ in ("acomp", "attr") and negated(tok.head)):  # "is not committed to"
+                    out.append(Trigger(tok, "030", None, f"{INTENT_SOURCE} (no dictionary verb)", False,
+                                       frozenset({tok.i})))
+                    covered.add(tok.i)
         out = self._intents(out)
         return _reported(out) if self.sentence_mode else out
 
@@ -818,6 +829,17 @@ def _who_obstructs(evs: list[Event], type_: str, code: str, subj: list[Any]) -> 
     elif type_ == "PROTEST" and code.startswith("144") and any(subject_of_kind(x, FORCE_AGENTS) for x in subj):
         for ev in evs:
             ev.type, ev.cameo, ev.mode = "COERCE", "170", "restrict"
+
+
+def _to_complement(tok: Any) -> bool:
+    """The word takes an act as its complement: an infinitive ("ready to help") or a 'to'-gerund
+    ("committed to opening")."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" and is_verb(c) and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):
+            return True
+    return False
 
 
 def _opening_participle(tok: Any) -> bool:
