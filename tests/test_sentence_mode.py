@@ -568,3 +568,17 @@ def test_sentence_a_commitment_to_an_act_no_verb_codes_is_agree() -> None:
 
 def test_sentence_a_denied_commitment_is_no_agree() -> None:
     assert not coded("Peru is not committed to reforming its pension system.")
+
+
+def test_sentence_forces_preparing_to_strike_mobilize() -> None:
+    ev = of_type("The Chilean army prepared to shell Peruvian positions on Monday.", "MOBILIZE")
+    assert ev.actor == ["CHL"] and ev.recipient == ["PER"]
+
+
+def test_sentence_being_prepared_to_strike_stays_a_threat() -> None:
+    assert {e.type for e in coded("Chile is prepared to shell Peruvian positions.")} == {"THREATEN"}
+
+
+def test_sentence_a_decision_to_act_is_the_act_decided() -> None:
+    evs = coded("Peru decided on Monday to cooperate with Chile.")
+    assert [e.trigger for e in evs] == ["cooperate"]

@@ -265,13 +265,25 @@ class Coder:
             code = INTENT_CODE.get(root, "130" if root >= "09" else "030")
             if self.sentence_mode and head.lower_ in AGREE_HEADS:
                 code = INTENT_CODE.get(root, "030")  # agreeing to an act is consent, never a threat
+            old = by_token.get(head.i)
+            if self.sentence_mode and root in ("18", "19", "20") and _active(head) and any(
+                    v.block == "PREPARE" for v in self.lex.forms.get(head.lower_, [])):
+                # "the army prepared to resume shelling": getting forces ready to strike is a show of force
+                # (the dictionary's "PREPARE * INVASION [154]"; PLOVER_MANUAL.tex MOBILIZE, "military
+                # posturing ... readiness"), not the threat "is prepared to" states
+                code = "154"
             composed = Trigger(head, code, None, f"{INTENT_SOURCE} + {t.source}", False,
                                frozenset({head.i}))
-            old = by_token.get(head.i)
             if old is not None:
                 out.remove(old)
             by_token[head.i] = composed
             out.append(composed)
+        if self.sentence_mode:
+            # "decided to allow X": a decision taken is the act decided (common.COMMITTED), not only an intent
+            # (the dictionary's SELECT block codes 'decide' 030)
+            acts = {t.token.i for t in out}
+            out = [t for t in out if not (t.block == "SELECT" and (t.code or "").startswith("03") and any(
+                c.dep_ == "xcomp" and c.i in acts for c in t.token.children))]
         return out
 
     def read(self, sents: list[Sent], parties: Parties) -> list[Found]:
@@ -829,6 +841,12 @@ def _who_obstructs(evs: list[Event], type_: str, code: str, subj: list[Any]) -> 
     elif type_ == "PROTEST" and code.startswith("144") and any(subject_of_kind(x, FORCE_AGENTS) for x in subj):
         for ev in evs:
             ev.type, ev.cameo, ev.mode = "COERCE", "170", "restrict"
+
+
+def _active(verb: Any) -> bool:
+    """A verb used actively ("prepared to strike"), not a participle after a copula ("is prepared to")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "VB", "VBG") and verb.dep_ != "acomp" and not any(
+        c.dep_ == "auxpass" for c in verb.children)
 
 
 def _to_complement(tok: Any) -> bool:
