@@ -582,3 +582,8 @@ def test_sentence_being_prepared_to_strike_stays_a_threat() -> None:
 def test_sentence_a_decision_to_act_is_the_act_decided() -> None:
     evs = coded("Peru decided on Monday to cooperate with Chile.")
     assert [e.trigger for e in evs] == ["cooperate"]
+
+
+def test_sentence_preventing_a_demonstration_restricts_it() -> None:
+    ev = of_type("Peruvian police prevented a demonstration by Chilean workers in Lima on Monday.", "COERCE")
+    assert ev.actor == ["PER"] and ev.cameo == "1721"

@@ -169,6 +169,8 @@ class Coder:
                 if t is None:
                     continue
                 t = self._light(t)
+                if self.sentence_mode:
+                    t = self._prevented_protest(t)
                 meeting = (t.code or "")[:3] in CONSULT_CODES and t.block not in CONSULT_BLOCKS
                 nouns = [tok.doc[i] for i in t.covered if i != tok.i] if meeting else []
                 if any(self.lex.noun(n) is not None and _names_parties(n) for n in nouns):
@@ -227,6 +229,19 @@ class Coder:
                 if n is not None and n.code and (n.code or "")[:2] != (t.code or "")[:2]:
                     return Trigger(tok, n.code, None, f"{n.source} (noun of the support verb '{tok.text}')", False,
                                    t.covered | {o.i})
+        return t
+
+    def _prevented_protest(self, t: Trigger) -> Trigger:
+        """Preventing or hindering a protest restricts the freedom to protest: the dictionary's DELAY block
+        codes "PREVENT * PROTEST" and "PREVENT * RALLY" 1721 (CAMEO.2.0.txt:7661-7662, COERCE, mode
+        restrict), read here for every noun the lexicon codes as a demonstration (CAMEO 14)."""
+        if t.block != "DELAY" or t.code not in ("120", None):
+            return t
+        for o in t.token.children:
+            n = self.lex.noun(o) if o.dep_ in ("dobj", "nsubjpass") else None
+            if n is not None and (n.code or "").startswith("14"):
+                return Trigger(t.token, "1721", None, "CAMEO.2.0.txt:7661 DELAY PREVENT * PROTEST", False,
+                               t.covered | {o.i}, block=t.block)
         return t
 
     def _intents(self, trigs: list[Trigger]) -> list[Trigger]:
