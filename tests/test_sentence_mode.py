@@ -587,3 +587,12 @@ def test_sentence_a_decision_to_act_is_the_act_decided() -> None:
 def test_sentence_preventing_a_demonstration_restricts_it() -> None:
     ev = of_type("Peruvian police prevented a demonstration by Chilean workers in Lima on Monday.", "COERCE")
     assert ev.actor == ["PER"] and ev.cameo == "1721"
+
+
+def test_sentence_calling_off_a_strike_concedes() -> None:
+    ev = of_type("Chilean dock workers called off their strike on Monday.", "CONCEDE")
+    assert ev.actor == ["CHL"] and ev.cameo == "082"
+
+
+def test_sentence_forces_calling_off_strikes_de_escalate() -> None:
+    assert {e.type for e in coded("The Chilean air force called off its strikes on Monday.")} == {"RETREAT"}

@@ -232,16 +232,25 @@ class Coder:
         return t
 
     def _prevented_protest(self, t: Trigger) -> Trigger:
-        """Preventing or hindering a protest restricts the freedom to protest: the dictionary's DELAY block
+        """Preventing or hindering a protest restricts the freedom to protest, calling one off concedes:
+        the dictionary's DELAY block
         codes "PREVENT * PROTEST" and "PREVENT * RALLY" 1721 (CAMEO.2.0.txt:7661-7662, COERCE, mode
         restrict), read here for every noun the lexicon codes as a demonstration (CAMEO 14)."""
-        if t.block != "DELAY" or t.code not in ("120", None):
+        if t.block not in ("DELAY", "CANCEL"):
             return t
         for o in t.token.children:
             n = self.lex.noun(o) if o.dep_ in ("dobj", "nsubjpass") else None
-            if n is not None and (n.code or "").startswith("14"):
+            if n is None or not (n.code or "").startswith("14"):
+                continue
+            if t.block == "DELAY" and t.code in ("120", None):
                 return Trigger(t.token, "1721", None, "CAMEO.2.0.txt:7661 DELAY PREVENT * PROTEST", False,
                                t.covered | {o.i}, block=t.block)
+            if t.block == "CANCEL" and not any(subject_of_kind(x, FORCE_AGENTS) for x in subjects(t.token, True)):
+                # "the union called off its strike": suspending a protest is a concession (PLOVER_MANUAL.tex:443
+                # CONCEDE, "suspending protests"; the dictionary's "END * STRIKE [082]", CAMEO.2.0.txt:1142),
+                # not the de-escalation of military strikes it also codes
+                return Trigger(t.token, "082", None, "PLOVER_MANUAL.tex:443 CONCEDE + CAMEO.2.0.txt:1142 CANCEL",
+                               False, t.covered | {o.i}, block=t.block)
         return t
 
     def _intents(self, trigs: list[Trigger]) -> list[Trigger]:
