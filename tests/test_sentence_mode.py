@@ -596,3 +596,9 @@ def test_sentence_calling_off_a_strike_concedes() -> None:
 
 def test_sentence_forces_calling_off_strikes_de_escalate() -> None:
     assert {e.type for e in coded("The Chilean air force called off its strikes on Monday.")} == {"RETREAT"}
+
+
+def test_sentence_what_the_subject_did_during_an_event_makes_it_a_party_to_it() -> None:
+    ev = of_type("Chilean students threw stones during demonstrations against Peruvian import rules on Monday.",
+                 "PROTEST")
+    assert ev.actor == ["CHL"] and ev.recipient == ["PER"]

@@ -294,7 +294,7 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     # (sentence mode: the subject of any verb whose object is the act does it: "renewed negotiations",
     # "staged rallies", "began a hunger strike"; a subject phrase with no agent head gives its modifier)
     carried = verb is not None and (verb.lower_ in SUPPORT_VERBS or (parties.sentence and (
-        tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in") and tok.head.head.i == verb.i
+        tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in", "during") and tok.head.head.i == verb.i
                                and not children(verb, "auxpass")))))  # "returned to Geneva for talks"
     if not doers and verb is not None and carried and tok.dep_ in ("dobj", "pobj", "conj"):
         subj = subjects(verb, parties.sentence)
