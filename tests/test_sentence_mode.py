@@ -602,3 +602,13 @@ def test_sentence_what_the_subject_did_during_an_event_makes_it_a_party_to_it() 
     ev = of_type("Chilean students threw stones during demonstrations against Peruvian import rules on Monday.",
                  "PROTEST")
     assert ev.actor == ["CHL"] and ev.recipient == ["PER"]
+
+
+def test_sentence_a_word_a_pattern_needs_before_its_verb_must_be_the_subject_not_inside_its_phrase() -> None:
+    # CAMEO.2.0.txt '&MILITARY * [190]' needs forces as the subject; here 'military' qualifies policies
+    assert not [e for e in coded("Riots against Peruvian military policies are still continuing in Lima.")
+                if e.type == "ASSAULT"]
+
+
+def test_sentence_forces_counted_by_an_of_phrase_are_still_the_subject() -> None:
+    assert {e.type for e in coded("Peruvian troops are still continuing their advance.")} == {"ASSAULT"}
