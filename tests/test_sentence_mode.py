@@ -612,3 +612,8 @@ def test_sentence_a_word_a_pattern_needs_before_its_verb_must_be_the_subject_not
 
 def test_sentence_forces_counted_by_an_of_phrase_are_still_the_subject() -> None:
     assert {e.type for e in coded("Peruvian troops are still continuing their advance.")} == {"ASSAULT"}
+
+
+def test_sentence_a_must_clause_carried_by_an_issued_message_is_the_issuers_demand_of_its_addressee() -> None:
+    ev = of_type("The Chilean president sent a message to Peru that it must withdraw its troops.", "REQUEST")
+    assert ev.actor == ["CHL"] and ev.recipient == ["PER"]

@@ -537,12 +537,22 @@ class Coder:
             if not is_verb(tok) or not any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in tok.children):
                 continue
             addressed = [m for n in tok.children if n.dep_ == "nsubj" for m in ctx.parties.of_np(n)]
-            if not addressed or negated(tok):
-                continue
             head = tok
             while head.dep_ in ("ccomp", "conj") and head.head is not head:
                 head = head.head
-            if head is tok:
+            said_by = head.head.head if self.sentence_mode and head.dep_ == "acl" and head.head.dep_ == "dobj" \
+                and is_verb(head.head.head) else None
+            issuer = [m for sub in subjects(said_by) for m in ctx.parties.of_np(sub)] if said_by is not None else []
+            if said_by is not None and {m.code for m in addressed} <= {m.code for m in issuer}:
+                # "issued a reminder to X that it must ...": the clause is the content of the noun the subject
+                # issues, addressed to whom it is issued to ('it' is not the issuer telling itself)
+                addressed = [m for p in said_by.children if p.dep_ in ("dative", "prep") and p.lower_ == "to"
+                             for o in p.children if o.dep_ == "pobj" for m in ctx.parties.of_np(o)] or addressed
+            if not addressed or negated(tok):
+                continue
+            if said_by is not None:
+                speaker = issuer
+            elif head is tok:
                 speaker = ctx.parties.speaker(tok)
             else:
                 speaker = [m for sub in subjects(head) for m in ctx.parties.of_np(sub)]
