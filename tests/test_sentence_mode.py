@@ -617,3 +617,13 @@ def test_sentence_forces_counted_by_an_of_phrase_are_still_the_subject() -> None
 def test_sentence_a_must_clause_carried_by_an_issued_message_is_the_issuers_demand_of_its_addressee() -> None:
     ev = of_type("The Chilean president sent a message to Peru that it must withdraw its troops.", "REQUEST")
     assert ev.actor == ["CHL"] and ev.recipient == ["PER"]
+
+
+def test_sentence_asking_for_something_in_a_country_asks_that_country() -> None:
+    ev = of_type("Thousands of Bolivian miners sought asylum in Argentina last month.", "REQUEST")
+    assert ev.actor == ["BOL"] and ev.recipient == ["ARG"]
+
+
+def test_sentence_a_request_names_its_addressee_before_the_place() -> None:
+    ev = of_type("Chile asked Bolivia for help in Peru on Monday.", "REQUEST")
+    assert ev.recipient == ["BOL"]

@@ -48,6 +48,8 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
     aims = RECIPIENT_PREPS[type_]
     if ctx.sentence_mode and type_ in ("SUPPORT", "ACCUSE"):
         aims = (*aims, "as")  # "denounced as a crime X's crackdown": what the act is judged as names whose it is
+    if ctx.sentence_mode and type_ == "REQUEST":
+        aims = (*aims, "in")  # "sought refuge in X", "called for elections in X": asked of the country it is in
     return directed(ctx, clause, sent, type_, cameo, aims)
 
 
