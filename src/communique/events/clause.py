@@ -33,6 +33,8 @@ from communique.events.parse import (
 )
 from communique.events.parties import (
     CIVILIAN_AGENTS,
+    QUANTITY,
+    THIRD_NONPERSON,
     Mention,
     Parties,
     dedupe,
@@ -100,13 +102,24 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
         for c in t.children:
             if c.dep_ in ("compound", "amod", "nmod"):
                 m = parties.at(c)
+                if m is None and c.tag_ == "VBN" and parties.sentence:
+                    # "the US-led war", "a Syrian-backed militia": the party that leads or backs the thing
+                    m = next((parties.at(g) for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")
+                              and parties.at(g) is not None), None)
+                elif m is None and c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") and parties.sentence:
+                    # "the Palestinian Islamic Jihad movement": the country word modifies the name the head
+                    # noun is named by
+                    m = next((parties.at(g) for g in c.children if g.dep_ in ("compound", "amod")
+                              and parties.at(g) is not None), None)
                 if m is not None:
                     out.append(m)
                 elif c.dep_ == "nmod" and c.tag_ in ("NN", "NNS") and depth < 1:
                     # "Ukraine's sovereignty and territorial integrity", parsed as a noun modifying the last
                     out.extend(_owners(c, parties, depth + 1, of=False))
+        # (sentence mode: also whom a thing is for, "a camp for Congolese refugees", "aid for Bosnia")
+        owning = ("of", "by", "from", "for") if parties.sentence else ("of", "by", "from")
         for p, o in preps(t):
-            if p in ("of", "by", "from") and (of or p == "by"):
+            if p in owning and (of or p == "by"):
                 found = parties.of_np(o, 1)
                 if not found and p == "of" and depth < 1:
                     found = _owners(o, parties, depth + 1)
@@ -246,6 +259,9 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     covered = [tok.doc[i] for i in sorted(trig.covered) if i != tok.i]
     if not trig.nominal:
         subj = subjects(tok, parties.sentence)
+        if parties.sentence and tok.dep_ == "acl" and tok.head.dep_ == "dobj" and is_verb(tok.head.head) \
+                and not any(parties.of_np(s) for s in subj):
+            subj = subjects(tok.head.head, True)  # "issued a declaration demanding ...": its issuer demands
         doers = dedupe([m for s in subj for m in parties.of_np(s)])
         if not doers and parties.sentence:
             # a news sentence's subject stands for the party that modifies it ("Israeli tanks
@@ -253,6 +269,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             doers = dedupe([m for s in subj for m in _owners(s, parties)])
         if not doers and parties.sentence and any(subject_of_kind(s, CIVILIAN_AGENTS) for s in subj):
             doers = parties.located(tok)  # civilians of no named country acting in X are X's people
+        if not doers and parties.sentence and any(_domestic(s, parties) for s in subj):
+            doers = parties.sole_country(tok)
         if not doers and tok.dep_ == "acl" and tok.head is not tok and not children(tok, "agent"):
             doers = _owners(tok.head, parties)  # "the decision of the EU to allocate ..."
         objs = objects(tok)
@@ -283,13 +301,15 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     # (sentence mode: the subject of any verb whose object is the act does it: "renewed negotiations",
     # "staged rallies", "began a hunger strike"; a subject phrase with no agent head gives its modifier)
     carried = verb is not None and (verb.lower_ in SUPPORT_VERBS or (parties.sentence and (
-        tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in") and tok.head.head.i == verb.i
+        tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in", "during") and tok.head.head.i == verb.i
                                and not children(verb, "auxpass")))))  # "returned to Geneva for talks"
     if not doers and verb is not None and carried and tok.dep_ in ("dobj", "pobj", "conj"):
         subj = subjects(verb, parties.sentence)
         doers = dedupe([m for s in subj for m in parties.of_np(s)])
         if not doers and parties.sentence:
             doers = dedupe([m for s in subj for m in _owners(s, parties)])
+        if not doers and parties.sentence and any(_domestic(s, parties) for s in subj):
+            doers = parties.sole_country(verb)
     if not doers and verb is not None and verb.lower_ in INVITING and tok.dep_ == "pobj" \
             and tok.head.lower_ in ("for", "to") and tok.head.head.i == verb.i:
         # "invited X to the White House for a meeting on Tuesday": the invited one comes to the one who
@@ -318,6 +338,30 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     when = _time(tok, sent, times, trig.covered) or (
         _time(verb, sent, times, trig.covered | {tok.i}) if verb is not None else None)
     return Clause(trig, doers, list(targets), [], prep, mood, neg, tensed(when, _ahead(mood)), verb)
+
+
+def _domestic(subj: Token, parties: Parties, depth: int = 0) -> bool:
+    """The subject names an actor of no stated country: a person, a named group, or an agent noun of
+    PETRARCH2's agents dictionary ("the rebels", "President X", "the Homeland Union"). PLOVER codes every
+    actor as a country and a sector (PLOVER_MANUAL.tex, "Sector Codes": rebels REB, parties PTY, labour
+    LAB, civilians CVL are each some country's), so in a news sentence that names one state only, such an
+    actor is that state's."""
+    if subj.lower_ in THIRD_NONPERSON and subj.head.dep_ == "ccomp" and depth < 2:
+        # "the X party said it will boycott ...": the pronoun is the reporting clause's subject
+        return any(_domestic(s, parties, depth + 1) for s in subjects(subj.head.head))
+    if (subj.lower_ in QUANTITY or subj.tag_ == "CD") and depth < 2:  # "a group of refugees", "thousands of ..."
+        of = [o for p in children(subj, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+        if any(_domestic(o, parties, depth + 1) for o in of):
+            return True
+    if subj.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+        return False
+    if subj.lower_ in parties.agents or subj.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    # "Islamic fundamentalists", "the Islamic Jihad movement", "supporters of (a person)": a people,
+    # faith, group or person named on the head's modifier or its 'of' phrase
+    return any(c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "ORG") or c.tag_ in (
+        "NNP", "NNPS")) for c in subj.children) or any(
+        o.ent_type_ in ("PERSON", "ORG") for p in children(subj, "prep") if p.lower_ == "of" for o in children(p, "pobj"))
 
 
 def _stray_agent(tok: Token, parties: Parties) -> list[Mention]:

@@ -22,6 +22,7 @@ from communique.events import agreements, attendees, honours, material, meetings
 from communique.events.clause import MEDIUM, Clause, read_clause
 from communique.events.common import (
     Context,
+    cameo_row,
     event_date,
     evidence,
     make_event,
@@ -160,12 +161,16 @@ class Coder:
                 if self.sentence_mode and tok.dep_ in ("amod", "compound"):
                     continue  # a participle used as an adjective describes ("the Syrian-backed militia",
                     # "the banned party"): it asserts no event of the sentence
+                if self.sentence_mode and _opening_participle(tok):
+                    continue
                 t = self.lex.verb(tok, span)
                 if t is None and self.sentence_mode:
                     t = self._refusal(tok, span)
                 if t is None:
                     continue
                 t = self._light(t)
+                if self.sentence_mode:
+                    t = self._prevented_protest(t)
                 meeting = (t.code or "")[:3] in CONSULT_CODES and t.block not in CONSULT_BLOCKS
                 nouns = [tok.doc[i] for i in t.covered if i != tok.i] if meeting else []
                 if any(self.lex.noun(n) is not None and _names_parties(n) for n in nouns):
@@ -186,6 +191,17 @@ class Coder:
                 continue
             out.append(t)
             covered |= t.covered
+        if self.sentence_mode:
+            # "is committed to opening up the economy", "is ready to help": a word of commitment whose
+            # act no dictionary verb names still commits (PLOVER_MANUAL.tex:347 AGREE, "indicate
+            # willingness or commitment to cooperate"); when the act is a trigger, _intents codes its content
+            for tok in span:
+                if tok.i not in covered and tok.lower_ in COMMISSIVE and tok.tag_ in ("JJ", "VBN") \
+                        and _to_complement(tok) and not negated(tok) \
+                        and not (tok.dep_ in ("acomp", "attr") and negated(tok.head)):  # "is not committed to"
+                    out.append(Trigger(tok, "030", None, f"{INTENT_SOURCE} (no dictionary verb)", False,
+                                       frozenset({tok.i})))
+                    covered.add(tok.i)
         out = self._intents(out)
         return _reported(out) if self.sentence_mode else out
 
@@ -215,6 +231,28 @@ class Coder:
                                    t.covered | {o.i})
         return t
 
+    def _prevented_protest(self, t: Trigger) -> Trigger:
+        """Preventing or hindering a protest restricts the freedom to protest, calling one off concedes:
+        the dictionary's DELAY block
+        codes "PREVENT * PROTEST" and "PREVENT * RALLY" 1721 (CAMEO.2.0.txt:7661-7662, COERCE, mode
+        restrict), read here for every noun the lexicon codes as a demonstration (CAMEO 14)."""
+        if t.block not in ("DELAY", "CANCEL"):
+            return t
+        for o in t.token.children:
+            n = self.lex.noun(o) if o.dep_ in ("dobj", "nsubjpass") else None
+            if n is None or not (n.code or "").startswith("14"):
+                continue
+            if t.block == "DELAY" and t.code in ("120", None):
+                return Trigger(t.token, "1721", None, "CAMEO.2.0.txt:7661 DELAY PREVENT * PROTEST", False,
+                               t.covered | {o.i}, block=t.block)
+            if t.block == "CANCEL" and not any(subject_of_kind(x, FORCE_AGENTS) for x in subjects(t.token, True)):
+                # "the union called off its strike": suspending a protest is a concession (PLOVER_MANUAL.tex:443
+                # CONCEDE, "suspending protests"; the dictionary's "END * STRIKE [082]", CAMEO.2.0.txt:1142),
+                # not the de-escalation of military strikes it also codes
+                return Trigger(t.token, "082", None, "PLOVER_MANUAL.tex:443 CONCEDE + CAMEO.2.0.txt:1142 CANCEL",
+                               False, t.covered | {o.i}, block=t.block)
+        return t
+
     def _intents(self, trigs: list[Trigger]) -> list[Trigger]:
         """'agreed to cooperate', 'is ready to provide', 'vowed to retaliate': the commitment is the
         event (AGREE with the intent code of what is promised; a promise of force is a threat).
@@ -229,16 +267,21 @@ class Coder:
                                    frozenset({tok.i}))
                 out[out.index(t)] = composed
                 by_token[tok.i] = composed
+        # (sentence mode: a verb of the dictionary's ALLEGE block with an infinitive, "swore to fight", vows
+        # the subject's own act rather than alleging another's: "swear that X did" alleges)
+        vowing = frozenset(t.token.i for t in trigs if self.sentence_mode and t.block == "ALLEGE"
+                           and any(is_verb(c) and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
+                               a.dep_ == "aux" and a.lower_ == "to" for a in c.children))) for c in t.token.children))
         for t in list(out):
             tok = t.token
             head = tok.head
             if self.sentence_mode:
-                head = _commissive_head(tok) or tok
+                head = _commissive_head(tok, vowing) or tok
             elif tok.dep_ == "pcomp" and head.lower_ == "to" and head.head is not head:
                 head = head.head  # "committed to strengthening"
             elif tok.dep_ != "xcomp":
                 continue
-            if head.lower_ not in COMMISSIVE or not t.code or head.i == tok.i:
+            if (head.lower_ not in COMMISSIVE and head.i not in vowing) or not t.code or head.i == tok.i:
                 continue
             root = t.code[:2]
             if root == "04" and not self.sentence_mode:
@@ -246,13 +289,25 @@ class Coder:
             code = INTENT_CODE.get(root, "130" if root >= "09" else "030")
             if self.sentence_mode and head.lower_ in AGREE_HEADS:
                 code = INTENT_CODE.get(root, "030")  # agreeing to an act is consent, never a threat
+            old = by_token.get(head.i)
+            if self.sentence_mode and root in ("18", "19", "20") and _active(head) and any(
+                    v.block == "PREPARE" for v in self.lex.forms.get(head.lower_, [])):
+                # "the army prepared to resume shelling": getting forces ready to strike is a show of force
+                # (the dictionary's "PREPARE * INVASION [154]"; PLOVER_MANUAL.tex MOBILIZE, "military
+                # posturing ... readiness"), not the threat "is prepared to" states
+                code = "154"
             composed = Trigger(head, code, None, f"{INTENT_SOURCE} + {t.source}", False,
                                frozenset({head.i}))
-            old = by_token.get(head.i)
             if old is not None:
                 out.remove(old)
             by_token[head.i] = composed
             out.append(composed)
+        if self.sentence_mode:
+            # "decided to allow X": a decision taken is the act decided (common.COMMITTED), not only an intent
+            # (the dictionary's SELECT block codes 'decide' 030)
+            acts = {t.token.i for t in out}
+            out = [t for t in out if not (t.block == "SELECT" and (t.code or "").startswith("03") and any(
+                c.dep_ == "xcomp" and c.i in acts for c in t.token.children))]
         return out
 
     def read(self, sents: list[Sent], parties: Parties) -> list[Found]:
@@ -332,11 +387,36 @@ class Coder:
             if ctx.sentence_mode:
                 _future_reading(evs, c)
                 _who_obstructs(evs, type_, code, subjects(c.verb or trig.token, True))
+                _expelled_entity(evs, code, c.verb or trig.token)
+                self._protest_purpose(evs, c, span)
                 for ev in evs:
                     if ev.type == "PROTEST" and not ev.recipient:  # "demonstrated to show anger at X's policy"
-                        ev.recipient = sorted({m.code for m in material.purpose_aim(c, ctx, span)} - set(ev.actor))
+                        ev.recipient = sorted({m.code for m in material.purpose_aim(c, ctx, span)}
+                                              - {d.code for d in c.doers if d.kind != "domestic"})
             out += evs
         return out, ags
+
+    def _protest_purpose(self, evs: list[Event], c: Clause, span: Span) -> None:
+        """'Palestinians shunned work to protest at X', 'farmers blocked roads to demonstrate against X':
+        a collective act of a people or civilians done to protest is a protest (PLOVER_MANUAL.tex:742
+        PROTEST, "All civilian demonstrations and other collective actions carried out as protests against
+        the recipient"); the purpose verb is one the dictionary codes as a protest (CAMEO 14)."""
+        verb = c.verb or c.trigger.token
+        purpose = next((t for ch in verb.children if ch.dep_ in ("advcl", "xcomp") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in ch.children) and (t := self.lex.verb(ch, span)) is not None
+                        and (t.code or "").startswith("14")), None)
+        if purpose is None or not any(e.type in material.TYPES and e.type != "PROTEST" for e in evs):
+            return
+        subj = subjects(verb, True)
+        if not any(subject_of_kind(x, CIVILIAN_AGENTS) or (x.ent_type_ == "NORP" and x.tag_ in ("NNS", "NNPS"))
+                   for x in subj):
+            return
+        row = cameo_row(purpose.code or "140")
+        for ev in evs:
+            if ev.type in material.TYPES and ev.type != "PROTEST":
+                ev.type, ev.cameo, ev.mode = "PROTEST", purpose.code, row.get("mode")
+                ev.goldstein, ev.quad_class = row.get("goldstein"), row.get("quad_class")
+                ev.recipient = []
 
     # ------------------------------------------------------------ the document
 
@@ -457,12 +537,22 @@ class Coder:
             if not is_verb(tok) or not any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in tok.children):
                 continue
             addressed = [m for n in tok.children if n.dep_ == "nsubj" for m in ctx.parties.of_np(n)]
-            if not addressed or negated(tok):
-                continue
             head = tok
             while head.dep_ in ("ccomp", "conj") and head.head is not head:
                 head = head.head
-            if head is tok:
+            said_by = head.head.head if self.sentence_mode and head.dep_ == "acl" and head.head.dep_ == "dobj" \
+                and is_verb(head.head.head) else None
+            issuer = [m for sub in subjects(said_by) for m in ctx.parties.of_np(sub)] if said_by is not None else []
+            if said_by is not None and {m.code for m in addressed} <= {m.code for m in issuer}:
+                # "issued a reminder to X that it must ...": the clause is the content of the noun the subject
+                # issues, addressed to whom it is issued to ('it' is not the issuer telling itself)
+                addressed = [m for p in said_by.children if p.dep_ in ("dative", "prep") and p.lower_ == "to"
+                             for o in p.children if o.dep_ == "pobj" for m in ctx.parties.of_np(o)] or addressed
+            if not addressed or negated(tok):
+                continue
+            if said_by is not None:
+                speaker = issuer
+            elif head is tok:
                 speaker = ctx.parties.speaker(tok)
             else:
                 speaker = [m for sub in subjects(head) for m in ctx.parties.of_np(sub)]
@@ -709,7 +799,7 @@ def _hosting(t: Trigger) -> bool:
     return t.block == "HOST" or (t.code or "").startswith("043")
 
 
-def _commissive_head(tok: Any) -> Any | None:
+def _commissive_head(tok: Any, vowing: frozenset[int] = frozenset()) -> Any | None:
     """The word of commitment a trigger's clause is the content of, a few clauses up ("is willing
     to send troops to help defend X", "agreed to withdraw and release ..."): infinitives,
     'to'-gerunds ("committed to opening"), purpose clauses and their coordinated verbs."""
@@ -728,7 +818,7 @@ def _commissive_head(tok: Any) -> Any | None:
                 return None  # "agreed to X and attacked Y": a clause of its own
         elif t.dep_ != "xcomp":
             return None
-        if h.lower_ in COMMISSIVE:
+        if h.lower_ in COMMISSIVE or h.i in vowing:
             return h
         t = h
     return None
@@ -785,6 +875,48 @@ def _who_obstructs(evs: list[Event], type_: str, code: str, subj: list[Any]) -> 
     elif type_ == "PROTEST" and code.startswith("144") and any(subject_of_kind(x, FORCE_AGENTS) for x in subj):
         for ev in evs:
             ev.type, ev.cameo, ev.mode = "COERCE", "170", "restrict"
+
+
+def _active(verb: Any) -> bool:
+    """A verb used actively ("prepared to strike"), not a participle after a copula ("is prepared to")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "VB", "VBG") and verb.dep_ != "acomp" and not any(
+        c.dep_ == "auxpass" for c in verb.children)
+
+
+def _to_complement(tok: Any) -> bool:
+    """The word takes an act as its complement: an infinitive ("ready to help") or a 'to'-gerund
+    ("committed to opening")."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" and is_verb(c) and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):
+            return True
+    return False
+
+
+def _opening_participle(tok: Any) -> bool:
+    """'Newly appointed Prime Minister X has refused ...': a participle opening the sentence that the parser
+    made its root, with no subject or auxiliary of its own while the clause under it has both, describes
+    that clause's subject (as an adjective would) and asserts no event."""
+    if tok.tag_ != "VBN" or tok.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj")
+                                                        for c in tok.children):
+        return False
+    return any(c.dep_ == "ccomp" and c.i > tok.i and any(g.dep_ == "nsubj" for g in c.children)
+               and any(g.dep_ == "aux" for g in c.children) for c in tok.children)
+
+
+def _expelled_entity(evs: list[Event], code: str, verb: Any) -> None:
+    """Expelling an organisation from a country is a sanction, deporting persons a coercion: PLOVER_MANUAL.tex
+    SANCTION mode expel, "expel an entity from a group, organization, political party, or country ... this
+    mode excludes individual deportations, which are coded as a mode under COERCE" (CAMEO 166)."""
+    out = any(c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod") for c in verb.children)
+    if not (code.startswith("174") or (code.startswith("170") and out)):
+        return
+    for ev in evs:
+        if ev.type == "COERCE" and ev.recipient and all(r.startswith("IGO:") for r in ev.recipient):
+            row = cameo_row("166")
+            ev.type, ev.cameo, ev.mode = "SANCTION", "166", row.get("mode") or "expel"
+            ev.goldstein, ev.quad_class = row.get("goldstein"), row.get("quad_class")
 
 
 def _future_reading(evs: list[Event], clause: Clause) -> None:

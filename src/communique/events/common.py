@@ -142,7 +142,10 @@ def make_event(ctx: Context, clause: Clause, sent: Span, type_: str, code: str, 
                date: str | None = None, place: Place | None = None) -> Event | None:
     """An event with its CAMEO fields, or None when it does not name the parties it needs."""
     a = sorted(dict.fromkeys(m.code for m in actor))
-    r = sorted(c for c in dict.fromkeys(m.code for m in recipient) if c not in a)
+    # a party does not act on itself, unless a domestic group acts on its own state ("rebels attacked
+    # Peruvian troops": PLOVER codes both sides by country, PER -> PER)
+    foreign = {m.code for m in actor if m.kind != "domestic"}
+    r = sorted(c for c in dict.fromkeys(m.code for m in recipient) if c not in foreign)
     if not a and not r and not ctx.sentence_mode:
         return None  # (sentence mode keeps an event whose parties the text leaves unresolved)
     if not ctx.sentence_mode and (len(set(a) | set(r)) < 2 or not a):
@@ -242,7 +245,7 @@ def directed(ctx: Context, clause: Clause, sent: Span, type_: str, code: str,
     if status is None:
         return []
     doers = clause.doers
-    own = {d.code for d in doers}
+    own = {d.code for d in doers if d.kind != "domestic"}
 
     def others(ms: list[Mention]) -> list[Mention]:
         return [m for m in ms if m.code not in own]  # "reiterated U.S. support for ...": not the doer

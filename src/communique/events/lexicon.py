@@ -239,6 +239,9 @@ class Lexicon:
 
     def _match(self, pat: Pattern, tok: Token, sent: Span, covered: frozenset[int]) -> frozenset[int] | None:
         used = self._after(pat, tok, max(covered) + 1, min(sent.end, max(covered) + 1 + AFTER_WINDOW), covered)
+        if used is None and _phrasal(pat):
+            return None  # a particle is the verb's own ("attacked X for ..."): not a preposition of the
+            # noun a passive verb's subject heads ("a camp for refugees was attacked")
         if used is None:  # a passive verb's object stands before it: "the statement was released",
             # "a joint statement released by the governments" (a participle describing its object)
             subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -297,6 +300,8 @@ class Lexicon:
                 if all(i + k < len(doc) and doc[i + k].lower_ == alt[k] for k in range(n)):
                     if forward and not in_phrase(doc[i], verb):
                         continue
+                    if not forward and not _before_word(doc[i + n - 1], verb):
+                        continue
                     return i, i + n
         return None
 
@@ -320,6 +325,22 @@ class Lexicon:
         if hit is None:
             return None
         return Trigger(tok, hit[0], None, hit[1], True, frozenset({tok.i}))
+
+
+def _before_word(tok: Token, verb: Token) -> bool:
+    """A word a pattern needs before its verb ("&MILITARY *", "SHARPLY *") is the verb's subject or a
+    modifier of it or of the verb, not a word inside a phrase the subject carries ("riots against
+    Israeli military policies are continuing": 'military' is no subject)."""
+    t = tok
+    for _ in range(12):
+        if t.i == verb.i:
+            return True
+        of = (t.dep_ == "prep" and t.lower_ == "of") or (t.dep_ == "pobj" and t.head.lower_ == "of")
+        if (t.dep_ in ("prep", "pobj", "relcl", "acl", "appos", "conj", "ccomp", "advcl") and not of) \
+                or t.head.i == t.i:
+            return False  # (an 'of' phrase names what its head counts: "a deployment of troops arrived")
+        t = t.head
+    return False
 
 
 #: prepositions and adverb particles (closed classes of English): the words of phrasal verbs

@@ -28,7 +28,8 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "RETREAT": ("from",),
 }
 #: sentence mode: further phrases naming whom an act is aimed at
-SENTENCE_PREPS: dict[str, tuple[str, ...]] = {"PROTEST": ("in",), "MOBILIZE": ("in",), "SANCTION": ("to", "in")}
+SENTENCE_PREPS: dict[str, tuple[str, ...]] = {"PROTEST": ("in",), "MOBILIZE": ("in",), "SANCTION": ("to", "in"),
+                                              "AID": ("in",)}
 #: sentence mode: the phrases naming whom a retreat's consequences go to, after "from"
 NEWS_RETREAT_PREPS = ("from", "to", "on", "for", "against", "in")
 JOINT = frozenset({"COOPERATE"})
@@ -73,6 +74,8 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
     if ctx.sentence_mode:
         # a news sentence's protest or deployment in a country is aimed at it; aid cut "to" X is X's loss
         aims = (*aims, *(p for p in SENTENCE_PREPS.get(type_, ()) if p not in aims))
+        if type_ == "AID" and clause.doers and not clause.trigger.nominal:
+            aims = (*aims, "from")  # "evacuated the wounded from X" (not "a loan from X": the lender gives)
     return directed(ctx, clause, sent, type_, cameo, aims)
 
 
@@ -88,7 +91,7 @@ def purpose_aim(clause: Clause, ctx: Context, sent: Span) -> list[Mention]:
     from communique.events.lexicon import Trigger
 
     verb = clause.verb or clause.trigger.token
-    own = {d.code for d in clause.doers}
+    own = {d.code for d in clause.doers if d.kind != "domestic"}
     for c in verb.children:
         if c.dep_ not in ("advcl", "xcomp") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             continue

@@ -177,6 +177,10 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
             return [c for a in agent for c in conjuncts(a)]
         subj = [s for s in children(t, "nsubj", "csubj") if s.lower_ != "there"
                 and (s.lower_ != "it" or (referential_it and not expletive(s)))]
+        # "the Red Cross operating in Iraq said": a reduced relative the parser read as a gerund subject
+        # with the noun as its own subject; the noun is the subject
+        subj = [g for s in subj for g in (children(s, "nsubj") if s.tag_ == "VBG" and s.dep_ == "nsubj"
+                                          and children(s, "nsubj") else [s])]
         if subj:
             return [c for s in subj for c in conjuncts(s)]
         if children(t, "nsubjpass"):
@@ -396,6 +400,8 @@ def reported_future(tok: Token, mood: Modality) -> Modality:
     if mood.kind != "irrealis" or mood.cue != "would":
         return mood
     verb = tok
+    if verb.dep_ in ("acomp", "attr") and verb.head is not verb:
+        verb = verb.head  # "said he would be ready to ...": the copula's clause is the one reported
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
     if verb.dep_ == "ccomp" and verb.head.lower_ in REPORTING:

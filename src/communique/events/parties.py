@@ -44,7 +44,7 @@ class Mention:
     """A party named in the text: the code it stands for, and what named it."""
 
     code: str
-    kind: str  # person | country | org | group
+    kind: str  # person | country | org | group | domestic (sentence mode: a group of the one state named)
     person: str | None = None  # person id for a person
     token: int = -1  # the token that named it
 
@@ -147,6 +147,10 @@ class Parties:
             last = bisect.bisect_left(starts, e) - 1
             if first < 0:
                 first = 0
+            if civilians and first > 0 and doc[first - 1].lower_ == "ethnic":
+                # "ethnic Albanians in Serbia": an ethnicity, which PLOVER codes beside the country, not as one
+                # (PLOVER_MANUAL.tex:1188, the tertiary actor field); their country is where they live
+                continue
             pid = person_at.get((s, e)) if kind == "person" else None
             last = max(first, last)
             if kind == "person":  # "Joseph R. Biden, Jr.": the suffix is the same person (and may head the phrase)
@@ -212,6 +216,10 @@ class Parties:
     def _head(self, t: Token, depth: int) -> list[Mention]:
         m = self.at(t)
         if m is not None:
+            if self.sentence and m.kind == "country" and t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS"):
+                home = self._home(t)  # "Bosnian Serbs", "the Albanians of southern Serbia"
+                if home is not None and home.code != m.code:
+                    return [home]
             return [m]
         w = t.lower_
         if w in FIRST_PERSON:
@@ -233,7 +241,8 @@ class Parties:
                 or "both" in dets or "three" in dets or (w not in NEEDS_PAIR and "the" in dets)
             if pair and not self._modifiers(t, depth):
                 return [Mention(g.code, "group", None, t.i) for g in self.group]
-        grouped = self.sentence and (w in QUANTITY or w in COLLECTIVE)  # "opposition groups in X", "parties in X"
+        # "opposition groups in X", "parties in X", "ethnic Albanians in X" (a people, not a state)
+        grouped = self.sentence and (w in QUANTITY or w in COLLECTIVE or t.ent_type_ == "NORP")
         if (w in self.agents or w in OFFICE) and t.tag_ == "NNP":
             named = self._name_after_title(t)
             if named is not None:  # (with whoever is coordinated with the name: "X and Chancellor of Y Z")
@@ -256,6 +265,23 @@ class Parties:
             if found:
                 return found
         return []
+
+    def _home(self, t: Token) -> Mention | None:
+        """Sentence mode: the country a people named by a demonym lives in, when its phrase names one:
+        an adjective of another country ("Bosnian Serbs") or a place 'of' or 'in' it ("the Albanians of
+        southern Serbia"). The demonym then names an ethnicity, which PLOVER codes beside the country
+        (PLOVER_MANUAL.tex:1188), not the state."""
+        for c in t.children:
+            if c.dep_ in ("amod", "compound", "nmod") and (m := self.at(c)) is not None and m.kind == "country":
+                return m
+            if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+                for o in children(c, "pobj"):
+                    m = self.at(o)
+                    if m is None and o.i in self._place_country:
+                        m = Mention(self._place_country[o.i], "country", None, o.i)
+                    if m is not None and m.kind == "country":
+                        return m
+        return None
 
     def _within(self, t: Token) -> list[Mention]:
         """A title or body whose party stands further in its own phrase: "Secretary of State for
@@ -331,6 +357,22 @@ class Parties:
                     if x.i in self._place_country:
                         return [Mention(self._place_country[x.i], "country", None, x.i)]
         return []
+
+    def sole_country(self, tok: Token) -> list[Mention]:
+        """Sentence mode: the one state the sentence of `tok` names, by a party or a place ("the
+        rebels ... the Turkish government", "supporters ... blocked roads in Algiers"), when it names
+        exactly one (organisations of states not counted, being no one's home); else none."""
+        sent = tok.sent
+        found: dict[str, int] = {}
+        for i in range(sent.start, sent.end):
+            m = self._by_token.get(i)
+            code = m.code if m is not None else self._place_country.get(i)
+            if code and not code.startswith("IGO:"):
+                found.setdefault(code, i)
+        if len(found) != 1:
+            return []
+        code, i = next(iter(found.items()))
+        return [Mention(code, "domestic", None, i)]  # (an act within that state may be aimed at it too)
 
     def _referent(self, t: Token) -> list[Mention]:
         """Who 'it', 'its', 'they' or 'their' is in a news sentence: the nearest subject of a clause

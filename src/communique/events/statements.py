@@ -45,7 +45,12 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
         held = body_of_act(clause.verb or clause.trigger.token, ctx)
         if held:
             clause = replace(clause, targets=held)
-    return directed(ctx, clause, sent, type_, cameo, RECIPIENT_PREPS[type_])
+    aims = RECIPIENT_PREPS[type_]
+    if ctx.sentence_mode and type_ in ("SUPPORT", "ACCUSE"):
+        aims = (*aims, "as")  # "denounced as a crime X's crackdown": what the act is judged as names whose it is
+    if ctx.sentence_mode and type_ == "REQUEST":
+        aims = (*aims, "in")  # "sought refuge in X", "called for elections in X": asked of the country it is in
+    return directed(ctx, clause, sent, type_, cameo, aims)
 
 
 def body_of_act(verb: Token, ctx: Context) -> list[Mention]:
