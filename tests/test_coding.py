@@ -489,6 +489,15 @@ def test_coding_invited_for_a_meeting_on_a_day_is_a_planned_meeting() -> None:
     assert sorted(ev.actor + ev.recipient) == ["BOL", "CHL"] and (ev.status, ev.date) == ("planned", "2024-03-20")
 
 
+def test_coding_the_leaders_of_a_summit_of_many_are_not_a_pair() -> None:
+    # with officials of five states named, "the leaders" stands for no two of them
+    text = ("The summit of the Andean Council met in Quito on March 12, chaired by President Daniel Noboa of Ecuador. "
+            "President Gustavo Petro of Colombia, President Dina Boluarte of Peru, President Luis Arce of Bolivia and "
+            "President Gabriel Boric of Chile took part. Colombia proposed a joint fund. The leaders signed the Quito Declaration.")
+    pairs = [e for e in code(text).events if e.type == "AGREE" and len(set(e.actor + e.recipient)) == 2]
+    assert not pairs, [(e.actor, e.recipient) for e in pairs]
+
+
 def test_coding_knight_addressed_by_given_name() -> None:
     rec = code("Prime Minister Sir Keir Starmer of the United Kingdom met President Macron of France. "
                "Sir Keir thanked France for its support.")
