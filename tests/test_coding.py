@@ -498,6 +498,17 @@ def test_coding_the_leaders_of_a_summit_of_many_are_not_a_pair() -> None:
     assert not pairs, [(e.actor, e.recipient) for e in pairs]
 
 
+def test_coding_taking_over_a_rotating_office_is_no_seizure() -> None:
+    assert not [e for e in code("Brazil will take over the chairmanship of the G20 in December.").events
+                if e.type in ("THREATEN", "COERCE", "ASSAULT")]
+
+
+def test_coding_a_bare_infinitive_under_an_infinitive_is_not_done() -> None:
+    # "urged X to help end the war": ending the war is asked for, not done
+    assert not [e for e in code("Leaders of France and Germany urged India to use its influence on Russia to help end the war against Ukraine.").events
+                if e.type == "RETREAT"]
+
+
 def test_coding_knight_addressed_by_given_name() -> None:
     rec = code("Prime Minister Sir Keir Starmer of the United Kingdom met President Macron of France. "
                "Sir Keir thanked France for its support.")
