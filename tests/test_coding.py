@@ -509,6 +509,18 @@ def test_coding_a_bare_infinitive_under_an_infinitive_is_not_done() -> None:
                 if e.type == "RETREAT"]
 
 
+def test_coding_a_warning_with_a_condition_threatens_the_party_of_the_condition() -> None:
+    evs = events("The Prime Minister of Japan warned that Japan would impose strong measures if China blockaded "
+                 "Taiwan.")
+    assert ("THREATEN", ("JPN",), ("CHN",)) in evs and not any(a == ("CHN",) for _t, a, _r in evs)
+
+
+def test_coding_the_sides_of_a_topic_discussed_are_not_parties_to_the_talks() -> None:
+    evs = [e for e in code("President Ruto of Kenya met President Lula of Brazil in Brasilia. The two presidents "
+                           "also discussed the conflict between Sudan and Chad.").events if e.type == "CONSULT"]
+    assert evs and all(set(e.actor + e.recipient) == {"BRA", "KEN"} for e in evs)
+
+
 def test_coding_knight_addressed_by_given_name() -> None:
     rec = code("Prime Minister Sir Keir Starmer of the United Kingdom met President Macron of France. "
                "Sir Keir thanked France for its support.")
