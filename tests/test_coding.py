@@ -489,6 +489,38 @@ def test_coding_invited_for_a_meeting_on_a_day_is_a_planned_meeting() -> None:
     assert sorted(ev.actor + ev.recipient) == ["BOL", "CHL"] and (ev.status, ev.date) == ("planned", "2024-03-20")
 
 
+def test_coding_the_leaders_of_a_summit_of_many_are_not_a_pair() -> None:
+    # with officials of five states named, "the leaders" stands for no two of them
+    text = ("The summit of the Andean Council met in Quito on March 12, chaired by President Daniel Noboa of Ecuador. "
+            "President Gustavo Petro of Colombia, President Dina Boluarte of Peru, President Luis Arce of Bolivia and "
+            "President Gabriel Boric of Chile took part. Colombia proposed a joint fund. The leaders signed the Quito Declaration.")
+    pairs = [e for e in code(text).events if e.type == "AGREE" and len(set(e.actor + e.recipient)) == 2]
+    assert not pairs, [(e.actor, e.recipient) for e in pairs]
+
+
+def test_coding_taking_over_a_rotating_office_is_no_seizure() -> None:
+    assert not [e for e in code("Brazil will take over the chairmanship of the G20 in December.").events
+                if e.type in ("THREATEN", "COERCE", "ASSAULT")]
+
+
+def test_coding_a_bare_infinitive_under_an_infinitive_is_not_done() -> None:
+    # "urged X to help end the war": ending the war is asked for, not done
+    assert not [e for e in code("Leaders of France and Germany urged India to use its influence on Russia to help end the war against Ukraine.").events
+                if e.type == "RETREAT"]
+
+
+def test_coding_a_warning_with_a_condition_threatens_the_party_of_the_condition() -> None:
+    evs = events("The Prime Minister of Japan warned that Japan would impose strong measures if China blockaded "
+                 "Taiwan.")
+    assert ("THREATEN", ("JPN",), ("CHN",)) in evs and not any(a == ("CHN",) for _t, a, _r in evs)
+
+
+def test_coding_the_sides_of_a_topic_discussed_are_not_parties_to_the_talks() -> None:
+    evs = [e for e in code("President Ruto of Kenya met President Lula of Brazil in Brasilia. The two presidents "
+                           "also discussed the conflict between Sudan and Chad.").events if e.type == "CONSULT"]
+    assert evs and all(set(e.actor + e.recipient) == {"BRA", "KEN"} for e in evs)
+
+
 def test_coding_knight_addressed_by_given_name() -> None:
     rec = code("Prime Minister Sir Keir Starmer of the United Kingdom met President Macron of France. "
                "Sir Keir thanked France for its support.")

@@ -279,6 +279,9 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         near = dedupe([m for o in objs if not parties.of_np(o) for m in _owners(o, parties, of=False)])
         # "held talks with X", "signed a statement with X": the phrase's nouns carry prepositions too
         prep = _prep_parties([tok, *covered, *objs], parties)
+        if "between" in prep and not any(c.lower_ == "between" for t in (tok, *covered) for c in t.children):
+            # "discussed the conflict between Israel and Hamas": a topic's 'between' names the topic's sides
+            del prep["between"]
         mood = modality(tok)
         if parties.sentence:
             mood = reported_future(tok, mood)

@@ -31,7 +31,7 @@ from communique.events.common import (
     told_as_earlier,
 )
 from communique.events.lexicon import CONSULT_BLOCKS, Lexicon, Trigger, load_lexicon
-from communique.events.parse import FINITE, REPORTING, Modality, is_verb, negated, subjects
+from communique.events.parse import FINITE, REPORTING, Modality, is_verb, negated, objects, subjects
 from communique.events.parties import CIVILIAN_AGENTS, FORCE_AGENTS, Mention, Parties, dedupe, subject_of_kind
 from communique.events.places import index_places, place, place_of_clause
 from communique.events.sentences import Sent, sentences
@@ -49,6 +49,8 @@ LIGHT_VERBS = frozenset({"express", "expressed", "expresses", "expressing", "voi
                          "reiterates", "reaffirm", "reaffirmed", "reaffirms", "offer", "offered", "offers",
                          "give", "gave", "given", "gives", "lodge", "lodged", "issue", "issued", "issues",
                          "deliver", "delivered", "make", "made", "makes", "pay", "paid", "pays"})
+#: offices held in turn by states ("took over the presidency of the Council"), besides nouns in -ship
+HELD_IN_TURN = frozenset({"presidency", "chair", "helm", "presidencies"})
 #: CAMEO families of acts whose content is another act (intend, refuse, threaten): its aim is theirs
 CONTENT_FAMILIES = frozenset({"03", "12", "13"})
 #: CAMEO 12 code refusing each cooperative family: meet (04) -> 125, yield (08) -> 124, cooperate (06) -> 121
@@ -171,6 +173,10 @@ class Coder:
                 t = self._light(t)
                 if self.sentence_mode:
                     t = self._prevented_protest(t)
+                if (t.code or "").startswith("17") and any(
+                        o.lower_ in HELD_IN_TURN or o.lower_.endswith("ship") for o in objects(tok)):
+                    continue  # "will take over the chairmanship": an office held in turn is not seized (CAMEO 17
+                    # coerces by force: property, territory, persons)
                 meeting = (t.code or "")[:3] in CONSULT_CODES and t.block not in CONSULT_BLOCKS
                 nouns = [tok.doc[i] for i in t.covered if i != tok.i] if meeting else []
                 if any(self.lex.noun(n) is not None and _names_parties(n) for n in nouns):

@@ -40,6 +40,8 @@ THREAT_CUES = frozenset({"will", "shall", "'ll", "wo", "would", "could", "may", 
 
 
 def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> list[Event]:
+    if type_ in FORCE and clause.mood.cue in ("if", "unless"):
+        return []  # "warned that X would respond if Russia invaded Ukraine": the condition is no one's threat
     if type_ in FORCE and not clause.negated and clause.mood.kind != "realis" and clause.mood.cue in THREAT_CUES:
         targets = clause.targets
         if ctx.sentence_mode and not targets and clause.verb is not None:

@@ -40,6 +40,11 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
             clause = replace(clause, targets=addressed(verb, ctx))
         elif type_ == "THREATEN":  # the party whose acting would avert the threat is the one threatened
             clause = replace(clause, targets=conditioned(verb, ctx) or clause.targets)
+    elif type_ == "THREATEN" and verb is not None and not clause.targets:
+        # "warned that the United States would respond ... if Russia invaded": a readout's threat is aimed at
+        # the party whose act is its condition (PLOVER_MANUAL.tex THREATEN: "coercive or forceful ... if")
+        clause = replace(clause, targets=[m for m in conditioned(verb, ctx) if m.code not in
+                                          {d.code for d in clause.doers}])
     if type_ in ("SUPPORT", "ACCUSE") and not clause.targets and not clause.owners:
         # "applauded the vote in the General Assembly": an act taken in a body is that body's
         held = body_of_act(clause.verb or clause.trigger.token, ctx)

@@ -349,8 +349,19 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             add_person(PersonActor(person_id(name), name, country, None, why), ent.start_char, ent.end_char, name)
     spans.sort()
     places = [_named_country_city(gaz, pl, countries) for pl in places]
-    return Resolved(text, people, spans, places, countries, orgs, main, main[:2], [voice] if voice else [],
+    sides = {pa.country for pa in people.values() if pa.country}
+    return Resolved(text, people, spans, places, countries, orgs, main, _pair(main, counts, len(sides)),
+                    [voice] if voice else [],
                     speakers)
+
+
+def _pair(main: list[str], counts: dict[str, int], sides: int) -> list[str]:
+    """The two sides "the two leaders", "both sides", "the leaders" stand for: the two main parties, unless
+    officials of five or more states are named and a third party is named about as often as the second (a
+    summit of many, where "the leaders" are not a pair)."""
+    if sides >= 5 and len(main) >= 3 and counts.get(main[2], 0) * 2 > counts.get(main[1], 0):
+        return []
+    return main[:2]
 
 
 def _named_country_city(gaz: Gazetteer, place: tuple[int, int, str, str],
