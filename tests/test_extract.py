@@ -89,3 +89,19 @@ def test_extract_evidence_offsets_point_into_text(ex: Extractor) -> None:
 def test_extract_empty_text_gives_empty_record(ex: Extractor) -> None:
     rec = ex.extract(Document(source="empty.txt", text=""))
     assert rec.events == [] and rec.actors == []
+
+
+def test_extract_a_very_long_text_is_parsed_in_pieces_with_the_same_record(ex: Extractor) -> None:
+    # a text past BATCH_CHARS is parsed a piece at a time (bounded memory) and joined into one Doc
+    from communique.extract import BATCH_CHARS
+    para = ("President Lula of Brazil met President Boric of Chile in Santiago on March 4, 2024. "
+            "The two presidents signed a memorandum on energy cooperation. ")
+    listing = " ".join(f"ENTRY {i} – Town {i}, Region" for i in range(4000))  # a list with no sentence ends
+    text = "\n\n".join([para] * 20 + [listing] + [para] * 20)
+    assert len(text) > BATCH_CHARS
+    doc = Document(source="long.txt", text=text, published="2024-03-05")
+    pieces = ex._parsed_in_pieces(text)
+    assert pieces.text == text
+    (_, record), = ex.extract_many([doc])
+    whole = ex.record(doc, ex.nlp(text))
+    assert record.model_dump() == whole.model_dump()

@@ -76,7 +76,7 @@ class Extractor:
         """(Document, Record) pairs. A document the coding fails on is skipped and passed to
         `on_error` (raised when there is none), so one defect does not stop a batch."""
         docs = list(documents) if not isinstance(documents, list) else documents
-        for document, sdoc in zip(docs, self.nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True):
+        for document, sdoc in zip(docs, self._parsed(docs, batch_size), strict=True):
             try:
                 record = self.record(document, sdoc)
             except Exception as exc:  # noqa: BLE001 - reported, never swallowed
@@ -85,6 +85,51 @@ class Extractor:
                 on_error(ExtractionError(document.source, exc))
                 continue
             yield document, record
+
+
+    def _parsed(self, docs: list[Document], batch_size: int) -> Iterator[Doc]:
+        """The parsed texts, in order, in batches of at most `batch_size` documents and BATCH_CHARS
+        characters: the model holds a whole batch at once, so a batch with a very long text (a list of
+        a thousand names) runs on its own and the memory of a worker stays bounded."""
+        group: list[str] = []
+        size = 0
+        for d in docs:
+            if group and (len(group) >= batch_size or size + len(d.text) > BATCH_CHARS):
+                yield from self.nlp.pipe(group, batch_size=len(group))
+                group, size = [], 0
+            if len(d.text) > BATCH_CHARS:
+                yield self._parsed_in_pieces(d.text)
+                continue
+            group.append(d.text)
+            size += len(d.text)
+        if group:
+            yield from self.nlp.pipe(group, batch_size=len(group))
+
+    def _parsed_in_pieces(self, text: str) -> Doc:
+        """A text longer than BATCH_CHARS parsed a run of paragraphs at a time and joined into one Doc
+        with the same text (a sentence never spans a blank line), so its memory is a piece's."""
+        pieces: list[str] = []
+        start = 0
+        limit = BATCH_CHARS // 4
+        while len(text) - start > limit:
+            # the last blank line, else the last sentence end before a capital, else the last space, in reach
+            window = text[start:start + limit]
+            cuts = [m.end() for m in PIECE_BREAK.finditer(window) if m.group(0).count("\n") >= 2] \
+                or [m.end() for m in PIECE_BREAK.finditer(window)] or [m.end() for m in re.finditer(r"\s+", window)]
+            end = start + (cuts[-1] if cuts and cuts[-1] > limit // 4 else limit)
+            pieces.append(text[start:end])
+            start = end
+        pieces.append(text[start:])
+        pieces = [p for p in pieces if p]
+        if len(pieces) == 1:
+            return self.nlp(text)
+        return Doc.from_docs(list(self.nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
+
+
+#: the most characters parsed in one batch (a long text alone makes its own batch)
+BATCH_CHARS = 100_000
+#: where a long text may be cut for parsing: a blank line, or a sentence's end before a capital letter
+PIECE_BREAK = re.compile(r"\n\s*\n|(?<=[.!?])[ \t]+(?=[A-Z])")
 
 
 @cache
