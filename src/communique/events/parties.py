@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from communique.events.parse import children, conjuncts, token_starts
 from communique.resolve.actors import Resolved
-from communique.resolve.gazetteer import read_jsonl, role_kind
+from communique.resolve.gazetteer import agent_forms, read_jsonl, role_kind
 from communique.resolve.titles import OFFICE
 
 #: words that stand for the parties a text is about: "both sides", "the two leaders", "they"
@@ -73,8 +73,7 @@ def agent_nouns(civilians: bool = False) -> frozenset[str]:
     """Nouns that denote an actor of a state: 'minister', 'troops', 'government', 'side' ...; with
     `civilians`, also a country's people and groups ('protesters', 'students', 'rebels'), as
     sentence-level event sets code them."""
-    rows = read_jsonl("agents.jsonl")
-    return frozenset(f for r in rows if civilians or r.get("state", True) for f in r["forms"]) | sovereign_titles()
+    return agent_forms(civilians) | sovereign_titles()
 
 
 @cache

