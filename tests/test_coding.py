@@ -540,3 +540,24 @@ def test_coding_headline_with_its_own_date_keeps_it() -> None:
     text = "On March 20, President Putin will hold talks with President Lukashenko of Belarus in Sochi\n\nThe presidents will discuss trade."
     ev = one(text, "CONSULT")
     assert ev.date == "2024-03-20" and ev.status == "planned"
+
+
+def test_coding_time_clause_under_a_future_is_planned() -> None:
+    # "when I speak with X later": English puts a time clause in the present; the main clause says when
+    rec = code("Foreign Minister Ana Rojas of Chile will raise the matter when she speaks with the Foreign "
+               "Minister of Bolivia later today.")
+    found = [e for e in rec.events if e.type == "CONSULT" and "BOL" in [*e.actor, *e.recipient]]
+    assert found and found[0].status == "planned"
+
+
+def test_coding_between_names_no_partner_of_a_subject_outside_it() -> None:
+    # the President proposes that two others talk: they are not his partners
+    assert not any("IGO:EU" in [*e.actor, *e.recipient] for e in code(
+        "President Tokayev of Kazakhstan proposed establishing a direct dialogue between the European Union and "
+        "Belarus.").events)
+
+
+def test_coding_described_partnership_is_not_a_named_level() -> None:
+    assert not code("The two ministers reaffirmed the strong partnership between Kenya and Ghana.").partnerships
+    assert [p.parties for p in code("The two ministers reaffirmed the partnership between Kenya and Ghana.").partnerships] \
+        == [["GHA", "KEN"]]

@@ -238,6 +238,10 @@ class Parties:
             dets = {c.lower_ for c in t.children if c.dep_ in ("det", "nummod", "predet", "amod", "poss")}
             pair = w in ("they", "them", "their", "both", "sides", "interlocutors", "parties") or "two" in dets \
                 or "both" in dets or "three" in dets or (w not in NEEDS_PAIR and "the" in dets)
+            if w in ("sides", "parties", "interlocutors") and (
+                    "all" in dets or any(c.dep_ == "amod" and c.lower_ not in ("two", "both", "three")
+                                         for c in t.children)):
+                pair = False  # "warring parties", "all sides", "political parties": others than the pair
             if pair and not self._modifiers(t, depth):
                 return [Mention(g.code, "group", None, t.i) for g in self.group]
         # "opposition groups in X", "parties in X", "ethnic Albanians in X" (a people, not a state)
