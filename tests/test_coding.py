@@ -561,3 +561,12 @@ def test_coding_described_partnership_is_not_a_named_level() -> None:
     assert not code("The two ministers reaffirmed the strong partnership between Kenya and Ghana.").partnerships
     assert [p.parties for p in code("The two ministers reaffirmed the partnership between Kenya and Ghana.").partnerships] \
         == [["GHA", "KEN"]]
+
+
+def test_coding_preposition_of_the_object_noun_is_not_the_verbs() -> None:
+    # WELCOME * TO hosts a visitor ("welcomed X to Suva"); in "welcomed the promise to the world" the
+    # 'to' is the promise's, and welcoming a promise is praise, not a visit
+    assert events("Fiji welcomes President Biden's promise to the world that America was back.") == {
+        ("SUPPORT", ("FJI",), ("USA",))}
+    assert ("CONSULT", ("USA",), ("FJI",)) in events(
+        "Prime Minister Bainimarama of Fiji welcomed Secretary of State Blinken to Suva.")
