@@ -570,3 +570,12 @@ def test_coding_preposition_of_the_object_noun_is_not_the_verbs() -> None:
         ("SUPPORT", ("FJI",), ("USA",))}
     assert ("CONSULT", ("USA",), ("FJI",)) in events(
         "Prime Minister Bainimarama of Fiji welcomed Secretary of State Blinken to Suva.")
+
+
+def test_coding_bare_offer_or_meaning_is_no_commitment() -> None:
+    # AGREE is a concrete step (GUIDELINES): an offer must say what it offers, an intent what is intended
+    assert not any(e.type == "AGREE" for e in code(
+        "President Duda of Poland spoke with President Nauseda of Lithuania. And we offer them. For our "
+        "children these words no longer mean what they meant to us.").events)
+    assert ("AGREE", ("LTU", "POL"), ()) in events(
+        "President Duda of Poland and President Nauseda of Lithuania intend to deepen bilateral cooperation.")
