@@ -579,3 +579,14 @@ def test_coding_bare_offer_or_meaning_is_no_commitment() -> None:
         "children these words no longer mean what they meant to us.").events)
     assert ("AGREE", ("LTU", "POL"), ()) in events(
         "President Duda of Poland and President Nauseda of Lithuania intend to deepen bilateral cooperation.")
+
+
+@pytest.mark.parametrize("signers", ["Eighty-two countries", "More than 80 countries", "Several countries"])
+def test_coding_signers_counted_past_a_pair_are_not_the_pair_of_the_text(signers: str) -> None:
+    rec = code("Prime Minister Clark of New Zealand met Prime Minister Siniora of Lebanon. "
+               f"{signers} signed the Wellington Declaration on cluster munitions.")
+    assert not rec.agreements and not any(e.type == "AGREE" for e in rec.events)
+    # "the two countries" still are the pair
+    rec = code("Prime Minister Clark of New Zealand met Prime Minister Siniora of Lebanon. "
+               "The two countries signed a memorandum on trade.")
+    assert [a.parties for a in rec.agreements] == [["LBN", "NZL"]]

@@ -235,7 +235,8 @@ class Parties:
             if found:
                 return found
         if w in COLLECTIVE and self.group:
-            dets = {c.lower_ for c in t.children if c.dep_ in ("det", "nummod", "predet", "amod", "poss")}
+            dets = {c.lower_ for c in t.children if c.dep_ in ("det", "nummod", "predet", "amod", "poss")
+                    and not any(x.tag_ == "CD" for x in c.children)}  # "Eighty-two countries" are no two
             pair = w in ("they", "them", "their", "both", "sides", "interlocutors", "parties") or "two" in dets \
                 or "both" in dets or "three" in dets or (w not in NEEDS_PAIR and "the" in dets)
             if w in ("sides", "parties", "interlocutors") and (
