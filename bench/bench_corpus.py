@@ -6,8 +6,8 @@ and ingests them into a new SQLite store (or a new PostgreSQL database with `--p
 single-threaded workers started on loopback (started before the clock runs, as an existing
 cluster would be). For each it prints wall time, documents and words per second, the words per
 second of each tenth of the documents (a store that slows down as it grows shows here), and the
-peak resident memory of the process tree (the ingest and its pool or its workers) and of its
-largest process. Then it checks the two stores hold the same record, and prints the machine's
+peak memory: resident (RSS) of the largest process, and proportional (PSS) summed over the process
+tree (the ingest and its pool or its workers). Then it checks the two stores hold the same record, and prints the machine's
 load before and after: the machine is shared, so say so with the numbers.
 
     PYTHONPATH=src python bench/bench_corpus.py --limit 400          # a check on a subset
@@ -52,21 +52,27 @@ def documents(limit: int | None) -> list[Document]:
 
 
 class PeakMemory:
-    """Samples the resident memory of this process and its descendants every `every` seconds."""
+    """Samples the memory of this process and its descendants every `every` seconds: the largest
+    process's resident set (RSS), the sum of their RSS, and the sum of their proportional set sizes
+    (PSS: a page shared by n processes counts 1/n in each, so forked workers that share the
+    model's pages are not counted twice as they are in summed RSS)."""
 
-    def __init__(self, every: float = 0.25) -> None:
-        self.every, self.total, self.largest = every, 0, 0
+    def __init__(self, every: float = 0.5) -> None:
+        self.every, self.total, self.largest, self.pss = every, 0, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         me = psutil.Process()
         while not self._stop.is_set():
-            rss = []
+            rss, pss = [], []
             for p in [me, *me.children(recursive=True)]:
                 with contextlib.suppress(psutil.Error):  # a process that just ended
-                    rss.append(p.memory_info().rss)
+                    full = p.memory_full_info()
+                    rss.append(full.rss)
+                    pss.append(getattr(full, "pss", full.rss))  # PSS is Linux-only
             self.total, self.largest = max(self.total, sum(rss)), max(self.largest, max(rss))
+            self.pss = max(self.pss, sum(pss))
             self._stop.wait(self.every)
 
     def __enter__(self) -> PeakMemory:
@@ -86,6 +92,7 @@ class Result:
     words: int = 0
     rss_total: int = 0
     rss_largest: int = 0
+    pss_total: int = 0
     tenths: list[float] = field(default_factory=list)  # words/s of each tenth of the documents
 
 
@@ -127,7 +134,7 @@ def ingest(mode: str, docs: list[Document], db: str, batch_size: int) -> Result:
         if n - start_n >= step or n == len(docs):
             tenths.append(sum(per_doc[start_n:n]) / max(when - start_t, 1e-9))
             start_t, start_n = when, n
-    return Result(mode, seconds, report.stored, sum(per_doc), mem.total, mem.largest, tenths)
+    return Result(mode, seconds, report.stored, sum(per_doc), mem.total, mem.largest, mem.pss, tenths)
 
 
 def content(path: str) -> dict[str, list[tuple[Any, ...]]]:
@@ -169,8 +176,10 @@ def main() -> int:
             results.append(r)
             stores.append(db)
             print(f"{mode:>5}: {r.stored:,} stored in {r.seconds:.0f} s, {r.stored / r.seconds:.1f} docs/s, "
-                  f"{r.words / r.seconds:,.0f} words/s; peak RSS {r.rss_total / 2**20:,.0f} MB in all, "
-                  f"{r.rss_largest / 2**20:,.0f} MB in the largest process", flush=True)
+                  f"{r.words / r.seconds:,.0f} words/s; peak memory: {r.rss_largest / 2**20:,.0f} MB RSS in the "
+                  f"largest process, {r.pss_total / 2**20:,.0f} MB PSS summed over all "
+                  f"({r.rss_total / 2**20:,.0f} MB summed RSS, counting shared pages once per process)",
+                  flush=True)
             print("       words/s by tenth: " + " ".join(f"{w:,.0f}" for w in r.tenths), flush=True)
         if len(results) == 2:
             jobs, dask = results

@@ -540,3 +540,53 @@ def test_coding_headline_with_its_own_date_keeps_it() -> None:
     text = "On March 20, President Putin will hold talks with President Lukashenko of Belarus in Sochi\n\nThe presidents will discuss trade."
     ev = one(text, "CONSULT")
     assert ev.date == "2024-03-20" and ev.status == "planned"
+
+
+def test_coding_time_clause_under_a_future_is_planned() -> None:
+    # "when I speak with X later": English puts a time clause in the present; the main clause says when
+    rec = code("Foreign Minister Ana Rojas of Chile will raise the matter when she speaks with the Foreign "
+               "Minister of Bolivia later today.")
+    found = [e for e in rec.events if e.type == "CONSULT" and "BOL" in [*e.actor, *e.recipient]]
+    assert found and found[0].status == "planned"
+
+
+def test_coding_between_names_no_partner_of_a_subject_outside_it() -> None:
+    # the President proposes that two others talk: they are not his partners
+    assert not any("IGO:EU" in [*e.actor, *e.recipient] for e in code(
+        "President Tokayev of Kazakhstan proposed establishing a direct dialogue between the European Union and "
+        "Belarus.").events)
+
+
+def test_coding_described_partnership_is_not_a_named_level() -> None:
+    assert not code("The two ministers reaffirmed the strong partnership between Kenya and Ghana.").partnerships
+    assert [p.parties for p in code("The two ministers reaffirmed the partnership between Kenya and Ghana.").partnerships] \
+        == [["GHA", "KEN"]]
+
+
+def test_coding_preposition_of_the_object_noun_is_not_the_verbs() -> None:
+    # WELCOME * TO hosts a visitor ("welcomed X to Suva"); in "welcomed the promise to the world" the
+    # 'to' is the promise's, and welcoming a promise is praise, not a visit
+    assert events("Fiji welcomes President Biden's promise to the world that America was back.") == {
+        ("SUPPORT", ("FJI",), ("USA",))}
+    assert ("CONSULT", ("USA",), ("FJI",)) in events(
+        "Prime Minister Bainimarama of Fiji welcomed Secretary of State Blinken to Suva.")
+
+
+def test_coding_bare_offer_or_meaning_is_no_commitment() -> None:
+    # AGREE is a concrete step (GUIDELINES): an offer must say what it offers, an intent what is intended
+    assert not any(e.type == "AGREE" for e in code(
+        "President Duda of Poland spoke with President Nauseda of Lithuania. And we offer them. For our "
+        "children these words no longer mean what they meant to us.").events)
+    assert ("AGREE", ("LTU", "POL"), ()) in events(
+        "President Duda of Poland and President Nauseda of Lithuania intend to deepen bilateral cooperation.")
+
+
+@pytest.mark.parametrize("signers", ["Eighty-two countries", "More than 80 countries", "Several countries"])
+def test_coding_signers_counted_past_a_pair_are_not_the_pair_of_the_text(signers: str) -> None:
+    rec = code("Prime Minister Clark of New Zealand met Prime Minister Siniora of Lebanon. "
+               f"{signers} signed the Wellington Declaration on cluster munitions.")
+    assert not rec.agreements and not any(e.type == "AGREE" for e in rec.events)
+    # "the two countries" still are the pair
+    rec = code("Prime Minister Clark of New Zealand met Prime Minister Siniora of Lebanon. "
+               "The two countries signed a memorandum on trade.")
+    assert [a.parties for a in rec.agreements] == [["LBN", "NZL"]]

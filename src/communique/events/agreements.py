@@ -131,13 +131,31 @@ def agreements_of(verb: Token, ctx: Context, sent: Span, doers: list[Mention], p
             continue
         parties = dedupe([*doers, *partners, *with_obj])
         codes = [m.code for m in parties]
-        if len(codes) < 2 and ctx.res.group and len(ctx.res.group) >= 2:
+        if len(codes) < 2 and ctx.res.group and len(ctx.res.group) >= 2 and not _signed_by_many(verb):
             codes = list(dict.fromkeys([*codes, *ctx.res.group]))[: max(2, len(codes))]
         if len(set(codes)) < 2:
             continue
         out.append(Agreement(title=_title(obj)[:300], kind=kind, parties=sorted(set(codes)), date=date,
                              count=_count(obj), evidence=evidence(sent)))
     return out
+
+
+#: words that count signers beyond a pair ("several countries", "dozens of nations")
+MANY = frozenset({"many", "several", "numerous", "dozens", "scores", "hundreds", "all", "more", "most"})
+
+
+def _signed_by_many(verb: Token) -> bool:
+    """The signers are counted past a pair ("Eighty-two countries have signed", "more than 80 states
+    signed"): the text's pair is not who signed."""
+    subjects = children(verb, "nsubj", "nsubjpass")
+    if not subjects and verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
+        subjects = children(verb.head, "nsubj", "nsubjpass")  # a root the parser put elsewhere
+    for s in subjects:
+        for c in s.subtree:
+            pair = c.lower_ in ("two", "2", "both") and not any(x.tag_ == "CD" for x in c.children)  # not "Eighty-two"
+            if (c.dep_ == "nummod" and not pair) or (c.lower_ in MANY and c.head.i == s.i):
+                return True
+    return False
 
 
 def _obj_prep(ctx: Context, obj: Token, word: str) -> list[Mention]:

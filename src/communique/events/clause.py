@@ -282,6 +282,11 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         if "between" in prep and not any(c.lower_ == "between" for t in (tok, *covered) for c in t.children):
             # "discussed the conflict between Israel and Hamas": a topic's 'between' names the topic's sides
             del prep["between"]
+        elif ("between" in prep and doers and not {m.code for m in doers} & {m.code for m in prep["between"]}
+              and (trig.code or "")[:3] != "043"):
+            # "proposed a dialogue between the EU and Minsk": sides of a relation the subject is not
+            # in are not the subject's partners (a mediator's, CAMEO 043, are)
+            del prep["between"]
         mood = modality(tok)
         if parties.sentence:
             mood = reported_future(tok, mood)

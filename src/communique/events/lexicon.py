@@ -272,10 +272,12 @@ class Lexicon:
     def _after(self, pat: Pattern, tok: Token, pos: int, limit: int, covered: frozenset[int],
                passive: bool = False) -> set[int] | None:
         used: set[int] = set(covered)
+        first = True
         for slot in pat.after:
             if slot[0][0] in ACTOR_MARKS:
                 continue
-            hit = self._find(slot, tok.doc, pos, limit, tok, forward=not passive, inside=passive)
+            hit = self._find(slot, tok.doc, pos, limit, tok, forward=not passive, inside=passive, verb_prep=first)
+            first = False
             if hit is None:
                 return None
             used.update(range(hit[0], hit[1]))
@@ -284,7 +286,7 @@ class Lexicon:
 
     @staticmethod
     def _find(slot: tuple[tuple[str, ...], ...], doc: Any, lo: int, hi: int, verb: Token,
-              forward: bool, inside: bool = False) -> tuple[int, int] | None:
+              forward: bool, inside: bool = False, verb_prep: bool = False) -> tuple[int, int] | None:
         if inside:  # a span read left to right, already known to belong to the verb
             for i in range(lo, hi):
                 for alt in slot:
@@ -299,6 +301,8 @@ class Lexicon:
                     continue
                 if all(i + k < len(doc) and doc[i + k].lower_ == alt[k] for k in range(n)):
                     if forward and not in_phrase(doc[i], verb):
+                        continue
+                    if verb_prep and forward and n == 1 and alt[0] in PARTICLES and _noun_own_prep(doc[i], verb):
                         continue
                     if not forward and not _before_word(doc[i + n - 1], verb):
                         continue
@@ -325,6 +329,17 @@ class Lexicon:
         if hit is None:
             return None
         return Trigger(tok, hit[0], None, hit[1], True, frozenset({tok.i}))
+
+
+def _noun_own_prep(prep: Token, verb: Token) -> bool:
+    """A preposition that belongs to a common noun the verb takes as object, not to the verb: in
+    "welcomed the promise to the world", 'to' is the promise's, so WELCOME * TO (hosting a
+    visitor) does not match, while "welcomed the President to Suva" keeps it. (Read only for a
+    pattern's first word after the verb: in PAY * VISIT TO the 'to' is the visit's.)"""
+    head = prep.head
+    return prep.dep_ == "prep" and head.i != verb.i and head.tag_ in ("NN", "NNS") \
+        and head.dep_ == "dobj" and head.head.i == verb.i
+
 
 
 def _before_word(tok: Token, verb: Token) -> bool:

@@ -369,7 +369,16 @@ def modality(tok: Token) -> Modality:
         outer = modality(verb.head)
         if outer.kind != "realis" and not children(verb, "aux", "auxpass", "nsubj"):
             return outer
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBP", "VBZ") and verb.head is not verb and is_verb(verb.head) \
+            and any(m.lower_ in TEMPORAL_MARKS for m in children(verb, "mark", "advmod")):
+        outer = modality(verb.head)
+        if outer.kind == "future":  # "I'll raise it when I speak with him": a time clause's present is future
+            return outer
     return Modality("realis")
+
+
+#: subordinators of a time clause, whose present tense takes the main clause's future
+TEMPORAL_MARKS = frozenset({"when", "once", "after", "before", "until"})
 
 
 #: verbs that report speech: the tense of the clause they report is shifted back ('will' -> 'would')

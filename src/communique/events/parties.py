@@ -235,9 +235,14 @@ class Parties:
             if found:
                 return found
         if w in COLLECTIVE and self.group:
-            dets = {c.lower_ for c in t.children if c.dep_ in ("det", "nummod", "predet", "amod", "poss")}
+            dets = {c.lower_ for c in t.children if c.dep_ in ("det", "nummod", "predet", "amod", "poss")
+                    and not any(x.tag_ == "CD" for x in c.children)}  # "Eighty-two countries" are no two
             pair = w in ("they", "them", "their", "both", "sides", "interlocutors", "parties") or "two" in dets \
                 or "both" in dets or "three" in dets or (w not in NEEDS_PAIR and "the" in dets)
+            if w in ("sides", "parties", "interlocutors") and (
+                    "all" in dets or any(c.dep_ == "amod" and c.lower_ not in ("two", "both", "three")
+                                         for c in t.children)):
+                pair = False  # "warring parties", "all sides", "political parties": others than the pair
             if pair and not self._modifiers(t, depth):
                 return [Mention(g.code, "group", None, t.i) for g in self.group]
         # "opposition groups in X", "parties in X", "ethnic Albanians in X" (a people, not a state)

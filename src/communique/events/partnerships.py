@@ -168,6 +168,9 @@ def find(sent: Span, ctx: Context, date: str | None, earlier: dict[frozenset[str
             continue  # only known levels; "other important allies" are not this pair's level
         if any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in tok.children):
             continue  # "deepen this critical partnership": the level the text named before, not another
+        if norm.level == "partnership" and any(c.dep_ in ("amod", "advmod") and c.lower_ != "bilateral"
+                                               for c in tok.children):
+            continue  # "a strong partnership", "a more direct partnership": described, not a named level
         if norm is not None and "community" in norm.level:
             continue  # "a community with a shared future" is declared on top of a partnership, not a level
         parties = _parties(tok, ctx)
