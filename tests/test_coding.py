@@ -590,3 +590,12 @@ def test_coding_signers_counted_past_a_pair_are_not_the_pair_of_the_text(signers
     rec = code("Prime Minister Clark of New Zealand met Prime Minister Siniora of Lebanon. "
                "The two countries signed a memorandum on trade.")
     assert [a.parties for a in rec.agreements] == [["LBN", "NZL"]]
+
+
+def test_coding_headline_naming_fewer_parties_joins_the_bodys_call() -> None:
+    # one call: the headline names one partner, the body both; not a second, bilateral call
+    text = ("Readout of President Biden's Call with President Lula of Brazil\n\nPresident Biden spoke today with "
+            "President Lula of Brazil and President Milei of Argentina. They discussed trade.\n")
+    rec = get_extractor().extract(Document(source="case.md", text=text, published=PUB,
+                                           title=text.split("\n")[0], url="https://www.whitehouse.gov/x"))
+    assert [(e.type, e.actor) for e in rec.events] == [("CONSULT", ["ARG", "BRA", "USA"])]

@@ -714,7 +714,10 @@ class Coder:
         evs = events.events
         for k in [k for k, ev in evs.items() if not ev.date and id(ev) not in events.earlier]:
             titled = id(evs[k]) in events.from_title and evs[k].status == "occurred"
-            twin = next((x for x in evs.values() if x.date and x.key()[:2] == k[:2]
+            # (a headline may name fewer parties than the body's report: "Call with the Advisors of Korea
+            # and Japan" read as Korea only, joins the body's call with both)
+            twin = next((x for x in evs.values() if x.date and (x.key()[:2] == k[:2] or titled and (
+                x.key()[0] == k[0] and k[1] < x.key()[1]))
                          and (not titled or x.date == ctx.anchor) and (titled or _same_kind(x, evs[k]))), None)
             if twin is not None:
                 twin.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in twin.evidence_all)
