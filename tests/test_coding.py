@@ -599,3 +599,10 @@ def test_coding_headline_naming_fewer_parties_joins_the_bodys_call() -> None:
     rec = get_extractor().extract(Document(source="case.md", text=text, published=PUB,
                                            title=text.split("\n")[0], url="https://www.whitehouse.gov/x"))
     assert [(e.type, e.actor) for e in rec.events] == [("CONSULT", ["ARG", "BRA", "USA"])]
+
+
+def test_coding_definite_noun_takes_the_owner_of_its_earlier_mention() -> None:
+    # "the test" is the one named before, North Korea's: the condemnation is aimed at North Korea
+    assert ("ACCUSE", ("JPN", "KOR"), ("PRK",)) in events(
+        "Prime Minister Kishida of Japan spoke with President Yoon of South Korea following North Korea's "
+        "missile test. The leaders condemned the test.")

@@ -230,3 +230,10 @@ def test_a_list_item_after_and_keeps_its_own_title() -> None:
     p = person("The President met with Chairperson of the Senate of Chile Rosa Vidal and Speaker of the Chamber of "
                "Deputies of Chile Pablo Soto.", "Rosa Vidal")
     assert p.country == "CHL" and p.role is not None and not p.role.startswith("and")
+
+
+def test_title_read_leftwards_stops_at_another_persons_name() -> None:
+    # the NER missed the first name (an office word and two name-like words): the second title starts after "and"
+    p = person("Jake Sullivan spoke with National Security Advisor Celso Amorim of Brazil and Foreign Minister "
+               "Diana Mondino of Argentina.", "Mondino")
+    assert p.country == "ARG"

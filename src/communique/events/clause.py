@@ -135,6 +135,21 @@ OWNER_PREPS = ("to", "in", "on", "against", "for", "toward", "towards", "at", "i
 NEWS_OWNER_PREPS = (*OWNER_PREPS, "over", "about", "from", "upon", "near", "outside", "with", "between")
 
 
+def _owner_told_before(obj: Token, sent: Span, parties: Parties, reach: int = 120) -> list[Mention]:
+    """Document mode: the owner of a definite noun's earlier mention ("... North Korea's missile test.
+    The leaders condemned the test": the test is North Korea's), looked for in the `reach` tokens
+    before the sentence, the nearest first."""
+    if obj.tag_ not in ("NN", "NNS") or not any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children) \
+            or any(c.dep_ in ("poss", "amod", "compound", "prep") for c in obj.children):
+        return []
+    doc = obj.doc
+    for i in range(sent.start - 1, max(-1, sent.start - reach - 1), -1):
+        t = doc[i]
+        if t.lemma_ == obj.lemma_ and t.tag_.startswith("NN"):
+            return _owners(t, parties)
+    return []
+
+
 def _prep_parties(toks: list[Token], parties: Parties) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = defaultdict(list)
     owning = NEWS_OWNER_PREPS if parties.sentence else OWNER_PREPS
@@ -277,6 +292,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         targets = dedupe([m for o in objs for m in parties.of_np(o)])
         owners = dedupe([m for o in objs if not parties.of_np(o) for m in _owners(o, parties)])
         near = dedupe([m for o in objs if not parties.of_np(o) for m in _owners(o, parties, of=False)])
+        if not targets and not owners and not parties.sentence:
+            owners = dedupe([m for o in objs for m in _owner_told_before(o, sent, parties)])
         # "held talks with X", "signed a statement with X": the phrase's nouns carry prepositions too
         prep = _prep_parties([tok, *covered, *objs], parties)
         if "between" in prep and not any(c.lower_ == "between" for t in (tok, *covered) for c in t.children):

@@ -156,6 +156,23 @@ def _head_word(toks: list[Token]) -> bool:
     return bool(HEAD.match(text)) and not re.search(r"\b(?:deputy|vice|assistant|under|first lady)\b", text, re.I)
 
 
+def _name_like(t: Token) -> bool:
+    return t.text[:1].isupper() and t.tag_ == "NNP" and not _office(t) and t.lower_ not in JOINERS \
+        and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC")
+
+
+def _after_other_name(toks: list[Token]) -> list[Token]:
+    """A title read leftwards from a name stops at another person's name the NER missed: in
+    "National Security Advisor Celso Amorim of Brazil and Foreign Minister X", the title of X starts
+    after "and" (an office word followed by two name-like words is someone's title and name)."""
+    for k in range(len(toks) - 2, 0, -1):
+        if _office(toks[k - 1]) and _name_like(toks[k]) and _name_like(toks[k + 1]):
+            ands = [j for j in range(k + 2, len(toks)) if toks[j].lower_ == "and"]
+            if ands:
+                return toks[ands[0] + 1:]
+    return toks
+
+
 def _segments(toks: list[Token]) -> list[list[Token]]:
     out: list[list[Token]] = [[]]
     for t in toks:
@@ -202,6 +219,7 @@ def left_title(doc: Doc, start: int, gaz: Gazetteer) -> Stated | None:
             break
         toks.insert(0, t)
         i -= 1
+    toks = _after_other_name(toks)
     # "the United States and Prime Minister X": parts before the first office joined by "and" are not
     # the title; the state is looked for from the part next to the name leftwards
     # ("Representative of California and Chair of the Caucus": the part next to the name names none)
