@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from communique.events.clause import Clause
 from communique.events.common import Context, directed, event_date, evidence, status_of, together
+from communique.events.lexicon import Trigger
 from communique.events.parse import children, conjuncts, is_verb, negated
 from communique.events.parties import Mention, dedupe
 from communique.records import Agreement, Event
@@ -138,6 +139,18 @@ def agreements_of(verb: Token, ctx: Context, sent: Span, doers: list[Mention], p
         out.append(Agreement(title=_title(obj)[:300], kind=kind, parties=sorted(set(codes)), date=date,
                              count=_count(obj), evidence=evidence(sent)))
     return out
+
+
+def empty_intent(t: Trigger) -> bool:
+    """Document mode: a bare verb of intent or offer that states no content is no commitment (GUIDELINES:
+    AGREE is "a concrete step"). INTEND needs the act intended ("intend to deepen", not "what they
+    mean to us"); OFFER needs what is offered ("offered assistance", not "we offer them")."""
+    if t.nominal or len(t.covered) > 1 or not (t.code or "").startswith("03") or t.block not in ("INTEND", "OFFER"):
+        return False
+    verb = t.token
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    return t.block == "INTEND" or not any(c.dep_ == "dobj" and c.tag_ in ("NN", "NNS", "NNP") for c in verb.children)
 
 
 #: words that count signers beyond a pair ("several countries", "dozens of nations")

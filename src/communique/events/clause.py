@@ -296,13 +296,13 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             owners = dedupe([m for o in objs for m in _owner_told_before(o, sent, parties)])
         # "held talks with X", "signed a statement with X": the phrase's nouns carry prepositions too
         prep = _prep_parties([tok, *covered, *objs], parties)
-        if "between" in prep and not any(c.lower_ == "between" for t in (tok, *covered) for c in t.children):
-            # "discussed the conflict between Israel and Hamas": a topic's 'between' names the topic's sides
-            del prep["between"]
-        elif ("between" in prep and doers and not {m.code for m in doers} & {m.code for m in prep["between"]}
-              and (trig.code or "")[:3] != "043"):
-            # "proposed a dialogue between the EU and Minsk": sides of a relation the subject is not
-            # in are not the subject's partners (a mediator's, CAMEO 043, are)
+        if "between" in prep and (
+                # "discussed the conflict between Israel and Hamas": a topic's 'between' names the topic's sides
+                not any(c.lower_ == "between" for t in (tok, *covered) for c in t.children)
+                # "proposed a dialogue between the EU and Minsk": sides of a relation the subject is not
+                # in are not the subject's partners (a mediator's, CAMEO 043, are)
+                or (doers and not {m.code for m in doers} & {m.code for m in prep["between"]}
+                    and (trig.code or "")[:3] != "043")):
             del prep["between"]
         mood = modality(tok)
         if parties.sentence:

@@ -309,7 +309,7 @@ class Coder:
             by_token[head.i] = composed
             out.append(composed)
         if not self.sentence_mode:
-            out = [t for t in out if not _empty_intent(t)]
+            out = [t for t in out if not agreements.empty_intent(t)]
         if self.sentence_mode:
             # "decided to allow X": a decision taken is the act decided (common.COMMITTED), not only an intent
             # (the dictionary's SELECT block codes 'decide' 030)
@@ -962,18 +962,6 @@ def _clause_depth(tok: Any) -> int:
             depth += 1
         t = parent
     return depth
-
-
-def _empty_intent(t: Trigger) -> bool:
-    """Document mode: a bare verb of intent or offer that states no content is no commitment (GUIDELINES:
-    AGREE is "a concrete step"). INTEND needs the act intended ("intend to deepen", not "what they
-    mean to us"); OFFER needs what is offered ("offered assistance", not "we offer them")."""
-    if t.nominal or len(t.covered) > 1 or not (t.code or "").startswith("03") or t.block not in ("INTEND", "OFFER"):
-        return False
-    verb = t.token
-    if any(c.dep_ == "xcomp" for c in verb.children):
-        return False
-    return t.block == "INTEND" or not any(c.dep_ == "dobj" and c.tag_ in ("NN", "NNS", "NNP") for c in verb.children)
 
 
 CONSULT_CODES = frozenset({"036", "040", "041", "042", "043", "044", "045", "046"})

@@ -341,7 +341,6 @@ def _noun_own_prep(prep: Token, verb: Token) -> bool:
         and head.dep_ == "dobj" and head.head.i == verb.i
 
 
-
 def _before_word(tok: Token, verb: Token) -> bool:
     """A word a pattern needs before its verb ("&MILITARY *", "SHARPLY *") is the verb's subject or a
     modifier of it or of the verb, not a word inside a phrase the subject carries ("riots against

@@ -167,9 +167,9 @@ def _after_other_name(toks: list[Token]) -> list[Token]:
     after "and" (an office word followed by two name-like words is someone's title and name)."""
     for k in range(len(toks) - 2, 0, -1):
         if _office(toks[k - 1]) and _name_like(toks[k]) and _name_like(toks[k + 1]):
-            ands = [j for j in range(k + 2, len(toks)) if toks[j].lower_ == "and"]
-            if ands:
-                return toks[ands[0] + 1:]
+            cut = next((j for j in range(k + 2, len(toks)) if toks[j].lower_ == "and"), None)
+            if cut is not None:
+                return toks[cut + 1:]
     return toks
 
 
