@@ -461,6 +461,11 @@ CODEBOOK_PATTERNS = [
     ("NAME", "designate", ("under",), "163", "PLOVER_MANUAL.tex:823 SANCTION (designation under a sanctions authority)"),
     ("NAME", "designate", ("pursuant",), "163", "PLOVER_MANUAL.tex:823 SANCTION (designation under a sanctions authority)"),
     ("NAME", "designate", ("for", "involvement"), "163", "PLOVER_MANUAL.tex:823 SANCTION (designation for conduct)"),
+    # CONSULT: "discussions" are consultations; the dictionary codes EXCHANGE * VIEWS / IDEAS as 046 but
+    # knows no other word for what is said, so "exchanged opinions" fell to EXCHANGE's trade (060)
+    ("TRADE", "exchange", ("opinions",), "046", "PLOVER_MANUAL.tex:370 CONSULT (discussions: an exchange of opinions)"),
+    ("TRADE", "exchange", ("thoughts",), "046", "PLOVER_MANUAL.tex:370 CONSULT (discussions: an exchange of thoughts)"),
+    ("TRADE", "exchange", ("assessments",), "046", "PLOVER_MANUAL.tex:370 CONSULT (discussions: an exchange of assessments)"),
 ]
 
 

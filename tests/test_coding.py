@@ -606,3 +606,89 @@ def test_coding_definite_noun_takes_the_owner_of_its_earlier_mention() -> None:
     assert ("ACCUSE", ("JPN", "KOR"), ("PRK",)) in events(
         "Prime Minister Kishida of Japan spoke with President Yoon of South Korea following North Korea's "
         "missile test. The leaders condemned the test.")
+
+
+# ---------------------------------------------------------------- lists of partners, transcripts
+
+def test_coding_a_long_list_of_leaders_met_is_one_meeting_each() -> None:
+    # the parser breaks a long list of titled names into appositions and objects of the verb
+    found = events("President Zelensky of Ukraine also had brief meetings with Lithuanian President Nauseda, "
+                   "Latvian President Levits, President of the European Council Charles Michel, President of "
+                   "the Arab Republic of Egypt Abdel Fattah El-Sisi and President of Finland Sauli Niinisto.")
+    assert {("CONSULT", tuple(sorted(("UKR", c))), ()) for c in ("LTU", "LVA", "IGO:EU", "EGY", "FIN")} <= found
+
+
+def test_coding_a_list_before_a_reporting_verb_is_not_read_as_partners() -> None:
+    # "..., President Biden said": the last name is the subject of a new clause, not a partner
+    assert ("CONSULT", ("POL", "UKR"), ()) in events(
+        "President Zelensky of Ukraine met with President Duda of Poland, the Polish news agency reported.")
+
+
+def test_coding_plural_meetings_with_two_leaders_are_two_meetings() -> None:
+    assert {("CONSULT", ("CZE", "UKR"), ()), ("CONSULT", ("POL", "UKR"), ())} <= events(
+        "President Zelensky of Ukraine held meetings with Polish President Duda and Czech Prime Minister Fiala.")
+    # one meeting with both stays one event of three
+    assert ("CONSULT", ("CZE", "POL", "UKR"), ()) in events(
+        "President Zelensky of Ukraine held a meeting with Polish President Duda and Czech Prime Minister Fiala.")
+
+
+def test_coding_separate_calls_held_with_two_ministers() -> None:
+    # the partners hang on 'held', not on 'calls'; 'separate' makes two calls
+    found = code("Secretary of State Blinken held separate calls yesterday with Foreign Minister Park of South "
+                 "Korea and Foreign Minister Hayashi of Japan.").events
+    assert {(e.type, tuple(e.actor), e.date) for e in found} == {
+        ("CONSULT", ("KOR", "USA"), "2024-03-14"), ("CONSULT", ("JPN", "USA"), "2024-03-14")}
+
+
+def test_coding_a_pronoun_subject_continues_the_subject_before_it() -> None:
+    # 'he' is the one the text is about (the main clause's subject), not the last name of a list
+    assert ("CONSULT", ("CZE", "UKR"), ()) in events(
+        "President Zelensky of Ukraine met with President Niinisto of Finland and President Karis of Estonia. "
+        "He also met with Prime Minister Fiala of the Czech Republic.")
+
+
+def test_coding_hyphenated_sides_of_talks_held_on_a_date() -> None:
+    # "Russian-Turkish talks": both words name the sides; the talks were held on their own date, in Sochi
+    found = code("Following up on the Russian-Turkish talks held in Sochi on September 29, 2021, the two "
+                 "leaders discussed grain exports.", published="2022-05-30").events
+    talks = [e for e in found if e.date == "2021-09-29"]
+    assert [(t.actor, t.recipient, t.place.name if t.place else None) for t in talks] == [(["TUR"], ["RUS"], "Sochi")]
+
+
+def test_coding_since_gives_no_date_to_a_meeting() -> None:
+    # "our 20th meeting since 2015" is today's meeting, not one in 2015
+    found = code("President Putin of Russia held talks with President Xi of China. It was their 20th meeting "
+                 "since 2015.").events
+    assert not any(e.date == "2015" for e in found)
+
+
+def test_coding_exchange_of_opinions_is_a_consultation() -> None:
+    # EXCHANGE * VIEWS is CAMEO 046 (discussion); opinions are views, not traded goods (COOPERATE)
+    assert events("The Foreign Minister of Norway and the Foreign Minister of Chile exchanged opinions on "
+                  "the climate negotiations.") == {("CONSULT", ("CHL", "NOR"), ())}
+
+
+def test_coding_transcript_we_is_every_state_whose_leader_speaks() -> None:
+    text = ("President of Russia Vladimir Putin: Colleagues, our talks today were very constructive, and we agreed "
+            "to complete the border demarcation by the end of the year.\n\n"
+            "President of Azerbaijan Ilham Aliyev Aliyev IlhamPresident of Azerbaijan: Thank you, Mr President.\n\n"
+            "Prime Minister of Armenia Nikol Pashinyan Pashinyan NikolPrime Minister of Armenia: Thank you.")
+    found = events(text, published="2021-11-26")
+    assert ("CONSULT", ("ARM", "AZE", "RUS"), ()) in found and ("AGREE", ("ARM", "AZE", "RUS"), ()) in found
+
+
+def test_coding_transcript_between_officials_of_one_state_is_no_event() -> None:
+    # "we discussed it with you", said by a Russian official to the Russian president: no event between states
+    text = ("President of Russia Vladimir Putin: What are the results? The United States and Israel publish data.\n\n"
+            "Health Minister Mikhail Murashko: Mr President, we discussed it with you the "
+            "first time, and we will discuss the details again.")
+    rec = get_extractor().extract(Document(source="case.txt", text=text, published=PUB,
+                                           url="http://en.kremlin.ru/events/president/news/1"))
+    assert rec.events == []
+
+
+def test_coding_they_against_a_first_person_is_not_the_pair() -> None:
+    # 'they' told 'me': others than the speaker's side, not the text's pair
+    found = code("President Putin of Russia met President Biden of the United States. Putin said: they told me I "
+                 "should refrain from travelling.").events
+    assert not any(e.type == "REQUEST" for e in found)

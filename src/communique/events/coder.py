@@ -970,6 +970,9 @@ CONSULT_CODES = frozenset({"036", "040", "041", "042", "043", "044", "045", "046
 def _names_parties(noun: Any) -> bool:
     """An event noun that says who takes part: "the visit of X to Y", "talks with X", "X's visit"."""
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "to", "with", "between", "by"))
+               # "the Russian-Israeli talks were held", "the US-China talks": the country words name the sides
+               or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP")
+                   and any(g.ent_type_ in ("GPE", "NORP") for g in c.children))
                for c in noun.children)
 
 

@@ -45,6 +45,8 @@ PARTNERED = {"call": "041", "calls": "041", "conversation": "040", "conversation
              "videoconference": "041", "videoconferences": "041", "teleconference": "041", "videocall": "041"}
 #: verbs that say an event took place: an event noun's partners may hang on them ("a conversation took place with X")
 OCCURRENCE = frozenset({"took", "take", "takes", "taking", "held", "happened", "occurred", "was", "were"})
+#: verbs that hold a call or conversation: its partners may hang on them ("held separate calls yesterday with X")
+HOLDING = frozenset({"held", "hold", "holds", "holding", "had", "have", "has", "having", "conducted", "made"})
 PARTNERED_SOURCE = "PLOVER_MANUAL.tex:386 CONSULT (mode phone: 'via phone or some other remote medium')"
 
 
@@ -322,7 +324,8 @@ class Lexicon:
             if start >= 0 and all(doc[start + k].lower_ == words[k] for k in range(len(words))):
                 return Trigger(tok, code, None, source, True, frozenset(range(start, tok.i + 1)))
         hit = self.nouns.get(w)
-        host = tok.head if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lower_ in OCCURRENCE else tok
+        host = tok.head if (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lower_ in OCCURRENCE) or (
+            tok.dep_ == "dobj" and tok.head.lower_ in HOLDING) else tok  # "held calls yesterday with X"
         if hit is None and w in PARTNERED and any(
                 c.dep_ == "prep" and c.lower_ in ("with", "between") for c in (*tok.children, *host.children)):
             hit = (PARTNERED[w], PARTNERED_SOURCE)
