@@ -689,6 +689,32 @@ def test_coding_transcript_between_officials_of_one_state_is_no_event() -> None:
 
 def test_coding_they_against_a_first_person_is_not_the_pair() -> None:
     # 'they' told 'me': others than the speaker's side, not the text's pair
-    found = code("President Putin of Russia met President Biden of the United States. Putin said: they told me I "
-                 "should refrain from travelling.").events
+    found = code("President Putin of Russia met President Biden of the United States. They told me I should refrain "
+                 "from travelling.").events
     assert not any(e.type == "REQUEST" for e in found)
+
+
+def test_coding_a_verb_of_going_that_moves_nobody_is_no_visit() -> None:
+    # "when it comes to X" names a topic; "let me go to X" a speaker turning to a question
+    assert not code("When it comes to Afghanistan, the United States too has interests.").events
+    assert not code("MR SPOKESPERSON: Let me please go to Iran.").events
+    assert ("CONSULT", ("IND",), ("JPN",)) in events("The Prime Minister of India will go to Japan next week.")
+
+
+def test_coding_they_after_a_clause_are_its_parties_not_the_texts_pair() -> None:
+    # "X visited Y, and they agreed": 'they' are the visitors and their hosts of the clause before
+    found = events("President Biden of the United States spoke with President Macron of France. Officials of "
+                   "Kenya met with officials of Uganda in Kampala, and they agreed to reopen the border crossing.")
+    assert ("AGREE", ("KEN", "UGA"), ()) in found and ("AGREE", ("FRA", "USA"), ()) not in found
+
+
+def test_coding_an_event_hosted_in_the_past_with_no_guest_named_is_no_visit() -> None:
+    assert not any(e.trigger == "hosted" for e in code(
+        "Secretary Blinken of the United States met Foreign Minister Park of South Korea. The United States hosted "
+        "the inaugural summit in Miami in 1994.").events)
+
+
+def test_coding_a_federal_state_named_after_a_country_is_not_that_country() -> None:
+    assert not any("MEX" in [*e.actor, *e.recipient] for e in code(
+        "President Biden amended the disaster declaration issued for the State of New Mexico on May 4, 2022, "
+        "and met with the Governor of New Mexico.").events)
