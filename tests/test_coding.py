@@ -718,3 +718,38 @@ def test_coding_a_federal_state_named_after_a_country_is_not_that_country() -> N
     assert not any("MEX" in [*e.actor, *e.recipient] for e in code(
         "President Biden amended the disaster declaration issued for the State of New Mexico on May 4, 2022, "
         "and met with the Governor of New Mexico.").events)
+
+
+def _published_by(text: str, url: str, published: str = PUB) -> Record:
+    return get_extractor().extract(Document(source="case.txt", text=text, published=published, url=url))
+
+
+def test_coding_the_publishers_foreign_minister_as_subject_and_his_later_short_forms() -> None:
+    # a Foreign Minister of no state named who acts in his government's release is its own; "Mr X" and
+    # "the Foreign Minister" later are him, not the French minister he meets
+    rec = _published_by("Foreign Minister Tom Hartley will attend the inauguration of the President of Nigeria in "
+                        "Abuja on 29 May. The Foreign Minister will also visit Ghana. Mr Hartley will meet French "
+                        "Foreign Minister Jean Dupont in Paris on 2 June.", "https://www.beehive.govt.nz/release/x")
+    found = {(e.type, tuple(e.actor), tuple(e.recipient), e.status) for e in rec.events}
+    assert {("CONSULT", ("NZL",), ("NGA",), "planned"), ("CONSULT", ("NZL",), ("GHA",), "planned"),
+            ("CONSULT", ("NZL",), ("FRA",), "planned")} <= found
+    assert not any("FRA" in e.actor for e in rec.events)
+
+
+def test_coding_a_headline_visit_over_an_announcement_is_the_planned_visit() -> None:
+    text = ("Visit to Chile\n\nAt the invitation of the President of Chile, I will visit Chile from 8 to 10 March "
+            "for talks on trade.\n")
+    rec = _published_by(text, "https://pmtranscripts.pmc.gov.au/release/x")
+    assert [(e.actor, e.recipient, e.status, e.date) for e in rec.events] == [(["AUS"], ["CHL"], "planned", "2024-03-08")]
+
+
+def test_coding_a_planned_visit_told_again_without_its_days_is_one_visit() -> None:
+    rec = code("President Boric of Chile will visit Argentina from 23 to 26 October. In addition to Buenos Aires, "
+               "President Boric will visit Cordoba.")
+    assert [(e.actor, e.recipient, e.date) for e in rec.events] == [(["CHL"], ["ARG"], "2024-10-23")]
+
+
+def test_coding_a_when_clause_of_a_future_week_is_planned_that_month() -> None:
+    rec = _published_by("Trade links will be in the spotlight this week when Foreign Minister Winston Peters "
+                        "travels to Jakarta.", "https://www.beehive.govt.nz/release/x", published="2024-06-11")
+    assert [(e.actor, e.recipient, e.status, e.date) for e in rec.events] == [(["NZL"], ["IDN"], "planned", "2024-06")]

@@ -183,6 +183,8 @@ def _time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
     for ref, root in times:
         if _by_medium(root, anchor):
             return ref
+        if anchor.dep_ == "relcl" and root.i == anchor.head.i:
+            return ref  # "this week when the Minister travels to ...": the time the clause describes
         d = depth_to(root, anchor)
         if d is None:
             continue

@@ -490,6 +490,7 @@ class Coder:
                     events.add(signed)
         facts = self._facts(sents, ctx, events)
         self._undated(events, ctx)
+        self._coarser_plans(events)
         self._direct_visits(events, ctx)
         self._places(events, ctx)
         return {"events": list(events.events.values()), "agreements": ags, **facts}
@@ -719,12 +720,29 @@ class Coder:
             twin = next((x for x in evs.values() if x.date and (x.key()[:2] == k[:2] or titled and (
                 x.key()[0] == k[0] and k[1] < x.key()[1]))
                          and (not titled or x.date == ctx.anchor) and (titled or _same_kind(x, evs[k]))), None)
+            if twin is None and titled:  # "Visit to New Zealand" over a text announcing it: the planned visit
+                twin = next((x for x in evs.values() if x.date and x.key()[:2] == k[:2] and x.status == "planned"), None)
             if twin is not None:
                 twin.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in twin.evidence_all)
             elif titled:
                 ev = evs.pop(k)
                 ev.date, ev.place = ctx.anchor, ctx.place if ev.mode != "phone" else None
                 evs.setdefault(EventSet.slot(ev), ev)
+
+    @staticmethod
+    def _coarser_plans(events: EventSet) -> None:
+        """A planned event dated to a month joins the same planned event dated to a day of that month ("will
+        visit Australia from 23 to 26 October ... will also visit Sydney"): one trip, told twice."""
+        evs = events.events
+        for k in [k for k, ev in evs.items() if ev.status == "planned" and ev.date and len(ev.date) < 10]:
+            ev = evs[k]
+            finer = next((x for x in evs.values() if x is not ev and x.status == "planned" and x.date
+                          and len(x.date) > len(ev.date or "") and x.date.startswith(ev.date or "")
+                          and x.key()[:2] == ev.key()[:2]), None)
+            if finer is not None:
+                finer.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in finer.evidence_all)
+                if finer.place is None:
+                    finer.place = ev.place
 
     @staticmethod
     def _direct_visits(events: EventSet, ctx: Context) -> None:

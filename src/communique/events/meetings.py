@@ -16,8 +16,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from communique.events.clause import Clause
-from communique.events.lexicon import MOTION_BLOCKS
 from communique.events.common import Context, event_date, make_event, speakers_met, status_of
+from communique.events.lexicon import MOTION_BLOCKS
 from communique.events.parse import subjects
 from communique.events.parties import Mention, dedupe
 from communique.events.places import place_of_clause, places_in
@@ -124,7 +124,8 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
         return []
     phone = _phone(clause, sent) or cameo.startswith("041")
     type_ = "AGREE" if ctx.sentence_mode and status == "planned" else "CONSULT"
-    visit = cameo.startswith("042")
+    # ("visit X for talks", VISIT * FOR TALKS [046], is still a visit: the visitor acts, the host receives)
+    visit = cameo.startswith("042") or (clause.trigger.block == "VISIT" and not clause.trigger.nominal)
     hosting = cameo.startswith("043") or (cameo == "036" and clause.trigger.block == "HOST")  # "will host"
     if hosting and not phone:  # hosting: the guests visit the subject
         visitors = dedupe([*clause.targets, *clause.with_("to")])

@@ -374,7 +374,18 @@ def modality(tok: Token) -> Modality:
         outer = modality(verb.head)
         if outer.kind == "future":  # "I'll raise it when I speak with him": a time clause's present is future
             return outer
+    if verb.dep_ == "relcl" and verb.tag_ in ("VBP", "VBZ") and verb.head.lower_ in TIME_NOUNS \
+            and any(m.lower_ == "when" for m in children(verb, "advmod")):
+        host = verb.head.head  # "will be in the spotlight this week when the Minister travels to ..."
+        while host.dep_ in ("npadvmod", "pobj", "prep") and host.head is not host:
+            host = host.head
+        if is_verb(host) and modality(host).kind == "future":
+            return modality(host)
     return Modality("realis")
+
+
+#: nouns of a time a 'when' clause may describe ("this week when ...")
+TIME_NOUNS = frozenset({"week", "month", "year", "day", "weekend", "morning", "afternoon", "evening", "time"})
 
 
 #: subordinators of a time clause, whose present tense takes the main clause's future

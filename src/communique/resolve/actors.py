@@ -263,39 +263,50 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if known is not None and known.country:
             add_person(known, s0, e0, name)
 
-    # later short forms: "Xi", "President Rahmon"
-    forms: dict[str, str] = {}
-    for pa in people.values():
-        for f in {pa.name, *pa.forms}:
-            for fam in _family_forms(f, pa.country):
-                forms.setdefault(fam, pa.id)
-        if pa.id in gaz.people:
-            for alias in gaz.people[pa.id].aliases:
-                forms.setdefault(alias, pa.id)
-        given = [t for t in pa.name.split() if t[:1].isupper()]
-        if len(given) >= 2 and len(given[0]) > 2 and pa.country not in EAST_ASIAN_FAMILY_FIRST:
-            # a knight or dame is addressed by title and given name: "Sir Mekere" is Sir Mekere Morauta
-            for title in ("Sir", "Dame"):
-                forms.setdefault(f"{title} {given[0]}", pa.id)
-    if forms:
+    def short_forms(pool: list[PersonActor]) -> None:
+        """Later short forms of the people in `pool`: "Xi", "President Rahmon", "Mr McKinnon"."""
+        forms: dict[str, str] = {}
+        for pa in pool:
+            for f in {pa.name, *pa.forms}:
+                for fam in _family_forms(f, pa.country):
+                    forms.setdefault(fam, pa.id)
+            if pa.id in gaz.people:
+                for alias in gaz.people[pa.id].aliases:
+                    forms.setdefault(alias, pa.id)
+            given = [t for t in pa.name.split() if t[:1].isupper()]
+            if len(given) >= 2 and len(given[0]) > 2 and pa.country not in EAST_ASIAN_FAMILY_FIRST:
+                # a knight or dame is addressed by title and given name: "Sir Mekere" is Sir Mekere Morauta
+                for title in ("Sir", "Dame"):
+                    forms.setdefault(f"{title} {given[0]}", pa.id)
+        if forms:
+            taken = [(s, e) for s, e, _, _ in spans]
+            pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+                             + r")\b(?!['\u2019]s\s+(?:Republic|People))")
+            for m in pat.finditer(text):
+                if any(m.start() < te and ts < m.end() for ts, te in taken):
+                    continue
+                add_person(people[forms[m.group(1)]], m.start(), m.end(), m.group(1))
+
+    def bare_titles_of(pool: list[PersonActor], waiting: set[str]) -> None:
+        """Bare titles: "the Secretary", "His Majesty" stand for the person of that rank named in the
+        text. A title that a person still to be placed also bears ("Foreign Minister X", of no state
+        named yet) waits for that decision (`waiting`)."""
         taken = [(s, e) for s, e, _, _ in spans]
-        pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b(?!['\u2019]s\s+(?:Republic|People))")
-        for m in pat.finditer(text):
+        for m in BARE_TITLE.finditer(text):
             if any(m.start() < te and ts < m.end() for ts, te in taken):
                 continue
-            add_person(people[forms[m.group(1)]], m.start(), m.end(), m.group(1))
-    # bare titles: "the Secretary", "His Majesty" stand for the person of that rank named in the text
-    taken = [(s, e) for s, e, _, _ in spans]
-    for m in BARE_TITLE.finditer(text):
-        if any(m.start() < te and ts < m.end() for ts, te in taken):
-            continue
-        title = m.group("t") or "King"
-        holders = [p for p in people.values() if p.country and p.role and title.lower() in p.role.lower()
-                   and not (title == "President" and "vice" in p.role.lower())]
-        if holders:
-            best = max(holders, key=lambda p: len(p.mentions))
-            best.mentions.append((m.start(), m.end(), m.group(0)))
-            spans.append((m.start(), m.end(), best.country or "", "person"))
+            title = m.group("t") or "King"
+            if title.lower() in waiting:
+                continue
+            holders = [p for p in pool if p.country and p.role and title.lower() in p.role.lower()
+                       and not (title == "President" and "vice" in p.role.lower())]
+            if holders:
+                best = max(holders, key=lambda p: len(p.mentions))
+                best.mentions.append((m.start(), m.end(), m.group(0)))
+                spans.append((m.start(), m.end(), best.country or "", "person"))
+
+    short_forms(list(people.values()))
+    bare_titles_of(list(people.values()), {st.title.lower() for _sp, _n, st in titled if st.title})
     spans.sort()
     counts: dict[str, int] = {}
     for pa in people.values():
@@ -327,6 +338,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if voice in main:
             main.remove(voice)
         main.insert(0, voice)
+    known_early = set(people)
     # the publisher's state, for titles naming none: the author when known, else the state whose known
     # officials the text names with bare titles ("Prime Minister John Key"), when one state leads
     ranked = sorted(bare_titles.items(), key=lambda kv: -kv[1])
@@ -344,10 +356,15 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                     is not None and coordination_top(sp, ("conj",)) == top]
         named = {c for s0, e0, c, k in spans if k == "country" and sent.start_char <= s0 < sent.end_char
                  and not _modifies_a_thing(doc, s0, e0)}
-        dec = titled_default(st, name, siblings, named, home, met_by_subject(span))
+        dec = titled_default(st, name, siblings, named, home, met_by_subject(span),
+                             subject=span.root.dep_ in ("nsubj", "nsubjpass"))
         if dec is not None:
             add_person(PersonActor(person_id(name), name, dec.country, dec.role, dec.why), span.start_char,
                        span.end_char, name)
+    placed_late = [pa for pa in people.values() if pa.id not in known_early]
+    if placed_late:  # the people placed by their titles' defaults: their later short forms and bare titles
+        short_forms(placed_late)
+        bare_titles_of(list(people.values()), set())
     per_sentence: dict[int, int] = {}
     for ent, _name in pending:
         per_sentence[ent.sent.start] = per_sentence.get(ent.sent.start, 0) + 1
