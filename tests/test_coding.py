@@ -753,3 +753,22 @@ def test_coding_a_when_clause_of_a_future_week_is_planned_that_month() -> None:
     rec = _published_by("Trade links will be in the spotlight this week when Foreign Minister Winston Peters "
                         "travels to Jakarta.", "https://www.beehive.govt.nz/release/x", published="2024-06-11")
     assert [(e.actor, e.recipient, e.status, e.date) for e in rec.events] == [(["NZL"], ["IDN"], "planned", "2024-06")]
+
+
+def test_coding_congratulating_on_an_anniversary_is_praise() -> None:
+    # COMMEMORATE * ANNIVERSARY [017] is commemorating's pattern, not congratulating's (PLOVER SUPPORT: praise)
+    assert ("SUPPORT", ("UKR",), ("FRA",)) in events(
+        "President Zelensky of Ukraine congratulated President Macron of France on the anniversary of the treaty.")
+
+
+def test_coding_his_support_is_the_persons_whose_support_it_is() -> None:
+    # the parser makes 'Kiev' the subject of 'expressed'; 'his' says whose support it is
+    assert ("SUPPORT", ("KGZ",), ("RUS",)) in events(
+        "President Japarov of Kyrgyzstan said that Kiev was responsible for the crisis and expressed his support "
+        "for Russia's decisive actions.")
+
+
+def test_coding_a_level_keeps_no_tail_after_its_sides() -> None:
+    levels = {p.level for p in code("The two presidents reaffirmed the allied relations between Kenya and Ghana in "
+                                    "all areas.").partnerships}
+    assert levels == {"allied relations"}

@@ -456,7 +456,7 @@ class Coder:
                     f.clause.doers = [Mention(res.we[0], "group")]
         _antecedents(found, sents, ctx)
         ctx.anchor = self._anchor(found, body, published, res.group)
-        ctx.planned = self._planned(found, body)
+        ctx.planned = self._planned(found, body) or (self._planned(found, [headline]) if headline is not None else None)
         ctx.place = self._main_place(found, body, ctx, location)
 
         events = EventSet(self.sentence_mode)

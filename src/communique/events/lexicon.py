@@ -199,7 +199,10 @@ class Lexicon:
             names = (own, verb.words[verb.head])
             # a pattern of particles only makes a phrasal verb of the verb it was written for ("press
             # on", "head to", "call on"): a block-mate with the same particle is no such phrase
-            patterns = [p for p in block.patterns if not (p.verb and p.verb not in names and _phrasal(p))]
+            # and a pattern that makes another verb's act symbolic (CAMEO 01, no PLOVER event) is that verb's:
+            # COMMEMORATE * ANNIVERSARY [017] does not make "congratulated X on the anniversary" no praise
+            patterns = [p for p in block.patterns if not (p.verb and p.verb not in names and (
+                _phrasal(p) or ((p.code or "").startswith("01") and not p.paired)))]
             if verb.code == block.code:  # a synonym of the block's verbs: every pattern is its own
                 cached = [patterns]
             else:
