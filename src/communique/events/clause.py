@@ -295,10 +295,10 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         if not doers and tok.dep_ == "acl" and tok.head is not tok and not children(tok, "agent"):
             doers = _owners(tok.head, parties)  # "the decision of the EU to allocate ..."
         objs = objects(tok)
-        own = [c for o in objs for c in o.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
-        if own and not parties.sentence and not any(m.kind == "person" for m in doers):
+        whose = [c for o in objs for c in o.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
+        if whose and not parties.sentence and not any(m.kind == "person" for m in doers):
             # "X said that Kiev was responsible and expressed his support": the one whose support it is acts
-            told = [m for m in parties.of_np(own[0]) if m.kind == "person"]
+            told = [m for m in parties.of_np(whose[0]) if m.kind == "person"]
             if told:
                 doers = told
         targets = dedupe([m for o in objs for m in parties.of_np(o)])
