@@ -772,3 +772,9 @@ def test_coding_a_level_keeps_no_tail_after_its_sides() -> None:
     levels = {p.level for p in code("The two presidents reaffirmed the allied relations between Kenya and Ghana in "
                                     "all areas.").partnerships}
     assert levels == {"allied relations"}
+
+
+def test_coding_an_uninhabited_territory_is_no_party() -> None:
+    # Antarctica has no government to visit: the visit is to New Zealand alone
+    assert events("Prime Minister Stoltenberg of Norway will arrive on Sunday for a six-day visit to New Zealand "
+                  "and Antarctica.") == {("CONSULT", ("NOR",), ("NZL",))}
