@@ -778,3 +778,21 @@ def test_coding_an_uninhabited_territory_is_no_party() -> None:
     # Antarctica has no government to visit: the visit is to New Zealand alone
     assert events("Prime Minister Stoltenberg of Norway will arrive on Sunday for a six-day visit to New Zealand "
                   "and Antarctica.") == {("CONSULT", ("NOR",), ("NZL",))}
+
+
+def test_coding_meetings_on_the_legs_of_a_trip_told_this_week_are_its_visits() -> None:
+    # "earlier this week" dates the trip to its month (GUIDELINES: "this week" is the month); the meeting in each
+    # country, told with no time of its own, is that visit, and what was agreed there shares its date
+    rec = _published_by("Earlier this week, Deputy Secretary Jones traveled to Ghana and Togo. In Ghana, Ms. Jones met "
+                        "with Vice President Bawumia. They agreed to work together to end the pandemic. In Togo, "
+                        "Ms. Jones met with President Gnassingbe.", "https://www.whitehouse.gov/x",
+                        published="2024-03-14")
+    assert {(e.type, tuple(e.actor), tuple(e.recipient), e.date) for e in rec.events} == {
+        ("CONSULT", ("USA",), ("GHA",), "2024-03"), ("CONSULT", ("USA",), ("TGO",), "2024-03"),
+        ("AGREE", ("GHA", "USA"), (), "2024-03")}
+
+
+def test_coding_a_visit_before_which_a_future_trip_goes_is_planned() -> None:
+    ev = [e for e in code("Foreign Minister Peters of New Zealand will travel to Jakarta next week before visiting "
+                          "Viet Nam.").events if "VNM" in e.recipient]
+    assert [(e.status, e.date) for e in ev] == [("planned", "2024-03")]

@@ -95,6 +95,7 @@ class EventSet:
     events: dict[tuple[str, frozenset[str], str, str], Event] = field(default_factory=dict)
     from_title: set[int] = field(default_factory=set)
     earlier: set[int] = field(default_factory=set)  # undated events told as before the main day
+    defaulted: set[int] = field(default_factory=set)  # events dated to the main day for want of a time of their own
 
     @staticmethod
     def slot(ev: Event) -> tuple[str, frozenset[str], str, str]:
@@ -102,7 +103,7 @@ class EventSet:
         undated call."""
         return (*ev.key(), "" if ev.date else (ev.mode or ""))
 
-    def add(self, ev: Event, headline: bool = False, earlier: bool = False) -> None:
+    def add(self, ev: Event, headline: bool = False, earlier: bool = False, defaulted: bool = False) -> None:
         k = self.slot(ev)
         if ev.date is None and not self.sentence_mode and not earlier:
             # an undated report joins the same event told elsewhere ("the recent visit" is another one)
@@ -119,6 +120,8 @@ class EventSet:
                 self.from_title.add(id(ev))
             if earlier and ev.date is None:
                 self.earlier.add(id(ev))
+            if defaulted:
+                self.defaulted.add(id(ev))
         else:
             if ev.evidence not in old.evidence_all:
                 old.evidence_all.append(ev.evidence)
@@ -470,7 +473,8 @@ class Coder:
             for ev in evs:
                 if f.sent is headline and f.clause.when is None:  # a headline has no tense: its events join the body's report
                     ev.date, ev.place = None, None
-                events.add(ev, headline=f.sent is headline, earlier=before)
+                events.add(ev, headline=f.sent is headline, earlier=before,
+                           defaulted=f.clause.when is None and ev.date == ctx.anchor and ev.status == "occurred")
         for s in sents:
             for ev in [*self._demands(s, ctx), *self._allegations(s, ctx)]:
                 events.add(ev, headline=s is headline)
@@ -491,6 +495,7 @@ class Coder:
         facts = self._facts(sents, ctx, events)
         self._undated(events, ctx)
         self._coarser_plans(events)
+        self._legs_of_a_trip(events)
         self._direct_visits(events, ctx)
         self._places(events, ctx)
         return {"events": list(events.events.values()), "agreements": ags, **facts}
@@ -636,14 +641,14 @@ class Coder:
             if len(group) >= 2 and met and not set(group) <= met:
                 continue  # "told X about his talks with Y on December 7": another meeting, told of
             w = f.clause.when
-            if w is not None and _recent(w.value, published) and w.future is False:
+            if w is not None and _recent(w.value, published, month=True) and w.future is False:
                 return w.value
             if f.clause.mood.kind == "realis":
                 break
         for i, s in enumerate(body[:3]):
             for t, root in s.time_roots:  # a recent date of a sentence's main clause ("On July 5, ...")
                 lede = i == 0 and not t.relative  # a full date in the opening sentence
-                if (lede or t.start <= 12 or _main_clause_time(root)) and _recent(t.value, published) \
+                if (lede or t.start <= 12 or _main_clause_time(root)) and _recent(t.value, published, month=True) \
                         and t.future is False:
                     return t.value
         return published
@@ -728,6 +733,23 @@ class Coder:
                 ev = evs.pop(k)
                 ev.date, ev.place = ctx.anchor, ctx.place if ev.mode != "phone" else None
                 evs.setdefault(EventSet.slot(ev), ev)
+
+    @staticmethod
+    def _legs_of_a_trip(events: EventSet) -> None:
+        """A meeting the text tells with no time of its own, between the parties of a trip it dates more
+        coarsely ("Earlier this week, X traveled to Nigeria ... In Nigeria, X met with the Vice President"),
+        is that trip's visit, not another event on the main day."""
+        evs = events.events
+        for k in [k for k, ev in evs.items() if id(ev) in events.defaulted and ev.type == "CONSULT"]:
+            ev = evs[k]
+            trip = next((x for x in evs.values() if x is not ev and x.type == "CONSULT" and x.status == "occurred"
+                         and id(x) not in events.defaulted and x.date and ev.date and len(x.date) < len(ev.date)
+                         and ev.date.startswith(x.date) and x.key()[1] == ev.key()[1]), None)
+            if trip is not None:
+                trip.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in trip.evidence_all)
+                for p in ev.people:
+                    if p not in trip.people:
+                        trip.people.append(p)
 
     @staticmethod
     def _coarser_plans(events: EventSet) -> None:
@@ -1015,7 +1037,11 @@ def _main_clause_time(tok: Any) -> bool:
     return False
 
 
-def _recent(value: str, published: str | None) -> bool:
+def _recent(value: str, published: str | None, month: bool = False) -> bool:
+    """A past day within 45 days of publication; with `month`, also the publication's month ("earlier
+    this week", which the guidelines date to its month)."""
+    if month and len(value) == 7 and published and len(published) == 10:
+        return value == published[:7]
     if len(value) != 10 or not published or len(published) != 10 or value > published:
         return False
     return (Date.fromisoformat(published) - Date.fromisoformat(value)).days <= 45

@@ -359,6 +359,10 @@ def modality(tok: Token) -> Modality:
         prep = verb.head
         if prep.lower_ == "to" and prep.head.lower_ in ("forward", "look", "looks", "looking", "looked"):
             return Modality("future", "look forward to")
+        if prep.lower_ in TEMPORAL_MARKS and is_verb(prep.head) and prep.head is not verb:
+            outer = modality(prep.head)  # "will travel to Jakarta before visiting Viet Nam": the trip's time
+            if outer.kind == "future":
+                return outer
     if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp") and not children(verb, "aux", "auxpass") \
             and verb.head is not verb and is_verb(verb.head) and verb.head.tag_ in ("VB", "VBG") \
             and children(verb.head, "aux") and any(a.lower_ == "to" for a in children(verb.head, "aux")):
