@@ -796,3 +796,12 @@ def test_coding_a_visit_before_which_a_future_trip_goes_is_planned() -> None:
     ev = [e for e in code("Foreign Minister Peters of New Zealand will travel to Jakarta next week before visiting "
                           "Viet Nam.").events if "VNM" in e.recipient]
     assert [(e.status, e.date) for e in ev] == [("planned", "2024-03")]
+
+
+def test_coding_leaders_approving_a_titled_statement_sign_it_once() -> None:
+    # "approved a Statement by the Presidents ..." adopts a text (GUIDELINES: "signed or adopted"); "the
+    # trilateral Statement" told again is the same text; a statement merely issued is no agreement
+    rec = code("Following the meeting, President Tokayev of Kazakhstan, President Mirziyoyev of Uzbekistan and "
+               "President Japarov of Kyrgyzstan approved a Statement by the Presidents of Kazakhstan, Uzbekistan and "
+               "Kyrgyzstan. The trilateral Statement was adopted today. The White House issued a Statement on trade.")
+    assert [(a.title, a.parties) for a in rec.agreements] == [("trilateral Statement", ["KAZ", "KGZ", "UZB"])]

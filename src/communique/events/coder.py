@@ -28,6 +28,7 @@ from communique.events.common import (
     make_event,
     plover_type,
     sentence_reading,
+    speakers_met,
     told_as_earlier,
 )
 from communique.events.lexicon import CONSULT_BLOCKS, Lexicon, Trigger, load_lexicon
@@ -612,7 +613,8 @@ class Coder:
                 c = read_clause(trig, ctx.parties, s.span, s.time_roots)
                 if c.mood.kind != "realis" or c.negated:
                     continue
-                out += agreements.agreements_of(tok, ctx, s.span, c.doers, c.with_("with", "between"),
+                doers = c.doers if len(c.doers) != 1 else dedupe([*c.doers, *speakers_met(c, ctx)])  # "we signed"
+                out += agreements.agreements_of(tok, ctx, s.span, doers, c.with_("with", "between"),
                                                 event_date(ctx, c, "occurred"))
         return out
 
@@ -1053,13 +1055,24 @@ def _dummy_clause(found: list[Found], span: Span) -> Clause:
 
 
 def _dedupe_agreements(ags: list[Agreement]) -> list[Agreement]:
-    seen: set[tuple[str, frozenset[str], str | None]] = set()
-    out = []
+    """One item per text signed: the same parties and day, and a title whose words are all in another's
+    ("Statement" and "trilateral Statement", "Memorandum" and "Memorandum of Understanding"), are one
+    text; the fuller title stays, in the place of the first report."""
+    out: list[Agreement] = []
     for a in ags:
-        k = (fold(a.title), frozenset(a.parties), a.date)
-        if k not in seen:
-            seen.add(k)
+        a.title = " ".join(a.title.split())
+        words = set(fold(a.title).split())
+        # (a report that names fewer signers, "the trilateral Statement was adopted", is of the same text)
+        same = next((i for i, b in enumerate(out) if b.date == a.date
+                     and (set(b.parties) <= set(a.parties) or set(a.parties) <= set(b.parties))
+                     and (words <= set(fold(b.title).split()) or set(fold(b.title).split()) <= words)), None)
+        if same is None:
             out.append(a)
+            continue
+        b = out[same]
+        out[same] = b.model_copy(update={"title": a.title if len(a.title) > len(b.title) else b.title,
+                                         "parties": sorted(set(a.parties) | set(b.parties)),
+                                         "kind": b.kind or a.kind, "count": b.count or a.count})
     return out
 
 
