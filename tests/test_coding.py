@@ -805,3 +805,10 @@ def test_coding_leaders_approving_a_titled_statement_sign_it_once() -> None:
                "President Japarov of Kyrgyzstan approved a Statement by the Presidents of Kazakhstan, Uzbekistan and "
                "Kyrgyzstan. The trilateral Statement was adopted today. The White House issued a Statement on trade.")
     assert [(a.title, a.parties) for a in rec.agreements] == [("trilateral Statement", ["KAZ", "KGZ", "UZB"])]
+
+
+def test_coding_a_text_adopted_with_no_signer_named_is_of_all_who_met() -> None:
+    rec = code("President Zelensky of Ukraine met with Prime Minister Rama of Albania and Prime Minister Abazovic of "
+               "Montenegro in Kyiv. The President thanked them for the joint statement approved today following the "
+               "talks.")
+    assert [a.parties for a in rec.agreements] == [["ALB", "MNE", "UKR"]]

@@ -144,7 +144,9 @@ def agreements_of(verb: Token, ctx: Context, sent: Span, doers: list[Mention], p
         parties = dedupe([*doers, *partners, *with_obj])
         codes = [m.code for m in parties]
         if len(codes) < 2 and ctx.res.group and len(ctx.res.group) >= 2 and not _signed_by_many(verb):
-            codes = list(dict.fromkeys([*codes, *ctx.res.group]))[: max(2, len(codes))]
+            # no signer stated: the text's sides (all who met, when its main meeting had more than two); one
+            # stated: it and the text's other main side
+            codes = list(ctx.res.group) if not codes else list(dict.fromkeys([*codes, *ctx.res.group]))[:2]
         if len(set(codes)) < 2:
             continue
         out.append(Agreement(title=_title(obj)[:300], kind=kind, parties=sorted(set(codes)), date=date,
