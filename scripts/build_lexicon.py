@@ -466,6 +466,9 @@ CODEBOOK_PATTERNS = [
     ("TRADE", "exchange", ("opinions",), "046", "PLOVER_MANUAL.tex:370 CONSULT (discussions: an exchange of opinions)"),
     ("TRADE", "exchange", ("thoughts",), "046", "PLOVER_MANUAL.tex:370 CONSULT (discussions: an exchange of thoughts)"),
     ("TRADE", "exchange", ("assessments",), "046", "PLOVER_MANUAL.tex:370 CONSULT (discussions: an exchange of assessments)"),
+    # SUPPORT: congratulations offered are praise, as the dictionary codes them extended (EXTEND *
+    # CONGRATULATIONS [051], CAMEO.2.0.txt:1897); OFFER knows only condolences
+    ("OFFER", "offer", ("congratulations",), "051", "CAMEO.2.0.txt:1897 EXTEND * CONGRATULATIONS, the same act offered"),
 ]
 
 

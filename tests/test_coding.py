@@ -812,3 +812,24 @@ def test_coding_a_text_adopted_with_no_signer_named_is_of_all_who_met() -> None:
                "Montenegro in Kyiv. The President thanked them for the joint statement approved today following the "
                "talks.")
     assert [a.parties for a in rec.agreements] == [["ALB", "MNE", "UKR"]]
+
+
+def test_coding_a_call_made_to_congratulate_congratulates_the_one_called() -> None:
+    # the call does what it was made for; 'him' is the one called, not the caller (an object pronoun is not its
+    # own clause's subject)
+    assert ("SUPPORT", ("USA",), ("BRA",)) in events(
+        "President Biden of the United States called President Lula of Brazil to congratulate him on his election.")
+    # the parser's "with X to offer ...": X is whom the President spoke with, and the one congratulated
+    assert {("CONSULT", ("GBR", "USA"), ()), ("SUPPORT", ("USA",), ("GBR",))} <= events(
+        "President Biden of the United States spoke today with Prime Minister Liz Truss of the United Kingdom to "
+        "offer his congratulations.")
+    # a meeting's aim is still no event of its own
+    assert not any(e.type == "COOPERATE" for e in code(
+        "President Biden of the United States met President Lula of Brazil to expand cooperation on energy.").events)
+
+
+def test_coding_the_special_relationship_is_a_named_level() -> None:
+    assert [(p.parties, p.level, p.change) for p in code(
+        "President Biden of the United States spoke with Prime Minister Sunak of the United Kingdom. The leaders "
+        "reaffirmed the special relationship between the two countries.").partnerships] == [
+        (["GBR", "USA"], "special relationship", "reaffirmed")]

@@ -295,6 +295,15 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         if not doers and tok.dep_ == "acl" and tok.head is not tok and not children(tok, "agent"):
             doers = _owners(tok.head, parties)  # "the decision of the EU to allocate ..."
         objs = objects(tok)
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "with" and tok.head.head is not tok.head \
+                and is_verb(tok.head.head) and not parties.sentence:
+            # "spoke with X to offer his congratulations": the parser's subject of 'offer' is whom the speaker
+            # spoke with; the speaker offers, to X
+            spoke = tok.head.head
+            told = [m for s in subjects(spoke) for m in parties.of_np(s)]
+            if told:
+                objs = [*objs, *(s for s in children(tok, "nsubj"))]
+                doers = dedupe(told)
         whose = [c for o in objs for c in o.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
         if whose and not parties.sentence and not any(m.kind == "person" for m in doers):
             # "X said that Kiev was responsible and expressed his support": the one whose support it is acts

@@ -265,6 +265,12 @@ def preps(tok: Token) -> Iterator[tuple[str, Token]]:
                 for oo in children(o, "pobj"):
                     for c in conjuncts(oo):
                         yield o.lower_, c
+            elif o.dep_ == "pcomp" and p.lower_ == "with" and o.tag_ == "VB":
+                # "spoke with Prime Minister X to offer his congratulations": the parser makes X the subject of
+                # a clause under 'with'; X is whom the subject spoke with
+                for s in children(o, "nsubj"):
+                    for c in conjuncts(s):
+                        yield p.lower_, c
 
 
 def negated(tok: Token) -> bool:
@@ -318,6 +324,11 @@ def modality(tok: Token) -> Modality:
             return Modality("irrealis", m.lower_)
     if verb.tag_ == "VB" and children(verb, "aux") and any(a.lower_ == "to" for a in children(verb, "aux")):
         head = verb.head
+        if head.lower_ == "with" and verb.dep_ == "pcomp" and head.head is not head:
+            head = head.head  # "spoke with X to offer his congratulations" (parsed as a clause under 'with')
+        if verb.dep_ in ("advcl", "pcomp") and verb.lower_ in GREETING_ACTS and head.tag_ == "VBD" \
+                and head.lower_ in CALL_VERBS and modality(head).kind == "realis":
+            return Modality("realis", f"to ({head.lower_})")  # "called to congratulate": the call did it
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and head is not verb:
             hw = head.lower_
             if verb.dep_ == "xcomp" and hw in REALIS_HEADS:
@@ -386,6 +397,12 @@ def modality(tok: Token) -> Modality:
         if is_verb(host) and modality(host).kind == "future":
             return modality(host)
     return Modality("realis")
+
+
+#: acts a call or meeting is made to do, which the call does ("spoke with X to offer his congratulations")
+GREETING_ACTS = frozenset({"congratulate", "offer", "express", "convey", "extend", "thank", "welcome", "wish"})
+#: past verbs of calling and meeting
+CALL_VERBS = frozenset({"spoke", "called", "phoned", "telephoned", "met", "talked"})
 
 
 #: nouns of a time a 'when' clause may describe ("this week when ...")

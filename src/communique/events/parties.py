@@ -375,23 +375,30 @@ class Parties:
             if head.tag_.startswith("VB") or head.head is head:
                 break
             head = head.head
+        bound: set[int] = set()  # an object pronoun is not its own clause's subject ("X called Y to congratulate him")
         while True:
             for s in head.children:
                 if s.dep_ == "nsubj" and s.i != t.i:
                     m = self.at(s)
                     if m is not None and m.kind == "person":
+                        if t.dep_ in ("dobj", "dative", "iobj") and not self.sentence:
+                            bound.add(s.i)
+                            continue
                         return [m]
             if head.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or head.head is head:
                 break
+            if t.dep_ in ("dobj", "dative", "iobj") and head.dep_ == "ccomp":
+                bound = set()  # "X said that Y would meet him": him may be X
             head = head.head
         if t.dep_ in ("nsubj", "nsubjpass") and not self.sentence and not any(
                 (m := self._by_token.get(i)) is not None and m.kind == "person" for i in range(t.sent.start, t.i)):
             told = self._last_subject(t)
             if told:
                 return told
+        bound_people = {self._by_token[i].person for i in bound if i in self._by_token}
         for i in range(t.i - 1, max(-1, t.i - 80), -1):
             m = self._by_token.get(i)
-            if m is not None and m.kind == "person":
+            if m is not None and m.kind == "person" and not (bound_people and m.person in bound_people):
                 return [Mention(m.code, "person", m.person, t.i)]
         return []
 
