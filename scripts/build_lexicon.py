@@ -461,6 +461,14 @@ CODEBOOK_PATTERNS = [
     ("NAME", "designate", ("under",), "163", "PLOVER_MANUAL.tex:823 SANCTION (designation under a sanctions authority)"),
     ("NAME", "designate", ("pursuant",), "163", "PLOVER_MANUAL.tex:823 SANCTION (designation under a sanctions authority)"),
     ("NAME", "designate", ("for", "involvement"), "163", "PLOVER_MANUAL.tex:823 SANCTION (designation for conduct)"),
+    # CONSULT: "discussions" are consultations; the dictionary codes EXCHANGE * VIEWS / IDEAS as 046 but
+    # knows no other word for what is said, so "exchanged opinions" fell to EXCHANGE's trade (060)
+    ("TRADE", "exchange", ("opinions",), "046", "PLOVER_MANUAL.tex:370 CONSULT (discussions: an exchange of opinions)"),
+    ("TRADE", "exchange", ("thoughts",), "046", "PLOVER_MANUAL.tex:370 CONSULT (discussions: an exchange of thoughts)"),
+    ("TRADE", "exchange", ("assessments",), "046", "PLOVER_MANUAL.tex:370 CONSULT (discussions: an exchange of assessments)"),
+    # SUPPORT: congratulations offered are praise, as the dictionary codes them extended (EXTEND *
+    # CONGRATULATIONS [051], CAMEO.2.0.txt:1897); OFFER knows only condolences
+    ("OFFER", "offer", ("congratulations",), "051", "CAMEO.2.0.txt:1897 EXTEND * CONGRATULATIONS, the same act offered"),
 ]
 
 

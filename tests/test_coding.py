@@ -606,3 +606,230 @@ def test_coding_definite_noun_takes_the_owner_of_its_earlier_mention() -> None:
     assert ("ACCUSE", ("JPN", "KOR"), ("PRK",)) in events(
         "Prime Minister Kishida of Japan spoke with President Yoon of South Korea following North Korea's "
         "missile test. The leaders condemned the test.")
+
+
+# ---------------------------------------------------------------- lists of partners, transcripts
+
+def test_coding_a_long_list_of_leaders_met_is_one_meeting_each() -> None:
+    # the parser breaks a long list of titled names into appositions and objects of the verb
+    found = events("President Zelensky of Ukraine also had brief meetings with Lithuanian President Nauseda, "
+                   "Latvian President Levits, President of the European Council Charles Michel, President of "
+                   "the Arab Republic of Egypt Abdel Fattah El-Sisi and President of Finland Sauli Niinisto.")
+    assert {("CONSULT", tuple(sorted(("UKR", c))), ()) for c in ("LTU", "LVA", "IGO:EU", "EGY", "FIN")} <= found
+
+
+def test_coding_a_list_before_a_reporting_verb_is_not_read_as_partners() -> None:
+    # "..., President Biden said": the last name is the subject of a new clause, not a partner
+    assert ("CONSULT", ("POL", "UKR"), ()) in events(
+        "President Zelensky of Ukraine met with President Duda of Poland, the Polish news agency reported.")
+
+
+def test_coding_plural_meetings_with_two_leaders_are_two_meetings() -> None:
+    assert {("CONSULT", ("CZE", "UKR"), ()), ("CONSULT", ("POL", "UKR"), ())} <= events(
+        "President Zelensky of Ukraine held meetings with Polish President Duda and Czech Prime Minister Fiala.")
+    # one meeting with both stays one event of three
+    assert ("CONSULT", ("CZE", "POL", "UKR"), ()) in events(
+        "President Zelensky of Ukraine held a meeting with Polish President Duda and Czech Prime Minister Fiala.")
+
+
+def test_coding_separate_calls_held_with_two_ministers() -> None:
+    # the partners hang on 'held', not on 'calls'; 'separate' makes two calls
+    found = code("Secretary of State Blinken held separate calls yesterday with Foreign Minister Park of South "
+                 "Korea and Foreign Minister Hayashi of Japan.").events
+    assert {(e.type, tuple(e.actor), e.date) for e in found} == {
+        ("CONSULT", ("KOR", "USA"), "2024-03-14"), ("CONSULT", ("JPN", "USA"), "2024-03-14")}
+
+
+def test_coding_a_pronoun_subject_continues_the_subject_before_it() -> None:
+    # 'he' is the one the text is about (the main clause's subject), not the last name of a list
+    assert ("CONSULT", ("CZE", "UKR"), ()) in events(
+        "President Zelensky of Ukraine met with President Niinisto of Finland and President Karis of Estonia. "
+        "He also met with Prime Minister Fiala of the Czech Republic.")
+
+
+def test_coding_hyphenated_sides_of_talks_held_on_a_date() -> None:
+    # "Russian-Turkish talks": both words name the sides; the talks were held on their own date, in Sochi
+    found = code("Following up on the Russian-Turkish talks held in Sochi on September 29, 2021, the two "
+                 "leaders discussed grain exports.", published="2022-05-30").events
+    talks = [e for e in found if e.date == "2021-09-29"]
+    assert [(t.actor, t.recipient, t.place.name if t.place else None) for t in talks] == [(["TUR"], ["RUS"], "Sochi")]
+
+
+def test_coding_since_gives_no_date_to_a_meeting() -> None:
+    # "our 20th meeting since 2015" is today's meeting, not one in 2015
+    found = code("President Putin of Russia held talks with President Xi of China. It was their 20th meeting "
+                 "since 2015.").events
+    assert not any(e.date == "2015" for e in found)
+
+
+def test_coding_exchange_of_opinions_is_a_consultation() -> None:
+    # EXCHANGE * VIEWS is CAMEO 046 (discussion); opinions are views, not traded goods (COOPERATE)
+    assert events("The Foreign Minister of Norway and the Foreign Minister of Chile exchanged opinions on "
+                  "the climate negotiations.") == {("CONSULT", ("CHL", "NOR"), ())}
+
+
+def test_coding_transcript_we_is_every_state_whose_leader_speaks() -> None:
+    text = ("President of Russia Vladimir Putin: Colleagues, our talks today were very constructive, and we agreed "
+            "to complete the border demarcation by the end of the year.\n\n"
+            "President of Azerbaijan Ilham Aliyev Aliyev IlhamPresident of Azerbaijan: Thank you, Mr President.\n\n"
+            "Prime Minister of Armenia Nikol Pashinyan Pashinyan NikolPrime Minister of Armenia: Thank you.")
+    found = events(text, published="2021-11-26")
+    assert ("CONSULT", ("ARM", "AZE", "RUS"), ()) in found and ("AGREE", ("ARM", "AZE", "RUS"), ()) in found
+
+
+def test_coding_transcript_between_officials_of_one_state_is_no_event() -> None:
+    # "we discussed it with you", said by a Russian official to the Russian president: no event between states
+    text = ("President of Russia Vladimir Putin: What are the results? The United States and Israel publish data.\n\n"
+            "Health Minister Mikhail Murashko: Mr President, we discussed it with you the "
+            "first time, and we will discuss the details again.")
+    rec = get_extractor().extract(Document(source="case.txt", text=text, published=PUB,
+                                           url="http://en.kremlin.ru/events/president/news/1"))
+    assert rec.events == []
+
+
+def test_coding_they_against_a_first_person_is_not_the_pair() -> None:
+    # 'they' told 'me': others than the speaker's side, not the text's pair
+    found = code("President Putin of Russia met President Biden of the United States. They told me I should refrain "
+                 "from travelling.").events
+    assert not any(e.type == "REQUEST" for e in found)
+
+
+def test_coding_a_verb_of_going_that_moves_nobody_is_no_visit() -> None:
+    # "when it comes to X" names a topic; "let me go to X" a speaker turning to a question
+    assert not code("When it comes to Afghanistan, the United States too has interests.").events
+    assert not code("MR SPOKESPERSON: Let me please go to Iran.").events
+    assert ("CONSULT", ("IND",), ("JPN",)) in events("The Prime Minister of India will go to Japan next week.")
+
+
+def test_coding_they_after_a_clause_are_its_parties_not_the_texts_pair() -> None:
+    # "X visited Y, and they agreed": 'they' are the visitors and their hosts of the clause before
+    found = events("President Biden of the United States spoke with President Macron of France. Officials of "
+                   "Kenya met with officials of Uganda in Kampala, and they agreed to reopen the border crossing.")
+    assert ("AGREE", ("KEN", "UGA"), ()) in found and ("AGREE", ("FRA", "USA"), ()) not in found
+
+
+def test_coding_an_event_hosted_in_the_past_with_no_guest_named_is_no_visit() -> None:
+    assert not any(e.trigger == "hosted" for e in code(
+        "Secretary Blinken of the United States met Foreign Minister Park of South Korea. The United States hosted "
+        "the inaugural summit in Miami in 1994.").events)
+
+
+def test_coding_a_federal_state_named_after_a_country_is_not_that_country() -> None:
+    assert not any("MEX" in [*e.actor, *e.recipient] for e in code(
+        "President Biden amended the disaster declaration issued for the State of New Mexico on May 4, 2022, "
+        "and met with the Governor of New Mexico.").events)
+
+
+def _published_by(text: str, url: str, published: str = PUB) -> Record:
+    return get_extractor().extract(Document(source="case.txt", text=text, published=published, url=url))
+
+
+def test_coding_the_publishers_foreign_minister_as_subject_and_his_later_short_forms() -> None:
+    # a Foreign Minister of no state named who acts in his government's release is its own; "Mr X" and
+    # "the Foreign Minister" later are him, not the French minister he meets
+    rec = _published_by("Foreign Minister Tom Hartley will attend the inauguration of the President of Nigeria in "
+                        "Abuja on 29 May. The Foreign Minister will also visit Ghana. Mr Hartley will meet French "
+                        "Foreign Minister Jean Dupont in Paris on 2 June.", "https://www.beehive.govt.nz/release/x")
+    found = {(e.type, tuple(e.actor), tuple(e.recipient), e.status) for e in rec.events}
+    assert {("CONSULT", ("NZL",), ("NGA",), "planned"), ("CONSULT", ("NZL",), ("GHA",), "planned"),
+            ("CONSULT", ("NZL",), ("FRA",), "planned")} <= found
+    assert not any("FRA" in e.actor for e in rec.events)
+
+
+def test_coding_a_headline_visit_over_an_announcement_is_the_planned_visit() -> None:
+    text = ("Visit to Chile\n\nAt the invitation of the President of Chile, I will visit Chile from 8 to 10 March "
+            "for talks on trade.\n")
+    rec = _published_by(text, "https://pmtranscripts.pmc.gov.au/release/x")
+    assert [(e.actor, e.recipient, e.status, e.date) for e in rec.events] == [(["AUS"], ["CHL"], "planned", "2024-03-08")]
+
+
+def test_coding_a_planned_visit_told_again_without_its_days_is_one_visit() -> None:
+    rec = code("President Boric of Chile will visit Argentina from 23 to 26 October. In addition to Buenos Aires, "
+               "President Boric will visit Cordoba.")
+    assert [(e.actor, e.recipient, e.date) for e in rec.events] == [(["CHL"], ["ARG"], "2024-10-23")]
+
+
+def test_coding_a_when_clause_of_a_future_week_is_planned_that_month() -> None:
+    rec = _published_by("Trade links will be in the spotlight this week when Foreign Minister Winston Peters "
+                        "travels to Jakarta.", "https://www.beehive.govt.nz/release/x", published="2024-06-11")
+    assert [(e.actor, e.recipient, e.status, e.date) for e in rec.events] == [(["NZL"], ["IDN"], "planned", "2024-06")]
+
+
+def test_coding_congratulating_on_an_anniversary_is_praise() -> None:
+    # COMMEMORATE * ANNIVERSARY [017] is commemorating's pattern, not congratulating's (PLOVER SUPPORT: praise)
+    assert ("SUPPORT", ("UKR",), ("FRA",)) in events(
+        "President Zelensky of Ukraine congratulated President Macron of France on the anniversary of the treaty.")
+
+
+def test_coding_his_support_is_the_persons_whose_support_it_is() -> None:
+    # the parser makes 'Kiev' the subject of 'expressed'; 'his' says whose support it is
+    assert ("SUPPORT", ("KGZ",), ("RUS",)) in events(
+        "President Japarov of Kyrgyzstan said that Kiev was responsible for the crisis and expressed his support "
+        "for Russia's decisive actions.")
+
+
+def test_coding_a_level_keeps_no_tail_after_its_sides() -> None:
+    levels = {p.level for p in code("The two presidents reaffirmed the allied relations between Kenya and Ghana in "
+                                    "all areas.").partnerships}
+    assert levels == {"allied relations"}
+
+
+def test_coding_an_uninhabited_territory_is_no_party() -> None:
+    # Antarctica has no government to visit: the visit is to New Zealand alone
+    assert events("Prime Minister Stoltenberg of Norway will arrive on Sunday for a six-day visit to New Zealand "
+                  "and Antarctica.") == {("CONSULT", ("NOR",), ("NZL",))}
+
+
+def test_coding_meetings_on_the_legs_of_a_trip_told_this_week_are_its_visits() -> None:
+    # "earlier this week" dates the trip to its month (GUIDELINES: "this week" is the month); the meeting in each
+    # country, told with no time of its own, is that visit, and what was agreed there shares its date
+    rec = _published_by("Earlier this week, Deputy Secretary Jones traveled to Ghana and Togo. In Ghana, Ms. Jones met "
+                        "with Vice President Bawumia. They agreed to work together to end the pandemic. In Togo, "
+                        "Ms. Jones met with President Gnassingbe.", "https://www.whitehouse.gov/x",
+                        published="2024-03-14")
+    assert {(e.type, tuple(e.actor), tuple(e.recipient), e.date) for e in rec.events} == {
+        ("CONSULT", ("USA",), ("GHA",), "2024-03"), ("CONSULT", ("USA",), ("TGO",), "2024-03"),
+        ("AGREE", ("GHA", "USA"), (), "2024-03")}
+
+
+def test_coding_a_visit_before_which_a_future_trip_goes_is_planned() -> None:
+    ev = [e for e in code("Foreign Minister Peters of New Zealand will travel to Jakarta next week before visiting "
+                          "Viet Nam.").events if "VNM" in e.recipient]
+    assert [(e.status, e.date) for e in ev] == [("planned", "2024-03")]
+
+
+def test_coding_leaders_approving_a_titled_statement_sign_it_once() -> None:
+    # "approved a Statement by the Presidents ..." adopts a text (GUIDELINES: "signed or adopted"); "the
+    # trilateral Statement" told again is the same text; a statement merely issued is no agreement
+    rec = code("Following the meeting, President Tokayev of Kazakhstan, President Mirziyoyev of Uzbekistan and "
+               "President Japarov of Kyrgyzstan approved a Statement by the Presidents of Kazakhstan, Uzbekistan and "
+               "Kyrgyzstan. The trilateral Statement was adopted today. The White House issued a Statement on trade.")
+    assert [(a.title, a.parties) for a in rec.agreements] == [("trilateral Statement", ["KAZ", "KGZ", "UZB"])]
+
+
+def test_coding_a_text_adopted_with_no_signer_named_is_of_all_who_met() -> None:
+    rec = code("President Zelensky of Ukraine met with Prime Minister Rama of Albania and Prime Minister Abazovic of "
+               "Montenegro in Kyiv. The President thanked them for the joint statement approved today following the "
+               "talks.")
+    assert [a.parties for a in rec.agreements] == [["ALB", "MNE", "UKR"]]
+
+
+def test_coding_a_call_made_to_congratulate_congratulates_the_one_called() -> None:
+    # the call does what it was made for; 'him' is the one called, not the caller (an object pronoun is not its
+    # own clause's subject)
+    assert ("SUPPORT", ("USA",), ("BRA",)) in events(
+        "President Biden of the United States called President Lula of Brazil to congratulate him on his election.")
+    # the parser's "with X to offer ...": X is whom the President spoke with, and the one congratulated
+    assert {("CONSULT", ("GBR", "USA"), ()), ("SUPPORT", ("USA",), ("GBR",))} <= events(
+        "President Biden of the United States spoke today with Prime Minister Liz Truss of the United Kingdom to "
+        "offer his congratulations.")
+    # a meeting's aim is still no event of its own
+    assert not any(e.type == "COOPERATE" for e in code(
+        "President Biden of the United States met President Lula of Brazil to expand cooperation on energy.").events)
+
+
+def test_coding_the_special_relationship_is_a_named_level() -> None:
+    assert [(p.parties, p.level, p.change) for p in code(
+        "President Biden of the United States spoke with Prime Minister Sunak of the United Kingdom. The leaders "
+        "reaffirmed the special relationship between the two countries.").partnerships] == [
+        (["GBR", "USA"], "special relationship", "reaffirmed")]

@@ -237,3 +237,19 @@ def test_title_read_leftwards_stops_at_another_persons_name() -> None:
     p = person("Jake Sullivan spoke with National Security Advisor Celso Amorim of Brazil and Foreign Minister "
                "Diana Mondino of Argentina.", "Mondino")
     assert p.country == "ARG"
+
+
+def test_listed_people_take_the_country_of_their_apposition_not_of_the_place() -> None:
+    # "in Madrid, Spain" says where they won, not whose players they are
+    res = _resolve("President Putin congratulated Daniil Medvedev and Andrei Rublev, members of the Russian "
+                   "tennis team, who won the cup in Madrid, Spain.", author="RUS")
+    assert {p.name: p.country for p in res.people.values() if "Putin" not in p.name} == {
+        "Daniil Medvedev": "RUS", "Andrei Rublev": "RUS"}
+
+
+def test_kremlin_speaker_card_repeating_the_name_is_one_speaker() -> None:
+    # "Ilham Aliyev Aliyev IlhamPresident of Azerbaijan:" is the website's card for the speaker of the turn
+    res = _resolve("President of Russia Vladimir Putin: Thank you.\n\nPresident of Azerbaijan Ilham Aliyev Aliyev "
+                   "IlhamPresident of Azerbaijan: Thank you very much.", author="RUS")
+    assert {p.name: p.country for p in res.people.values()}["Ilham Aliyev"] == "AZE"
+    assert [c for _s, _e, c in res.speakers] == ["RUS", "AZE"]

@@ -19,7 +19,15 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from communique.events.clause import Clause
-from communique.events.common import Context, directed, event_date, evidence, status_of, together
+from communique.events.common import (
+    Context,
+    directed,
+    event_date,
+    evidence,
+    speakers_met,
+    status_of,
+    together,
+)
 from communique.events.lexicon import Trigger
 from communique.events.parse import children, conjuncts, is_verb, negated
 from communique.events.parties import Mention, dedupe
@@ -60,6 +68,8 @@ def kind_of(head: Token) -> str | None:
         m = pat.search(phrase)
         if m and m.end() >= len(phrase) - 1:
             return kind
+    if head.text in ("Statement", "Statements") and head.i > head.sent.start and head.tag_.startswith("NN"):
+        return "statement"  # a titled document ("approved a Statement by the Presidents of X and Y")
     return None
 
 
@@ -122,8 +132,9 @@ def agreements_of(verb: Token, ctx: Context, sent: Span, doers: list[Mention], p
     for obj in objects_signed(verb):
         kind = kind_of(obj)
         if verb.lower_ in WEAK and kind not in ("joint statement", "joint declaration", "declaration",
-                                                 "communique", "action plan", "roadmap", "agreement", "charter"):
-            continue
+                                                 "communique", "action plan", "roadmap", "agreement", "charter") \
+                and not (kind == "statement" and verb.lower_ in ("approve", "approved", "endorse", "endorsed")):
+            continue  # (a titled Statement is agreed when approved, not when merely issued)
         with_obj = [m for p in ("between", "with") for m in _obj_prep(ctx, obj, p)]
         if obj.tag_ == "NNS" and len(with_obj) >= 2 and doers:  # "agreements with Poland and the Czech Republic": one each
             for m in with_obj:
@@ -133,7 +144,9 @@ def agreements_of(verb: Token, ctx: Context, sent: Span, doers: list[Mention], p
         parties = dedupe([*doers, *partners, *with_obj])
         codes = [m.code for m in parties]
         if len(codes) < 2 and ctx.res.group and len(ctx.res.group) >= 2 and not _signed_by_many(verb):
-            codes = list(dict.fromkeys([*codes, *ctx.res.group]))[: max(2, len(codes))]
+            # no signer stated: the text's sides (all who met, when its main meeting had more than two); one
+            # stated: it and the text's other main side
+            codes = list(ctx.res.group) if not codes else list(dict.fromkeys([*codes, *ctx.res.group]))[:2]
         if len(set(codes)) < 2:
             continue
         out.append(Agreement(title=_title(obj)[:300], kind=kind, parties=sorted(set(codes)), date=date,
@@ -187,7 +200,8 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> tuple[list[Eve
         return [], []
     verb = clause.verb if clause.verb is not None else clause.trigger.token
     date = event_date(ctx, clause, "occurred")
-    ags = agreements_of(verb, ctx, sent, clause.doers, clause.with_("with", "between"), date) if status == "occurred" else []
+    doers = clause.doers if len(clause.doers) != 1 else dedupe([*clause.doers, *speakers_met(clause, ctx)])
+    ags = agreements_of(verb, ctx, sent, doers, clause.with_("with", "between"), date) if status == "occurred" else []
     if ags:
         return [], ags  # the events come from the agreements (coder), once per text signed
     if ctx.sentence_mode and clause.doers and not clause.with_("with", "between", "among") and (

@@ -156,6 +156,8 @@ def _prep_parties(toks: list[Token], parties: Parties) -> dict[str, list[Mention
     for t in toks:
         for p, o in preps(t):
             found = parties.of_np(o, 1)
+            if found and p == "with":  # "meetings with X, Y, President of Z W and V", a list the parser broke
+                found = dedupe([*found, *parties.list_tail(o)])
             if not found and p in owning:
                 found = _owners(o, parties)  # "support for Ukraine's sovereignty", "an attack on Ukraine's cities"
             out[p].extend(found)
@@ -181,6 +183,8 @@ def _time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
     for ref, root in times:
         if _by_medium(root, anchor):
             return ref
+        if anchor.dep_ == "relcl" and root.i == anchor.head.i:
+            return ref  # "this week when the Minister travels to ...": the time the clause describes
         d = depth_to(root, anchor)
         if d is None:
             continue
@@ -229,6 +233,8 @@ def _through_noun(tok: Token, head: Token, own: frozenset[int]) -> bool:
     """The path from a time expression up to the trigger passes an event or dated-thing noun of
     its own ("the inauguration on March 19", "the treaty of 2019", "the anniversary")."""
     things = thing_nouns()
+    if tok.lower_ == "since" and tok.dep_ == "prep":
+        return True  # "our 37th meeting since 2013" (the expression's root is its preposition)
     t = tok.head
     while t.i != head.i and t.head.i != t.i:  # (spaCy makes a new Token per access: compare indices)
         if t.lower_ == "since" and t.dep_ == "prep":
@@ -289,6 +295,21 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         if not doers and tok.dep_ == "acl" and tok.head is not tok and not children(tok, "agent"):
             doers = _owners(tok.head, parties)  # "the decision of the EU to allocate ..."
         objs = objects(tok)
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "with" and tok.head.head is not tok.head \
+                and is_verb(tok.head.head) and not parties.sentence:
+            # "spoke with X to offer his congratulations": the parser's subject of 'offer' is whom the speaker
+            # spoke with; the speaker offers, to X
+            spoke = tok.head.head
+            told = [m for s in subjects(spoke) for m in parties.of_np(s)]
+            if told:
+                objs = [*objs, *(s for s in children(tok, "nsubj"))]
+                doers = dedupe(told)
+        whose = [c for o in objs for c in o.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
+        if whose and not parties.sentence and not any(m.kind == "person" for m in doers):
+            # "X said that Kiev was responsible and expressed his support": the one whose support it is acts
+            told = [m for m in parties.of_np(whose[0]) if m.kind == "person"]
+            if told:
+                doers = told
         targets = dedupe([m for o in objs for m in parties.of_np(o)])
         owners = dedupe([m for o in objs if not parties.of_np(o) for m in _owners(o, parties)])
         near = dedupe([m for o in objs if not parties.of_np(o) for m in _owners(o, parties, of=False)])
@@ -313,7 +334,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         return Clause(trig, doers, targets, owners, prep, mood, neg, when, tok, near)
     # an event noun: 'Putin's visit to China', 'the Russia-India talks', 'held talks with X'
     doers = dedupe([m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-                    for m in ([parties.at(c)] if parties.at(c) else parties.of_np(c, 1) if c.dep_ == "poss" else [])
+                    for x in _modifier_words(c)
+                    for m in ([parties.at(x)] if parties.at(x) else parties.of_np(x, 1) if x.dep_ == "poss" else [])
                     if m is not None])
     verb: Token | None = None
     head = tok.head
@@ -360,9 +382,35 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     own = modality(tok)  # "the upcoming visit": the noun's own adjective says when
     mood = own if own.kind != "realis" else (modality(verb) if verb is not None else own)
     neg = negated(tok) or (verb is not None and negated(verb))
+    held = occurrence_verb(tok)  # "following up on the talks held in Sochi on October 22": the talks' own time
     when = _time(tok, sent, times, trig.covered) or (
+        _time(held, sent, times, trig.covered | {tok.i}) if held is not None else None) or (
         _time(verb, sent, times, trig.covered | {tok.i}) if verb is not None else None)
     return Clause(trig, doers, list(targets), [], prep, mood, neg, tensed(when, _ahead(mood)), verb)
+
+
+#: participles that tell an event noun took place ("the talks held in Sochi", "the meeting that took place")
+HELD_PARTICIPLES = frozenset({"held", "conducted", "organised", "organized", "hosted", "took", "convened"})
+
+
+def occurrence_verb(tok: Token) -> Token | None:
+    """The participle or relative clause of an event noun that says when and where it took place."""
+    return next((c for c in tok.children if c.dep_ in ("acl", "relcl") and c.lower_ in HELD_PARTICIPLES), None)
+
+
+def _modifier_words(c: Token) -> list[Token]:
+    """A noun's modifier and the words joined to it by a hyphen or a conjunction: "Russian-Israeli
+    talks", where the parser hangs 'Russian' on 'Israeli', and "the Russia-Israel talks"."""
+    out = [c]
+    if c.dep_ == "poss":
+        return out
+    stack = [g for g in c.children if g.dep_ in ("amod", "compound", "nmod", "conj")
+             and any(h.tag_ == "HYPH" or h.dep_ == "cc" for h in c.doc[min(g.i, c.i):max(g.i, c.i)])]
+    while stack:
+        g = stack.pop()
+        out.append(g)
+        stack.extend(x for x in g.children if x.dep_ in ("amod", "compound", "nmod", "conj"))
+    return out
 
 
 def _domestic(subj: Token, parties: Parties, depth: int = 0) -> bool:

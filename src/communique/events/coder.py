@@ -28,6 +28,7 @@ from communique.events.common import (
     make_event,
     plover_type,
     sentence_reading,
+    speakers_met,
     told_as_earlier,
 )
 from communique.events.lexicon import CONSULT_BLOCKS, Lexicon, Trigger, load_lexicon
@@ -95,6 +96,7 @@ class EventSet:
     events: dict[tuple[str, frozenset[str], str, str], Event] = field(default_factory=dict)
     from_title: set[int] = field(default_factory=set)
     earlier: set[int] = field(default_factory=set)  # undated events told as before the main day
+    defaulted: set[int] = field(default_factory=set)  # events dated to the main day for want of a time of their own
 
     @staticmethod
     def slot(ev: Event) -> tuple[str, frozenset[str], str, str]:
@@ -102,7 +104,7 @@ class EventSet:
         undated call."""
         return (*ev.key(), "" if ev.date else (ev.mode or ""))
 
-    def add(self, ev: Event, headline: bool = False, earlier: bool = False) -> None:
+    def add(self, ev: Event, headline: bool = False, earlier: bool = False, defaulted: bool = False) -> None:
         k = self.slot(ev)
         if ev.date is None and not self.sentence_mode and not earlier:
             # an undated report joins the same event told elsewhere ("the recent visit" is another one)
@@ -119,6 +121,8 @@ class EventSet:
                 self.from_title.add(id(ev))
             if earlier and ev.date is None:
                 self.earlier.add(id(ev))
+            if defaulted:
+                self.defaulted.add(id(ev))
         else:
             if ev.evidence not in old.evidence_all:
                 old.evidence_all.append(ev.evidence)
@@ -456,7 +460,7 @@ class Coder:
                     f.clause.doers = [Mention(res.we[0], "group")]
         _antecedents(found, sents, ctx)
         ctx.anchor = self._anchor(found, body, published, res.group)
-        ctx.planned = self._planned(found, body)
+        ctx.planned = self._planned(found, body) or (self._planned(found, [headline]) if headline is not None else None)
         ctx.place = self._main_place(found, body, ctx, location)
 
         events = EventSet(self.sentence_mode)
@@ -470,7 +474,8 @@ class Coder:
             for ev in evs:
                 if f.sent is headline and f.clause.when is None:  # a headline has no tense: its events join the body's report
                     ev.date, ev.place = None, None
-                events.add(ev, headline=f.sent is headline, earlier=before)
+                events.add(ev, headline=f.sent is headline, earlier=before,
+                           defaulted=f.clause.when is None and ev.date == ctx.anchor and ev.status == "occurred")
         for s in sents:
             for ev in [*self._demands(s, ctx), *self._allegations(s, ctx)]:
                 events.add(ev, headline=s is headline)
@@ -490,6 +495,8 @@ class Coder:
                     events.add(signed)
         facts = self._facts(sents, ctx, events)
         self._undated(events, ctx)
+        self._coarser_plans(events)
+        self._legs_of_a_trip(events)
         self._direct_visits(events, ctx)
         self._places(events, ctx)
         return {"events": list(events.events.values()), "agreements": ags, **facts}
@@ -606,7 +613,8 @@ class Coder:
                 c = read_clause(trig, ctx.parties, s.span, s.time_roots)
                 if c.mood.kind != "realis" or c.negated:
                     continue
-                out += agreements.agreements_of(tok, ctx, s.span, c.doers, c.with_("with", "between"),
+                doers = c.doers if len(c.doers) != 1 else dedupe([*c.doers, *speakers_met(c, ctx)])  # "we signed"
+                out += agreements.agreements_of(tok, ctx, s.span, doers, c.with_("with", "between"),
                                                 event_date(ctx, c, "occurred"))
         return out
 
@@ -635,14 +643,14 @@ class Coder:
             if len(group) >= 2 and met and not set(group) <= met:
                 continue  # "told X about his talks with Y on December 7": another meeting, told of
             w = f.clause.when
-            if w is not None and _recent(w.value, published) and w.future is False:
+            if w is not None and _recent(w.value, published, month=True) and w.future is False:
                 return w.value
             if f.clause.mood.kind == "realis":
                 break
         for i, s in enumerate(body[:3]):
             for t, root in s.time_roots:  # a recent date of a sentence's main clause ("On July 5, ...")
                 lede = i == 0 and not t.relative  # a full date in the opening sentence
-                if (lede or t.start <= 12 or _main_clause_time(root)) and _recent(t.value, published) \
+                if (lede or t.start <= 12 or _main_clause_time(root)) and _recent(t.value, published, month=True) \
                         and t.future is False:
                     return t.value
         return published
@@ -719,12 +727,46 @@ class Coder:
             twin = next((x for x in evs.values() if x.date and (x.key()[:2] == k[:2] or titled and (
                 x.key()[0] == k[0] and k[1] < x.key()[1]))
                          and (not titled or x.date == ctx.anchor) and (titled or _same_kind(x, evs[k]))), None)
+            if twin is None and titled:  # "Visit to New Zealand" over a text announcing it: the planned visit
+                twin = next((x for x in evs.values() if x.date and x.key()[:2] == k[:2] and x.status == "planned"), None)
             if twin is not None:
                 twin.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in twin.evidence_all)
             elif titled:
                 ev = evs.pop(k)
                 ev.date, ev.place = ctx.anchor, ctx.place if ev.mode != "phone" else None
                 evs.setdefault(EventSet.slot(ev), ev)
+
+    @staticmethod
+    def _legs_of_a_trip(events: EventSet) -> None:
+        """A meeting the text tells with no time of its own, between the parties of a trip it dates more
+        coarsely ("Earlier this week, X traveled to Nigeria ... In Nigeria, X met with the Vice President"),
+        is that trip's visit, not another event on the main day."""
+        evs = events.events
+        for k in [k for k, ev in evs.items() if id(ev) in events.defaulted and ev.type == "CONSULT"]:
+            ev = evs[k]
+            trip = next((x for x in evs.values() if x is not ev and x.type == "CONSULT" and x.status == "occurred"
+                         and id(x) not in events.defaulted and x.date and ev.date and len(x.date) < len(ev.date)
+                         and ev.date.startswith(x.date) and x.key()[1] == ev.key()[1]), None)
+            if trip is not None:
+                trip.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in trip.evidence_all)
+                for p in ev.people:
+                    if p not in trip.people:
+                        trip.people.append(p)
+
+    @staticmethod
+    def _coarser_plans(events: EventSet) -> None:
+        """A planned event dated to a month joins the same planned event dated to a day of that month ("will
+        visit Australia from 23 to 26 October ... will also visit Sydney"): one trip, told twice."""
+        evs = events.events
+        for k in [k for k, ev in evs.items() if ev.status == "planned" and ev.date and len(ev.date) < 10]:
+            ev = evs[k]
+            finer = next((x for x in evs.values() if x is not ev and x.status == "planned" and x.date
+                          and len(x.date) > len(ev.date or "") and x.date.startswith(ev.date or "")
+                          and x.key()[:2] == ev.key()[:2]), None)
+            if finer is not None:
+                finer.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in finer.evidence_all)
+                if finer.place is None:
+                    finer.place = ev.place
 
     @staticmethod
     def _direct_visits(events: EventSet, ctx: Context) -> None:
@@ -970,6 +1012,9 @@ CONSULT_CODES = frozenset({"036", "040", "041", "042", "043", "044", "045", "046
 def _names_parties(noun: Any) -> bool:
     """An event noun that says who takes part: "the visit of X to Y", "talks with X", "X's visit"."""
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "to", "with", "between", "by"))
+               # "the Russian-Israeli talks were held", "the US-China talks": the country words name the sides
+               or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP")
+                   and any(g.ent_type_ in ("GPE", "NORP") for g in c.children))
                for c in noun.children)
 
 
@@ -994,7 +1039,11 @@ def _main_clause_time(tok: Any) -> bool:
     return False
 
 
-def _recent(value: str, published: str | None) -> bool:
+def _recent(value: str, published: str | None, month: bool = False) -> bool:
+    """A past day within 45 days of publication; with `month`, also the publication's month ("earlier
+    this week", which the guidelines date to its month)."""
+    if month and len(value) == 7 and published and len(published) == 10:
+        return value == published[:7]
     if len(value) != 10 or not published or len(published) != 10 or value > published:
         return False
     return (Date.fromisoformat(published) - Date.fromisoformat(value)).days <= 45
@@ -1006,13 +1055,24 @@ def _dummy_clause(found: list[Found], span: Span) -> Clause:
 
 
 def _dedupe_agreements(ags: list[Agreement]) -> list[Agreement]:
-    seen: set[tuple[str, frozenset[str], str | None]] = set()
-    out = []
+    """One item per text signed: the same parties and day, and a title whose words are all in another's
+    ("Statement" and "trilateral Statement", "Memorandum" and "Memorandum of Understanding"), are one
+    text; the fuller title stays, in the place of the first report."""
+    out: list[Agreement] = []
     for a in ags:
-        k = (fold(a.title), frozenset(a.parties), a.date)
-        if k not in seen:
-            seen.add(k)
+        a.title = " ".join(a.title.split())
+        words = set(fold(a.title).split())
+        # (a report that names fewer signers, "the trilateral Statement was adopted", is of the same text)
+        same = next((i for i, b in enumerate(out) if b.date == a.date
+                     and (set(b.parties) <= set(a.parties) or set(a.parties) <= set(b.parties))
+                     and (words <= set(fold(b.title).split()) or set(fold(b.title).split()) <= words)), None)
+        if same is None:
             out.append(a)
+            continue
+        b = out[same]
+        out[same] = b.model_copy(update={"title": a.title if len(a.title) > len(b.title) else b.title,
+                                         "parties": sorted(set(a.parties) | set(b.parties)),
+                                         "kind": b.kind or a.kind, "count": b.count or a.count})
     return out
 
 

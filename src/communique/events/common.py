@@ -21,8 +21,8 @@ from typing import Any
 from spacy.tokens import Span
 
 from communique.events.clause import Clause
-from communique.events.parse import FUTURE_AUX, preps
-from communique.events.parties import Mention, Parties
+from communique.events.parse import FUTURE_AUX, preps, subjects
+from communique.events.parties import Mention, Parties, dedupe
 from communique.records import Event, EventPerson, Evidence, Place
 from communique.resolve.actors import Resolved
 from communique.resolve.gazetteer import Gazetteer, read_jsonl
@@ -317,12 +317,27 @@ def _reciprocal(clause: Clause) -> bool:
     return any(m.lower_ in RECIPROCAL for o in objs for m in o.children if m.dep_ in ("amod", "advmod", "compound"))
 
 
+def speakers_met(clause: Clause, ctx: Context) -> list[Mention]:
+    """'We' of a transcript where officials of several states speak, in a joint act ("we agreed to
+    complete this work", "our talks today"): every state whose official speaks in it. Nothing outside
+    such a transcript, or when 'we' is not the subject."""
+    tok = clause.verb or clause.trigger.token
+    if len(ctx.res.speakers) < 2 or ctx.res.speaker_at(tok.idx) is None:
+        return []
+    we = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "we" for c in tok.children) or any(
+        s.lower_ == "we" for s in subjects(tok)) or (clause.trigger.nominal and any(
+            c.dep_ == "poss" and c.lower_ == "our" for c in clause.trigger.token.children))
+    return [Mention(c, "group") for c in ctx.res.turn_parties()] if we else []
+
+
 def together(ctx: Context, clause: Clause, sent: Span, type_: str, code: str) -> list[Event]:
     """A joint act: every doer and partner ('with', 'between') is an actor."""
     status = act_status(clause, code)
     if status is None:
         return []
     parties = [*clause.doers, *clause.targets, *clause.with_("with", "between", "among")]
+    if len(dedupe(parties)) == 1 and type_ == "AGREE" and clause.trigger.token.lower_ in ("agree", "agreed"):
+        parties += speakers_met(clause, ctx)  # "we agreed to ...", said by one of the leaders who met
     date = event_date(ctx, clause, "occurred" if status == "planned" else status)
     ev = make_event(ctx, clause, sent, type_, code, parties, [], status="occurred", date=date)
     return [ev] if ev else []

@@ -45,6 +45,8 @@ PARTNERED = {"call": "041", "calls": "041", "conversation": "040", "conversation
              "videoconference": "041", "videoconferences": "041", "teleconference": "041", "videocall": "041"}
 #: verbs that say an event took place: an event noun's partners may hang on them ("a conversation took place with X")
 OCCURRENCE = frozenset({"took", "take", "takes", "taking", "held", "happened", "occurred", "was", "were"})
+#: verbs that hold a call or conversation: its partners may hang on them ("held separate calls yesterday with X")
+HOLDING = frozenset({"held", "hold", "holds", "holding", "had", "have", "has", "having", "conducted", "made"})
 PARTNERED_SOURCE = "PLOVER_MANUAL.tex:386 CONSULT (mode phone: 'via phone or some other remote medium')"
 
 
@@ -197,7 +199,10 @@ class Lexicon:
             names = (own, verb.words[verb.head])
             # a pattern of particles only makes a phrasal verb of the verb it was written for ("press
             # on", "head to", "call on"): a block-mate with the same particle is no such phrase
-            patterns = [p for p in block.patterns if not (p.verb and p.verb not in names and _phrasal(p))]
+            # and a pattern that makes another verb's act symbolic (CAMEO 01, no PLOVER event) is that verb's:
+            # COMMEMORATE * ANNIVERSARY [017] does not make "congratulated X on the anniversary" no praise
+            patterns = [p for p in block.patterns if not (p.verb and p.verb not in names and (
+                _phrasal(p) or ((p.code or "").startswith("01") and not p.paired)))]
             if verb.code == block.code:  # a synonym of the block's verbs: every pattern is its own
                 cached = [patterns]
             else:
@@ -322,7 +327,8 @@ class Lexicon:
             if start >= 0 and all(doc[start + k].lower_ == words[k] for k in range(len(words))):
                 return Trigger(tok, code, None, source, True, frozenset(range(start, tok.i + 1)))
         hit = self.nouns.get(w)
-        host = tok.head if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lower_ in OCCURRENCE else tok
+        host = tok.head if (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lower_ in OCCURRENCE) or (
+            tok.dep_ == "dobj" and tok.head.lower_ in HOLDING) else tok  # "held calls yesterday with X"
         if hit is None and w in PARTNERED and any(
                 c.dep_ == "prep" and c.lower_ in ("with", "between") for c in (*tok.children, *host.children)):
             hit = (PARTNERED[w], PARTNERED_SOURCE)

@@ -16,7 +16,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from communique.events.clause import Clause
-from communique.events.common import Context, event_date, make_event, status_of
+from communique.events.common import Context, event_date, make_event, speakers_met, status_of
+from communique.events.lexicon import MOTION_BLOCKS
 from communique.events.parse import subjects
 from communique.events.parties import Mention, dedupe
 from communique.events.places import place_of_clause, places_in
@@ -71,10 +72,30 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
     return result
 
 
+#: plural nouns of meeting that say one meeting per partner ("had meetings with X and Y"); "talks" and
+#: "consultations" are plural in form only
+SEPARATE_NOUNS = frozenset({"meetings", "conversations", "calls", "bilaterals", "audiences"})
+
+
+def _separate(clause: Clause) -> bool:
+    """The subject met each partner on its own: a plural noun of meeting, or 'separately'."""
+    tok = clause.trigger.token
+    heads = [tok, *([clause.verb] if clause.verb is not None else [])]
+    return (clause.trigger.nominal and tok.lower_ in SEPARATE_NOUNS) or any(
+        c.lower_ in ("separately", "individually") for h in heads for c in h.children)
+
+
+def _with_you(clause: Clause) -> bool:
+    tok = clause.verb or clause.trigger.token
+    return any(p.dep_ == "prep" and p.lower_ == "with" and any(o.lower_ == "you" for o in p.children)
+               for h in (tok, clause.trigger.token) for p in h.children)
+
+
 def _we_meet(clause: Clause) -> bool:
     tok = clause.verb or clause.trigger.token
     return any(c.dep_ == "nsubj" and c.lower_ == "we" for c in tok.children) or any(
-        s.lower_ == "we" for s in subjects(tok))
+        s.lower_ == "we" for s in subjects(tok)) or (clause.trigger.nominal and any(
+            c.dep_ == "poss" and c.lower_ == "our" for c in clause.trigger.token.children))
 
 
 EVENT_NOUNS = frozenset({"summit", "meeting", "talks", "conference", "forum", "visit", "session", "dialogue",
@@ -86,20 +107,35 @@ def _hosts_an_event(clause: Clause) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in EVENT_NOUNS for c in tok.children)
 
 
+def _no_journey(clause: Clause) -> bool:
+    """A verb of going that moves nobody: "when it comes to Afghanistan" (a topic), "let me go to Iran"
+    (a speaker turning to a question)."""
+    tok = clause.trigger.token
+    if any(c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "this", "that") for c in tok.children):
+        return True
+    head = tok.head
+    return tok.dep_ in ("ccomp", "xcomp") and head.lower_ in ("let", "lets") and any(
+        c.lower_ in ("me", "us", "'s") for c in (*head.children, *tok.children))
+
+
 def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
     status = status_of(clause)
-    if status is None:
+    if status is None or ((clause.trigger.motion or clause.trigger.block in MOTION_BLOCKS) and _no_journey(clause)):
         return []
     phone = _phone(clause, sent) or cameo.startswith("041")
     type_ = "AGREE" if ctx.sentence_mode and status == "planned" else "CONSULT"
-    visit = cameo.startswith("042")
+    # ("visit X for talks", VISIT * FOR TALKS [046], is still a visit: the visitor acts, the host receives)
+    visit = cameo.startswith("042") or (clause.trigger.block == "VISIT" and not clause.trigger.nominal)
     hosting = cameo.startswith("043") or (cameo == "036" and clause.trigger.block == "HOST")  # "will host"
     if hosting and not phone:  # hosting: the guests visit the subject
         visitors = dedupe([*clause.targets, *clause.with_("to")])
         hosts: list[Mention] = clause.doers
         if _hosts_an_event(clause) or (visitors and all(v.code.startswith("IGO:") for v in visitors)):
-            # "India will host the Quad summit", "hosting Quad leaders": the text's other party comes
-            visitors = [Mention(c, "group") for c in ctx.res.group if c not in {h.code for h in hosts}]
+            # "India will host the Quad summit", "hosting Quad leaders": the text's other party comes (an
+            # event hosted in the past with no guest named, "we hosted the inaugural summit in 1994", names
+            # no visit of the text's pair)
+            visitors = [Mention(c, "group") for c in ctx.res.group if c not in {h.code for h in hosts}] \
+                if status == "planned" or visitors else []
         place = place_of_clause(ctx, clause) or (Place(country=hosts[0].code) if hosts else None)
         date = event_date(ctx, clause, status)
         ev = make_event(ctx, clause, sent, type_, "042", visitors, hosts[:1], mode="visit", status=status,
@@ -128,7 +164,16 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
             return []
     date = event_date(ctx, clause, status)
     participants = dedupe([*clause.doers, *partners])
-    if len(participants) == 1 and _we_meet(clause) and len(ctx.res.group) >= 2:
+    idx = clause.trigger.token.idx
+    dialogue = len(ctx.res.speakers) >= 2 and ctx.res.speaker_at(idx) is not None
+    if len(participants) == 1 and dialogue and _with_you(clause):
+        # "we discussed it with you", in a transcript: the one spoken to, the other turn's speaker
+        participants = dedupe([*participants, Mention(ctx.res.addressee_at(idx) or "", "group")])
+    elif len(participants) == 1 and dialogue and _we_meet(clause):
+        # "our talks today", "we will discuss the details", in a transcript: those who speak in it (a
+        # dialogue of one state's officials is no event between states)
+        participants = dedupe([*participants, *speakers_met(clause, ctx)])
+    elif len(participants) == 1 and _we_meet(clause) and len(ctx.res.group) >= 2:
         # "we will meet in Beijing", said to the counterpart: the speaker's side and the one addressed
         participants = dedupe([*participants, *(Mention(c, "group") for c in ctx.res.group)])
     place = None if phone else place_of_clause(ctx, clause)
@@ -143,8 +188,10 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
     if place is None and not phone and status == "occurred" and date == ctx.anchor:
         place = ctx.place
     code_ = "041" if phone else ("046" if cameo.startswith("046") else "040")
-    listed = [m for m in partners if m.code not in {d.code for d in clause.doers} and not m.code.startswith("IGO:")]
-    if len(listed) >= 3 and clause.doers:
+    # (an organisation's official met in such a list is a meeting with the organisation)
+    listed = [m for m in partners if m.code not in {d.code for d in clause.doers}
+              and (not m.code.startswith("IGO:") or m.kind == "person")]
+    if clause.doers and (len(listed) >= 3 or (len(listed) == 2 and _separate(clause))):
         # "spoke with President Macron, Scholz, Rutte and President Biden": one conversation after another
         out = []
         for m in listed:

@@ -265,6 +265,12 @@ def preps(tok: Token) -> Iterator[tuple[str, Token]]:
                 for oo in children(o, "pobj"):
                     for c in conjuncts(oo):
                         yield o.lower_, c
+            elif o.dep_ == "pcomp" and p.lower_ == "with" and o.tag_ == "VB":
+                # "spoke with Prime Minister X to offer his congratulations": the parser makes X the subject of
+                # a clause under 'with'; X is whom the subject spoke with
+                for s in children(o, "nsubj"):
+                    for c in conjuncts(s):
+                        yield p.lower_, c
 
 
 def negated(tok: Token) -> bool:
@@ -318,6 +324,11 @@ def modality(tok: Token) -> Modality:
             return Modality("irrealis", m.lower_)
     if verb.tag_ == "VB" and children(verb, "aux") and any(a.lower_ == "to" for a in children(verb, "aux")):
         head = verb.head
+        if head.lower_ == "with" and verb.dep_ == "pcomp" and head.head is not head:
+            head = head.head  # "spoke with X to offer his congratulations" (parsed as a clause under 'with')
+        if verb.dep_ in ("advcl", "pcomp") and verb.lower_ in GREETING_ACTS and head.tag_ == "VBD" \
+                and head.lower_ in CALL_VERBS and modality(head).kind == "realis":
+            return Modality("realis", f"to ({head.lower_})")  # "called to congratulate": the call did it
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and head is not verb:
             hw = head.lower_
             if verb.dep_ == "xcomp" and hw in REALIS_HEADS:
@@ -359,6 +370,10 @@ def modality(tok: Token) -> Modality:
         prep = verb.head
         if prep.lower_ == "to" and prep.head.lower_ in ("forward", "look", "looks", "looking", "looked"):
             return Modality("future", "look forward to")
+        if prep.lower_ in TEMPORAL_MARKS and is_verb(prep.head) and prep.head is not verb:
+            outer = modality(prep.head)  # "will travel to Jakarta before visiting Viet Nam": the trip's time
+            if outer.kind == "future":
+                return outer
     if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp") and not children(verb, "aux", "auxpass") \
             and verb.head is not verb and is_verb(verb.head) and verb.head.tag_ in ("VB", "VBG") \
             and children(verb.head, "aux") and any(a.lower_ == "to" for a in children(verb.head, "aux")):
@@ -374,7 +389,24 @@ def modality(tok: Token) -> Modality:
         outer = modality(verb.head)
         if outer.kind == "future":  # "I'll raise it when I speak with him": a time clause's present is future
             return outer
+    if verb.dep_ == "relcl" and verb.tag_ in ("VBP", "VBZ") and verb.head.lower_ in TIME_NOUNS \
+            and any(m.lower_ == "when" for m in children(verb, "advmod")):
+        host = verb.head.head  # "will be in the spotlight this week when the Minister travels to ..."
+        while host.dep_ in ("npadvmod", "pobj", "prep") and host.head is not host:
+            host = host.head
+        if is_verb(host) and modality(host).kind == "future":
+            return modality(host)
     return Modality("realis")
+
+
+#: acts a call or meeting is made to do, which the call does ("spoke with X to offer his congratulations")
+GREETING_ACTS = frozenset({"congratulate", "offer", "express", "convey", "extend", "thank", "welcome", "wish"})
+#: past verbs of calling and meeting
+CALL_VERBS = frozenset({"spoke", "called", "phoned", "telephoned", "met", "talked"})
+
+
+#: nouns of a time a 'when' clause may describe ("this week when ...")
+TIME_NOUNS = frozenset({"week", "month", "year", "day", "weekend", "morning", "afternoon", "evening", "time"})
 
 
 #: subordinators of a time clause, whose present tense takes the main clause's future

@@ -29,6 +29,8 @@ COLLECTIVE = frozenset({"they", "them", "their", "both", "sides", "parties", "in
 #: collective nouns that need a determiner saying they are the pair ("the two", "both")
 NEEDS_PAIR = frozenset({"countries", "nations", "states", "governments", "delegations", "ministers",
                         "heads", "counterparts", "partners", "allies", "presidents"})
+#: tags of the words of a list of names and titles ("President of the Republic of Cyprus Nicos Anastasiades")
+LIST_TAGS = frozenset({"NNP", "NNPS", "DT", "HYPH", "POS", ",", "CC", "-LRB-", "-RRB-"})
 NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
@@ -201,16 +203,50 @@ class Parties:
             # "Saudi Arabia, Bahrain, the UAE and Egypt", "President Macron, Scholz, Rutte and President
             # Biden": a list the parser read as appositions (a person's apposition naming the same person
             # adds nothing; one naming another person or state is the next item)
-            stack = list(children(tok, "appos"))
+            stack = [a for h in heads for a in children(h, "appos")]
             while stack:
                 a = stack.pop(0)
-                m = self.at(a) or next((self.at(c) for c in a.subtree if self.at(c) is not None), None)
+                m = self.at(a) or next((self.at(c) for c in a.subtree if self.at(c) is not None
+                                        and self.at(c).kind == first.kind), None)  # type: ignore[union-attr]
                 if m is not None and m.kind == first.kind and (m.person != first.person or m.kind == "country"):
                     heads += conjuncts(a)
+                    if first.kind == "person":  # "X, President of the European Council Y, President of Egypt Z"
+                        heads += [c for c in a.subtree if (n := self.at(c)) is not None and n.kind == "person"
+                                  and n.person != first.person and c.dep_ in ("pobj", "appos", "conj", "nsubj", "dobj")]
                     stack.extend(children(a, "appos"))
         for t in heads:
             out.extend(self._head(t, depth))
         return dedupe(out)
+
+    def list_tail(self, tok: Token) -> list[Mention]:
+        """The rest of a list of names the parser broke off the phrase headed by `tok`: in "meetings
+        with Lithuanian President Nausėda, Latvian President Levits, President of Finland Sauli
+        Niinistö and ...", the items after the first may hang on the verb or on each other as
+        appositions. Read the tokens after the phrase while they are names, titles, 'of', 'the',
+        commas and 'and', up to a word of another kind that is not a verb (a verb would make the
+        last names the subject of a new clause: "met with X, President Biden said")."""
+        doc = tok.doc
+        first = self.at(tok) or next((self.at(t) for t in tok.subtree if self.at(t) is not None), None)
+        if first is None or first.kind not in ("person", "country"):
+            return []
+        sent = tok.sent
+        i = max(t.i for t in tok.subtree) + 1
+        if i >= sent.end or doc[i].text != ",":
+            return []
+        found: list[Mention] = []
+        while i < sent.end:
+            t = doc[i]
+            m = self.at(t)
+            if m is not None:
+                if m.kind in ("person", "country"):
+                    found.append(m)
+            elif not (t.tag_ in LIST_TAGS or t.lower_ in ("of", "and", "the") or t.is_punct and t.text in ",-–()"
+                      or (t.tag_ == "JJ" and t.is_title)):
+                break
+            i += 1
+        if i < sent.end and (doc[i].tag_.startswith("VB") or doc[i].tag_ == "MD"):
+            return []
+        return dedupe(found)
 
     def _head(self, t: Token, depth: int) -> list[Mention]:
         m = self.at(t)
@@ -234,6 +270,14 @@ class Parties:
                      for m in self.of_np(o, depth + 1)]
             if found:
                 return found
+        if w == "they" and t.dep_ == "nsubj" and t.head.dep_ == "conj" and depth < 2:
+            # "Indian officials visited the Taliban in Kabul, and they agreed to ...": those of the clause before
+            first = t.head.head
+            found = [m for c in first.children if c.dep_ in ("nsubj", "dobj") for m in self.of_np(c, depth + 1)]
+            found += [m for p in first.children if p.dep_ == "prep" and p.lower_ == "with"
+                      for o in p.children if o.dep_ == "pobj" for m in self.of_np(o, depth + 1)]
+            if found:
+                return dedupe([Mention(m.code, m.kind, m.person, t.i) for m in found])
         if w in COLLECTIVE and self.group:
             dets = {c.lower_ for c in t.children if c.dep_ in ("det", "nummod", "predet", "amod", "poss")
                     and not any(x.tag_ == "CD" for x in c.children)}  # "Eighty-two countries" are no two
@@ -243,6 +287,8 @@ class Parties:
                     "all" in dets or any(c.dep_ == "amod" and c.lower_ not in ("two", "both", "three")
                                          for c in t.children)):
                 pair = False  # "warring parties", "all sides", "political parties": others than the pair
+            if pair and w in ("they", "them", "their") and _against_first_person(t):
+                pair = False  # "they told me", "they give us time": 'they' are others than the speaker's pair
             if pair and not self._modifiers(t, depth):
                 return [Mention(g.code, "group", None, t.i) for g in self.group]
         # "opposition groups in X", "parties in X", "ethnic Albanians in X" (a people, not a state)
@@ -329,19 +375,58 @@ class Parties:
             if head.tag_.startswith("VB") or head.head is head:
                 break
             head = head.head
+        bound: set[int] = set()  # an object pronoun is not its own clause's subject ("X called Y to congratulate him")
         while True:
             for s in head.children:
                 if s.dep_ == "nsubj" and s.i != t.i:
                     m = self.at(s)
                     if m is not None and m.kind == "person":
+                        if t.dep_ in ("dobj", "dative", "iobj") and not self.sentence:
+                            bound.add(s.i)
+                            continue
                         return [m]
             if head.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or head.head is head:
                 break
+            if t.dep_ in ("dobj", "dative", "iobj") and head.dep_ == "ccomp":
+                bound = set()  # "X said that Y would meet him": him may be X
             head = head.head
+        if t.dep_ in ("nsubj", "nsubjpass") and not self.sentence and not any(
+                (m := self._by_token.get(i)) is not None and m.kind == "person" for i in range(t.sent.start, t.i)):
+            told = self._last_subject(t)
+            if told:
+                return told
+        bound_people = {self._by_token[i].person for i in bound if i in self._by_token}
         for i in range(t.i - 1, max(-1, t.i - 80), -1):
             m = self._by_token.get(i)
-            if m is not None and m.kind == "person":
+            if m is not None and m.kind == "person" and not (bound_people and m.person in bound_people):
                 return [Mention(m.code, "person", m.person, t.i)]
+        return []
+
+    def _last_subject(self, t: Token, reach: int = 3, depth: int = 0) -> list[Mention]:
+        """A pronoun subject continues the subject of the sentences before it (the main clause's subject
+        is what a text is about): in "Zelenskyy had meetings with X, ... and President of Finland
+        Niinistö. He also met Y", 'he' is Zelenskyy, not the last name. The nearest of the last `reach`
+        sentences whose main subject names one party decides; none, and the last person named does."""
+        doc = t.doc
+        sent = t.sent
+        for _ in range(reach):
+            if sent.start == 0:
+                return []
+            sent = doc[sent.start - 1].sent
+            root = sent.root
+            heads = [root, *(c for c in root.children if c.dep_ == "conj" and c.tag_.startswith("VB"))]
+            subj = [c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj:
+                continue
+            pron = [s for s in subj if s.lower_ in ("he", "she")]
+            if pron and depth < 3:  # the chain goes on through the same pronoun: its antecedent
+                return self._last_subject(pron[0], depth=depth + 1)
+            if any(s.lower_ in FIRST_PERSON or s.tag_ == "PRP" for s in subj):
+                return []
+            found = dedupe([m for s in subj for m in self.of_np(s, 1) if m.kind in ("person", "country")])
+            if len(found) == 1 and found[0].kind == "person":
+                return [Mention(found[0].code, "person", found[0].person, t.i)]
+            return []
         return []
 
     def located(self, verb: Token) -> list[Mention]:
@@ -445,6 +530,20 @@ class Parties:
             out.extend(m for c in children(t, "conj") for p in children(c, "prep") if p.lower_ == "of"
                        for o in children(p, "pobj") for m in self.of_np(o, depth + 1))
         return dedupe(out)
+
+
+def _against_first_person(t: Token) -> bool:
+    """A third-person plural whose clause has a first person as another argument ("they told me I
+    should", "they give us the time"): the speaker is one of the text's pair, so 'they' is not the pair."""
+    verb = t.head
+    for _ in range(3):
+        if verb.tag_.startswith("VB") or verb.head is verb:
+            break
+        verb = verb.head
+    args = [c for c in verb.children if c.i != t.i]
+    args += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children]
+    return any(a.lower_ in FIRST_PERSON and a.dep_ in ("nsubj", "dobj", "dative", "iobj", "pobj") or (
+        a.dep_ == "prep" and any(o.lower_ in FIRST_PERSON for o in a.children)) for a in args)
 
 
 def dedupe(ms: list[Mention]) -> list[Mention]:

@@ -80,8 +80,8 @@ def _written(head: Token, ctx: Context) -> tuple[str, int, int]:
         if m is not None and not m.code.startswith("IGO:"):
             lo = i + 1
     hi = head.i + 1
-    for p in children(head, "prep"):
-        if p.i > head.i and p.lower_ in ("of", "in", "for") and not any(ctx.parties.at(t) for t in p.subtree):
+    for p in children(head, "prep"):  # (a tail right after the level: not "relations between X and Y in all areas")
+        if p.i == hi and p.lower_ in ("of", "in", "for") and not any(ctx.parties.at(t) for t in p.subtree):
             hi = max(hi, max(t.i for t in p.subtree) + 1)
     doc = head.doc
     while lo < head.i and (doc[lo].is_punct or doc[lo].lower_ in ("-", "–", "and")):

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from communique.events.clause import Clause
+from communique.events.clause import Clause, occurrence_verb
 from communique.events.common import Context
 from communique.events.parse import conjuncts, preps, token_starts
 from communique.records import Place
@@ -73,6 +73,8 @@ def place_of_clause(ctx: Context, clause: Clause) -> Place | None:
     toks = [tok, *(tok.doc[i] for i in sorted(clause.trigger.covered))]
     if clause.verb is not None and clause.verb is not tok:
         toks.append(clause.verb)
+    if clause.trigger.nominal and (held := occurrence_verb(tok)) is not None:
+        toks.insert(1, held)  # "the talks held in Sochi"
     found = places_in(ctx, toks, ("in", "at"))
     if not found:
         objs = [c for t in toks for c in t.children if c.dep_ in ("dobj", "pobj")]

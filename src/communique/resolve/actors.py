@@ -37,7 +37,11 @@ BARE_TITLE = re.compile(r"\b(?:[Tt]he (?P<t>Vice President|President|Secretary|P
 NAME_WORDS = re.compile(r"(?:[A-Z\u00C0-\u024F][\w\u2019'.-]*|(?:al|bin|ibn|de|da|dos|das|del|van|von|der|la|le|y|el|"
                         r"ben|bint|abu|di|du)(?=\s))(?:\s+(?:[A-Z\u00C0-\u024F][\w\u2019'.-]*|al|bin|ibn|de|da|dos|"
                         r"das|del|van|von|der|la|le|y|el|ben|bint|abu|di|du|Jr\.?|Sr\.?)){0,6}")
-SPEAKER_AFTER = re.compile(r"\s*(?:\((?:re)?translated(?: from [A-Z]\w+)?\)\s*)?:\s")
+#: the end of a transcript's speaker label after a name: "Vladimir Putin: ", "Narendra Modi (retranslated): ",
+#: and the Kremlin's speaker card, family name first and the title glued on ("Ilham Aliyev Aliyev
+#: IlhamPresident of Azerbaijan: ")
+SPEAKER_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]+ [A-Z][a-z'’-]+[A-Z][^:\n.!?]{0,120})?"
+                           r"\s*(?:\((?:re)?translated(?: from [A-Z]\w+)?\)\s*)?:\s")
 PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|into|outside|around|of|across|via|through|toward|towards|between|and|visit|visited|visiting)\s+(?:the\s+)?$", re.I)
 TITLED_NAME = re.compile(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Foreign Minister|"
                          r"Secretary of State|Secretary-General|Secretary General)\s+(?P<a>[A-Z][\w'’-]+)\b(?!\s+[A-Z])"
@@ -83,6 +87,21 @@ class Resolved:
 
     def speaker_at(self, offset: int) -> str | None:
         return next((c for s, e, c in self.speakers if s <= offset < e), None)
+
+    def turn_parties(self) -> list[str]:
+        """The parties of a transcript's speakers, in order of first turn."""
+        return list(dict.fromkeys(c for _s, _e, c in self.speakers if c))
+
+    def addressee_at(self, offset: int) -> str | None:
+        """Whom a transcript turn speaks to ('you'): the party of the turn before it, else of the one
+        after it; None outside a transcript."""
+        turn = next((k for k, (s, e, _c) in enumerate(self.speakers) if s <= offset < e), None)
+        if turn is None:
+            return None
+        for k in (turn - 1, turn + 1):
+            if 0 <= k < len(self.speakers):
+                return self.speakers[k][2]
+        return None
 
     def actors(self, gaz: Gazetteer, text: str) -> list[Actor]:
         out: list[Actor] = []
@@ -170,7 +189,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if ent.ent_id_.startswith("person:") and nxt is not None and not nxt.is_stop and nxt.text[:1].isupper() \
                 and nxt.text[1:2].islower() and nxt.text not in ("Jr", "Sr") and nxt.idx == ent.end_char + 1 \
-                and ent.end_char + 1 not in ent_starts and not nxt.ent_type_:
+                and ent.end_char + 1 not in ent_starts and not nxt.ent_type_ and nxt.text not in ent.text.split():
             continue  # "Juan Carlos Gonzalez" is not King Juan Carlos: a longer name goes on
         span = name_span(doc, ent) if not ent.ent_id_ else ent
         if span is not None:
@@ -244,47 +263,50 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if known is not None and known.country:
             add_person(known, s0, e0, name)
 
-    # later short forms: "Xi", "President Rahmon"
-    forms: dict[str, str] = {}
-    for pa in people.values():
-        for f in {pa.name, *pa.forms}:
-            for fam in _family_forms(f, pa.country):
-                forms.setdefault(fam, pa.id)
-        if pa.id in gaz.people:
-            for alias in gaz.people[pa.id].aliases:
-                forms.setdefault(alias, pa.id)
-        given = [t for t in pa.name.split() if t[:1].isupper()]
-        if len(given) >= 2 and len(given[0]) > 2 and pa.country not in EAST_ASIAN_FAMILY_FIRST:
-            # a knight or dame is addressed by title and given name: "Sir Mekere" is Sir Mekere Morauta
-            for title in ("Sir", "Dame"):
-                forms.setdefault(f"{title} {given[0]}", pa.id)
-    if forms:
+    def short_forms(pool: list[PersonActor]) -> None:
+        """Later short forms of the people in `pool`: "Xi", "President Rahmon", "Mr McKinnon"."""
+        forms: dict[str, str] = {}
+        for pa in pool:
+            for f in {pa.name, *pa.forms}:
+                for fam in _family_forms(f, pa.country):
+                    forms.setdefault(fam, pa.id)
+            if pa.id in gaz.people:
+                for alias in gaz.people[pa.id].aliases:
+                    forms.setdefault(alias, pa.id)
+            given = [t for t in pa.name.split() if t[:1].isupper()]
+            if len(given) >= 2 and len(given[0]) > 2 and pa.country not in EAST_ASIAN_FAMILY_FIRST:
+                # a knight or dame is addressed by title and given name: "Sir Mekere" is Sir Mekere Morauta
+                for title in ("Sir", "Dame"):
+                    forms.setdefault(f"{title} {given[0]}", pa.id)
+        if forms:
+            taken = [(s, e) for s, e, _, _ in spans]
+            pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+                             + r")\b(?!['\u2019]s\s+(?:Republic|People))")
+            for m in pat.finditer(text):
+                if any(m.start() < te and ts < m.end() for ts, te in taken):
+                    continue
+                add_person(people[forms[m.group(1)]], m.start(), m.end(), m.group(1))
+
+    def bare_titles_of(pool: list[PersonActor], waiting: set[str]) -> None:
+        """Bare titles: "the Secretary", "His Majesty" stand for the person of that rank named in the
+        text. A title that a person still to be placed also bears ("Foreign Minister X", of no state
+        named yet) waits for that decision (`waiting`)."""
         taken = [(s, e) for s, e, _, _ in spans]
-        pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b(?!['\u2019]s\s+(?:Republic|People))")
-        for m in pat.finditer(text):
+        for m in BARE_TITLE.finditer(text):
             if any(m.start() < te and ts < m.end() for ts, te in taken):
                 continue
-            add_person(people[forms[m.group(1)]], m.start(), m.end(), m.group(1))
-    # bare titles: "the Secretary", "His Majesty" stand for the person of that rank named in the text
-    taken = [(s, e) for s, e, _, _ in spans]
-    for m in BARE_TITLE.finditer(text):
-        if any(m.start() < te and ts < m.end() for ts, te in taken):
-            continue
-        title = m.group("t") or "King"
-        holders = [p for p in people.values() if p.country and p.role and title.lower() in p.role.lower()
-                   and not (title == "President" and "vice" in p.role.lower())]
-        if holders:
-            best = max(holders, key=lambda p: len(p.mentions))
-            best.mentions.append((m.start(), m.end(), m.group(0)))
-            spans.append((m.start(), m.end(), best.country or "", "person"))
-    # transcript turns: "President of Russia Vladimir Putin: ...", "Narendra Modi (retranslated): ..."
-    labels = []
-    for _s, e, c, k in sorted(spans):
-        turn = SPEAKER_AFTER.match(text, e)
-        if k == "person" and turn:
-            labels.append((turn.end(), c))
-    speakers = [(start, labels[i + 1][0] if i + 1 < len(labels) else len(text), c)
-                for i, (start, c) in enumerate(labels)]
+            title = m.group("t") or "King"
+            if title.lower() in waiting:
+                continue
+            holders = [p for p in pool if p.country and p.role and title.lower() in p.role.lower()
+                       and not (title == "President" and "vice" in p.role.lower())]
+            if holders:
+                best = max(holders, key=lambda p: len(p.mentions))
+                best.mentions.append((m.start(), m.end(), m.group(0)))
+                spans.append((m.start(), m.end(), best.country or "", "person"))
+
+    short_forms(list(people.values()))
+    bare_titles_of(list(people.values()), {st.title.lower() for _sp, _n, st in titled if st.title})
     spans.sort()
     counts: dict[str, int] = {}
     for pa in people.values():
@@ -316,6 +338,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if voice in main:
             main.remove(voice)
         main.insert(0, voice)
+    known_early = set(people)
     # the publisher's state, for titles naming none: the author when known, else the state whose known
     # officials the text names with bare titles ("Prime Minister John Key"), when one state leads
     ranked = sorted(bare_titles.items(), key=lambda kv: -kv[1])
@@ -333,10 +356,15 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                     is not None and coordination_top(sp, ("conj",)) == top]
         named = {c for s0, e0, c, k in spans if k == "country" and sent.start_char <= s0 < sent.end_char
                  and not _modifies_a_thing(doc, s0, e0)}
-        dec = titled_default(st, name, siblings, named, home, met_by_subject(span))
+        dec = titled_default(st, name, siblings, named, home, met_by_subject(span),
+                             subject=span.root.dep_ in ("nsubj", "nsubjpass"))
         if dec is not None:
             add_person(PersonActor(person_id(name), name, dec.country, dec.role, dec.why), span.start_char,
                        span.end_char, name)
+    placed_late = [pa for pa in people.values() if pa.id not in known_early]
+    if placed_late:  # the people placed by their titles' defaults: their later short forms and bare titles
+        short_forms(placed_late)
+        bare_titles_of(list(people.values()), set())
     per_sentence: dict[int, int] = {}
     for ent, _name in pending:
         per_sentence[ent.sent.start] = per_sentence.get(ent.sent.start, 0) + 1
@@ -349,9 +377,26 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     spans.sort()
     places = [_named_country_city(gaz, pl, countries) for pl in places]
     sides = {pa.country for pa in people.values() if pa.country}
-    return Resolved(text, people, spans, places, countries, orgs, main, _pair(main, counts, len(sides)),
+    speakers = _turns(text, spans)
+    turns = list(dict.fromkeys(c for _s, _e, c in speakers if c))
+    # a transcript where officials of two or more states speak: its sides are theirs ("Statements by
+    # the leaders of Russia, Azerbaijan and Armenia"), not the two most named
+    group = turns if len(turns) >= 2 and not any(c.startswith("IGO:") for c in turns) else _pair(main, counts, len(sides))
+    return Resolved(text, people, spans, places, countries, orgs, main, group,
                     [voice] if voice else [],
                     speakers)
+
+
+def _turns(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str]]:
+    """Transcript turns (start, end, the speaker's party): "President of Russia Vladimir Putin: ...",
+    "Narendra Modi (retranslated): ...", each running to the next speaker's label."""
+    labels = []
+    for _s, e, c, k in sorted(spans):
+        turn = SPEAKER_AFTER.match(text, e)
+        if k == "person" and turn:
+            labels.append((turn.end(), c))
+    return [(start, labels[i + 1][0] if i + 1 < len(labels) else len(text), c)
+            for i, (start, c) in enumerate(labels)]
 
 
 def _pair(main: list[str], counts: dict[str, int], sides: int) -> list[str]:
@@ -418,10 +463,29 @@ def _match_known(name: str, people: dict[str, PersonActor], gaz: Gazetteer, publ
     return None
 
 
+def _where(doc: Doc, s: int, e: int) -> bool:
+    """A country named as where something happened ("won the cup in Madrid, Spain", "in Spain"), not
+    as whose people they are."""
+    sp = doc.char_span(s, e, alignment_mode="expand")
+    if sp is None:
+        return False
+    t = sp.root
+    if t.dep_ == "appos":  # "Madrid, Spain"
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in ("in", "at")
+
+
 def _sentence_country(doc: Doc, ent: Span, spans: list[tuple[int, int, str, str]],
                       author: str | None) -> tuple[str | None, str]:
     sent = ent.sent
-    codes = [c for s, e, c, k in spans if sent.start_char <= s < sent.end_char and k == "country"]
+    top = doc[coordination_top(ent, ("conj",))]
+    for a in (c for c in top.children if c.dep_ == "appos"):  # "A, B and C, members of the Russian team"
+        lo, hi = doc[a.left_edge.i].idx, doc[a.right_edge.i].idx + len(doc[a.right_edge.i])
+        said = [c for s, e, c, k in spans if lo <= s < hi and k == "country"]
+        if said:
+            return said[0], f"the country of the apposition describing its list ({said[0]})"
+    codes = [c for s, e, c, k in spans if sent.start_char <= s < sent.end_char and k == "country"
+             and not _where(doc, s, e)]
     foreign = [c for c in dict.fromkeys(codes) if c != author and not c.startswith("IGO:")]
     if len(foreign) == 1:
         return foreign[0], f"the only foreign country named in its sentence ({foreign[0]})"

@@ -237,8 +237,12 @@ def met_by_subject(span: Span) -> bool:
     return tok.dep_ in ("dobj", "prep", "agent") and bool(MEET.match(tok.head.text))
 
 
+#: a head-level title that is not a head of state's or government's: the publisher's own when it acts
+MINISTER_HEAD = re.compile(r"\b(?:Foreign Minister|Minister of Foreign Affairs)\b", re.I)
+
+
 def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], home: str | None,
-                   other_side: bool = False) -> Decision | None:
+                   other_side: bool = False, subject: bool = False) -> Decision | None:
     """A title naming no state. In a list whose other members all serve one state, that state
     ("A, the President of the Central Bank of Nicaragua; and B, a National Assembly Deputy");
     otherwise the office of the publisher's state (`home`) ('Deputy Secretary of State',
@@ -255,6 +259,10 @@ def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], 
             return Decision(foreign[0], st.title, f"{st.why}, no state named: met by the subject, in a sentence "
                                                   f"naming {foreign[0]} alone")
         return None
+    if st.head and subject and home and st.title and MINISTER_HEAD.search(st.title) and home not in named \
+            and not siblings:
+        # "Foreign Minister Don McKinnon will attend ...": the subject of the publisher's release is its own minister
+        return Decision(home, st.title, f"{st.why}, no state named: the publisher's ({home}), the sentence's subject")
     if st.head or not home or not st.title or home in named or home in siblings:
         return None
     if home in NOT_AN_OFFICE_OF and NOT_AN_OFFICE_OF[home].search(st.title):
