@@ -833,3 +833,65 @@ def test_coding_the_special_relationship_is_a_named_level() -> None:
         "President Biden of the United States spoke with Prime Minister Sunak of the United Kingdom. The leaders "
         "reaffirmed the special relationship between the two countries.").partnerships] == [
         (["GBR", "USA"], "special relationship", "reaffirmed")]
+
+
+# ---------------------------------------------------------------- the publisher's own offices and visits
+
+NZ_URL = "https://www.beehive.govt.nz/release/case"
+WH_URL = "https://www.whitehouse.gov/briefing-room/case/"
+
+
+def released(text: str, url: str, published: str = PUB) -> Record:
+    return get_extractor().extract(Document(source="case.txt", text=text, published=published, url=url))
+
+
+def test_coding_a_bare_title_no_one_named_bears_is_the_publishers_office() -> None:
+    # "the Prime Minister" in a New Zealand release that names none is New Zealand's; the White House has no
+    # prime minister, so there it stays no one's; no person is made up for it
+    rec = released("The Foreign Minister of Chile, Alberto van Klaveren, met the Prime Minister in Wellington.", NZ_URL)
+    assert [(e.type, e.actor, e.recipient) for e in rec.events] == [("CONSULT", ["CHL"], ["NZL"])]
+    assert [p.name for p in rec.actors if p.type == "person"] == ["Alberto van Klaveren"]
+    assert not released("The Foreign Minister of Chile, Alberto van Klaveren, met the Prime Minister.", WH_URL).events
+
+
+def test_coding_a_coming_weekday_for_a_plan_a_past_one_for_a_plan_told_before() -> None:
+    # told on a Friday: "will meet on Tuesday" is the coming Tuesday; "prepared to ... on Monday" the last Monday
+    ev = one("The Chilean Foreign Minister will meet the Peruvian Foreign Minister on Tuesday.", "CONSULT")
+    assert (ev.status, ev.date) == ("planned", "2024-03-19")
+    assert one("The Chilean army prepared to shell Peruvian positions on Monday.", "MOBILIZE",
+               sentence=True).date == "2024-03-11"
+
+
+def test_coding_a_foreign_visit_naming_no_destination_is_to_the_publisher() -> None:
+    rec = released("The visit by the Saudi Commerce Minister begins today.", NZ_URL)
+    assert [(e.actor, e.recipient, e.date) for e in rec.events] == [(["SAU"], ["NZL"], PUB)]
+    # the publisher's own officials, a place visited, or no publisher: nowhere to send the visit
+    assert not released("The Prime Minister's visit begins today.", NZ_URL).events
+    assert not released("Wellington is a city visited by thousands of Saudis every year.", NZ_URL).events
+    assert not code("The visit by the Saudi Commerce Minister begins today.").events
+
+
+def test_coding_who_meets_during_a_visit_makes_it() -> None:
+    ev = one("The Slovenian Prime Minister will meet New Zealand's Prime Minister during a two-day visit to "
+             "Wellington on June 8 and 9.", "CONSULT", published="1998-06-02")
+    assert (ev.actor, ev.recipient, ev.status, ev.date) == (["SVN"], ["NZL"], "planned", "1998-06-08")
+
+
+def test_coding_a_visit_a_noun_tells_undated_is_the_announced_one() -> None:
+    rec = released("The Slovenian Prime Minister will make a two-day visit to Wellington on June 8 and 9. \"I welcome "
+                   "the interest that the Slovenian Prime Minister's visit demonstrates,\" the Prime Minister said.",
+                   NZ_URL, published="1998-06-02")
+    assert [(e.actor, e.recipient, e.status, e.date) for e in rec.events] == [
+        (["SVN"], ["NZL"], "planned", "1998-06-08")]
+
+
+def test_coding_a_month_and_year_before_the_noun_dates_it() -> None:
+    ev = one("The two leaders welcomed the progress made since the May 2024 state visit of President Ruto of Kenya "
+             "to the United States.",
+             "CONSULT", published="2025-01-08")
+    assert ev.date == "2024-05"
+
+
+def test_coding_a_continents_adjective_is_no_state() -> None:
+    rec = code("The Australian Prime Minister returned from his North American visit and met Latin American ambassadors.")
+    assert not [a.id for a in rec.actors if a.id == "USA"]

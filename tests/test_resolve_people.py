@@ -253,3 +253,15 @@ def test_kremlin_speaker_card_repeating_the_name_is_one_speaker() -> None:
                    "IlhamPresident of Azerbaijan: Thank you very much.", author="RUS")
     assert {p.name: p.country for p in res.people.values()}["Ilham Aliyev"] == "AZE"
     assert [c for _s, _e, c in res.speakers] == ["RUS", "AZE"]
+
+
+def test_a_title_after_a_name_and_a_comma_and_is_the_next_persons() -> None:
+    # "A, and the State of Qatar's Minister B": the next item of the list, not A's title
+    from communique.extract import get_extractor
+    from communique.records import Document
+    rec = get_extractor().extract(Document(
+        source="case.txt", published="2015-02-11", url="https://www.beehive.govt.nz/release/case",
+        text="Associate Minister of Trade, Todd McClay, and the State of Qatar's Minister for Education, "
+             "Dr. Mohammed Al-Hammadi, signed the agreement in Doha."))
+    assert {p.name: p.country for p in rec.actors if p.type == "person"} == {
+        "Todd McClay": "NZL", "Mohammed Al-Hammadi": "QAT"}

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from communique.events.clause import Clause
 from communique.events.common import Context, event_date, make_event, speakers_met, status_of
 from communique.events.lexicon import MOTION_BLOCKS
-from communique.events.parse import subjects
+from communique.events.parse import children, subjects
 from communique.events.parties import Mention, dedupe
 from communique.events.places import place_of_clause, places_in
 from communique.records import Event, Place
@@ -150,6 +150,15 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
                         clause.negated, clause.when, clause.verb, clause.near_owners)
     if not phone and (visit or motion or not partners):
         stops = _destinations(clause, ctx, [m.code for m in clause.doers], objects=visit)
+        home = ctx.res.author
+        if not stops and visit and not motion and home and clause.doers and not ctx.sentence_mode \
+                and all(m.code != home and not m.code.startswith("IGO:") for m in clause.doers) \
+                and not ctx.res.speakers and (clause.trigger.nominal or (
+                    clause.trigger.token.dep_ not in ("acl", "relcl")
+                    and not children(clause.trigger.token, "dobj", "nsubjpass"))):
+            # "this week's visit by the Saudi Commerce Minister", in a New Zealand release: a foreign
+            # official's visit that names no destination (nor a place visited) is to the publisher's state
+            stops = [(Mention(home, "country"), None)]
         if stops:  # a visit, or a trip of several stops: one visit to each
             date = event_date(ctx, clause, status, span=len(stops) > 1)
             out = []

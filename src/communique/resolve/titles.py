@@ -271,8 +271,10 @@ def right_title(doc: Doc, end: int, gaz: Gazetteer) -> Stated | None:
         if country:
             return Stated("", country, f"'{doc[i].text} {what}' after the name", False)
         return None
-    if not comma and i < sent_end and doc[i].lower_ == "and":
-        return None  # "A and Chairperson of X B": the next item of a list, with a title of its own
+    if i < sent_end and doc[i].lower_ in ("and", "or"):
+        # "A and Chairperson of X B", "Minister A, and the State of Qatar's Minister B": the next item of
+        # a list, with a title of its own
+        return None
     while i < sent_end and doc[i].lower_ in QUALIFIER:
         i += 1
     segs: list[list[Token]] = []
