@@ -215,7 +215,10 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                                           or known.role and fold(name) != fold(known.name.split()[0])):
                 known = None  # a given name alone ("Francis") needs a title; "Putin's war" is the leader in office
         if known is not None and known.id in people:
-            add_person(people[known.id], s, e, name)
+            had = people[known.id]
+            if had.role is None and st is not None and st.title and st.country in (None, had.country):
+                had.role = st.title  # "his Irish counterpart X" first, "Prime Minister X" later: the office
+            add_person(had, s, e, name)
             continue
         if known is None and (ORG_WORDS.search(name) or gaz.country(name) or gaz.org(name) or gaz.actor(name)
                               or re.search(r"[\"“”«»]", name) or gaz.city(name) or not NAME_WORDS.fullmatch(name)):
@@ -227,6 +230,9 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             continue
         if st is not None and st.country:  # what the text states wins over the tables
             role = known.role if known is not None and known.country == st.country and known.role else st.title or None
+            if role is None and " " in name and (src := from_sourced(gaz, name, published)) is not None \
+                    and src.country == st.country:
+                role = src.role  # "my Irish counterpart, Mr Bertie Ahern": the office the sources give
             add_person(PersonActor(pid, known.name if known else name, st.country, role, st.why), s, e, name)
             continue
         if known is not None and known.role:
