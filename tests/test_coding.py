@@ -895,3 +895,32 @@ def test_coding_a_month_and_year_before_the_noun_dates_it() -> None:
 def test_coding_a_continents_adjective_is_no_state() -> None:
     rec = code("The Australian Prime Minister returned from his North American visit and met Latin American ambassadors.")
     assert not [a.id for a in rec.actors if a.id == "USA"]
+
+
+def test_coding_attending_a_meeting_somewhere_is_a_visit_there() -> None:
+    # ATTEND * SUMMIT is a meeting at a third location (044): with no partner named, where it is hosts the visit
+    for text, where in [("The Chinese Premier attended the summit in Rio de Janeiro.", "BRA"),
+                        ("The Chinese Premier will attend the summit in Switzerland on May 14.", "CHE"),
+                        ("The Chinese Premier attended the forum in Brazil.", "BRA")]:
+        ev = one(text, "CONSULT")
+        assert (ev.actor, ev.recipient) == (["CHN"], [where]), text
+    # with a partner it stays a meeting of the two
+    assert ("CONSULT", ("BRA", "CHN"), ()) in events("The Chinese Premier attended the summit with the Brazilian "
+                                                     "President.")
+
+
+def test_coding_a_releases_present_tense_of_going_is_its_timetable() -> None:
+    # told on a Friday: "travels to Uruguay on Sunday" is the coming Sunday, planned; the past tense keeps the last
+    ev = one("The Trade Minister of New Zealand travels to Uruguay on Sunday.", "CONSULT")
+    assert (ev.status, ev.date) == ("planned", "2024-03-17")
+    ev = one("The Trade Minister of New Zealand travelled to Uruguay on Sunday.", "CONSULT")
+    assert (ev.status, ev.date) == ("occurred", "2024-03-10")
+
+
+def test_coding_a_visit_with_no_destination_told_beside_a_placed_one_is_that_one() -> None:
+    rec = released("Statement on the Papal Visit\n\nPope Francis visited Iraq this week. Pope Francis' visit was a "
+                   "historic first for the country.", WH_URL)
+    assert [(e.actor, e.recipient) for e in rec.events if e.type == "CONSULT"] == [(["VAT"], ["IRQ"])]
+    # "after his first visit": another visit, not one to the publisher
+    assert not [e for e in released("It is great to welcome the Japanese Prime Minister back so soon after his first "
+                                    "visit in February.", NZ_URL).events if e.date and e.date.startswith("2025")]

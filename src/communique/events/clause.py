@@ -17,7 +17,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from communique.events.dates import TimeRef, tensed
-from communique.events.lexicon import OCCURRENCE, Trigger, load_lexicon
+from communique.events.lexicon import MOTION_BLOCKS, OCCURRENCE, Trigger, load_lexicon
 from communique.events.parse import (
     FUTURE_AUX,
     Modality,
@@ -331,7 +331,11 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             mood = reported_future(tok, mood)
             mood = _attempted(tok, trig, mood)
         neg = negated(tok)
-        when = tensed(_time(tok, sent, times, trig.covered), _ahead(mood), _told_before(tok))
+        # (a release's present tense of going is its timetable: "leaves for Uruguay on Sunday", "travels to
+        # Paris in May" are the coming Sunday and May)
+        timetable = not parties.sentence and tok.tag_ in ("VBZ", "VBP") \
+            and (trig.motion or trig.block in MOTION_BLOCKS) and not children(tok, "aux", "auxpass")
+        when = tensed(_time(tok, sent, times, trig.covered), _ahead(mood) or timetable, _told_before(tok))
         return Clause(trig, doers, targets, owners, prep, mood, neg, when, tok, near)
     # an event noun: 'Putin's visit to China', 'the Russia-India talks', 'held talks with X'
     doers = dedupe([m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")

@@ -502,6 +502,7 @@ class Coder:
         self._undated(events, ctx)
         self._coarser_plans(events)
         self._announced(events)
+        self._homed(events, ctx)
         self._legs_of_a_trip(events)
         self._direct_visits(events, ctx)
         self._places(events, ctx)
@@ -758,6 +759,18 @@ class Coder:
                 for p in ev.people:
                     if p not in trip.people:
                         trip.people.append(p)
+
+    @staticmethod
+    def _homed(events: EventSet, ctx: Context) -> None:
+        """A visit sent to the publisher's state for want of a destination is another report of the same
+        visitor's visit the text does place ("Papal Visit to Iraq ... the Pope's visit was historic")."""
+        evs = events.events
+        for k in [k for k, ev in evs.items() if id(ev) in ctx.homed]:
+            ev = evs[k]
+            placed = next((x for x in evs.values() if x is not ev and x.mode == "visit" and x.actor == ev.actor
+                           and x.recipient != ev.recipient), None)
+            if placed is not None:
+                placed.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in placed.evidence_all)
 
     @staticmethod
     def _announced(events: EventSet) -> None:
