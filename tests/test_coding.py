@@ -924,3 +924,16 @@ def test_coding_a_visit_with_no_destination_told_beside_a_placed_one_is_that_one
     # "after his first visit": another visit, not one to the publisher
     assert not [e for e in released("It is great to welcome the Japanese Prime Minister back so soon after his first "
                                     "visit in February.", NZ_URL).events if e.date and e.date.startswith("2025")]
+
+
+def test_coding_partners_named_as_a_level_hold_that_level() -> None:
+    # "are comprehensive strategic partners" names the level; "are partners", or "one of our most important
+    # partners", names none between a pair
+    def levels(text: str) -> list[tuple[list[str], str]]:
+        return [(p.parties, p.level) for p in code(text).partnerships]
+    assert levels("China and Brazil are comprehensive strategic partners.") == [
+        (["BRA", "CHN"], "comprehensive strategic partnership")]
+    assert levels("The United States and Japan are close allies.") == [(["JPN", "USA"], "alliance")]
+    assert levels("China and Brazil are partners.") == []
+    assert levels("President Zelensky of Ukraine met President Putin of Russia. Slovakia has become one of our most "
+                  "important defense partners.") == []

@@ -780,7 +780,7 @@ class Coder:
         for k in [k for k, ev in evs.items() if id(ev) in events.named and ev.mode == "visit"]:
             ev = evs[k]
             plan = next((x for x in evs.values() if x is not ev and x.status == "planned" and x.date
-                         and x.mode == "visit" and x.key()[:2] == ev.key()[:2]), None)
+                         and x.mode == "visit" and x.actor == ev.actor and x.recipient == ev.recipient), None)
             if plan is not None:
                 plan.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in plan.evidence_all)
 
