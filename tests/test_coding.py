@@ -937,3 +937,11 @@ def test_coding_partners_named_as_a_level_hold_that_level() -> None:
     assert levels("China and Brazil are partners.") == []
     assert levels("President Zelensky of Ukraine met President Putin of Russia. Slovakia has become one of our most "
                   "important defense partners.") == []
+
+
+def test_coding_spoke_to_a_leader_is_a_conversation() -> None:
+    # the readout's "spoke to President X" is the dictionary's SPEAK * (WITH) conversation; one spoken to
+    # who is no party ("reporters") makes no event
+    assert ("CONSULT", ("GBR", "KEN"), ()) in events(
+        "The Prime Minister of the United Kingdom spoke to President William Ruto of Kenya this afternoon.")
+    assert not code("The Prime Minister of the United Kingdom spoke to reporters about Kenya.").events

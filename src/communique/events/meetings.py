@@ -151,7 +151,11 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
                         date=date, place=place)
         return [ev] if ev else []
     motion = clause.trigger.motion
-    partners = dedupe([*clause.with_("with", "between", "among", "and"), *([] if visit else clause.targets)])
+    # (a verb of talking whose pattern took "to" takes its partner there as with "with": "spoke to President Ruto")
+    doc = clause.trigger.token.doc
+    talk = ("to",) if clause.trigger.block == "CONFER" and any(
+        doc[i].lower_ == "to" for i in clause.trigger.covered) else ()
+    partners = dedupe([*clause.with_("with", "between", "among", "and", *talk), *([] if visit else clause.targets)])
     if not clause.doers and clause.trigger.nominal and clause.with_("with") and not ctx.sentence_mode:
         # "A conversation took place with President Biden": the text's own voice had it
         speaker = ctx.parties.speaker(clause.trigger.token, plural=False)
