@@ -469,6 +469,9 @@ CODEBOOK_PATTERNS = [
     # SUPPORT: congratulations offered are praise, as the dictionary codes them extended (EXTEND *
     # CONGRATULATIONS [051], CAMEO.2.0.txt:1897); OFFER knows only condolences
     ("OFFER", "offer", ("congratulations",), "051", "CAMEO.2.0.txt:1897 EXTEND * CONGRATULATIONS, the same act offered"),
+    # CONSULT: "consultation by phone or other media"; the dictionary codes SPEAK * (WITH) [046] but not
+    # the readout's "spoke to President X", the same conversation (a party is still needed after "to")
+    ("CONFER", "speak", ("to", "+"), "046", "PLOVER_MANUAL.tex:370 CONSULT (consultation by phone: spoke to a leader)"),
 ]
 
 

@@ -833,3 +833,115 @@ def test_coding_the_special_relationship_is_a_named_level() -> None:
         "President Biden of the United States spoke with Prime Minister Sunak of the United Kingdom. The leaders "
         "reaffirmed the special relationship between the two countries.").partnerships] == [
         (["GBR", "USA"], "special relationship", "reaffirmed")]
+
+
+# ---------------------------------------------------------------- the publisher's own offices and visits
+
+NZ_URL = "https://www.beehive.govt.nz/release/case"
+WH_URL = "https://www.whitehouse.gov/briefing-room/case/"
+
+
+def released(text: str, url: str, published: str = PUB) -> Record:
+    return get_extractor().extract(Document(source="case.txt", text=text, published=published, url=url))
+
+
+def test_coding_a_bare_title_no_one_named_bears_is_the_publishers_office() -> None:
+    # "the Prime Minister" in a New Zealand release that names none is New Zealand's; the White House has no
+    # prime minister, so there it stays no one's; no person is made up for it
+    rec = released("The Foreign Minister of Chile, Alberto van Klaveren, met the Prime Minister in Wellington.", NZ_URL)
+    assert [(e.type, e.actor, e.recipient) for e in rec.events] == [("CONSULT", ["CHL"], ["NZL"])]
+    assert [p.name for p in rec.actors if p.type == "person"] == ["Alberto van Klaveren"]
+    assert not released("The Foreign Minister of Chile, Alberto van Klaveren, met the Prime Minister.", WH_URL).events
+
+
+def test_coding_a_coming_weekday_for_a_plan_a_past_one_for_a_plan_told_before() -> None:
+    # told on a Friday: "will meet on Tuesday" is the coming Tuesday; "prepared to ... on Monday" the last Monday
+    ev = one("The Chilean Foreign Minister will meet the Peruvian Foreign Minister on Tuesday.", "CONSULT")
+    assert (ev.status, ev.date) == ("planned", "2024-03-19")
+    assert one("The Chilean army prepared to shell Peruvian positions on Monday.", "MOBILIZE",
+               sentence=True).date == "2024-03-11"
+
+
+def test_coding_a_foreign_visit_naming_no_destination_is_to_the_publisher() -> None:
+    rec = released("The visit by the Saudi Commerce Minister begins today.", NZ_URL)
+    assert [(e.actor, e.recipient, e.date) for e in rec.events] == [(["SAU"], ["NZL"], PUB)]
+    # the publisher's own officials, a place visited, or no publisher: nowhere to send the visit
+    assert not released("The Prime Minister's visit begins today.", NZ_URL).events
+    assert not released("Wellington is a city visited by thousands of Saudis every year.", NZ_URL).events
+    assert not code("The visit by the Saudi Commerce Minister begins today.").events
+
+
+def test_coding_who_meets_during_a_visit_makes_it() -> None:
+    ev = one("The Slovenian Prime Minister will meet New Zealand's Prime Minister during a two-day visit to "
+             "Wellington on June 8 and 9.", "CONSULT", published="1998-06-02")
+    assert (ev.actor, ev.recipient, ev.status, ev.date) == (["SVN"], ["NZL"], "planned", "1998-06-08")
+
+
+def test_coding_a_visit_a_noun_tells_undated_is_the_announced_one() -> None:
+    rec = released("The Slovenian Prime Minister will make a two-day visit to Wellington on June 8 and 9. \"I welcome "
+                   "the interest that the Slovenian Prime Minister's visit demonstrates,\" the Prime Minister said.",
+                   NZ_URL, published="1998-06-02")
+    assert [(e.actor, e.recipient, e.status, e.date) for e in rec.events] == [
+        (["SVN"], ["NZL"], "planned", "1998-06-08")]
+
+
+def test_coding_a_month_and_year_before_the_noun_dates_it() -> None:
+    ev = one("The two leaders welcomed the progress made since the May 2024 state visit of President Ruto of Kenya "
+             "to the United States.",
+             "CONSULT", published="2025-01-08")
+    assert ev.date == "2024-05"
+
+
+def test_coding_a_continents_adjective_is_no_state() -> None:
+    rec = code("The Australian Prime Minister returned from his North American visit and met Latin American ambassadors.")
+    assert not [a.id for a in rec.actors if a.id == "USA"]
+
+
+def test_coding_attending_a_meeting_somewhere_is_a_visit_there() -> None:
+    # ATTEND * SUMMIT is a meeting at a third location (044): with no partner named, where it is hosts the visit
+    for text, where in [("The Chinese Premier attended the summit in Rio de Janeiro.", "BRA"),
+                        ("The Chinese Premier will attend the summit in Switzerland on May 14.", "CHE"),
+                        ("The Chinese Premier attended the forum in Brazil.", "BRA")]:
+        ev = one(text, "CONSULT")
+        assert (ev.actor, ev.recipient) == (["CHN"], [where]), text
+    # with a partner it stays a meeting of the two
+    assert ("CONSULT", ("BRA", "CHN"), ()) in events("The Chinese Premier attended the summit with the Brazilian "
+                                                     "President.")
+
+
+def test_coding_a_releases_present_tense_of_going_is_its_timetable() -> None:
+    # told on a Friday: "travels to Uruguay on Sunday" is the coming Sunday, planned; the past tense keeps the last
+    ev = one("The Trade Minister of New Zealand travels to Uruguay on Sunday.", "CONSULT")
+    assert (ev.status, ev.date) == ("planned", "2024-03-17")
+    ev = one("The Trade Minister of New Zealand travelled to Uruguay on Sunday.", "CONSULT")
+    assert (ev.status, ev.date) == ("occurred", "2024-03-10")
+
+
+def test_coding_a_visit_with_no_destination_told_beside_a_placed_one_is_that_one() -> None:
+    rec = released("Statement on the Papal Visit\n\nPope Francis visited Iraq this week. Pope Francis' visit was a "
+                   "historic first for the country.", WH_URL)
+    assert [(e.actor, e.recipient) for e in rec.events if e.type == "CONSULT"] == [(["VAT"], ["IRQ"])]
+    # "after his first visit": another visit, not one to the publisher
+    assert not [e for e in released("It is great to welcome the Japanese Prime Minister back so soon after his first "
+                                    "visit in February.", NZ_URL).events if e.date and e.date.startswith("2025")]
+
+
+def test_coding_partners_named_as_a_level_hold_that_level() -> None:
+    # "are comprehensive strategic partners" names the level; "are partners", or "one of our most important
+    # partners", names none between a pair
+    def levels(text: str) -> list[tuple[list[str], str]]:
+        return [(p.parties, p.level) for p in code(text).partnerships]
+    assert levels("China and Brazil are comprehensive strategic partners.") == [
+        (["BRA", "CHN"], "comprehensive strategic partnership")]
+    assert levels("The United States and Japan are close allies.") == [(["JPN", "USA"], "alliance")]
+    assert levels("China and Brazil are partners.") == []
+    assert levels("President Zelensky of Ukraine met President Putin of Russia. Slovakia has become one of our most "
+                  "important defense partners.") == []
+
+
+def test_coding_spoke_to_a_leader_is_a_conversation() -> None:
+    # the readout's "spoke to President X" is the dictionary's SPEAK * (WITH) conversation; one spoken to
+    # who is no party ("reporters") makes no event
+    assert ("CONSULT", ("GBR", "KEN"), ()) in events(
+        "The Prime Minister of the United Kingdom spoke to President William Ruto of Kenya this afternoon.")
+    assert not code("The Prime Minister of the United Kingdom spoke to reporters about Kenya.").events

@@ -253,3 +253,37 @@ def test_kremlin_speaker_card_repeating_the_name_is_one_speaker() -> None:
                    "IlhamPresident of Azerbaijan: Thank you very much.", author="RUS")
     assert {p.name: p.country for p in res.people.values()}["Ilham Aliyev"] == "AZE"
     assert [c for _s, _e, c in res.speakers] == ["RUS", "AZE"]
+
+
+def test_a_title_after_a_name_and_a_comma_and_is_the_next_persons() -> None:
+    # "A, and the State of Qatar's Minister B": the next item of the list, not A's title
+    from communique.extract import get_extractor
+    from communique.records import Document
+    rec = get_extractor().extract(Document(
+        source="case.txt", published="2015-02-11", url="https://www.beehive.govt.nz/release/case",
+        text="Associate Minister of Trade, Todd McClay, and the State of Qatar's Minister for Education, "
+             "Dr. Mohammed Al-Hammadi, signed the agreement in Doha."))
+    assert {p.name: p.country for p in rec.actors if p.type == "person"} == {
+        "Todd McClay": "NZL", "Mohammed Al-Hammadi": "QAT"}
+
+
+def test_a_counterpart_serves_the_state_its_adjective_names() -> None:
+    # "his Australian counterpart, X" and "X, his Australian counterpart" serve Australia, whatever the
+    # publisher; a counterpart naming no state ("my Trade Commissioner counterpart") is not the publisher's
+    # official; the office a later mention gives ("Prime Minister X of Ireland") is the person's role
+    from communique.extract import get_extractor
+    from communique.records import Document
+
+    def people(text: str) -> dict[str, tuple[str | None, str | None]]:
+        rec = get_extractor().extract(Document(source="case.txt", published="2010-02-02", text=text,
+                                               url="https://www.beehive.govt.nz/release/case"))
+        return {p.name: (p.country, p.role) for p in rec.actors if p.type == "person"}
+
+    assert people("Foreign Minister Murray McCully held talks with his Australian counterpart, Stephen Smith.")[
+        "Stephen Smith"][0] == "AUS"
+    assert people("Trade Minister Tim Groser met Anand Sharma, his Indian counterpart, in Delhi.")[
+        "Anand Sharma"][0] == "IND"
+    assert people("The Trade Minister will meet my Trade Commissioner counterpart, Jan Kowalczyk.").get(
+        "Jan Kowalczyk", (None, None))[0] != "NZL"
+    assert people("The Prime Minister met his Irish counterpart Enda Kenny. Prime Minister Enda Kenny of Ireland "
+                  "welcomed the visit.")["Enda Kenny"] == ("IRL", "Prime Minister")

@@ -17,8 +17,9 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from communique.events.dates import TimeRef, tensed
-from communique.events.lexicon import OCCURRENCE, Trigger, load_lexicon
+from communique.events.lexicon import MOTION_BLOCKS, OCCURRENCE, Trigger, load_lexicon
 from communique.events.parse import (
+    FUTURE_AUX,
     Modality,
     children,
     conjuncts,
@@ -330,7 +331,11 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             mood = reported_future(tok, mood)
             mood = _attempted(tok, trig, mood)
         neg = negated(tok)
-        when = tensed(_time(tok, sent, times, trig.covered), _ahead(mood))
+        # (a release's present tense of going is its timetable: "leaves for Uruguay on Sunday", "travels to
+        # Paris in May" are the coming Sunday and May)
+        timetable = not parties.sentence and tok.tag_ in ("VBZ", "VBP") \
+            and (trig.motion or trig.block in MOTION_BLOCKS) and not children(tok, "aux", "auxpass")
+        when = tensed(_time(tok, sent, times, trig.covered), _ahead(mood) or timetable, _told_before(tok))
         return Clause(trig, doers, targets, owners, prep, mood, neg, when, tok, near)
     # an event noun: 'Putin's visit to China', 'the Russia-India talks', 'held talks with X'
     doers = dedupe([m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
@@ -349,7 +354,10 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     # "staged rallies", "began a hunger strike"; a subject phrase with no agent head gives its modifier)
     carried = verb is not None and (verb.lower_ in SUPPORT_VERBS or (parties.sentence and (
         tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in", "during") and tok.head.head.i == verb.i
-                               and not children(verb, "auxpass")))))  # "returned to Geneva for talks"
+                               and not children(verb, "auxpass")))  # "returned to Geneva for talks"
+        # "will meet the Prime Minister during a two-day visit to Wellington": who meets is on the visit
+        or (tok.dep_ == "pobj" and tok.head.lower_ in ("during", "on") and tok.head.head.i == verb.i
+            and (trig.code or "").startswith("042") and not children(verb, "auxpass"))))
     if not doers and verb is not None and carried and tok.dep_ in ("dobj", "pobj", "conj"):
         subj = subjects(verb, parties.sentence)
         doers = dedupe([m for s in subj for m in parties.of_np(s)])
@@ -386,7 +394,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     when = _time(tok, sent, times, trig.covered) or (
         _time(held, sent, times, trig.covered | {tok.i}) if held is not None else None) or (
         _time(verb, sent, times, trig.covered | {tok.i}) if verb is not None else None)
-    return Clause(trig, doers, list(targets), [], prep, mood, neg, tensed(when, _ahead(mood)), verb)
+    return Clause(trig, doers, list(targets), [], prep, mood, neg,
+                  tensed(when, _ahead(mood), _told_before(verb or tok)), verb)
 
 
 #: participles that tell an event noun took place ("the talks held in Sochi", "the meeting that took place")
@@ -445,6 +454,14 @@ def _stray_agent(tok: Token, parties: Parties) -> list[Mention]:
         return []
     return dedupe([m for p in v.children if p.dep_ == "prep" and p.lower_ == "by" and p.i > tok.i
                    for o in children(p, "pobj") for m in parties.of_np(o)])
+
+
+def _told_before(tok: Token) -> bool:
+    """The plan of `tok` is told in the past tense: "prepared to strike", "agreed to meet" (no 'will')."""
+    t = tok
+    while t.dep_ in ("xcomp", "pobj", "prep", "pcomp") and t.head is not t:
+        t = t.head
+    return t.tag_ == "VBD" and not any(c.lower_ in FUTURE_AUX for c in t.children)
 
 
 def _ahead(mood: Modality) -> bool:

@@ -97,6 +97,7 @@ class EventSet:
     from_title: set[int] = field(default_factory=set)
     earlier: set[int] = field(default_factory=set)  # undated events told as before the main day
     defaulted: set[int] = field(default_factory=set)  # events dated to the main day for want of a time of their own
+    named: set[int] = field(default_factory=set)  # of those, the ones an event noun told ("X's visit")
 
     @staticmethod
     def slot(ev: Event) -> tuple[str, frozenset[str], str, str]:
@@ -104,7 +105,8 @@ class EventSet:
         undated call."""
         return (*ev.key(), "" if ev.date else (ev.mode or ""))
 
-    def add(self, ev: Event, headline: bool = False, earlier: bool = False, defaulted: bool = False) -> None:
+    def add(self, ev: Event, headline: bool = False, earlier: bool = False, defaulted: bool = False,
+            nominal: bool = False) -> None:
         k = self.slot(ev)
         if ev.date is None and not self.sentence_mode and not earlier:
             # an undated report joins the same event told elsewhere ("the recent visit" is another one)
@@ -123,6 +125,8 @@ class EventSet:
                 self.earlier.add(id(ev))
             if defaulted:
                 self.defaulted.add(id(ev))
+                if nominal:
+                    self.named.add(id(ev))
         else:
             if ev.evidence not in old.evidence_all:
                 old.evidence_all.append(ev.evidence)
@@ -475,7 +479,8 @@ class Coder:
                 if f.sent is headline and f.clause.when is None:  # a headline has no tense: its events join the body's report
                     ev.date, ev.place = None, None
                 events.add(ev, headline=f.sent is headline, earlier=before,
-                           defaulted=f.clause.when is None and ev.date == ctx.anchor and ev.status == "occurred")
+                           defaulted=f.clause.when is None and ev.date == ctx.anchor and ev.status == "occurred",
+                           nominal=f.trigger.nominal)
         for s in sents:
             for ev in [*self._demands(s, ctx), *self._allegations(s, ctx)]:
                 events.add(ev, headline=s is headline)
@@ -496,6 +501,8 @@ class Coder:
         facts = self._facts(sents, ctx, events)
         self._undated(events, ctx)
         self._coarser_plans(events)
+        self._announced(events)
+        self._homed(events, ctx)
         self._legs_of_a_trip(events)
         self._direct_visits(events, ctx)
         self._places(events, ctx)
@@ -752,6 +759,30 @@ class Coder:
                 for p in ev.people:
                     if p not in trip.people:
                         trip.people.append(p)
+
+    @staticmethod
+    def _homed(events: EventSet, ctx: Context) -> None:
+        """A visit sent to the publisher's state for want of a destination is another report of the same
+        visitor's visit the text does place ("Papal Visit to Iraq ... the Pope's visit was historic")."""
+        evs = events.events
+        for k in [k for k, ev in evs.items() if id(ev) in ctx.homed]:
+            ev = evs[k]
+            placed = next((x for x in evs.values() if x is not ev and x.mode == "visit" and x.actor == ev.actor
+                           and x.recipient != ev.recipient), None)
+            if placed is not None:
+                placed.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in placed.evidence_all)
+
+    @staticmethod
+    def _announced(events: EventSet) -> None:
+        """A visit a noun tells with no time of its own ("the interest that Dr X's visit demonstrates"), in a
+        text that announces the same parties' visit for a coming day, is that visit, not one on the main day."""
+        evs = events.events
+        for k in [k for k, ev in evs.items() if id(ev) in events.named and ev.mode == "visit"]:
+            ev = evs[k]
+            plan = next((x for x in evs.values() if x is not ev and x.status == "planned" and x.date
+                         and x.mode == "visit" and x.actor == ev.actor and x.recipient == ev.recipient), None)
+            if plan is not None:
+                plan.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in plan.evidence_all)
 
     @staticmethod
     def _coarser_plans(events: EventSet) -> None:

@@ -118,6 +118,7 @@ class Context:
     sentence_mode: bool = False
     venues: dict[str, dict[str, str]] = field(default_factory=dict)
     place_at: dict[int, Place] = field(default_factory=dict)  # token index -> the city or venue it names
+    homed: set[int] = field(default_factory=set)  # visits sent to the publisher's state for want of a destination
 
 
 def evidence(sent: Span) -> Evidence:

@@ -35,7 +35,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
     ("md", re.compile(r"\b" + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b" + _RANGE + r"(?!\s*,?\s*(?:19|20)\d{2})(?![\d:])")),
     ("dm", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _RANGE + r"\s+(?:of\s+)?" + _M + r"\b(?!,?\s+(?:19|20)\d{2})")),
-    ("my", re.compile(r"\b(?:in|since|from|during|until|by|of|early|late|mid-?)\s+" + _M + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
+    # (a determiner before it: "the May 2024 State Visit", "its March 2022 session")
+    ("my", re.compile(r"\b(?:in|since|from|during|until|by|of|early|late|mid-?|the|its|their|his|her|our)\s+" + _M + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
     ("m", re.compile(r"\b(?:in|this|next|last|early|late|mid-?|by|during|until|later in)\s+(?P<month>January|"
                      r"February|March|April|May|June|July|August|September|October|November|December)\b"
                      r"(?!\s+\d)")),
@@ -67,11 +68,13 @@ class TimeRef:
     #: a bare month or day read as the past one ("in November", told in March) can also be the coming one:
     #: its reading a year later, for a clause that speaks of the future ("will visit in November")
     ahead: str | None = None
+    weekday: bool = False  # a bare day of the week ("on Tuesday"), its nearest past or coming one
 
 
-def tensed(ref: TimeRef | None, future: bool) -> TimeRef | None:
-    """The reading of `ref` that fits the tense of its clause."""
-    if ref is None or not future or ref.ahead is None:
+def tensed(ref: TimeRef | None, future: bool, told_before: bool = False) -> TimeRef | None:
+    """The reading of `ref` that fits the tense of its clause. A plan told in the past tense ("prepared
+    to strike on Monday") keeps the past weekday."""
+    if ref is None or not future or ref.ahead is None or (ref.weekday and told_before):
         return ref
     return replace(ref, value=ref.ahead, future=True, ahead=None)
 
@@ -117,6 +120,7 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> TimeRef | None:
     value: str | None = None
     relative = False
     future: bool | None = None
+    weekday_ahead: str | None = None
     if kind in ("mdy", "dmy"):
         value = _safe_day(int(g["year"]), _month_num(g["month"]), int(g["day"]))
     elif kind == "iso":
@@ -167,6 +171,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> TimeRef | None:
         else:
             delta = (pub.weekday() - wd) % 7
             value = (pub - timedelta(days=delta)).isoformat()
+            if delta and word != "last":  # "will meet on Tuesday", told on a Sunday: the coming Tuesday
+                weekday_ahead = (pub + timedelta(days=7 - delta)).isoformat()
     elif kind == "rel":
         which, unit = g["which"].lower(), g["unit"].lower()
         relative = True
@@ -187,10 +193,10 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> TimeRef | None:
     if future is None and pub is not None and len(value) >= 4:
         future = value[: len(value)] > pub.isoformat()[: len(value)]
     is_range = bool(re.search(r"\d\s*(?:[-\u2013]|to|and|through|until)\s*(?:[A-Z][a-z]+\.?\s+)?\d", m.group(0)))
-    coming: str | None = None
+    coming: str | None = weekday_ahead
     if kind in ("m", "md", "dm") and pub is not None and future is False and m.group(0).split()[0].lower() != "last":
         later = f"{int(value[:4]) + 1:04d}{value[4:]}"
         back = (pub.year * 12 + pub.month) - (int(value[:4]) * 12 + int(value[5:7]))
         if back >= 2 and (len(later) == 7 or _safe_day(int(later[:4]), int(later[5:7]), int(later[8:10]))):
             coming = later  # more than a month back: the coming one is as near a reading for a future clause
-    return TimeRef(m.start(), m.end(), m.group(0), value, relative, future, is_range, coming)
+    return TimeRef(m.start(), m.end(), m.group(0), value, relative, future, is_range, coming, kind == "weekday")

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from communique.events.clause import Clause
 from communique.events.common import Context, event_date, make_event, speakers_met, status_of
 from communique.events.lexicon import MOTION_BLOCKS
-from communique.events.parse import subjects
+from communique.events.parse import children, conjuncts, preps, subjects
 from communique.events.parties import Mention, dedupe
 from communique.events.places import place_of_clause, places_in
 from communique.records import Event, Place
@@ -53,7 +53,8 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
     for p in places_in(ctx, toks, words, objects=objects):
         if p.country:
             out.append((Mention(p.country, "country"), p))
-    named = [*clause.with_("to", "into"), *(clause.targets if objects else []), *(clause.owners if objects else [])]
+    named = [*clause.with_("to", "into"), *(clause.targets if objects else []), *(clause.owners if objects else []),
+             *(m for m in clause.with_("in") if objects and m.kind == "country")]  # "attended the forum in Brazil"
     # "travel to Japan, Korea, and Mongolia" where the parser hung the last stop on the verb
     named += [m for c in tok.children if c.dep_ == "conj" and c.tag_ == "NNP"
               and (m := ctx.parties.at(c)) is not None]
@@ -62,6 +63,11 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
             out.append((m, None))
     if objects:  # "attend the inauguration of President X": the country of the one whose event it is
         out += [(m, None) for m in clause.owners if not m.code.startswith("IGO:")]
+        # "will attend the forum in Davos", "attend the summit in Indonesia": where the thing attended is
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        out += [(Mention(p.country, "country"), p) for p in places_in(ctx, objs, ("in", "at")) if p.country]
+        out += [(m, None) for o in objs for w, po in preps(o) if w == "in" for c in conjuncts(po)
+                if (m := ctx.parties.at(c)) is not None and m.kind == "country"]
     seen: set[str] = set()
     result: list[tuple[Mention, Place | None]] = []
     for m, where in out:
@@ -97,6 +103,9 @@ def _we_meet(clause: Clause) -> bool:
         s.lower_ == "we" for s in subjects(tok)) or (clause.trigger.nominal and any(
             c.dep_ == "poss" and c.lower_ == "our" for c in clause.trigger.token.children))
 
+
+#: prepositions that place an event noun before or after the one told ("after his first visit")
+ANOTHER_TIME = frozenset({"after", "since", "following", "before", "until", "ahead"})
 
 EVENT_NOUNS = frozenset({"summit", "meeting", "talks", "conference", "forum", "visit", "session", "dialogue",
                          "summits", "meetings", "consultations", "negotiations", "games", "ceremony"})
@@ -142,14 +151,33 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
                         date=date, place=place)
         return [ev] if ev else []
     motion = clause.trigger.motion
-    partners = dedupe([*clause.with_("with", "between", "among", "and"), *([] if visit else clause.targets)])
+    # (a verb of talking whose pattern took "to" takes its partner there as with "with": "spoke to President Ruto")
+    doc = clause.trigger.token.doc
+    talk = ("to",) if clause.trigger.block == "CONFER" and any(
+        doc[i].lower_ == "to" for i in clause.trigger.covered) else ()
+    partners = dedupe([*clause.with_("with", "between", "among", "and", *talk), *([] if visit else clause.targets)])
     if not clause.doers and clause.trigger.nominal and clause.with_("with") and not ctx.sentence_mode:
         # "A conversation took place with President Biden": the text's own voice had it
         speaker = ctx.parties.speaker(clause.trigger.token, plural=False)
         clause = Clause(clause.trigger, speaker, clause.targets, clause.owners, clause.prep, clause.mood,
                         clause.negated, clause.when, clause.verb, clause.near_owners)
     if not phone and (visit or motion or not partners):
-        stops = _destinations(clause, ctx, [m.code for m in clause.doers], objects=visit)
+        # ("attended the summit in Rio", ATTEND * SUMMIT [044]: a meeting elsewhere is a visit to where it is)
+        stops = _destinations(clause, ctx, [m.code for m in clause.doers], objects=visit or (
+            clause.trigger.block in MOTION_BLOCKS and cameo.startswith("044") and not partners))
+        home = ctx.res.author
+        tok = clause.trigger.token
+        homed = bool(home) and not stops and visit and not motion and home and clause.doers and not ctx.sentence_mode \
+            and all(m.code != home and not m.code.startswith("IGO:") for m in clause.doers) \
+            and not ctx.res.speakers and (
+                (clause.trigger.nominal and not (tok.dep_ == "pobj" and tok.head.lower_ in ANOTHER_TIME))
+                or (not clause.trigger.nominal and tok.dep_ not in ("acl", "relcl")
+                    and not children(tok, "dobj", "nsubjpass")))
+        if homed and home:
+            # "this week's visit by the Saudi Commerce Minister", in a New Zealand release: a foreign
+            # official's visit that names no destination (nor a place visited) is to the publisher's state
+            # (not "after his first visit": another visit, told to date this one)
+            stops = [(Mention(home, "country"), None)]
         if stops:  # a visit, or a trip of several stops: one visit to each
             date = event_date(ctx, clause, status, span=len(stops) > 1)
             out = []
@@ -159,6 +187,8 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
                                 date=date, place=where)
                 if ev:
                     out.append(ev)
+                    if homed:
+                        ctx.homed.add(id(ev))
             return out
         if (visit or motion) and not ctx.sentence_mode:
             return []

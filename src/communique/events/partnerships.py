@@ -159,11 +159,19 @@ def find(sent: Span, ctx: Context, date: str | None, earlier: dict[frozenset[str
         if tok.lower_ not in HEADS or not tok.tag_.startswith("NN"):
             continue
         text, lo, hi = _written(tok, ctx)
+        named_as = tok.lower_ in ("partners", "allies") and tok.dep_ == "attr"
+        if named_as:
+            # "China and Brazil are comprehensive strategic partners": the level they hold, named as a level
+            text = re.sub(r"\b(?:partners?)$", "partnership", re.sub(r"\b(?:allies|ally)$", "alliance", text))
         norm: Any = None
         for lv in known:
             if lv.pattern.search(text):
                 norm = lv
                 break
+        if named_as and norm is not None and norm.level in ("partnership", "alliance"):
+            if norm.level == "partnership":
+                continue  # "the two are partners": no level named
+            text = "alliance"  # "are close allies": allied, however described
         if norm is None or any(c.lower_ in ("other", "another", "potential", "future") for c in tok.children):
             continue  # only known levels; "other important allies" are not this pair's level
         if any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in tok.children):
@@ -184,6 +192,8 @@ def find(sent: Span, ctx: Context, date: str | None, earlier: dict[frozenset[str
         if bare and len(parties) < 2:
             continue
         codes = [m.code for m in parties]
+        if named_as and len(set(codes)) < 2:
+            continue  # "X has become one of our closest partners": a description, its pair not both named
         if len(codes) < 2 and norm.level in ("partnership", "alliance", "comprehensive partnership"):
             continue  # "our allies", "a partnership": whose, the phrase must say
         if len(codes) < 2 and len(ctx.res.group) >= 2:

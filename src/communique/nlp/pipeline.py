@@ -37,7 +37,10 @@ REGIONS = ["Indo-Pacific", "Asia-Pacific", "Euro-Atlantic", "Afro-Asian", "Sino-
            "Sea of Japan", "Taiwan Strait", "Strait of Taiwan", "Philippine Sea", "Persian Gulf", "Arabian Sea",
            "Arabian Peninsula", "Gulf of Oman", "Gulf of Guinea", "Gulf of Aden", "Bay of Bengal",
            "Caribbean Sea", "Panama Canal", "Suez Canal", "Ethiopian Highlands", "Central African Republic",
-           "Inner Mongolia", "Mongolia Autonomous Region", "Northern Ireland", "South Ossetia"]
+           "Inner Mongolia", "Mongolia Autonomous Region", "Northern Ireland", "South Ossetia",
+           # continents' adjectives that end in a country's ("his North American visit" is not the United States')
+           "North American", "South American", "Central American", "Latin American", "Pan-American",
+           "Inter-American"]
 
 #: components the extraction never uses (the parser gives sentence bounds; forms replace lemmas)
 EXCLUDE = ["attribute_ruler", "lemmatizer", "senter"]

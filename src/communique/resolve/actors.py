@@ -84,6 +84,7 @@ class Resolved:
     group: list[str] = field(default_factory=list)  # who "the two leaders", "they" stand for
     we: list[str] = field(default_factory=list)  # who "we" stands for: the authors
     speakers: list[tuple[int, int, str]] = field(default_factory=list)  # transcript turns: start, end, party
+    author: str | None = None  # the state whose government published the text, when its address tells
 
     def speaker_at(self, offset: int) -> str | None:
         return next((c for s, e, c in self.speakers if s <= offset < e), None)
@@ -214,7 +215,10 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                                           or known.role and fold(name) != fold(known.name.split()[0])):
                 known = None  # a given name alone ("Francis") needs a title; "Putin's war" is the leader in office
         if known is not None and known.id in people:
-            add_person(people[known.id], s, e, name)
+            had = people[known.id]
+            if had.role is None and st is not None and st.title and st.country in (None, had.country):
+                had.role = st.title  # "his Irish counterpart X" first, "Prime Minister X" later: the office
+            add_person(had, s, e, name)
             continue
         if known is None and (ORG_WORDS.search(name) or gaz.country(name) or gaz.org(name) or gaz.actor(name)
                               or re.search(r"[\"“”«»]", name) or gaz.city(name) or not NAME_WORDS.fullmatch(name)):
@@ -226,6 +230,9 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             continue
         if st is not None and st.country:  # what the text states wins over the tables
             role = known.role if known is not None and known.country == st.country and known.role else st.title or None
+            if role is None and " " in name and (src := from_sourced(gaz, name, published)) is not None \
+                    and src.country == st.country:
+                role = src.role  # "my Irish counterpart, Mr Bertie Ahern": the office the sources give
             add_person(PersonActor(pid, known.name if known else name, st.country, role, st.why), s, e, name)
             continue
         if known is not None and known.role:
@@ -305,6 +312,17 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                 best.mentions.append((m.start(), m.end(), m.group(0)))
                 spans.append((m.start(), m.end(), best.country or "", "person"))
 
+    def own_titles(state: str) -> None:
+        """A bare title no person named in the text bears stands for the publisher's own office of that
+        title, when the publisher's state has one in the leaders table ("the Prime Minister" in a New
+        Zealand release, "the President" in a White House one): the state is a party, no person is named."""
+        offices = state_offices(gaz, state)
+        taken = [(s, e) for s, e, _, _ in spans]
+        for m in BARE_TITLE.finditer(text):
+            title = m.group("t")
+            if title and title.lower() in offices and not any(m.start() < te and ts < m.end() for ts, te in taken):
+                spans.append((m.start(), m.end(), state, "person"))
+
     short_forms(list(people.values()))
     bare_titles_of(list(people.values()), {st.title.lower() for _sp, _n, st in titled if st.title})
     spans.sort()
@@ -365,6 +383,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     if placed_late:  # the people placed by their titles' defaults: their later short forms and bare titles
         short_forms(placed_late)
         bare_titles_of(list(people.values()), set())
+    if author:  # "the Prime Minister" in a New Zealand release that names none: the publisher's own
+        own_titles(author)
     per_sentence: dict[int, int] = {}
     for ent, _name in pending:
         per_sentence[ent.sent.start] = per_sentence.get(ent.sent.start, 0) + 1
@@ -384,7 +404,20 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     group = turns if len(turns) >= 2 and not any(c.startswith("IGO:") for c in turns) else _pair(main, counts, len(sides))
     return Resolved(text, people, spans, places, countries, orgs, main, group,
                     [voice] if voice else [],
-                    speakers)
+                    speakers, author)
+
+
+_OFFICES: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def state_offices(gaz: Gazetteer, state: str) -> frozenset[str]:
+    """The offices of a state the leaders table knows, in lower case ("president", "prime minister",
+    "secretary of state"), with each office's leading title ("secretary" of "secretary of state")."""
+    key = (id(gaz), state)
+    if key not in _OFFICES:
+        roles = {r.role.lower() for p in gaz.people.values() for r in p.roles if r.country == state}
+        _OFFICES[key] = frozenset(roles | {r.split(" of ")[0] for r in roles if " of " in r})
+    return _OFFICES[key]
 
 
 def _turns(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str]]:

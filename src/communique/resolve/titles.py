@@ -18,8 +18,10 @@ from spacy.tokens import Doc, Span, Token
 from communique.resolve.gazetteer import Gazetteer
 
 #: words that make a phrase an office (capitalised in a title, lower case in "a former prosecutor")
+#: the other side's holder of the same office: "his Australian counterpart, Stephen Smith" serves Australia
+COUNTERPART = {"counterpart", "counterparts"}
 OFFICE = {
-    "president", "president-elect", "vice", "prime", "minister", "ministers", "premier", "chancellor", "secretary",
+    *COUNTERPART, "president", "president-elect", "vice", "prime", "minister", "ministers", "premier", "chancellor", "secretary",
     "secretary-general", "undersecretary", "under", "deputy", "assistant", "ambassador", "envoy", "representative",
     "speaker", "chairman", "chairwoman", "chair", "chairperson", "co-chair", "commissioner", "governor",
     "governor-general", "mayor", "senator", "congressman", "congresswoman", "director", "director-general",
@@ -230,7 +232,7 @@ def left_title(doc: Doc, start: int, gaz: Gazetteer) -> Stated | None:
         while seg and seg[0].lower_ in JOINERS:
             seg.pop(0)
     segs = [seg for seg in segs if seg]
-    if not segs or not any(_office(t) and t.text[:1].isupper() for t in segs[0]):
+    if not segs or not any(_office(t) and (t.text[:1].isupper() or t.lower_ in COUNTERPART) for t in segs[0]):
         return None  # "opposition leader X", "activist X": a description, not an office
     kept = [t for seg in segs for t in seg]
     first = next((k for k, t in enumerate(kept) if _office(t) or t.ent_type_ in ("GPE", "NORP") or t.ent_id_
@@ -249,6 +251,8 @@ def left_title(doc: Doc, start: int, gaz: Gazetteer) -> Stated | None:
             break
     title = doc[kept[0].i:kept[-1].i + 1].text
     why = f"title before the name: '{title}'" + (f" names {what}" if country else "")
+    if COUNTERPART & {t.lower_ for t in kept}:  # the other side's office, not one of its own: the state alone
+        return Stated("", country, why, False) if country else None
     return Stated(title, country, why, _head_word(kept))
 
 
@@ -271,10 +275,13 @@ def right_title(doc: Doc, end: int, gaz: Gazetteer) -> Stated | None:
         if country:
             return Stated("", country, f"'{doc[i].text} {what}' after the name", False)
         return None
-    if not comma and i < sent_end and doc[i].lower_ == "and":
-        return None  # "A and Chairperson of X B": the next item of a list, with a title of its own
-    while i < sent_end and doc[i].lower_ in QUALIFIER:
-        i += 1
+    if i < sent_end and doc[i].lower_ in ("and", "or"):
+        # "A and Chairperson of X B", "Minister A, and the State of Qatar's Minister B": the next item of
+        # a list, with a title of its own
+        return None
+    while i < sent_end and (doc[i].lower_ in QUALIFIER or comma and doc[i].lower_ in ("his", "her", "their")
+                            and i + 2 < sent_end and COUNTERPART & {doc[i + 1].lower_, doc[i + 2].lower_}):
+        i += 1  # (", his Australian counterpart": the possessive of a counterpart)
     segs: list[list[Token]] = []
     cur: list[Token] = []
     while i < sent_end and len(segs) < 3:
@@ -313,6 +320,9 @@ def right_title(doc: Doc, end: int, gaz: Gazetteer) -> Stated | None:
     if not any(_office(t) for t in segs[0]):
         return None
     title = doc[segs[0][0].i:segs[0][-1].i + 1].text
+    if COUNTERPART & {t.lower_ for t in segs[0]}:  # the other side's office, not one of its own: the state alone
+        country, what = _country_of(doc, segs[0], gaz)
+        return Stated("", country, f"'{title}' after the name names {what}", False) if country else None
     for seg in segs:
         country, what = _country_of(doc, seg, gaz)
         if country:
@@ -343,6 +353,11 @@ def stated(doc: Doc, span: Span, gaz: Gazetteer) -> Stated | None:
                 return Stated(f"{before.title}, {left.title}", before.country, before.why, before.head)
     for s in (left, right):
         if s and s.country:
+            other = right if s is left else left
+            if not s.title and other is not None and other.title and not other.country:
+                # "Prime Minister X of Ireland", "his Irish counterpart, Secretary X": one side the office,
+                # the other the state
+                return Stated(other.title, s.country, f"{other.why}; {s.why}", other.head)
             return s
     for s in (left, right):
         for pat, code in NATIONAL_OFFICES:
