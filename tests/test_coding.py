@@ -945,3 +945,10 @@ def test_coding_spoke_to_a_leader_is_a_conversation() -> None:
     assert ("CONSULT", ("GBR", "KEN"), ()) in events(
         "The Prime Minister of the United Kingdom spoke to President William Ruto of Kenya this afternoon.")
     assert not code("The Prime Minister of the United Kingdom spoke to reporters about Kenya.").events
+
+
+def test_coding_officials_below_the_head_of_state_act_for_their_state() -> None:
+    # a title's office word stands for its state as 'minister' does ("the Nepalese Speaker"); a chair of an
+    # organisation or an envoy 'for' a country is not read as a party of that office
+    assert ("CONSULT", ("IND", "NPL"), ()) in events("The Indian Ambassador met the Nepalese Speaker.")
+    assert ("CONSULT", ("JPN",), ("VNM",)) in events("The Vietnamese Speaker met the Japanese Governor in Hanoi.")

@@ -75,7 +75,27 @@ def agent_nouns(civilians: bool = False) -> frozenset[str]:
     """Nouns that denote an actor of a state: 'minister', 'troops', 'government', 'side' ...; with
     `civilians`, also a country's people and groups ('protesters', 'students', 'rebels'), as
     sentence-level event sets code them."""
-    return agent_forms(civilians) | sovereign_titles()
+    return agent_forms(civilians) | sovereign_titles() | office_nouns()
+
+
+#: office words of titles (`titles.OFFICE`) that are no state's office, or only part of a title's name
+NOT_STATE_OFFICES = frozenset({"vice", "prime", "under", "deputy", "assistant", "chief", "head", "lady", "member",
+                               "activist", "candidate", "politician", "ceo", "spokesperson", "spokesman",
+                               "spokeswoman", "patriarch", "cardinal", "archbishop", "pope", "affaires",
+                               "d'affaires", "d’affaires", "attorney", "justice", "judge", "leader", "official",
+                               "officer", "counterpart", "counterparts", "lawmaker", "mp",
+                               # chairs of organisations a state's leader may hold ("African Union Chairperson,
+                               # President of Senegal X"), envoys "for" a country they are not of, a task
+                               "chair", "chairman", "chairwoman", "chairperson", "co-chair", "representative",
+                               "envoy", "coordinator", "negotiator", "rapporteur", "delegate", "charge", "chargé"})
+
+
+@cache
+def office_nouns() -> frozenset[str]:
+    """The offices titles name ('speaker', 'ambassador', 'governor-general'), singular and plural: "the
+    Nepalese Speaker" acts for Nepal as "the Nepalese minister" does (PETRARCH2's agents list lacks some)."""
+    one = {w for w in OFFICE if w not in NOT_STATE_OFFICES and w.isalpha()}
+    return frozenset(one | {w + "s" for w in one})
 
 
 @cache
