@@ -78,6 +78,11 @@ def agent_nouns(civilians: bool = False) -> frozenset[str]:
     return agent_forms(civilians) | sovereign_titles() | office_nouns()
 
 
+#: bodies of a government, named as proper nouns ("the Department of State", "the Ministry", "Treasury");
+#: not "Government" itself, which also heads "Heads of Government" of many states
+GOVERNMENT_BODIES = frozenset({"department", "ministry", "office", "treasury", "secretariat", "agency", "bureau"})
+
+
 #: office words of titles (`titles.OFFICE`) that are no state's office, or only part of a title's name
 NOT_STATE_OFFICES = frozenset({"vice", "prime", "under", "deputy", "assistant", "chief", "head", "lady", "member",
                                "activist", "candidate", "politician", "ceo", "spokesperson", "spokesman",
@@ -334,6 +339,10 @@ class Parties:
                 found = self._modifiers(a, depth + 1)
             if found:
                 return found
+        if w in GOVERNMENT_BODIES and t.tag_ in ("NNP", "NNPS") and self.res.author and not self.sentence:
+            # "the Department of the Treasury's Office of Foreign Assets Control", "the Ministry", in a
+            # government's release: a body of government that names no state is the publisher's
+            return [Mention(self.res.author, "org", None, t.i)]
         return []
 
     def _home(self, t: Token) -> Mention | None:
