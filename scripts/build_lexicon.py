@@ -124,6 +124,7 @@ class Verb:
     line: int
     paired: str | None = None
     docs: int | None = None
+    cite: str | None = None  # a verb the codebook adds: where it says so (a dictionary verb cites its line)
 
     def phrases(self) -> list[tuple[str, ...]]:
         """Each form as the whole word sequence, e.g. ("called", "off")."""
@@ -449,6 +450,7 @@ def parse_dictionary(text: str) -> Dictionary:
         _name_sources(b)
     _add_named_verbs(blocks, notes)
     _add_codebook_patterns(blocks, notes)
+    _add_codebook_verbs(blocks, notes)
     return Dictionary(blocks=blocks, synsets=synsets, notes=notes)
 
 
@@ -473,6 +475,28 @@ CODEBOOK_PATTERNS = [
     # the readout's "spoke to President X", the same conversation (a party is still needed after "to")
     ("CONFER", "speak", ("to", "+"), "046", "PLOVER_MANUAL.tex:370 CONSULT (consultation by phone: spoke to a leader)"),
 ]
+
+
+#: Verbs the PLOVER codebook names for a category that the dictionary lists under no block: (block, verb,
+#: CAMEO code, citation). The category SANCTION is the verb of its own name: "International (political or
+#: economic) sanctions are coded as 'discontinue'", while the dictionary knows sanctions only as a noun
+#: imposed (IMPOSE * SANCTIONS), so "OFAC sanctioned 12 entities" coded nothing
+CODEBOOK_VERBS = [
+    ("EXCLUDE", "sanction", "163", "PLOVER_MANUAL.tex:822 SANCTION (international sanctions: discontinue)"),
+]
+
+
+def _add_codebook_verbs(blocks: list[Block], notes: list[str]) -> None:
+    by_name = {b.name: b for b in blocks}
+    listed = {f for b in blocks for v in b.verbs for f in v.forms}
+    for i, (block_name, verb, code, cite) in enumerate(CODEBOOK_VERBS):
+        b = by_name.get(block_name)
+        if b is None or verb in listed:
+            notes.append(f"codebook verb {verb} in {block_name}: no such block, or already listed; skipped")
+            continue
+        # a negative line: not a line of the dictionary (the citation says where the verb comes from)
+        b.verbs.append(Verb(verb=verb, words=(verb,), head=0, forms=tuple(verb_forms(verb)), code=code,
+                            line=-(1000 + i), cite=cite))
 
 
 def _add_codebook_patterns(blocks: list[Block], notes: list[str]) -> None:
@@ -1090,7 +1114,8 @@ def verb_rows(blocks: Iterable[Block]) -> list[dict[str, Any]]:
         rows.append({
             "block": b.name, "line": b.line, "code": b.code, "paired": b.paired,
             "verbs": [{"verb": v.verb, "words": list(v.words), "head": v.head, "forms": list(v.forms),
-                       "code": v.code, "paired": v.paired, "line": v.line, "docs": v.docs} for v in sorted(b.verbs, key=lambda v: v.line)],
+                       "code": v.code, "paired": v.paired, "line": v.line, "docs": v.docs,
+                       **({"cite": v.cite} if v.cite else {})} for v in sorted(b.verbs, key=lambda v: v.line)],
             "patterns": [{"line": p.line, "from": p.source, "before": [list(s) for s in p.before],
                           "after": [list(s) for s in p.after], "code": p.code, "paired": p.paired, "docs": p.docs,
                           **({"cite": p.cite} if p.cite else {})}
@@ -1115,7 +1140,8 @@ def blocks_from_rows(rows: Iterable[dict[str, Any]]) -> list[Block]:
         blocks.append(Block(
             name=r["block"], line=r["line"], code=r["code"], paired=r["paired"],
             verbs=[Verb(verb=v["verb"], words=tuple(v["words"]), head=v["head"], forms=tuple(v["forms"]),
-                        code=v["code"], paired=v["paired"], line=v["line"], docs=v.get("docs")) for v in r["verbs"]],
+                        code=v["code"], paired=v["paired"], line=v["line"], docs=v.get("docs"), cite=v.get("cite"))
+                   for v in r["verbs"]],
             patterns=[Pattern(line=p["line"], source=p["from"], before=tuple(tuple(s) for s in p["before"]),
                               after=tuple(tuple(s) for s in p["after"]), code=p["code"], paired=p["paired"],
                               docs=p.get("docs")) for p in r["patterns"]]))

@@ -945,3 +945,30 @@ def test_coding_spoke_to_a_leader_is_a_conversation() -> None:
     assert ("CONSULT", ("GBR", "KEN"), ()) in events(
         "The Prime Minister of the United Kingdom spoke to President William Ruto of Kenya this afternoon.")
     assert not code("The Prime Minister of the United Kingdom spoke to reporters about Kenya.").events
+
+
+def test_coding_officials_below_the_head_of_state_act_for_their_state() -> None:
+    # a title's office word stands for its state as 'minister' does ("the Nepalese Speaker"); a chair of an
+    # organisation or an envoy 'for' a country is not read as a party of that office
+    assert ("CONSULT", ("IND", "NPL"), ()) in events("The Indian Ambassador met the Nepalese Speaker.")
+    assert ("CONSULT", ("JPN",), ("VNM",)) in events("The Vietnamese Speaker met the Japanese Governor in Hanoi.")
+
+
+TREASURY_URL = "https://home.treasury.gov/news/press-releases/case"
+
+
+def test_coding_a_sanctions_release_sanctions_where_the_targets_are_based() -> None:
+    # SANCTION is the verb of its own name (PLOVER: international sanctions); a body of the publishing
+    # government that names no state is the publisher; entities "based in" a state are that state's; what
+    # they are sanctioned "for" doing is their act, not the publisher's
+    rec = released("Today, the Department of the Treasury's Office of Foreign Assets Control sanctioned 12 entities "
+                   "and 3 individuals based in Russia and China for supplying components to Russia's "
+                   "military-industrial base.", TREASURY_URL)
+    assert [(e.type, e.actor, e.recipient) for e in rec.events] == [("SANCTION", ["USA"], ["CHN", "RUS"])]
+
+
+def test_coding_thanked_for_doing_is_done_by_the_one_thanked() -> None:
+    assert {("SUPPORT", ("USA",), ("DEU",)), ("SUPPORT", ("DEU",), ("UKR",))} <= events(
+        "President Biden of the United States thanked Chancellor Scholz of Germany for supporting Ukraine.")
+    assert ("SUPPORT", ("USA",), ("UKR",)) not in events(
+        "President Biden of the United States thanked Chancellor Scholz of Germany for supporting Ukraine.")

@@ -117,6 +117,11 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
                 elif c.dep_ == "nmod" and c.tag_ in ("NN", "NNS") and depth < 1:
                     # "Ukraine's sovereignty and territorial integrity", parsed as a noun modifying the last
                     out.extend(_owners(c, parties, depth + 1, of=False))
+        # "12 entities based in Russia and China": where a company or person is based is whose it is
+        for c in t.children:
+            if c.dep_ == "acl" and c.lower_ in SEATED:
+                out.extend(m for p, o in preps(c) if p == "in" for x in conjuncts(o)
+                           if (m := parties.at(x)) is not None and m.kind == "country")
         # (sentence mode: also whom a thing is for, "a camp for Congolese refugees", "aid for Bosnia")
         owning = ("of", "by", "from", "for") if parties.sentence else ("of", "by", "from")
         for p, o in preps(t):
@@ -128,6 +133,9 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
     # named owners only: "their sovereignty" says nothing about whom an act is aimed at
     return dedupe([m for m in out if m.kind != "group"])
 
+
+#: participles that say where a company or person is seated ("entities based in Russia")
+SEATED = frozenset({"based", "located", "headquartered", "registered", "incorporated", "operating"})
 
 #: prepositions whose object's owner is the party the phrase is about: "support for Ukraine's sovereignty"
 OWNER_PREPS = ("to", "in", "on", "against", "for", "toward", "towards", "at", "into")

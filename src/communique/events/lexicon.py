@@ -128,7 +128,7 @@ class Lexicon:
                 words = tuple(v.get("words") or [v["verb"]])
                 code = (v.get("code") or block.code).split(":")[0] or "---"  # "042:043": the verb's own event
                 verb = Verb(words, int(v.get("head", 0)), code, block.name,
-                            f"CAMEO.2.0.txt:{v.get('line')} {block.name}/{' '.join(words)}")
+                            v.get("cite") or f"CAMEO.2.0.txt:{v.get('line')} {block.name}/{' '.join(words)}")
                 for f in v["forms"]:
                     self.forms[f.lower()].append(verb)
         self.nouns: dict[str, tuple[str, str]] = {}

@@ -187,6 +187,10 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
             if came_by == "xcomp":  # "X is scheduled to meet": X meets
                 return [c for s in children(t, "nsubjpass") for c in conjuncts(s)]
             return []  # a passive without "by": the doer is not named
+        if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "for" and children(t.head.head, "dobj"):
+            # "sanctioned 12 entities for supplying components", "thanked X for supporting": the one the
+            # verb acts on did what it is sanctioned or thanked for
+            return [c for o in children(t.head.head, "dobj") for c in conjuncts(o)]
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "oprd", "prep") and t.head is not t:
             came_by = t.dep_ if t.dep_ != "prep" else came_by
             if t.dep_ == "conj" and misattached(t):

@@ -75,7 +75,32 @@ def agent_nouns(civilians: bool = False) -> frozenset[str]:
     """Nouns that denote an actor of a state: 'minister', 'troops', 'government', 'side' ...; with
     `civilians`, also a country's people and groups ('protesters', 'students', 'rebels'), as
     sentence-level event sets code them."""
-    return agent_forms(civilians) | sovereign_titles()
+    return agent_forms(civilians) | sovereign_titles() | office_nouns()
+
+
+#: bodies of a government, named as proper nouns ("the Department of State", "the Ministry", "Treasury");
+#: not "Government" itself, which also heads "Heads of Government" of many states
+GOVERNMENT_BODIES = frozenset({"department", "ministry", "office", "treasury", "secretariat", "agency", "bureau"})
+
+
+#: office words of titles (`titles.OFFICE`) that are no state's office, or only part of a title's name
+NOT_STATE_OFFICES = frozenset({"vice", "prime", "under", "deputy", "assistant", "chief", "head", "lady", "member",
+                               "activist", "candidate", "politician", "ceo", "spokesperson", "spokesman",
+                               "spokeswoman", "patriarch", "cardinal", "archbishop", "pope", "affaires",
+                               "d'affaires", "d’affaires", "attorney", "justice", "judge", "leader", "official",
+                               "officer", "counterpart", "counterparts", "lawmaker", "mp",
+                               # chairs of organisations a state's leader may hold ("African Union Chairperson,
+                               # President of Senegal X"), envoys "for" a country they are not of, a task
+                               "chair", "chairman", "chairwoman", "chairperson", "co-chair", "representative",
+                               "envoy", "coordinator", "negotiator", "rapporteur", "delegate", "charge", "chargé"})
+
+
+@cache
+def office_nouns() -> frozenset[str]:
+    """The offices titles name ('speaker', 'ambassador', 'governor-general'), singular and plural: "the
+    Nepalese Speaker" acts for Nepal as "the Nepalese minister" does (PETRARCH2's agents list lacks some)."""
+    one = {w for w in OFFICE if w not in NOT_STATE_OFFICES and w.isalpha()}
+    return frozenset(one | {w + "s" for w in one})
 
 
 @cache
@@ -314,6 +339,10 @@ class Parties:
                 found = self._modifiers(a, depth + 1)
             if found:
                 return found
+        if w in GOVERNMENT_BODIES and t.tag_ in ("NNP", "NNPS") and self.res.author and not self.sentence:
+            # "the Department of the Treasury's Office of Foreign Assets Control", "the Ministry", in a
+            # government's release: a body of government that names no state is the publisher's
+            return [Mention(self.res.author, "org", None, t.i)]
         return []
 
     def _home(self, t: Token) -> Mention | None:
