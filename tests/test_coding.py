@@ -872,17 +872,17 @@ def test_coding_a_foreign_visit_naming_no_destination_is_to_the_publisher() -> N
 
 
 def test_coding_who_meets_during_a_visit_makes_it() -> None:
-    ev = one("The Slovenian Prime Minister will meet New Zealand's Prime Minister during a two-day visit to "
-             "Wellington on June 8 and 9.", "CONSULT", published="1998-06-02")
-    assert (ev.actor, ev.recipient, ev.status, ev.date) == (["SVN"], ["NZL"], "planned", "1998-06-08")
+    ev = one("The Estonian Foreign Minister will see New Zealand's Foreign Minister during a three-day visit to "
+             "Auckland on June 8 and 9.", "CONSULT", published="1998-06-02")
+    assert (ev.actor, ev.recipient, ev.status, ev.date) == (["EST"], ["NZL"], "planned", "1998-06-08")
 
 
 def test_coding_a_visit_a_noun_tells_undated_is_the_announced_one() -> None:
-    rec = released("The Slovenian Prime Minister will make a two-day visit to Wellington on June 8 and 9. \"I welcome "
-                   "the interest that the Slovenian Prime Minister's visit demonstrates,\" the Prime Minister said.",
+    rec = released("The Estonian Foreign Minister will make a three-day visit to Auckland on June 8 and 9. \"The "
+                   "Estonian Foreign Minister's visit shows how close our ties have grown,\" the Prime Minister said.",
                    NZ_URL, published="1998-06-02")
     assert [(e.actor, e.recipient, e.status, e.date) for e in rec.events] == [
-        (["SVN"], ["NZL"], "planned", "1998-06-08")]
+        (["EST"], ["NZL"], "planned", "1998-06-08")]
 
 
 def test_coding_a_month_and_year_before_the_noun_dates_it() -> None:
@@ -918,11 +918,11 @@ def test_coding_a_releases_present_tense_of_going_is_its_timetable() -> None:
 
 
 def test_coding_a_visit_with_no_destination_told_beside_a_placed_one_is_that_one() -> None:
-    rec = released("Statement on the Papal Visit\n\nPope Francis visited Iraq this week. Pope Francis' visit was a "
-                   "historic first for the country.", WH_URL)
+    rec = released("Statement on the Pope's Journey\n\nPope Francis visited Iraq this week. The visit by Pope Francis "
+                   "marked a first for that nation.", WH_URL)
     assert [(e.actor, e.recipient) for e in rec.events if e.type == "CONSULT"] == [(["VAT"], ["IRQ"])]
     # "after his first visit": another visit, not one to the publisher
-    assert not [e for e in released("It is great to welcome the Japanese Prime Minister back so soon after his first "
+    assert not [e for e in released("We are glad to receive the Japanese Prime Minister again, weeks after his first "
                                     "visit in February.", NZ_URL).events if e.date and e.date.startswith("2025")]
 
 

@@ -139,6 +139,11 @@ class EventSet:
                     old.people.append(p)
 
 
+def _fold(evs: dict[Any, Event], k: Any, into: Event) -> None:
+    """The event at `k` is another report of `into`: its evidence joins `into`'s and it goes."""
+    into.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in into.evidence_all)
+
+
 def _same_kind(a: Event, b: Event) -> bool:
     """Two reports can be one event unless they say different kinds of it (a visit, a call)."""
     return not (a.mode and b.mode and a.mode != b.mode)
@@ -737,7 +742,7 @@ class Coder:
             if twin is None and titled:  # "Visit to New Zealand" over a text announcing it: the planned visit
                 twin = next((x for x in evs.values() if x.date and x.key()[:2] == k[:2] and x.status == "planned"), None)
             if twin is not None:
-                twin.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in twin.evidence_all)
+                _fold(evs, k, twin)
             elif titled:
                 ev = evs.pop(k)
                 ev.date, ev.place = ctx.anchor, ctx.place if ev.mode != "phone" else None
@@ -755,7 +760,7 @@ class Coder:
                          and id(x) not in events.defaulted and x.date and ev.date and len(x.date) < len(ev.date)
                          and ev.date.startswith(x.date) and x.key()[1] == ev.key()[1]), None)
             if trip is not None:
-                trip.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in trip.evidence_all)
+                _fold(evs, k, trip)
                 for p in ev.people:
                     if p not in trip.people:
                         trip.people.append(p)
@@ -770,7 +775,7 @@ class Coder:
             placed = next((x for x in evs.values() if x is not ev and x.mode == "visit" and x.actor == ev.actor
                            and x.recipient != ev.recipient), None)
             if placed is not None:
-                placed.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in placed.evidence_all)
+                _fold(evs, k, placed)
 
     @staticmethod
     def _announced(events: EventSet) -> None:
@@ -782,7 +787,7 @@ class Coder:
             plan = next((x for x in evs.values() if x is not ev and x.status == "planned" and x.date
                          and x.mode == "visit" and x.actor == ev.actor and x.recipient == ev.recipient), None)
             if plan is not None:
-                plan.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in plan.evidence_all)
+                _fold(evs, k, plan)
 
     @staticmethod
     def _coarser_plans(events: EventSet) -> None:
@@ -795,7 +800,7 @@ class Coder:
                           and len(x.date) > len(ev.date or "") and x.date.startswith(ev.date or "")
                           and x.key()[:2] == ev.key()[:2]), None)
             if finer is not None:
-                finer.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in finer.evidence_all)
+                _fold(evs, k, finer)
                 if finer.place is None:
                     finer.place = ev.place
 

@@ -83,6 +83,20 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
 SEPARATE_NOUNS = frozenset({"meetings", "conversations", "calls", "bilaterals", "audiences"})
 
 
+def _home_for(clause: Clause, ctx: Context) -> str | None:
+    """Where a visit that names no destination goes: "this week's visit by the Saudi Commerce Minister", in
+    a New Zealand release, is a foreign official's visit to the publisher's state. Not the publisher's own
+    officials, nor a place visited ("a city visited by"), nor a transcript's, nor "after his first visit"
+    (another visit, told to date this one)."""
+    home, tok = ctx.res.author, clause.trigger.token
+    if home is None or not clause.doers or ctx.sentence_mode or ctx.res.speakers \
+            or any(m.code == home or m.code.startswith("IGO:") for m in clause.doers):
+        return None
+    if clause.trigger.nominal:
+        return None if tok.dep_ == "pobj" and tok.head.lower_ in ANOTHER_TIME else home
+    return None if tok.dep_ in ("acl", "relcl") or children(tok, "dobj", "nsubjpass") else home
+
+
 def _separate(clause: Clause) -> bool:
     """The subject met each partner on its own: a plural noun of meeting, or 'separately'."""
     tok = clause.trigger.token
@@ -165,18 +179,9 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
         # ("attended the summit in Rio", ATTEND * SUMMIT [044]: a meeting elsewhere is a visit to where it is)
         stops = _destinations(clause, ctx, [m.code for m in clause.doers], objects=visit or (
             clause.trigger.block in MOTION_BLOCKS and cameo.startswith("044") and not partners))
-        home = ctx.res.author
-        tok = clause.trigger.token
-        homed = bool(home) and not stops and visit and not motion and home and clause.doers and not ctx.sentence_mode \
-            and all(m.code != home and not m.code.startswith("IGO:") for m in clause.doers) \
-            and not ctx.res.speakers and (
-                (clause.trigger.nominal and not (tok.dep_ == "pobj" and tok.head.lower_ in ANOTHER_TIME))
-                or (not clause.trigger.nominal and tok.dep_ not in ("acl", "relcl")
-                    and not children(tok, "dobj", "nsubjpass")))
-        if homed and home:
-            # "this week's visit by the Saudi Commerce Minister", in a New Zealand release: a foreign
-            # official's visit that names no destination (nor a place visited) is to the publisher's state
-            # (not "after his first visit": another visit, told to date this one)
+        home = _home_for(clause, ctx) if not stops and visit and not motion else None
+        homed = home is not None
+        if home is not None:
             stops = [(Mention(home, "country"), None)]
         if stops:  # a visit, or a trip of several stops: one visit to each
             date = event_date(ctx, clause, status, span=len(stops) > 1)

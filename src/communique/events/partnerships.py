@@ -162,7 +162,7 @@ def find(sent: Span, ctx: Context, date: str | None, earlier: dict[frozenset[str
         named_as = tok.lower_ in ("partners", "allies") and tok.dep_ == "attr"
         if named_as:
             # "China and Brazil are comprehensive strategic partners": the level they hold, named as a level
-            text = re.sub(r"\b(?:partners?)$", "partnership", re.sub(r"\b(?:allies|ally)$", "alliance", text))
+            text = re.sub(r"partners$", "partnership", re.sub(r"allies$", "alliance", text))
         norm: Any = None
         for lv in known:
             if lv.pattern.search(text):

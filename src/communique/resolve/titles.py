@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Span, Token
 
 from communique.resolve.gazetteer import Gazetteer
 
-#: words that make a phrase an office (capitalised in a title, lower case in "a former prosecutor")
 #: the other side's holder of the same office: "his Australian counterpart, Stephen Smith" serves Australia
 COUNTERPART = {"counterpart", "counterparts"}
+#: words that make a phrase an office (capitalised in a title, lower case in "a former prosecutor")
 OFFICE = {
     *COUNTERPART, "president", "president-elect", "vice", "prime", "minister", "ministers", "premier", "chancellor", "secretary",
     "secretary-general", "undersecretary", "under", "deputy", "assistant", "ambassador", "envoy", "representative",
