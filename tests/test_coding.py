@@ -331,6 +331,13 @@ def test_coding_agreement_signed_in_a_body_clause() -> None:
     assert [(a.parties, a.date) for a in rec.agreements] == [(["HUN", "SRB"], "2024-03-14")]
 
 
+def test_coding_a_signing_dated_inside_the_subject_of_another_verb() -> None:
+    # the parser hangs "on Wednesday" on "sets out"; the earlier sentence's Monday is not the signing's
+    rec = code("The President of Kenya arrived in Tokyo on Monday. The joint statement signed by the President "
+               "of Kenya and the Prime Minister of Japan on Wednesday sets out a plan for trade.", published="2025-03-14")
+    assert [(a.parties, a.date) for a in rec.agreements] == [(["JPN", "KEN"], "2025-03-12")]
+
+
 def test_coding_count_of_documents() -> None:
     rec = code("Vietnam and Laos signed 12 cooperation documents in Hanoi.")
     assert rec.agreements[0].count == 12
