@@ -235,6 +235,8 @@ def test_coding_a_shared_commitment_is_not_mutual_praise() -> None:
     ("The United States imposed sanctions on Iran.", ("SANCTION", ("USA",), ("IRN",))),
     ("Lithuania expelled Russian diplomats.", ("SANCTION", ("LTU",), ("RUS",))),
     ("Russian forces shelled Ukrainian cities.", ("ASSAULT", ("RUS",), ("UKR",))),
+    # aid announced is aid committed (GUIDELINES.md), though the codebook reads it as intent (033)
+    ("Norway announced new humanitarian assistance for Yemen.", ("AID", ("NOR",), ("YEM",))),
 ])
 def test_coding_material_acts(text: str, expected: tuple[str, tuple[str, ...], tuple[str, ...]]) -> None:
     assert expected in events(text)

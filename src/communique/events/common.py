@@ -53,6 +53,10 @@ def plover_type(code: str, sentence_mode: bool) -> str | None:
         return "AGREE"
     if code.startswith("036") and not sentence_mode:
         return "CONSULT"
+    if code.startswith("033") and not sentence_mode:
+        # "announced £50 million in assistance": the guidelines code aid "delivered or committed" as
+        # AID (GUIDELINES.md, events table); the codebook's intent to give aid is AGREE (033)
+        return "AID"
     row = cameo_row(code)
     return row.get("plover")
 
