@@ -237,9 +237,15 @@ def test_coding_a_shared_commitment_is_not_mutual_praise() -> None:
     ("Russian forces shelled Ukrainian cities.", ("ASSAULT", ("RUS",), ("UKR",))),
     # aid announced is aid committed (GUIDELINES.md), though the codebook reads it as intent (033)
     ("Norway announced new humanitarian assistance for Yemen.", ("AID", ("NOR",), ("YEM",))),
+    # an amount of money is the dictionary's MONEY/DOLLARS (PLEDGE * MONEY, 0331)
+    ("Canada pledged $40 million to Haiti.", ("AID", ("CAN",), ("HTI",))),
 ])
 def test_coding_material_acts(text: str, expected: tuple[str, tuple[str, ...], tuple[str, ...]]) -> None:
     assert expected in events(text)
+
+
+def test_coding_the_value_of_goods_is_no_money_given() -> None:
+    assert not any(t == "AID" for t, _, _ in events("Chile will supply $3 billion worth of copper to Korea."))
 
 
 def test_coding_announced_sanctions_are_a_threat() -> None:
