@@ -163,9 +163,11 @@ EXTRA: dict[str, Extra] = {
               cap="Astana|Nur-Sultan"),
     "KEN": _x("Kenya|Republic of Kenya", "Kenyan/s", cap="Nairobi"),
     "KIR": _x("Kiribati|Republic of Kiribati", "I-Kiribati", adj="I-Kiribati", cap="South Tarawa"),
-    "PRK": _x("North Korea|DPRK|D.P.R.K.|Democratic People's Republic of Korea", "North Korean/s",
+    "PRK": _x("North Korea|Nth Korea|DPRK|D.P.R.K.|Democratic People's Republic of Korea", "North Korean/s",
               cap="Pyongyang", display="North Korea"),
-    "KOR": _x("South Korea|Republic of Korea|ROK|R.O.K.", "South Korean/s", cap="Seoul", display="South Korea"),
+    # "Korea" alone is the Republic: press usage since 1948 ("Japan and Korea", "the NZ-Korea FTA"); the
+    # North is always qualified ("North Korea", "DPRK"), and the longer name wins
+    "KOR": _x("South Korea|Sth Korea|Republic of Korea|ROK|R.O.K.|Korea", "South Korean/s", cap="Seoul", display="South Korea"),
     "KWT": _x("Kuwait|State of Kuwait", "Kuwaiti/s", cap="Kuwait City"),
     "KGZ": _x("Kyrgyzstan|Kyrgyz Republic", "Kyrgyz|Kyrgyzstani/s", adj="Kyrgyz|Kyrgyzstani", cap="Bishkek"),
     "LAO": _x("Laos|Lao PDR|Lao People's Democratic Republic", "Laotian/s|Lao", cap="Vientiane",

@@ -346,6 +346,10 @@ def test_coding_a_signing_dated_inside_the_subject_of_another_verb() -> None:
     assert [(a.parties, a.date) for a in rec.agreements] == [(["JPN", "KEN"], "2025-03-12")]
 
 
+def test_coding_korea_alone_is_a_party() -> None:
+    assert ("AGREE", ("AUS", "KOR"), ()) in events("Korea and Australia signed a memorandum on hydrogen trade.")
+
+
 def test_coding_count_of_documents() -> None:
     rec = code("Vietnam and Laos signed 12 cooperation documents in Hanoi.")
     assert rec.agreements[0].count == 12
