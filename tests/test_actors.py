@@ -244,7 +244,8 @@ def test_a_province_named_by_a_common_word_is_no_place() -> None:
     assert "central" not in load_gazetteer().regions
 
 
-@pytest.mark.parametrize(("name", "code"), [("Korea", "KOR"), ("Nth Korea", "PRK"), ("North Korea", "PRK")])
-def test_korea_alone_is_the_republic(name: str, code: str) -> None:
+@pytest.mark.parametrize(("name", "code"), [("Korea", "KOR"), ("Nth Korea", "PRK"), ("North Korea", "PRK"),
+                                           ("PNG", "PNG"), ("Trinidad", "TTO")])
+def test_press_short_names_of_states(name: str, code: str) -> None:
     # press usage: the North is always qualified, so "Japan and Korea" is the Republic of Korea
     assert load_gazetteer().country(name) == code
