@@ -94,6 +94,13 @@ def test_coding_a_verb_of_thought_is_no_meeting() -> None:
     assert not events("The Indian and Pakistani ministers considered the proposal.")
 
 
+def test_coding_a_titled_name_the_parser_hangs_as_a_modifier_is_the_subject() -> None:
+    # the small model parses "McCully" here as an adverb of "met", leaving no subject
+    assert ("CONSULT", ("NZL",), ("VNM",)) in events(
+        "Foreign Minister Murray McCully met the Vietnamese Deputy Prime Minister in Hanoi on Monday.",
+        published="2012-06-20")
+
+
 # ---------------------------------------------------------------- planned and unreal
 
 def test_coding_planned_visit_is_planned_with_its_date() -> None:
