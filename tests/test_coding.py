@@ -108,6 +108,24 @@ def test_coding_planned_visit_is_planned_with_its_date() -> None:
     assert (ev.status, ev.date, ev.actor, ev.recipient) == ("planned", "2024-04-10", ["MEX"], ["CAN"])
 
 
+def test_coding_a_visit_takes_the_days_of_the_visitors_stay() -> None:
+    # a stay is no event of its own; it dates (and places) the announced visit
+    ev = one("The Emir of Qatar will make an official visit to Chile this year. He will be in Santiago "
+             "from 4 to 6 June.", "CONSULT")
+    assert (ev.status, ev.date, ev.place.name if ev.place else None) == ("planned", "2024-06-04", "Santiago")
+
+
+def test_coding_another_persons_stay_does_not_date_a_visit() -> None:
+    ev = one("The Emir of Qatar will make an official visit to Chile this year. The President of Peru will be "
+             "in Santiago from 4 to 6 June.", "CONSULT")
+    assert ev.date == "2024"
+
+
+def test_coding_a_visit_this_week_is_still_planned() -> None:
+    ev = one("The Foreign Minister of Ghana is to visit Norway this week.", "CONSULT")
+    assert ev.status == "planned"
+
+
 def test_coding_look_forward_to_meeting_is_planned() -> None:
     ev = one("Prime Minister Modi said he looks forward to meeting President Macron of France in May.", "CONSULT")
     assert ev.status == "planned" and ev.date == "2024-05"

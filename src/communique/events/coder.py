@@ -505,6 +505,7 @@ class Coder:
                     events.add(signed)
         facts = self._facts(sents, ctx, events)
         self._undated(events, ctx)
+        self._stays(events, body, ctx)
         self._coarser_plans(events)
         self._announced(events)
         self._homed(events, ctx)
@@ -746,6 +747,20 @@ class Coder:
             elif titled:
                 ev = evs.pop(k)
                 ev.date, ev.place = ctx.anchor, ctx.place if ev.mode != "phone" else None
+                evs.setdefault(EventSet.slot(ev), ev)
+
+    @staticmethod
+    def _stays(events: EventSet, body: list[Sent], ctx: Context) -> None:
+        """A planned visit told without its days takes those of the visitor's stay ("He will be in
+        Australia from 10-17 October"), unless the text has that visit on those days already."""
+        evs = events.events
+        for k in list(evs):
+            stay = meetings.stay_day(evs[k], body, ctx)
+            if stay is not None:
+                ev = evs.pop(k)
+                ev.date = stay[0]
+                if stay[1] is not None and (ev.place is None or not ev.place.name):
+                    ev.place = stay[1]
                 evs.setdefault(EventSet.slot(ev), ev)
 
     @staticmethod

@@ -14,6 +14,7 @@ PLOVER types come from the CAMEO codes through the 2021 CAMEO-to-PLOVER table
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -207,8 +208,11 @@ def status_of(clause: Clause) -> str | None:
     if clause.negated:
         return None
     if clause.mood.kind == "future":
-        if clause.when is not None and clause.when.future is False and clause.mood.cue not in FUTURE_AUX:
-            return "occurred"  # "a delegation to attend the inauguration on October 1", told on October 3
+        if clause.when is not None and clause.when.future is False and clause.mood.cue not in FUTURE_AUX \
+                and not CURRENT.match(clause.when.text):
+            # "a delegation to attend the inauguration on October 1", told on October 3 (but "is to visit
+            # this week" is still to come)
+            return "occurred"
         return "planned"
     if clause.mood.kind == "irrealis":
         if clause.mood.cue == "would" and clause.when is not None and clause.when.future:
@@ -217,6 +221,10 @@ def status_of(clause: Clause) -> str | None:
     if clause.when is not None and clause.when.future:
         return "planned"
     return "occurred"
+
+
+#: time expressions of the period the text is written in, which a plan may still lie ahead in
+CURRENT = re.compile(r"(?:this|today|tonight|later)\b", re.I)
 
 
 #: cues of an act committed to now ("will provide", "decided to allocate"), not only intended
