@@ -101,6 +101,12 @@ def test_coding_a_titled_name_the_parser_hangs_as_a_modifier_is_the_subject() ->
         published="2012-06-20")
 
 
+def test_coding_a_visit_recalled_in_a_dated_call_does_not_make_the_call_a_visit() -> None:
+    evs = events("On March 12, Foreign Minister Ana Ruiz of Chile spoke with Foreign Minister Lars Berg of Norway. "
+                 "They discussed follow-up from Foreign Minister Berg's visit to Santiago.")
+    assert ("CONSULT", ("CHL", "NOR"), ()) in evs and ("CONSULT", ("NOR",), ("CHL",)) not in evs
+
+
 # ---------------------------------------------------------------- planned and unreal
 
 def test_coding_planned_visit_is_planned_with_its_date() -> None:

@@ -157,6 +157,13 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             spans.append((s, e, existing.country, "person"))
 
     ent_starts = {ent.start_char for ent in doc.ents}
+
+    def in_longer_name(name: str) -> bool:
+        """A single name that is a word of a longer name the text gives with no title and no state
+        ("Jia" of "The fourth-ranked Chinese leader, Jia Qinglin"): that name's short form. (Full names
+        come first in `cands`, so `pending` holds them by now.)"""
+        return " " not in name and any(name in n.split() for _sp, n in pending)
+
     for ent in doc.ents:
         s, e, label, eid = ent.start_char, ent.end_char, ent.label_, ent.ent_id_
         if label in ("GPE", "NORP") and eid:
@@ -218,8 +225,17 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                 had.role = st.title  # "his Irish counterpart X" first, "Prime Minister X" later: the office
             add_person(had, s, e, name)
             continue
+        if known is None and " " not in name and len(whole := [pa for pa in people.values()
+                                                              if name in pa.name.split()[:-1]]) == 1:
+            add_person(whole[0], s, e, name)  # "Vice Foreign Minister Mori" of "Mori Takeo" (family name first)
+            continue
         if known is None and (ORG_WORDS.search(name) or gaz.country(name) or gaz.org(name) or gaz.actor(name)
-                              or re.search(r"[\"“”«»]", name) or gaz.city(name) or not NAME_WORDS.fullmatch(name)):
+                              or re.search(r"[\"“”«»]", name) or not NAME_WORDS.fullmatch(name)
+                              or (gaz.city(name) and not (st is not None and st.title and st.why.startswith("title before")
+                                                          and len(name) > 3 and not in_longer_name(name)))):
+            # (a town's name is a person's when a title stands before it: "Secretary Austin", "Deputy Secretary
+            # Campbell"; one that is part of a longer name in the text, or as short as "Li", is a short form of a
+            # full name, read later)
             continue
         pid = known.id if known is not None else person_id(name)
         if st is not None and st.country and st.country.startswith("IGO:") and known is not None and known.role \
@@ -251,8 +267,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if known is not None and known.country:
             add_person(known, s, e, name)
             continue
-        if st is not None:
-            titled.append((span, name, st))
+        if st is not None and not in_longer_name(name):
+            titled.append((span, name, st))  # ("Chairman Jia" of a "Jia Qinglin" no state was found for waits)
         elif len(name.split()) >= 2:
             pending.append((span, name))  # decided once the document's own voice is known
 
