@@ -58,6 +58,17 @@ def test_a_family_name_written_first_is_the_short_form_of_the_full_name() -> Non
     assert [(p.name, p.country) for p in res.people.values() if "Mori" in p.name] == [("Mori Kenji", "JPN")]
 
 
+def test_the_publishers_state_named_deep_in_a_trips_purpose_leaves_its_minister_its_own() -> None:
+    p = person("Trade Minister Hana Ruru travels to Peru tonight for a series of meetings including the annual "
+               "Pacific Alliance ministers' dialogue with New Zealand and Chile.", "Ruru", author="NZL")
+    assert p.country == "NZL"
+
+
+def test_the_publishers_state_as_destination_leaves_a_titled_visitor_unplaced() -> None:
+    assert all(p.country != "NZL" for p in _resolve("Trade Minister Hana Ruru will visit New Zealand next week.",
+                                                    author="NZL").people.values())
+
+
 def test_demonym_before_the_title_names_the_state() -> None:
     assert person("Kenyan Trade Minister Amina Wekesa opened the fair in Nairobi.", "Wekesa").country == "KEN"
 

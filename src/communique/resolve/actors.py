@@ -387,7 +387,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                     if sent.start_char <= ms < sent.end_char and (sp := doc.char_span(ms, _me, alignment_mode="expand"))
                     is not None and coordination_top(sp, ("conj",)) == top]
         named = {c for s0, e0, c, k in spans if k == "country" and sent.start_char <= s0 < sent.end_char
-                 and not _modifies_a_thing(doc, s0, e0)}
+                 and not _modifies_a_thing(doc, s0, e0) and not (c == home and _deep_below(doc, s0, e0, span))}
         dec = titled_default(st, name, siblings, named, home, met_by_subject(span),
                              subject=span.root.dep_ in ("nsubj", "nsubjpass"))
         if dec is not None:
@@ -472,6 +472,19 @@ def _named_country_city(gaz: Gazetteer, place: tuple[int, int, str, str], countr
     cands = [*(c["country"] for c in gaz.cities.get(key, [])), *gaz.regions.get(key, [])]
     named = [c for c in cands if c in countries] or ([c for c in cands if c in sides] if country not in sides else [])
     return (s, e, name, named[0]) if named else place
+
+
+def _deep_below(doc: Doc, s: int, e: int, person: Span) -> bool:
+    """A country named deep inside the phrases of the person's own clause ("Minister X travels to
+    Malaysia for meetings including the ASEAN ministers' consultations with New Zealand"): it is
+    what the trip is for, not the state the person is met by or travels to."""
+    sp = doc.char_span(s, e, alignment_mode="expand")
+    if sp is None or person.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb, t, steps = person.root.head, sp.root, 0
+    while t.i != verb.i and t.head.i != t.i:
+        t, steps = t.head, steps + 1
+    return t.i == verb.i and steps > 4
 
 
 def _modifies_a_thing(doc: Doc, s: int, e: int) -> bool:
