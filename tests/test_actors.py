@@ -230,3 +230,22 @@ def test_actors_no_party_from_common_words_shared_names_or_publisher_seats(text:
 def test_actors_a_former_name_of_a_state_is_that_state(text: str, code: str) -> None:
     _, res = _resolved(text)
     assert code in [c for _s, _e, c, _k in res.party_spans]
+
+
+@pytest.mark.parametrize(("name", "country"), [("Florida", "USA"), ("Queensland", "AUS"), ("Colorado", "USA"),
+                                               ("Savannah", "USA"), ("Jerusalem", "ISR"), ("Auckland", "NZL")])
+def test_a_place_name_is_a_province_unless_a_real_city_has_it(name: str, country: str) -> None:
+    # provinces and states (ISO 3166-2) beat towns of other countries and other names of cities;
+    # a city of 100,000 called by its own name (Savannah, not Ghana's Savannah Region) keeps it
+    assert load_gazetteer().place_country(name) == country
+
+
+def test_a_province_named_by_a_common_word_is_no_place() -> None:
+    assert "central" not in load_gazetteer().regions
+
+
+@pytest.mark.parametrize(("name", "code"), [("Korea", "KOR"), ("Nth Korea", "PRK"), ("North Korea", "PRK"),
+                                           ("PNG", "PNG"), ("Trinidad", "TTO")])
+def test_press_short_names_of_states(name: str, code: str) -> None:
+    # press usage: the North is always qualified, so "Japan and Korea" is the Republic of Korea
+    assert load_gazetteer().country(name) == code

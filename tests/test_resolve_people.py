@@ -34,6 +34,41 @@ def names(text: str, published: str | None = "2023-05-10", author: str | None = 
 
 # --------------------------------------------------------------------- titles and appositions
 
+def test_a_family_name_that_is_also_a_town_is_a_person_after_a_title() -> None:
+    # Campbell is a town in California; "Deputy Secretary Campbell" is an official of the publisher
+    p = person("Deputy Secretary Campbell spoke with the Vice Foreign Minister of Peru.", "Campbell", author="USA")
+    assert (p.country, p.role) == ("USA", "Deputy Secretary")
+
+
+def test_a_town_named_without_a_title_is_no_person() -> None:
+    assert "Campbell" not in names("The delegation travelled on to Campbell after the talks.", author="USA")
+
+
+def test_a_titled_short_form_of_an_unplaced_full_name_is_not_the_publishers() -> None:
+    # no state is found for "Zhang Wei" here; "Chairman Zhang" is that man, not a New Zealand official
+    res = _resolve("Zhang Wei, a veteran of many trade missions, arrives in Auckland on Sunday. Chairman Zhang "
+                   "will meet ministers in Wellington.", author="NZL")
+    assert not any(p.country == "NZL" and "Zhang" in p.name for p in res.people.values())
+
+
+def test_a_family_name_written_first_is_the_short_form_of_the_full_name() -> None:
+    # (Mori is also a town: its title before it must not make it a second person, of the publisher)
+    res = _resolve("The Secretary met Japanese Vice Foreign Minister Mori Kenji on Monday. Vice Foreign Minister "
+                   "Mori thanked the Secretary.", author="USA")
+    assert [(p.name, p.country) for p in res.people.values() if "Mori" in p.name] == [("Mori Kenji", "JPN")]
+
+
+def test_the_publishers_state_named_deep_in_a_trips_purpose_leaves_its_minister_its_own() -> None:
+    p = person("Trade Minister Hana Ruru travels to Peru tonight for a series of meetings including the annual "
+               "Pacific Alliance ministers' dialogue with New Zealand and Chile.", "Ruru", author="NZL")
+    assert p.country == "NZL"
+
+
+def test_the_publishers_state_as_destination_leaves_a_titled_visitor_unplaced() -> None:
+    assert all(p.country != "NZL" for p in _resolve("Trade Minister Hana Ruru will visit New Zealand next week.",
+                                                    author="NZL").people.values())
+
+
 def test_demonym_before_the_title_names_the_state() -> None:
     assert person("Kenyan Trade Minister Amina Wekesa opened the fair in Nairobi.", "Wekesa").country == "KEN"
 

@@ -209,6 +209,13 @@ def _time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
         for ref, root in times:
             if root.head.i == up.i:
                 return ref
+    if best is None and anchor.dep_ == "acl" and anchor.head.dep_ in ("nsubj", "nsubjpass"):
+        # "the declaration signed by A and B on Thursday sets out ...": the parser hangs a time
+        # that stands inside the subject, before the main verb, on that verb; it is the participle's
+        verb = anchor.head.head
+        for ref, root in times:
+            if root.head.i == verb.i and anchor.i < root.i < verb.i:
+                return ref
     return best[1] if best else None
 
 

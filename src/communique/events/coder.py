@@ -98,6 +98,7 @@ class EventSet:
     earlier: set[int] = field(default_factory=set)  # undated events told as before the main day
     defaulted: set[int] = field(default_factory=set)  # events dated to the main day for want of a time of their own
     named: set[int] = field(default_factory=set)  # of those, the ones an event noun told ("X's visit")
+    dated: set[int] = field(default_factory=set)  # events a report dates with a time of its own
 
     @staticmethod
     def slot(ev: Event) -> tuple[str, frozenset[str], str, str]:
@@ -130,9 +131,12 @@ class EventSet:
         else:
             if ev.evidence not in old.evidence_all:
                 old.evidence_all.append(ev.evidence)
-            if not old.recipient and ev.recipient:  # a directed report says who acted on whom
+            # a directed report says who acted on whom; but a visit with no time of its own ("follow-up from
+            # X's historic visit") does not turn a call or a meeting the text dates into that visit
+            recalled = defaulted and nominal and id(old) in self.dated
+            if not old.recipient and ev.recipient and not _call_and_visit(old, ev) and not recalled:
                 old.actor, old.recipient, old.cameo, old.mode = ev.actor, ev.recipient, ev.cameo, ev.mode
-            if not old.place and ev.place:
+            if not old.place and ev.place and not _call_and_visit(old, ev) and not recalled:
                 old.place = ev.place
             for p in ev.people:
                 if p not in old.people:
@@ -142,6 +146,11 @@ class EventSet:
 def _fold(evs: dict[Any, Event], k: Any, into: Event) -> None:
     """The event at `k` is another report of `into`: its evidence joins `into`'s and it goes."""
     into.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in into.evidence_all)
+
+
+def _call_and_visit(a: Event, b: Event) -> bool:
+    """One report a call, the other a visit: a visit told in a call's readout is another event."""
+    return {a.mode, b.mode} == {"phone", "visit"}
 
 
 def _same_kind(a: Event, b: Event) -> bool:
@@ -486,6 +495,8 @@ class Coder:
                 events.add(ev, headline=f.sent is headline, earlier=before,
                            defaulted=f.clause.when is None and ev.date == ctx.anchor and ev.status == "occurred",
                            nominal=f.trigger.nominal)
+                if f.clause.when is not None and ev.date:
+                    events.dated.add(id(events.events.get(EventSet.slot(ev), ev)))
         for s in sents:
             for ev in [*self._demands(s, ctx), *self._allegations(s, ctx)]:
                 events.add(ev, headline=s is headline)
@@ -505,6 +516,7 @@ class Coder:
                     events.add(signed)
         facts = self._facts(sents, ctx, events)
         self._undated(events, ctx)
+        self._stays(events, body, ctx)
         self._coarser_plans(events)
         self._announced(events)
         self._homed(events, ctx)
@@ -746,6 +758,20 @@ class Coder:
             elif titled:
                 ev = evs.pop(k)
                 ev.date, ev.place = ctx.anchor, ctx.place if ev.mode != "phone" else None
+                evs.setdefault(EventSet.slot(ev), ev)
+
+    @staticmethod
+    def _stays(events: EventSet, body: list[Sent], ctx: Context) -> None:
+        """A planned visit told without its days takes those of the visitor's stay ("He will be in
+        Australia from 10-17 October"), unless the text has that visit on those days already."""
+        evs = events.events
+        for k in list(evs):
+            stay = meetings.stay_day(evs[k], body, ctx)
+            if stay is not None:
+                ev = evs.pop(k)
+                ev.date = stay[0]
+                if stay[1] is not None and (ev.place is None or not ev.place.name):
+                    ev.place = stay[1]
                 evs.setdefault(EventSet.slot(ev), ev)
 
     @staticmethod

@@ -14,6 +14,7 @@ PLOVER types come from the CAMEO codes through the 2021 CAMEO-to-PLOVER table
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -53,6 +54,10 @@ def plover_type(code: str, sentence_mode: bool) -> str | None:
         return "AGREE"
     if code.startswith("036") and not sentence_mode:
         return "CONSULT"
+    if code.startswith("033") and not sentence_mode:
+        # "announced £50 million in assistance": the guidelines code aid "delivered or committed" as
+        # AID (GUIDELINES.md, events table); the codebook's intent to give aid is AGREE (033)
+        return "AID"
     row = cameo_row(code)
     return row.get("plover")
 
@@ -203,8 +208,11 @@ def status_of(clause: Clause) -> str | None:
     if clause.negated:
         return None
     if clause.mood.kind == "future":
-        if clause.when is not None and clause.when.future is False and clause.mood.cue not in FUTURE_AUX:
-            return "occurred"  # "a delegation to attend the inauguration on October 1", told on October 3
+        if clause.when is not None and clause.when.future is False and clause.mood.cue not in FUTURE_AUX \
+                and not CURRENT.match(clause.when.text):
+            # "a delegation to attend the inauguration on October 1", told on October 3 (but "is to visit
+            # this week" is still to come)
+            return "occurred"
         return "planned"
     if clause.mood.kind == "irrealis":
         if clause.mood.cue == "would" and clause.when is not None and clause.when.future:
@@ -213,6 +221,10 @@ def status_of(clause: Clause) -> str | None:
     if clause.when is not None and clause.when.future:
         return "planned"
     return "occurred"
+
+
+#: time expressions of the period the text is written in, which a plan may still lie ahead in
+CURRENT = re.compile(r"(?:this|today|tonight|later)\b", re.I)
 
 
 #: cues of an act committed to now ("will provide", "decided to allocate"), not only intended

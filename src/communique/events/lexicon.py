@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from communique.events.parse import in_phrase, is_noun, is_verb
 from communique.resolve.gazetteer import read_jsonl
@@ -218,6 +218,8 @@ class Lexicon:
         doc = tok.doc
         lo, hi = max(sent.start, tok.i - BEFORE_WINDOW - 4), min(sent.end, tok.i + AFTER_WINDOW + 4)
         words = {doc[i].lower_ for i in range(lo, hi)}
+        if any(doc[i].ent_type_ == "MONEY" for i in range(lo, hi)):
+            words |= MONEY_WORDS
         for c in tok.children:
             if c.dep_ == "nsubjpass":
                 words |= {t.lower_ for t in c.subtree}
@@ -304,7 +306,8 @@ class Lexicon:
                 n = len(alt)
                 if i + n > hi + (0 if forward else n):
                     continue
-                if all(i + k < len(doc) and doc[i + k].lower_ == alt[k] for k in range(n)):
+                if all(i + k < len(doc) and doc[i + k].lower_ == alt[k] for k in range(n)) or (
+                        n == 1 and alt[0] in MONEY_WORDS and _money(doc, i)):
                     if forward and not in_phrase(doc[i], verb):
                         continue
                     if verb_prep and forward and n == 1 and alt[0] in PARTICLES and _noun_own_prep(doc[i], verb):
@@ -335,6 +338,23 @@ class Lexicon:
         if hit is None:
             return None
         return Trigger(tok, hit[0], None, hit[1], True, frozenset({tok.i}))
+
+
+#: the dictionary's words for money ("PLEDGE * MONEY, DOLLARS, EUROS, POUNDS", "PROMISE * CASH"): an amount
+#: the model tags MONEY ("$10 million", "£50 million") is one of them
+MONEY_WORDS = frozenset({"money", "cash", "currency", "currencies", "dollar", "dollars", "euro", "euros", "pound",
+                         "pounds", "rubles", "yen", "yuan"})
+
+
+def _money(doc: Doc, i: int) -> bool:
+    """An amount of money given as such, not the value of goods ("$30 billion worth of LNG",
+    "$2 billion of exports")."""
+    if doc[i].ent_type_ != "MONEY":
+        return False
+    j = i
+    while j < len(doc) and doc[j].ent_type_ == "MONEY":
+        j += 1
+    return j >= len(doc) or doc[j].lower_ not in ("worth", "of")
 
 
 def _noun_own_prep(prep: Token, verb: Token) -> bool:

@@ -17,10 +17,12 @@ from spacy.tokens import Span, Token
 
 from communique.events.clause import Clause
 from communique.events.common import Context, event_date, make_event, speakers_met, status_of
+from communique.events.dates import tensed
 from communique.events.lexicon import MOTION_BLOCKS
 from communique.events.parse import children, conjuncts, preps, subjects
 from communique.events.parties import Mention, dedupe
 from communique.events.places import place_of_clause, places_in
+from communique.events.sentences import Sent
 from communique.records import Event, Place
 
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "calls", "videoconference", "video", "virtual", "phoned",
@@ -238,3 +240,34 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
     ev = make_event(ctx, clause, sent, type_, code_, participants, [], mode="phone" if phone else None,
                     status=status, date=date, place=place)
     return [ev] if ev else []
+
+
+def stay_day(ev: Event, sents: list[Sent], ctx: Context) -> tuple[str, Place | None] | None:
+    """The day a planned visit dated no closer than a month begins, from a sentence saying the
+    visitor "will be in" the host country or one of its cities then ("will make a State visit to
+    Australia in our Bicentennial year. He will be in Australia from 10-17 October"): presence in
+    a place is no event of its own, but it dates the visit there, and a city named places it."""
+    if ev.mode != "visit" or ev.status != "planned" or (ev.date and len(ev.date) == 10) or len(ev.recipient) != 1:
+        return None
+    host = ev.recipient[0]
+    for s in sents:
+        for tok in s.span:
+            if tok.lower_ != "be" or not any(a.lower_ in ("will", "shall") for a in children(tok, "aux")):
+                continue
+            there = [o for p, o in preps(tok) if p == "in"]
+            cities = [pl for o in there if (pl := ctx.place_at.get(o.i)) is not None and pl.country == host]
+            if not cities and not any(host in {m.code for m in ctx.parties.of_np(o)} for o in there):
+                continue
+            who = subjects(tok)
+            if not who or not all(t.tag_ == "PRP" or set(m.code for m in ctx.parties.of_np(t)) <= set(ev.actor)
+                                  for t in who):
+                continue
+            for ref, root in s.time_roots:
+                t = root
+                while t.i != tok.i and t.head.i != t.i and t.dep_ not in ("ccomp", "advcl", "relcl", "acl"):
+                    t = t.head
+                day = tensed(ref, True)
+                if t.i == tok.i and day is not None and len(day.value) == 10 \
+                        and (not ev.date or day.value.startswith(ev.date)):
+                    return day.value, next((c for c in cities if c.name), None)
+    return None

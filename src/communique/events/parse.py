@@ -183,6 +183,12 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
                                           and children(s, "nsubj") else [s])]
         if subj:
             return [c for s in subj for c in conjuncts(s)]
+        named = [c for c in t.children if c.dep_ in ("advmod", "npadvmod", "dep") and c.i < t.i and c.tag_ == "NNP"
+                 and c.ent_type_ in ("PERSON", "GPE", "ORG")]
+        if named and not children(t, "nsubjpass"):
+            # "Foreign Minister Murray McCully met X": the small model hangs a titled name before the
+            # verb on it as a modifier; a name there, with no subject, is the subject
+            return conjuncts(named[-1])
         if children(t, "nsubjpass"):
             if came_by == "xcomp":  # "X is scheduled to meet": X meets
                 return [c for s in children(t, "nsubjpass") for c in conjuncts(s)]

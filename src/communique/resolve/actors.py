@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from communique.records import Actor, Evidence
-from communique.resolve.gazetteer import Gazetteer, Person, agent_forms, fold, person_id
+from communique.resolve.gazetteer import METROPOLIS, TOWN, Gazetteer, Person, agent_forms, fold, person_id
 from communique.resolve.people import (
     clean_name,
     coordination_top,
@@ -157,6 +157,13 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             spans.append((s, e, existing.country, "person"))
 
     ent_starts = {ent.start_char for ent in doc.ents}
+
+    def in_longer_name(name: str) -> bool:
+        """A single name that is a word of a longer name the text gives with no title and no state
+        ("Jia" of "The fourth-ranked Chinese leader, Jia Qinglin"): that name's short form. (Full names
+        come first in `cands`, so `pending` holds them by now.)"""
+        return " " not in name and any(name in n.split() for _sp, n in pending)
+
     for ent in doc.ents:
         s, e, label, eid = ent.start_char, ent.end_char, ent.label_, ent.ent_id_
         if label in ("GPE", "NORP") and eid:
@@ -178,10 +185,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             spans.append((s, e, eid, "org" if na.kind != "nonstate" else "nonstate"))
         elif label == "PERSON":
             person_ents.append(ent)
-        elif label in ("GPE", "LOC", "FAC"):
-            city = gaz.city(ent.text)
-            if city:
-                places.append((s, e, ent.text, city["country"]))  # the name as the text writes it
+        elif label in ("GPE", "LOC", "FAC") and (where := gaz.place_country(ent.text)):
+            places.append((s, e, ent.text, where))  # the name as the text writes it
 
     # people: every name, with the state the text, the tables or the delegation it is in tell
     regions, _delegation = delegation_country(doc, gaz, author)
@@ -220,8 +225,17 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                 had.role = st.title  # "his Irish counterpart X" first, "Prime Minister X" later: the office
             add_person(had, s, e, name)
             continue
+        if known is None and " " not in name and len(whole := [pa for pa in people.values()
+                                                              if name in pa.name.split()[:-1]]) == 1:
+            add_person(whole[0], s, e, name)  # "Vice Foreign Minister Mori" of "Mori Takeo" (family name first)
+            continue
         if known is None and (ORG_WORDS.search(name) or gaz.country(name) or gaz.org(name) or gaz.actor(name)
-                              or re.search(r"[\"“”«»]", name) or gaz.city(name) or not NAME_WORDS.fullmatch(name)):
+                              or re.search(r"[\"“”«»]", name) or not NAME_WORDS.fullmatch(name)
+                              or (gaz.city(name) and not (st is not None and st.title and st.why.startswith("title before")
+                                                          and len(name) > 3 and not in_longer_name(name)))):
+            # (a town's name is a person's when a title stands before it: "Secretary Austin", "Deputy Secretary
+            # Campbell"; one that is part of a longer name in the text, or as short as "Li", is a short form of a
+            # full name, read later)
             continue
         pid = known.id if known is not None else person_id(name)
         if st is not None and st.country and st.country.startswith("IGO:") and known is not None and known.role \
@@ -253,8 +267,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if known is not None and known.country:
             add_person(known, s, e, name)
             continue
-        if st is not None:
-            titled.append((span, name, st))
+        if st is not None and not in_longer_name(name):
+            titled.append((span, name, st))  # ("Chairman Jia" of a "Jia Qinglin" no state was found for waits)
         elif len(name.split()) >= 2:
             pending.append((span, name))  # decided once the document's own voice is known
 
@@ -373,7 +387,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                     if sent.start_char <= ms < sent.end_char and (sp := doc.char_span(ms, _me, alignment_mode="expand"))
                     is not None and coordination_top(sp, ("conj",)) == top]
         named = {c for s0, e0, c, k in spans if k == "country" and sent.start_char <= s0 < sent.end_char
-                 and not _modifies_a_thing(doc, s0, e0)}
+                 and not _modifies_a_thing(doc, s0, e0) and not (c == home and _deep_below(doc, s0, e0, span))}
         dec = titled_default(st, name, siblings, named, home, met_by_subject(span),
                              subject=span.root.dep_ in ("nsubj", "nsubjpass"))
         if dec is not None:
@@ -395,8 +409,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if country:
             add_person(PersonActor(person_id(name), name, country, None, why), ent.start_char, ent.end_char, name)
     spans.sort()
-    places = [_named_country_city(gaz, pl, countries) for pl in places]
     sides = {pa.country for pa in people.values() if pa.country}
+    places = [_named_country_city(gaz, pl, set(countries), sides) for pl in places]
     speakers = _turns(text, spans)
     turns = list(dict.fromkeys(c for _s, _e, c in speakers if c))
     # a transcript where officials of two or more states speak: its sides are theirs ("Statements by
@@ -441,14 +455,36 @@ def _pair(main: list[str], counts: dict[str, int], sides: int) -> list[str]:
     return main[:2]
 
 
-def _named_country_city(gaz: Gazetteer, place: tuple[int, int, str, str],
-                        countries: dict[str, list[tuple[int, int, str]]]) -> tuple[int, int, str, str]:
-    """A city name several states have ('Nadi' in Fiji and in Thailand) is the one in a state the text names."""
+def _named_country_city(gaz: Gazetteer, place: tuple[int, int, str, str], countries: set[str],
+                        sides: set[str]) -> tuple[int, int, str, str]:
+    """A place name several states have ('Nadi' in Fiji and in Thailand) is the one in a state the
+    text names; failing that, one in a state its people come from ('Bali' in India and Indonesia,
+    with President Widodo in the text). A metropolis or a capital of its own country stays
+    ("Paris" with Biden and Kishida, "Wellington" in a text that names the United States)."""
     s, e, name, country = place
     if country in countries:
         return place
-    named = [c["country"] for c in gaz.cities.get(fold(name), []) if c["country"] in countries]
+    city = gaz.city(name, country)
+    if city is not None and city["country"] == country and (
+            int(city["population"]) >= METROPOLIS or (gaz.capital_of(name) == country and int(city["population"]) >= TOWN)):
+        return place
+    key = fold(name)
+    cands = [*(c["country"] for c in gaz.cities.get(key, [])), *gaz.regions.get(key, [])]
+    named = [c for c in cands if c in countries] or ([c for c in cands if c in sides] if country not in sides else [])
     return (s, e, name, named[0]) if named else place
+
+
+def _deep_below(doc: Doc, s: int, e: int, person: Span) -> bool:
+    """A country named deep inside the phrases of the person's own clause ("Minister X travels to
+    Malaysia for meetings including the ASEAN ministers' consultations with New Zealand"): it is
+    what the trip is for, not the state the person is met by or travels to."""
+    sp = doc.char_span(s, e, alignment_mode="expand")
+    if sp is None or person.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb, t, steps = person.root.head, sp.root, 0
+    while t.i != verb.i and t.head.i != t.i:
+        t, steps = t.head, steps + 1
+    return t.i == verb.i and steps > 4
 
 
 def _modifies_a_thing(doc: Doc, s: int, e: int) -> bool:

