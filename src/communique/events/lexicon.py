@@ -170,7 +170,8 @@ class Lexicon:
                         continue
                     used = self._match(pat, tok, sent, covered)
                     if used is not None and (best is None or pat.size > best[0] or (
-                            pat.size == best[0] and pat.pp and not best[1].pp and _heads_pp(tok, used))):
+                            pat.size == best[0] and pat.pp and not best[1].pp and pat.after == best[1].after
+                            and pat.before == best[1].before and _heads_pp(tok, used))):
                         # (of two patterns of the same words, "* (TO)" fits a 'to' that heads a phrase)
                         best = (pat.size, pat, verb, used)
                 if best is not None:
