@@ -141,9 +141,10 @@ class Pattern:
     paired: str | None
     docs: int | None = None
     cite: str | None = None  # a pattern the codebook adds: where it says so
+    pp: bool = False  # its first word after the verb opens a parenthesis: a prepositional phrase ("* (TO)")
 
     def key(self) -> tuple[Any, ...]:
-        return (self.before, self.after, self.code, self.paired)
+        return (self.before, self.after, self.code, self.paired, self.pp)
 
 
 @dataclass
@@ -544,7 +545,9 @@ def _parse_pattern_line(text: str, comment: str, n: int, synsets: dict[str, Slot
     before, after = parse_pattern(text[:m.start()], synsets, where, notes)
     sm = _SOURCE_VERB.match(comment)
     source = sm.group(1).lower().replace("_", " ") if sm else None
-    return Pattern(line=n, source=source, before=before, after=after, code=code, paired=paired)
+    # "* (TO)" is the verb with a prepositional phrase of 'to' (a destination), "* TO" the bare word
+    pp = bool(re.match(r"\s*-?\s*\*\s*\(", text[:m.start()]))
+    return Pattern(line=n, source=source, before=before, after=after, code=code, paired=paired, pp=pp)
 
 
 # ================================================================ text: sentences and words
@@ -1118,7 +1121,7 @@ def verb_rows(blocks: Iterable[Block]) -> list[dict[str, Any]]:
                        **({"cite": v.cite} if v.cite else {})} for v in sorted(b.verbs, key=lambda v: v.line)],
             "patterns": [{"line": p.line, "from": p.source, "before": [list(s) for s in p.before],
                           "after": [list(s) for s in p.after], "code": p.code, "paired": p.paired, "docs": p.docs,
-                          **({"cite": p.cite} if p.cite else {})}
+                          **({"cite": p.cite} if p.cite else {}), **({"pp": True} if p.pp else {})}
                          for p in sorted(b.patterns, key=lambda p: p.line)],
         })
     return rows
@@ -1144,7 +1147,7 @@ def blocks_from_rows(rows: Iterable[dict[str, Any]]) -> list[Block]:
                    for v in r["verbs"]],
             patterns=[Pattern(line=p["line"], source=p["from"], before=tuple(tuple(s) for s in p["before"]),
                               after=tuple(tuple(s) for s in p["after"]), code=p["code"], paired=p["paired"],
-                              docs=p.get("docs")) for p in r["patterns"]]))
+                              docs=p.get("docs"), pp=bool(p.get("pp"))) for p in r["patterns"]]))
     return blocks
 
 

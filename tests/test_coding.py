@@ -107,6 +107,11 @@ def test_coding_a_visit_recalled_in_a_dated_call_does_not_make_the_call_a_visit(
     assert ("CONSULT", ("CHL", "NOR"), ()) in evs and ("CONSULT", ("NOR",), ("CHL",)) not in evs
 
 
+def test_coding_head_to_a_place_is_a_visit() -> None:
+    # the dictionary has HEAD * TO [030] and HEAD * (TO) [042]: 'to' heading a phrase is a destination
+    assert ("CONSULT", ("NOR",), ("KEN",)) in events("The Prime Minister of Norway will head to Kenya next month.")
+
+
 # ---------------------------------------------------------------- planned and unreal
 
 def test_coding_planned_visit_is_planned_with_its_date() -> None:

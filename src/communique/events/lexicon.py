@@ -58,6 +58,7 @@ class Pattern:
     paired: str | None
     source: str
     verb: str | None = None  # the verb of the block the pattern was written for (its '# VERB' comment)
+    pp: bool = False  # its first word after the verb heads a prepositional phrase ("HEAD * (TO)": a destination)
 
     @property
     def size(self) -> int:
@@ -120,7 +121,8 @@ class Lexicon:
                 block.patterns.append(Pattern(
                     tuple(_slot(s) for s in p.get("before", [])), tuple(_slot(s) for s in p.get("after", [])),
                     p.get("code"), p.get("paired"),
-                    p.get("cite") or f"CAMEO.2.0.txt:{p.get('line')} {row['block']}", own if own in names else None))
+                    p.get("cite") or f"CAMEO.2.0.txt:{p.get('line')} {row['block']}", own if own in names else None,
+                    bool(p.get("pp"))))
             self.blocks[block.name] = block
             for pat in block.patterns:
                 self._needs[id(pat)] = pat.needs
@@ -167,7 +169,10 @@ class Lexicon:
                     if any(not (need & near) for need in self._needs[id(pat)]):
                         continue
                     used = self._match(pat, tok, sent, covered)
-                    if used is not None and (best is None or pat.size > best[0]):
+                    if used is not None and (best is None or pat.size > best[0] or (
+                            pat.size == best[0] and pat.pp and not best[1].pp and pat.after == best[1].after
+                            and pat.before == best[1].before and _heads_pp(tok, used))):
+                        # (of two patterns of the same words, "* (TO)" fits a 'to' that heads a phrase)
                         best = (pat.size, pat, verb, used)
                 if best is not None:
                     break
@@ -344,6 +349,15 @@ class Lexicon:
 #: the model tags MONEY ("$10 million", "£50 million") is one of them
 MONEY_WORDS = frozenset({"money", "cash", "currency", "currencies", "dollar", "dollars", "euro", "euros", "pound",
                          "pounds", "rubles", "yen", "yuan"})
+
+
+def _heads_pp(verb: Token, used: frozenset[int] | set[int]) -> bool:
+    """The pattern's first word after the verb is a preposition of the verb with an object."""
+    first = min((i for i in used if i > verb.i), default=None)
+    if first is None:
+        return False
+    t = verb.doc[first]
+    return t.dep_ in ("prep", "dative") and t.head.i == verb.i and any(c.dep_ == "pobj" for c in t.children)
 
 
 def _money(doc: Doc, i: int) -> bool:
