@@ -183,7 +183,7 @@ def _prep_parties(toks: list[Token], parties: Parties) -> dict[str, list[Mention
 NESTED_AIMS = ("against", "on", "for", "to", "toward", "towards")
 
 
-def _time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
+def clause_time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
           own: frozenset[int] = frozenset()) -> TimeRef | None:
     """The time expression whose head hangs from the trigger's own clause, nearest in the tree:
     not through another clause, nor through another noun ("signed the treaty of 2019", "his visit
@@ -350,7 +350,7 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         # Paris in May" are the coming Sunday and May)
         timetable = not parties.sentence and tok.tag_ in ("VBZ", "VBP") \
             and (trig.motion or trig.block in MOTION_BLOCKS) and not children(tok, "aux", "auxpass")
-        when = tensed(_time(tok, sent, times, trig.covered), _ahead(mood) or timetable, _told_before(tok))
+        when = tensed(clause_time(tok, sent, times, trig.covered), _ahead(mood) or timetable, _told_before(tok))
         return Clause(trig, doers, targets, owners, prep, mood, neg, when, tok, near)
     # an event noun: 'Putin's visit to China', 'the Russia-India talks', 'held talks with X'
     doers = dedupe([m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
@@ -388,7 +388,7 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         hosts = dedupe([m for s in subjects(verb, parties.sentence) for m in parties.of_np(s)])
         if guests and hosts:
             mood = modality(verb)
-            when = _time(tok, sent, times, trig.covered) or _time(verb, sent, times, trig.covered | {tok.i})
+            when = clause_time(tok, sent, times, trig.covered) or clause_time(verb, sent, times, trig.covered | {tok.i})
             return Clause(trig, guests, hosts, [], {}, mood, negated(verb), tensed(when, _ahead(mood)), verb)
     if not doers and verb is not None and tok.dep_ == "nsubjpass":
         doers = dedupe([m for a in children(verb, "agent") for o in children(a, "pobj") for m in parties.of_np(o)])
@@ -406,9 +406,9 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     mood = own if own.kind != "realis" else (modality(verb) if verb is not None else own)
     neg = negated(tok) or (verb is not None and negated(verb))
     held = occurrence_verb(tok)  # "following up on the talks held in Sochi on October 22": the talks' own time
-    when = _time(tok, sent, times, trig.covered) or (
-        _time(held, sent, times, trig.covered | {tok.i}) if held is not None else None) or (
-        _time(verb, sent, times, trig.covered | {tok.i}) if verb is not None else None)
+    when = clause_time(tok, sent, times, trig.covered) or (
+        clause_time(held, sent, times, trig.covered | {tok.i}) if held is not None else None) or (
+        clause_time(verb, sent, times, trig.covered | {tok.i}) if verb is not None else None)
     return Clause(trig, doers, list(targets), [], prep, mood, neg,
                   tensed(when, _ahead(mood), _told_before(verb or tok)), verb)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from communique.events.clause import Clause
+from communique.events.clause import Clause, clause_time
 from communique.events.common import Context, event_date, make_event, speakers_met, status_of
 from communique.events.dates import tensed
 from communique.events.lexicon import MOTION_BLOCKS
@@ -262,12 +262,7 @@ def stay_day(ev: Event, sents: list[Sent], ctx: Context) -> tuple[str, Place | N
             if not who or not all(t.tag_ == "PRP" or set(m.code for m in ctx.parties.of_np(t)) <= set(ev.actor)
                                   for t in who):
                 continue
-            for ref, root in s.time_roots:
-                t = root
-                while t.i != tok.i and t.head.i != t.i and t.dep_ not in ("ccomp", "advcl", "relcl", "acl"):
-                    t = t.head
-                day = tensed(ref, True)
-                if t.i == tok.i and day is not None and len(day.value) == 10 \
-                        and (not ev.date or day.value.startswith(ev.date)):
-                    return day.value, next((c for c in cities if c.name), None)
+            day = tensed(clause_time(tok, s.span, s.time_roots), True)
+            if day is not None and len(day.value) == 10 and (not ev.date or day.value.startswith(ev.date)):
+                return day.value, next((c for c in cities if c.name), None)
     return None

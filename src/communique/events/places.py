@@ -22,7 +22,7 @@ from communique.resolve.gazetteer import Gazetteer, fold
 
 def place(gaz: Gazetteer, name: str, country: str) -> Place:
     city = gaz.city(name, country)
-    if city and city["country"] == country:
+    if city:
         return Place(name=name, country=country, lat=city["lat"], lon=city["lon"])
     return Place(name=name, country=country)
 

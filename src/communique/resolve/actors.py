@@ -465,8 +465,8 @@ def _named_country_city(gaz: Gazetteer, place: tuple[int, int, str, str], countr
     if country in countries:
         return place
     city = gaz.city(name, country)
-    if city is not None and city["country"] == country and (
-            int(city["population"]) >= METROPOLIS or (gaz.capital_of(name) == country and int(city["population"]) >= TOWN)):
+    if city is not None and (int(city["population"]) >= METROPOLIS
+                             or (gaz.capital_of(name) == country and int(city["population"]) >= TOWN)):
         return place
     key = fold(name)
     cands = [*(c["country"] for c in gaz.cities.get(key, [])), *gaz.regions.get(key, [])]

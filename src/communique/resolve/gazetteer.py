@@ -214,11 +214,10 @@ class Gazetteer:
         return [r for r in rows if r.holds_on(day, slack)]
 
     def city(self, text: str, country: str | None = None) -> dict[str, Any] | None:
+        """The most populous city of that name; with `country`, the one in that country, else None."""
         cands = self.cities.get(fold(text), [])
         if country:
-            same = [c for c in cands if c["country"] == country]
-            if same:
-                return same[0]
+            return next((c for c in cands if c["country"] == country), None)
         return cands[0] if cands else None
 
 
