@@ -93,13 +93,13 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
     out: list[Mention] = []
     things = thing_nouns()
     for t in conjuncts(tok):
-        if t.lower_ in things and not (parties.sentence and t.lower_ in owned_things()):
-            continue  # "a loan of 500 million US dollars", "the Minsk agreements"
         poss = [m for c in t.children if c.dep_ == "poss"
                 for m in ([parties.at(c)] if parties.at(c) else parties.of_np(c, 1)) if m is not None]
-        if poss:
+        if poss:  # a possessor owns even a thing a place may name: "President Niinistö's initiative"
             out.extend(poss)
             continue
+        if t.lower_ in things and not (parties.sentence and t.lower_ in owned_things()):
+            continue  # "a loan of 500 million US dollars", "the Minsk agreements"
         for c in t.children:
             if c.dep_ in ("compound", "amod", "nmod"):
                 m = parties.at(c)

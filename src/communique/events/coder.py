@@ -33,7 +33,15 @@ from communique.events.common import (
 )
 from communique.events.lexicon import CONSULT_BLOCKS, Lexicon, Trigger, load_lexicon
 from communique.events.parse import FINITE, REPORTING, Modality, is_verb, negated, objects, subjects
-from communique.events.parties import CIVILIAN_AGENTS, FORCE_AGENTS, Mention, Parties, dedupe, subject_of_kind
+from communique.events.parties import (
+    CIVILIAN_AGENTS,
+    FORCE_AGENTS,
+    Mention,
+    Parties,
+    agent_nouns,
+    dedupe,
+    subject_of_kind,
+)
 from communique.events.places import index_places, place, place_of_clause
 from communique.events.sentences import Sent, sentences
 from communique.records import Agreement, Event, Evidence, Partnership, Place
@@ -199,6 +207,9 @@ class Coder:
                         o.lower_ in HELD_IN_TURN or o.lower_.endswith("ship") for o in objects(tok)):
                     continue  # "will take over the chairmanship": an office held in turn is not seized (CAMEO 17
                     # coerces by force: property, territory, persons)
+                if t.block == "MEET_PEOPLE" and t.covered == frozenset({tok.i}) and _met_a_thing(tok, sent):
+                    continue  # "will face consequences", "meet its obligations": met is a thing, not a party
+                    # (the dictionary's own patterns: FACE * PROBLEM [012], FACE * COUP [012])
                 meeting = (t.code or "")[:3] in CONSULT_CODES and t.block not in CONSULT_BLOCKS
                 nouns = [tok.doc[i] for i in t.covered if i != tok.i] if meeting else []
                 if any(self.lex.noun(n) is not None and _names_parties(n) for n in nouns):
@@ -498,7 +509,7 @@ class Coder:
                 if f.clause.when is not None and ev.date:
                     events.dated.add(id(events.events.get(EventSet.slot(ev), ev)))
         for s in sents:
-            for ev in [*self._demands(s, ctx), *self._allegations(s, ctx)]:
+            for ev in [*self._demands(s, ctx), *self._allegations(s, ctx), *self._warnings(s, ctx)]:
                 events.add(ev, headline=s is headline)
         ags += self._signed(sents, found, ctx)
         if titled is not None:
@@ -575,6 +586,8 @@ class Coder:
         for tok in s.span:
             if not is_verb(tok) or not any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in tok.children):
                 continue
+            if _inverted_condition(tok):
+                continue  # "Should X attack ..., X will face consequences": a condition, not a demand
             addressed = [m for n in tok.children if n.dep_ == "nsubj" for m in ctx.parties.of_np(n)]
             head = tok
             while head.dep_ in ("ccomp", "conj") and head.head is not head:
@@ -608,6 +621,38 @@ class Coder:
             ev = make_event(ctx, clause, s.span, "REQUEST", "100", speaker, addressed, date=date)
             if ev is not None:
                 out.append(ev)
+        return out
+
+    def _warnings(self, s: Sent, ctx: Context) -> list[Event]:
+        """'Should X attack, X will face consequences', 'there will be consequences if X ...': consequences
+        promised on a condition threaten the one who faces them, else the one the condition names (the
+        dictionary's WARN * CONSEQUENCES, CAMEO.2.0.txt:7715, 130 THREATEN)."""
+        if self.sentence_mode:
+            return []
+        out: list[Event] = []
+        for tok in s.span:
+            if not is_verb(tok) or negated(tok) or not any(
+                    c.dep_ in ("dobj", "attr", "nsubj") and c.lower_ in CONSEQUENCES for c in tok.children):
+                continue
+            trig = Trigger(tok, "130", None, "CAMEO.2.0.txt:7715 WARN * CONSEQUENCES", False, frozenset({tok.i}))
+            clause = read_clause(trig, ctx.parties, s.span, s.time_roots)
+            conditions = [c for v in [tok, *tok.ancestors] for c in v.children if (
+                c.dep_ in ("advcl", "ccomp", "conj") and _inverted_condition(c) or c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)) and not any(
+                n.dep_ in ("nsubj", "nsubjpass") and n.lower_ in ("i", "we") for n in c.children)]
+            # (a condition on another's act, not the speaker's "if I may say so")
+            if clause.mood.kind != "future" or not conditions:
+                continue  # ("X will inevitably face consequences": a forecast, not a threat)
+            faced = [m for n in tok.children if n.dep_ == "nsubj" for m in ctx.parties.of_np(n)] or [
+                m for n in tok.children if n.lower_ in CONSEQUENCES for p in n.children if p.dep_ == "prep"
+                and p.lower_ in ("for", "to") for o in p.children if o.dep_ == "pobj" for m in ctx.parties.of_np(o)]
+            threatened = faced or [m for c in conditions for n in c.children if n.dep_ in ("nsubj", "nsubjpass")
+                                   for m in ctx.parties.of_np(n)]
+            speaker = [m for m in ctx.parties.speaker(tok) if m.code not in {t.code for t in threatened}]
+            if threatened and speaker:
+                ev = make_event(ctx, clause, s.span, "THREATEN", "130", speaker, threatened, date=ctx.anchor)
+                if ev is not None:
+                    out.append(ev)
         return out
 
     def _allegations(self, s: Sent, ctx: Context) -> list[Event]:
@@ -908,6 +953,36 @@ def _antecedents(found: list[Found], sents: list[Sent], ctx: Context) -> None:
                 where = Place(country=parties[0].code)
             f.clause = replace(f.clause, targets=parties, when=f.clause.when or source.clause.when, place=where)
             break
+
+
+#: what a threat says a party will face (CAMEO.2.0.txt:7715 WARN * CONSEQUENCES [130])
+CONSEQUENCES = frozenset({"consequences", "consequence"})
+
+
+def _met_a_thing(verb: Any, sent: Sent) -> bool:
+    """The verb's direct object is a common noun naming no party, person or agent ("face consequences",
+    "meet its obligations"), not someone met ("met the President", "met the delegation")."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return False  # ("met with X, partners and organisations": whom it met with)
+    for o in objs:
+        lo, hi = o.left_edge.idx, o.right_edge.idx + len(o.right_edge)
+        if any(lo <= a < hi for a, _b, _c in sent.parties) or o.ent_type_ or o.tag_ in ("NNP", "NNPS", "PRP") \
+                or o.lower_ in agent_nouns() or o.lower_ in PARTNER_NOUNS:
+            return False
+    return True
+
+
+#: whom one meets that no table of agents lists: a state's partners and peers ("met its partners")
+PARTNER_NOUNS = frozenset({"partners", "partner", "counterparts", "counterpart", "allies", "ally", "leaders",
+                           "leader", "organizations", "organisations", "representatives", "envoys", "people"})
+
+
+def _inverted_condition(verb: Any) -> bool:
+    """'Should X attack ...': a modal before its subject opens a condition (no 'if')."""
+    modal = next((a for a in verb.children if a.dep_ == "aux" and a.lower_ == "should"), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return modal is not None and subj is not None and modal.i < subj.i
 
 
 def _hosting(t: Trigger) -> bool:

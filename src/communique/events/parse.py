@@ -339,6 +339,9 @@ def modality(tok: Token) -> Modality:
         if verb.dep_ in ("advcl", "pcomp") and verb.lower_ in GREETING_ACTS and head.tag_ == "VBD" \
                 and head.lower_ in CALL_VERBS and modality(head).kind == "realis":
             return Modality("realis", f"to ({head.lower_})")  # "called to congratulate": the call did it
+        if verb.dep_ == "xcomp" and verb.lower_ in GREETING_ACTS - {"welcome"} and head.lower_ in PERFORMATIVE_HEADS \
+                and any(s.lower_ in ("i", "we") for s in children(head, "nsubj")) and not negated(head):
+            return Modality("realis", f"performative ({head.lower_})")  # "I would like to congratulate X": said, so done
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and head is not verb:
             hw = head.lower_
             if verb.dep_ == "xcomp" and hw in REALIS_HEADS:
@@ -408,6 +411,11 @@ def modality(tok: Token) -> Modality:
             return modality(host)
     return Modality("realis")
 
+
+#: heads under which a speaker's own greeting act is performed by saying it: "I would like to thank",
+#: "we want to congratulate", "I wish to express" (a performative: the words are the act; not "welcome",
+#: which also greets guests to a meeting)
+PERFORMATIVE_HEADS = frozenset({"like", "want", "wish"})  # present forms: "wanted to thank" tells an intent
 
 #: acts a call or meeting is made to do, which the call does ("spoke with X to offer his congratulations")
 GREETING_ACTS = frozenset({"congratulate", "offer", "express", "convey", "extend", "thank", "welcome", "wish"})

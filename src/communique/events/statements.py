@@ -127,9 +127,19 @@ def allegations(sent: Span, ctx: Context) -> list[tuple[Token, list[Mention], li
         wrong = wrong or tok.lower_ in VIOLATE and any(c.dep_ == "dobj" for c in tok.children)
         wrong = wrong or any(p.dep_ == "prep" and p.lower_ == "in" and any(
             o.dep_ == "pobj" and o.lower_ in ("violation", "breach") for o in p.children) for p in tok.children)
-        if not wrong or _conditional(tok):
+        done_by = tok.lower_ in COMMIT and tok.dep_ == "acl" and tok.head.lower_ in WRONGS
+        if not (wrong or done_by) or _conditional(tok):
             continue
-        accused = dedupe([m for s in subjects(tok) for m in ctx.parties.of_np(s)])
+        if done_by:  # "the war crimes committed each day by X": the wrong is told, X does it
+            accused = dedupe([m for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                              for m in ctx.parties.of_np(o)])
+            tok = tok.head.head if tok.head.dep_ in ("nsubj", "nsubjpass", "dobj") else tok.head
+            while tok.dep_ in ("pobj", "prep", "dobj") and tok.head is not tok:
+                tok = tok.head  # the clause that tells of the wrong: "drew attention to the crimes ..."
+            if not is_verb(tok) or negated(tok):
+                continue
+        else:
+            accused = dedupe([m for s in subjects(tok) for m in ctx.parties.of_np(s)])
         if not accused:
             continue
         head = tok

@@ -25,7 +25,7 @@ from communique.resolve.people import (
     titled_default,
     titled_names,
 )
-from communique.resolve.titles import Stated, left_title, stated
+from communique.resolve.titles import OFFICE_ALONE, Stated, left_title, stated
 
 TITLE_PREFIX = re.compile(r"^(?:(?:His|Her) (?:Majesty|Royal Highness|Highness|Excellency)\s+|(?:President|King|Queen|"
                           r"Prime Minister|Chancellor|Secretary|Minister|Emir|Sultan|Sheikh|Crown Prince|Premier|"
@@ -142,7 +142,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     person_ents: list[Span] = []
     pending: list[tuple[Span, str]] = []
     titled: list[tuple[Span, str, Stated]] = []
-    bare_titles: dict[str, int] = {}  # states of known officials named with a title that names no state
+    bare: list[tuple[str, str]] = []  # (person, state) of known officials named with a title that names no state
+    stated_ids: set[str] = set()  # people the text introduces with their state ("President Karamanlis of Greece")
 
     def add_person(pa: PersonActor, s: int, e: int, form: str) -> None:
         existing = people.get(pa.id)
@@ -248,11 +249,15 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                     and src.country == st.country:
                 role = src.role  # "my Irish counterpart, Mr Bertie Ahern": the office the sources give
             add_person(PersonActor(pid, known.name if known else name, st.country, role, st.why), s, e, name)
+            if OFFICE_ALONE in st.why:  # "Secretary of State X": a home office the title needs no state for
+                bare.append((pid, st.country))
+            else:
+                stated_ids.add(pid)
             continue
         if known is not None and known.role:
             add_person(known, s, e, name)
             if st is not None and known.country:  # "Prime Minister John Key": the home state's officials need no adjective
-                bare_titles[known.country] = bare_titles.get(known.country, 0) + 1
+                bare.append((known.id, known.country))
             continue
         region = next((r for r in regions if r[0] <= s < r[1]), None)
         if region is not None:
@@ -262,7 +267,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if src is not None and src.country:
             add_person(PersonActor(pid, name, src.country, src.role, src.why), s, e, name)
             if st is not None:
-                bare_titles[src.country] = bare_titles.get(src.country, 0) + 1
+                bare.append((pid, src.country))
             continue
         if known is not None and known.country:
             add_person(known, s, e, name)
@@ -351,12 +356,17 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if code.startswith("IGO:") and 0 < title_end < 200 and any(s0 < title_end for s0, _e0, _f in ms) \
                 and any(s0 < title_end for s0, _e0, c, k in spans if k == "country"):
             counts[gaz.party(code)] = counts.get(gaz.party(code), 0) + len(ms)
-    openers: dict[str, int] = {}
+    openers: dict[str, float] = {}
+    introduced = {ms for pid in stated_ids if pid in people for ms, _me, _f in people[pid].mentions}
     for sm in re.finditer(r"(?:^|(?<=[.!?]\s)|\n)\s*(?:[A-Z][\w\u2019'-]*\s+){0,4}", text):
-        lead = [c for s, _e, c, k in spans if sm.start() <= s <= sm.end() + 2 and k != "nonstate"]
+        lead = [(c, k, s) for s, _e, c, k in spans if sm.start() <= s <= sm.end() + 2 and k != "nonstate"]
         if lead:  # a party opening a sentence is its subject: the voice of the text
-            counts[lead[0]] = counts.get(lead[0], 0) + 3
-            openers[lead[0]] = openers.get(lead[0], 0) + 1
+            code, kind, at = lead[0]
+            counts[code] = counts.get(code, 0) + 3
+            # a state named as such speaks ("The United States welcomes"); a person the text introduces with
+            # a state ("former Colombian Senator X", "President Karamanlis of Greece") is whom it tells of
+            weight = 2.0 if kind != "person" else 0.0 if at in introduced else 1.0
+            openers[code] = openers.get(code, 0) + weight
     first = {code: min((s for s, _, c, _ in spans if c == code), default=10**9) for code in counts}
     main = sorted(counts, key=lambda c: (-counts[c], first[c]))
     # the one a headline says the text's voice met or called ("Talks with President of China X") is not that voice
@@ -364,17 +374,26 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     head_end = head_end if 0 < head_end < 300 else 0
     with_at = text.find(" with ", 0, head_end) if head_end else -1
     partners = {c for s, _e, c, _k in spans if with_at >= 0 and with_at < s < head_end}
-    voters = {c: n for c, n in openers.items() if c not in partners} or openers
-    voice = author or (max(voters, key=lambda c: (voters[c], counts[c])) if voters else (main[0] if main else None))
+    voters = {c: n for c, n in openers.items() if c not in partners and n > 0} or {
+        c: n for c, n in openers.items() if n > 0}
+    if any(not c.startswith("IGO:") for c in voters):  # a text of states speaks as one of them
+        voters = {c: n for c, n in voters.items() if not c.startswith("IGO:")}
+    # the publisher's state: the author when known, else the state whose known officials the text names
+    # with bare titles ("Prime Minister John Key", "National Security Advisor Jake Sullivan"), when one leads;
+    # an official the text has introduced with a state ("the Premier of China, Wen") is a foreigner after
+    bare_titles: dict[str, int] = {}
+    for pid, code in bare:
+        if pid not in stated_ids:
+            bare_titles[code] = bare_titles.get(code, 0) + 1
+    ranked = sorted(bare_titles.items(), key=lambda kv: -kv[1])
+    home = author or (ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None)
+    rest = [c for c in main if c not in partners and not c.startswith("IGO:")] or main
+    voice = home or (max(voters, key=lambda c: (voters[c], counts[c])) if voters else (rest[0] if rest else None))
     if voice:  # the publisher speaks even when the text never names its own country
         if voice in main:
             main.remove(voice)
         main.insert(0, voice)
     known_early = set(people)
-    # the publisher's state, for titles naming none: the author when known, else the state whose known
-    # officials the text names with bare titles ("Prime Minister John Key"), when one state leads
-    ranked = sorted(bare_titles.items(), key=lambda kv: -kv[1])
-    home = author or (ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None)
     titled.sort(key=lambda c: -len(c[1].split()))
     for span, name, st in titled:  # a title naming no state: its list's state, or the publisher's
         same = _match_known(name, people, gaz, None)

@@ -1,0 +1,110 @@
+"""Who speaks when the address does not tell, and the acts a speaker performs by saying them.
+
+Sentences written for this file from the annotation guidelines (`shared/eval/GUIDELINES.md`)
+and the CAMEO dictionary's patterns, coded in document mode with no publisher address, as a
+plain text file arrives: the text's voice must come from the text itself.
+"""
+
+from __future__ import annotations
+
+from communique.extract import get_extractor
+from communique.resolve.actors import resolve
+from tests.test_coding import PUB, code, events
+
+
+def types(text: str) -> set[str]:
+    return {e.type for e in code(text).events}
+
+
+# ---------------------------------------------------------------- the voice of an unaddressed text
+
+def voice(text: str) -> list[str]:
+    ex = get_extractor()
+    return resolve(ex.nlp(text), ex.gaz, PUB, None).we
+
+
+def test_a_state_named_as_subject_speaks_not_the_foreigner_the_text_tells_of() -> None:
+    text = ("Designation of Former Colombian Senator Juan Perez Gomez\n\nThe United States is designating former "
+            "Colombian Senator Juan Perez Gomez for his involvement in significant corruption. Perez Gomez "
+            "accepted bribes from an armed group in Colombia. Perez Gomez also used his office in the Colombian "
+            "Senate to help the group.\n")
+    assert voice(text) == ["USA"]
+
+
+def test_an_official_with_a_bare_title_makes_the_voice() -> None:
+    text = ("Statement by National Security Advisor Jake Sullivan on Iran's Continued Targeting of U.S. "
+            "Citizens\n\nToday the Department of Justice unsealed charges against an individual affiliated with "
+            "Iran's Revolutionary Guard. Iran's attempts to harm our citizens will not succeed. We commend the "
+            "Department of Justice for its diligence.\n")
+    assert voice(text) == ["USA"]
+    assert not any(e.actor == ["IRN"] for e in code(text).events)
+
+
+# ---------------------------------------------------------------- performatives
+
+def test_would_like_to_congratulate_congratulates() -> None:
+    text = "Prime Minister Narendra Modi: I would like to congratulate Russia on obtaining observer status.\n"
+    assert ("SUPPORT", ("IND",), ("RUS",)) in events(text)
+
+
+def test_want_to_thank_thanks() -> None:
+    text = "President Volodymyr Zelenskyy: We want to thank Japan for its support.\n"
+    assert ("SUPPORT", ("UKR",), ("JPN",)) in events(text)
+
+
+def test_wanted_to_thank_tells_an_intent_not_an_act() -> None:
+    text = "President Volodymyr Zelenskyy said he had wanted to thank Japan for its support.\n"
+    assert "SUPPORT" not in types(text)
+
+
+def test_would_like_to_meet_is_a_wish_not_praise() -> None:
+    text = "President Volodymyr Zelenskyy: I would like to meet the leader of Japan.\n"
+    assert "SUPPORT" not in types(text) and ("CONSULT", ("JPN", "UKR"), ()) not in events(text)
+
+
+# ---------------------------------------------------------------- owners of what is supported
+
+def test_a_possessor_owns_a_thing_a_place_could_name() -> None:
+    text = ("Vladimir Putin had a telephone conversation with President of Finland Sauli Niinisto. Vladimir "
+            "Putin supported President Niinisto's initiative to convene a summit in 2025.\n")
+    assert ("SUPPORT", ("RUS",), ("FIN",)) in events(text)
+
+
+# ---------------------------------------------------------------- threats and conditions
+
+def test_consequences_on_a_condition_threaten() -> None:
+    text = ("Secretary of State Antony Blinken said that Russia will face severe consequences if it invades "
+            "Ukraine.\n")
+    assert ("THREATEN", ("USA",), ("RUS",)) in events(text)
+
+
+def test_should_before_its_subject_is_a_condition_not_a_demand() -> None:
+    text = ("Secretary of State Antony Blinken said: should Iran attack any of our citizens, Iran will face "
+            "severe consequences.\n")
+    found = events(text)
+    assert ("THREATEN", ("USA",), ("IRN",)) in found and ("REQUEST", ("USA",), ("IRN",)) not in found
+
+
+def test_consequences_forecast_without_a_condition_are_no_threat() -> None:
+    text = "Vladimir Putin said the European Union will inevitably face consequences of its sanctions.\n"
+    assert "THREATEN" not in types(text)
+
+
+def test_facing_a_thing_is_no_meeting() -> None:
+    text = ("Prime Minister Anthony Albanese said Australia and Indonesia face similar challenges in managing "
+            "their resources.\n")
+    assert "CONSULT" not in types(text)
+
+
+def test_meeting_with_partners_listed_after_with_is_a_meeting() -> None:
+    text = ("Deputy Secretary of State Wendy Sherman met virtually with senior Haitian government officials, "
+            "international partners, and multilateral organizations to discuss security.\n")
+    assert ("CONSULT", ("HTI", "USA"), ()) in events(text)
+
+
+# ---------------------------------------------------------------- allegations
+
+def test_crimes_committed_by_a_party_accuse_it() -> None:
+    text = ("Vladimir Putin had a telephone conversation with President of France Emmanuel Macron. The war "
+            "crimes committed by Ukrainian forces were brought to notice.\n")
+    assert ("ACCUSE", ("RUS",), ("UKR",)) in events(text)
