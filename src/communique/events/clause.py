@@ -163,7 +163,12 @@ def _prep_parties(toks: list[Token], parties: Parties) -> dict[str, list[Mention
     out: dict[str, list[Mention]] = defaultdict(list)
     owning = NEWS_OWNER_PREPS if parties.sentence else OWNER_PREPS
     for t in toks:
+        if t.tag_.startswith("NN") and t is not toks[0]:  # "attended the dinner hosted by X": its host takes
+            # part (not an event noun's own host: "the APEC meeting chaired by X" names no guest)
+            out[CONVENED].extend(_conveners(t, parties))
         for p, o in preps(t):
+            if t.tag_.startswith("VB"):  # "took part in a summit initiated by X"
+                out[CONVENED].extend(_conveners(o, parties))
             found = parties.of_np(o, 1)
             if found and p == "with":  # "meetings with X, Y, President of Z W and V", a list the parser broke
                 found = dedupe([*found, *parties.list_tail(o)])
@@ -177,6 +182,29 @@ def _prep_parties(toks: list[Token], parties: Parties) -> dict[str, list[Mention
                     if p2 in NESTED_AIMS:
                         out[p2].extend(parties.of_np(o2, 1) or _owners(o2, parties))
     return {k: dedupe(v) for k, v in out.items()}
+
+
+#: the key of `Clause.prep` that holds the hosts of the gathering the clause's nouns name
+CONVENED = "hosted by"
+#: participles that name who called a gathering together ("the summit hosted by X", "an X-convened meeting")
+CONVENERS = frozenset({"hosted", "co-hosted", "convened", "co-convened", "initiated", "organized", "organised",
+                       "chaired", "co-chaired", "sponsored", "arranged", "given"})
+
+
+def _conveners(noun: Token, parties: Parties) -> list[Mention]:
+    """The parties that host or convene the gathering a noun names: 'a summit initiated by President X',
+    'the dinner hosted by X', 'the OECD-hosted meeting' (a meeting's host takes part in it)."""
+    out: list[Mention] = []
+    for c in noun.children:
+        if c.lower_ not in CONVENERS:
+            continue
+        if c.dep_ == "acl":
+            out += [m for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                    for m in parties.of_np(o, 1)]
+        elif c.dep_ in ("amod", "compound"):
+            out += [m for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")
+                    if (m := parties.at(g)) is not None]
+    return out
 
 
 #: sentence mode: phrases of a phrase's noun that aim it at a party ("a war against X", "a programme for X")

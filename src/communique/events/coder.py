@@ -497,6 +497,8 @@ class Coder:
         if self.sentence_mode:
             found = self._main_clause(found, ctx)
         for f in found:
+            if not self.sentence_mode and _question(f.sent):
+                continue  # a question asserts nothing ("Or were they NATO soldiers that threatened Russia?")
             evs, a = self.events_of(f, ctx)
             ags += a
             before = told_as_earlier(f.clause)
@@ -509,6 +511,8 @@ class Coder:
                 if f.clause.when is not None and ev.date:
                     events.dated.add(id(events.events.get(EventSet.slot(ev), ev)))
         for s in sents:
+            if not self.sentence_mode and _question(s):
+                continue
             for ev in [*self._demands(s, ctx), *self._allegations(s, ctx), *self._warnings(s, ctx)]:
                 events.add(ev, headline=s is headline)
         ags += self._signed(sents, found, ctx)
@@ -899,13 +903,18 @@ class Coder:
         cities: dict[str, set[str]] = {}
         for _s, _e, name, country in ctx.res.places:
             cities.setdefault(country, set()).add(name)
-        main = ctx.place
         met = set(ctx.res.group)
+        # (the main meeting's place when the opening sentences do not tell it: the main day's meeting of the
+        # main parties that some later sentence placed, "during the talks in New Delhi")
+        main = ctx.place or next((ev.place for ev in events.events.values() if ev.type == "CONSULT"
+                                  and ev.place is not None and ev.status == "occurred"
+                                  and ev.date == ctx.anchor and ev.mode != "phone"
+                                  and set(ev.actor) | set(ev.recipient) == met), None)
         for ev in events.events.values():
             if ev.place is None and main is not None and ev.status == "occurred" and ev.date == ctx.anchor \
                     and ev.mode != "phone" and set(ev.actor) | set(ev.recipient) <= met:
                 ev.place = main
-            elif ev.place is not None and ev.place.name is None and ev.place.country \
+            if ev.place is not None and ev.place.name is None and ev.place.country \
                     and len(cities.get(ev.place.country, ())) == 1:
                 ev.place = place(self.gaz, next(iter(cities[ev.place.country])), ev.place.country)
 
@@ -957,6 +966,11 @@ def _antecedents(found: list[Found], sents: list[Sent], ctx: Context) -> None:
 
 #: what a threat says a party will face (CAMEO.2.0.txt:7715 WARN * CONSEQUENCES [130])
 CONSEQUENCES = frozenset({"consequences", "consequence"})
+
+
+def _question(s: Sent) -> bool:
+    """The sentence asks rather than tells (it ends with a question mark, inside quotes or not)."""
+    return s.text.rstrip().rstrip("\"”’'»").endswith("?")
 
 
 def _met_a_thing(verb: Any, sent: Sent) -> bool:

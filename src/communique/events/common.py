@@ -175,8 +175,9 @@ def event_date(ctx: Context, clause: Clause, status: str, span: bool = False) ->
             return when.value[:7]
         if status == "occurred" and when.future:
             return ctx.anchor
-        if status == "occurred" and when.relative and len(when.value) == 4:
-            return ctx.anchor  # "this year's summit": not the day it happened
+        if status == "occurred" and when.relative and len(when.value) == 4 and (
+                ctx.anchor is None or ctx.anchor.startswith(when.value)):
+            return ctx.anchor  # "this year's summit": not the day it happened (but "last year" is that year)
         return when.value
     if status == "occurred" and told_as_earlier(clause):
         return None  # "his recent visit", "as discussed during their recent contacts": before, but when?

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from communique.events.clause import Clause, clause_time
+from communique.events.clause import CONVENED, Clause, clause_time
 from communique.events.common import Context, event_date, make_event, speakers_met, status_of
 from communique.events.dates import tensed
 from communique.events.lexicon import MOTION_BLOCKS
@@ -171,7 +171,8 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
     doc = clause.trigger.token.doc
     talk = ("to",) if clause.trigger.block == "CONFER" and any(
         doc[i].lower_ == "to" for i in clause.trigger.covered) else ()
-    partners = dedupe([*clause.with_("with", "between", "among", "and", *talk), *([] if visit else clause.targets)])
+    partners = dedupe([*clause.with_("with", "between", "among", "and", CONVENED, *talk),
+                       *([] if visit else clause.targets)])
     if not clause.doers and clause.trigger.nominal and clause.with_("with") and not ctx.sentence_mode:
         # "A conversation took place with President Biden": the text's own voice had it
         speaker = ctx.parties.speaker(clause.trigger.token, plural=False)
@@ -197,8 +198,8 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
                     if homed:
                         ctx.homed.add(id(ev))
             return out
-        if (visit or motion) and not ctx.sentence_mode:
-            return []
+        if (visit or motion) and not ctx.sentence_mode and not clause.with_(CONVENED):
+            return []  # (not "attended the dinner hosted by X": its host met the guest where it was)
     date = event_date(ctx, clause, status)
     participants = dedupe([*clause.doers, *partners])
     idx = clause.trigger.token.idx

@@ -181,6 +181,8 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
         # with the noun as its own subject; the noun is the subject
         subj = [g for s in subj for g in (children(s, "nsubj") if s.tag_ == "VBG" and s.dep_ == "nsubj"
                                           and children(s, "nsubj") else [s])]
+        if subj and t.dep_ == "relcl" and t.head is not t and all(s.tag_ in ("WP", "WDT") for s in subj):
+            return conjuncts(t.head)  # "X, who arrived in Y today": the relative pronoun stands for X
         if subj:
             return [c for s in subj for c in conjuncts(s)]
         named = [c for c in t.children if c.dep_ in ("advmod", "npadvmod", "dep") and c.i < t.i and c.tag_ == "NNP"

@@ -1,0 +1,52 @@
+"""Gatherings and their hosts, where what is said at a meeting happens, and what a text does not assert.
+
+Sentences written for this file from the annotation guidelines (`shared/eval/GUIDELINES.md`),
+coded in document mode through the real pinned model.
+"""
+
+from __future__ import annotations
+
+from tests.test_coding import code, events
+
+
+def test_the_host_of_a_summit_taken_part_in_is_a_party() -> None:
+    text = ("President of Ukraine Volodymyr Zelenskyy took part in a virtual Summit for Democracy initiated "
+            "by US President Joe Biden.\n")
+    assert ("CONSULT", ("UKR", "USA"), ()) in events(text)
+
+
+def test_a_dinner_attended_names_its_host_as_the_one_met() -> None:
+    text = "Prime Minister Jacinda Ardern attended the dinner hosted by President Joko Widodo of Indonesia.\n"
+    assert ("CONSULT", ("IDN", "NZL"), ()) in events(text)
+
+
+def test_an_event_nouns_own_chair_is_no_guest() -> None:
+    text = ("Prime Minister John Howard and Prime Minister Mekere Morauta of Papua New Guinea discussed the "
+            "issues that would be addressed in the forthcoming APEC meeting chaired by New Zealand.\n")
+    assert not any("NZL" in e.actor and "IGO:APEC" in e.actor for e in code(text).events)
+
+
+def test_what_is_said_at_the_main_meeting_happens_where_it_was() -> None:
+    filler = " ".join(f"Topic {n} of the agenda was noted." for n in range(1, 7))
+    text = ("Russian-Indian talks\n\nThe talks began with a meeting of the two delegations. Prime Minister "
+            "Narendra Modi: I would like to congratulate Russia on its new observer status. " + filler +
+            " The talks between President Vladimir Putin and Prime Minister Narendra Modi were held in New Delhi.\n")
+    support = next(e for e in code(text, published="2021-12-06").events if e.type == "SUPPORT")
+    assert support.place is not None and support.place.name == "New Delhi"
+
+
+def test_last_year_dates_to_last_year() -> None:
+    text = "Prime Minister John Key said he visited Solomon Islands last year.\n"
+    visit = next(e for e in code(text, published="2014-03-10").events if e.type == "CONSULT")
+    assert visit.date == "2013"
+
+
+def test_a_relative_pronoun_stands_for_its_noun() -> None:
+    text = ("President Volodymyr Zelenskyy spoke about accountability with the representatives of Ireland "
+            "who visited Ukraine today.\n")
+    assert ("CONSULT", ("IRL",), ("UKR",)) in events(text)
+
+
+def test_a_question_asserts_nothing() -> None:
+    text = "Will Prime Minister Fumio Kishida of Japan meet President Volodymyr Zelenskyy of Ukraine next week?\n"
+    assert not code(text).events
