@@ -50,3 +50,16 @@ def test_a_relative_pronoun_stands_for_its_noun() -> None:
 def test_a_question_asserts_nothing() -> None:
     text = "Will Prime Minister Fumio Kishida of Japan meet President Volodymyr Zelenskyy of Ukraine next week?\n"
     assert not code(text).events
+
+
+def test_arriving_in_a_country_visits_it() -> None:
+    text = ("Prime Minister John Key has welcomed Solomon Islands Prime Minister Gordon Darcy Lilo, who arrived "
+            "in New Zealand today.\n")
+    assert ("CONSULT", ("SLB",), ("NZL",)) in events(text, published="2014-03-10")
+
+
+def test_a_visit_told_twice_keeps_the_city() -> None:
+    text = ("Vladimir Putin held talks in Sochi with President of Serbia Aleksandar Vucic, who arrived in Russia "
+            "on a working visit.\n")
+    visit = next(e for e in code(text, published="2021-11-25").events if e.type == "CONSULT")
+    assert visit.place is not None and visit.place.name == "Sochi"

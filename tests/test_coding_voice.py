@@ -18,9 +18,9 @@ def types(text: str) -> set[str]:
 
 # ---------------------------------------------------------------- the voice of an unaddressed text
 
-def voice(text: str) -> list[str]:
+def voice(text: str, published: str = PUB) -> list[str]:
     ex = get_extractor()
-    return resolve(ex.nlp(text), ex.gaz, PUB, None).we
+    return resolve(ex.nlp(text), ex.gaz, published, None).we
 
 
 def test_a_state_named_as_subject_speaks_not_the_foreigner_the_text_tells_of() -> None:
@@ -108,3 +108,19 @@ def test_crimes_committed_by_a_party_accuse_it() -> None:
     text = ("Vladimir Putin had a telephone conversation with President of France Emmanuel Macron. The war "
             "crimes committed by Ukrainian forces were brought to notice.\n")
     assert ("ACCUSE", ("RUS",), ("UKR",)) in events(text)
+
+
+def test_the_minister_a_release_quotes_makes_the_voice() -> None:
+    text = ("Chinese Premier to visit\n\nThe Government announced today that the Premier of the "
+            "People's Republic of China, Wen Jiabao, will visit New Zealand from 5 to 7 April.\n\n\"Premier Wen's "
+            "visit recognises a growing relationship,\" Helen Clark said.\n\n\"Premier Wen and I will discuss "
+            "trade,\" Helen Clark said.\n\nPremier Wen will also meet the Governor-General. Premier Wen will "
+            "then travel to Australia.\n")
+    assert voice(text, "2006-04-03") == ["NZL"]
+
+
+def test_a_province_before_an_office_names_its_state() -> None:
+    text = ("Homeland Security Advisor Liz Sherwood-Randall met Michigan Governor Gretchen Whitmer and "
+            "Wyoming Governor Mark Gordon.\n")
+    people = {a.name: a.country for a in code(text, published="2023-07-13").actors if a.type == "person"}
+    assert people.get("Gretchen Whitmer") == "USA" and people.get("Mark Gordon") == "USA"

@@ -144,7 +144,9 @@ class EventSet:
             recalled = defaulted and nominal and id(old) in self.dated
             if not old.recipient and ev.recipient and not _call_and_visit(old, ev) and not recalled:
                 old.actor, old.recipient, old.cameo, old.mode = ev.actor, ev.recipient, ev.cameo, ev.mode
-            if not old.place and ev.place and not _call_and_visit(old, ev) and not recalled:
+            finer = old.place is not None and ev.place is not None and old.place.name is None and ev.place.name \
+                and ev.place.country == old.place.country  # "arrived in Russia" and "talks in Sochi": Sochi
+            if (not old.place or finer) and ev.place and not _call_and_visit(old, ev) and not recalled:
                 old.place = ev.place
             for p in ev.people:
                 if p not in old.people:

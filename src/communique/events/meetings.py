@@ -51,11 +51,13 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
     tok = clause.trigger.token
     toks: list[Token] = [tok, *(tok.doc[i] for i in sorted(clause.trigger.covered))]
     # (sentence mode: "arrived in Amman" goes there too; a news sentence tells the arrival, not a stay)
-    words = ("to", "in", "into") if objects or (ctx.sentence_mode and clause.trigger.motion) else ("to", "into")
+    arrive = clause.trigger.block == "ARRIVE"  # "arrived in Wellington today": arriving there visits it
+    words = ("to", "in", "into") if objects or arrive or (ctx.sentence_mode and clause.trigger.motion) else ("to", "into")
     for p in places_in(ctx, toks, words, objects=objects):
         if p.country:
             out.append((Mention(p.country, "country"), p))
-    named = [*clause.with_("to", "into"), *(clause.targets if objects else []), *(clause.owners if objects else []),
+    named = [*clause.with_("to", "into", *(("in",) if arrive else ())), *(clause.targets if objects else []),
+             *(clause.owners if objects else []),
              *(m for m in clause.with_("in") if objects and m.kind == "country")]  # "attended the forum in Brazil"
     # "travel to Japan, Korea, and Mongolia" where the parser hung the last stop on the verb
     named += [m for c in tok.children if c.dep_ == "conj" and c.tag_ == "NNP"

@@ -387,6 +387,9 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             bare_titles[code] = bare_titles.get(code, 0) + 1
     ranked = sorted(bare_titles.items(), key=lambda kv: -kv[1])
     home = author or (ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None)
+    if home is None:  # a release quotes its own minister: '"...," Helen Clark said'
+        quoted = sorted(_quoted_states(text, people, stated_ids).items(), key=lambda kv: -kv[1])
+        home = quoted[0][0] if quoted and (len(quoted) == 1 or quoted[0][1] > quoted[1][1]) else None
     rest = [c for c in main if c not in partners and not c.startswith("IGO:")] or main
     voice = home or (max(voters, key=lambda c: (voters[c], counts[c])) if voters else (rest[0] if rest else None))
     if voice:  # the publisher speaks even when the text never names its own country
@@ -438,6 +441,26 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     return Resolved(text, people, spans, places, countries, orgs, main, group,
                     [voice] if voice else [],
                     speakers, author)
+
+
+#: a direct quotation attributed to a named person: '..." X said', '...," said Mr X'
+QUOTED_BY = re.compile(r"[,.!?]?[\"”]\s*,?\s*(?:(?:said|says|added)\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
+                       r"(?P<who>[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3}\s*(?:said|says|added)?\b")
+
+
+def _quoted_states(text: str, people: dict[str, PersonActor], introduced: set[str]) -> dict[str, int]:
+    """States of the people a text quotes directly ('"...," Helen Clark said'), not counting those it
+    introduces with a state: a government release quotes its own ministers."""
+    out: dict[str, int] = {}
+    for m in QUOTED_BY.finditer(text):
+        said = text[m.start():m.end()]
+        if not re.search(r"\b(?:said|says|added)\b", said):
+            continue
+        at = m.start("who")
+        pa = next((p for p in people.values() if any(s0 <= at < e0 for s0, e0, _f in p.mentions)), None)
+        if pa is not None and pa.country and not pa.country.startswith("IGO:") and pa.id not in introduced:
+            out[pa.country] = out.get(pa.country, 0) + 1
+    return out
 
 
 _OFFICES: dict[tuple[int, str], frozenset[str]] = {}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from communique.resolve.gazetteer import Gazetteer
+from communique.resolve.gazetteer import Gazetteer, fold
 
 #: the other side's holder of the same office: "his Australian counterpart, Stephen Smith" serves Australia
 COUNTERPART = {"counterpart", "counterparts"}
@@ -115,6 +115,8 @@ def _country_of(doc: Doc, toks: list[Token], gaz: Gazetteer) -> tuple[str | None
         city = ent.ent_id_.startswith("city:") or not ent.ent_id_
         if code and (not city or ent.start > 0 and doc[ent.start - 1].lower_ == "of"):
             found.append((ent.start, code, ent.text))  # a city counts in "Mayor of Tucson", not in a dateline
+        elif ent.label_ == "GPE" and not ent.ent_id_ and ent.end < hi and (region := _region(ent.text, gaz)):
+            found.append((ent.start, region, ent.text))  # "Michigan Governor X": a province's office is its state's
     span = doc[lo:hi]
     for m in INSTITUTION.finditer(span.text):
         tok = span.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -140,6 +142,12 @@ def _prev_word(doc: Doc, i: int, lo: int) -> Token | None:
             return doc[j]
         j -= 1
     return doc[j] if j >= lo else None
+
+
+def _region(text: str, gaz: Gazetteer) -> str | None:
+    """The state a province or state name belongs to, when only one state has it ("Michigan", "Bali")."""
+    states = gaz.regions.get(fold(text).removeprefix("the "), [])
+    return states[0] if len(states) == 1 and gaz.place_country(text) == states[0] else None
 
 
 def _ent_code(ent: Span, gaz: Gazetteer) -> str | None:
