@@ -25,7 +25,7 @@ from communique.resolve.people import (
     titled_default,
     titled_names,
 )
-from communique.resolve.titles import OFFICE_ALONE, Stated, left_title, stated
+from communique.resolve.titles import Stated, left_title, stated
 
 TITLE_PREFIX = re.compile(r"^(?:(?:His|Her) (?:Majesty|Royal Highness|Highness|Excellency)\s+|(?:President|King|Queen|"
                           r"Prime Minister|Chancellor|Secretary|Minister|Emir|Sultan|Sheikh|Crown Prince|Premier|"
@@ -249,7 +249,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                     and src.country == st.country:
                 role = src.role  # "my Irish counterpart, Mr Bertie Ahern": the office the sources give
             add_person(PersonActor(pid, known.name if known else name, st.country, role, st.why), s, e, name)
-            if OFFICE_ALONE in st.why:  # "Secretary of State X": a home office the title needs no state for
+            if st.alone:  # "Secretary of State X": a home office the title needs no state for
                 bare.append((pid, st.country))
             else:
                 stated_ids.add(pid)
@@ -385,11 +385,9 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     for pid, code in bare:
         if pid not in stated_ids:
             bare_titles[code] = bare_titles.get(code, 0) + 1
-    ranked = sorted(bare_titles.items(), key=lambda kv: -kv[1])
-    home = author or (ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None)
+    home = author or _leader(bare_titles)
     if home is None:  # a release quotes its own minister: '"...," Helen Clark said'
-        quoted = sorted(_quoted_states(text, people, stated_ids).items(), key=lambda kv: -kv[1])
-        home = quoted[0][0] if quoted and (len(quoted) == 1 or quoted[0][1] > quoted[1][1]) else None
+        home = _leader(_quoted_states(text, people, stated_ids))
     rest = [c for c in main if c not in partners and not c.startswith("IGO:")] or main
     voice = home or (max(voters, key=lambda c: (voters[c], counts[c])) if voters else (rest[0] if rest else None))
     if voice:  # the publisher speaks even when the text never names its own country
@@ -441,6 +439,12 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     return Resolved(text, people, spans, places, countries, orgs, main, group,
                     [voice] if voice else [],
                     speakers, author)
+
+
+def _leader(tally: dict[str, int]) -> str | None:
+    """The state counted most, when one leads alone."""
+    ranked = sorted(tally.items(), key=lambda kv: -kv[1])
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
 
 
 #: a direct quotation attributed to a named person: '..." X said', '...," said Mr X'

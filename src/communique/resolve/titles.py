@@ -71,9 +71,6 @@ HONORIFIC = re.compile(
 NOT_A_NAME = re.compile(r"^(?:the|rt|hon|right|honou?rable|excellency|majesty|highness|his|her|royal|sir|dame|mr|mrs|ms|"
                         r"dr|he|lady|lord|first|t\.?h|h\.?e)\.?$", re.I)
 
-#: how a title that names an office of one state alone says so ("Secretary of State")
-OFFICE_ALONE = ": an office of "
-
 
 @dataclass(frozen=True)
 class Stated:
@@ -83,6 +80,7 @@ class Stated:
     country: str | None
     why: str
     head: bool  # the title is a head of state's or government's ("President", "Prime Minister")
+    alone: bool = False  # the office is one state's alone and names none ("Secretary of State")
 
 
 def strip_honorific(name: str) -> str:
@@ -373,5 +371,5 @@ def stated(doc: Doc, span: Span, gaz: Gazetteer) -> Stated | None:
     for s in (left, right):
         for pat, code in NATIONAL_OFFICES:
             if s and pat.search(s.title):
-                return Stated(s.title, code, f"{s.why}{OFFICE_ALONE}{code} alone", s.head)
+                return Stated(s.title, code, f"{s.why}: an office of {code} alone", s.head, alone=True)
     return left or right
