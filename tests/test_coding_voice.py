@@ -124,3 +124,63 @@ def test_a_province_before_an_office_names_its_state() -> None:
             "Wyoming Governor Mark Gordon.\n")
     people = {a.name: a.country for a in code(text, published="2023-07-13").actors if a.type == "person"}
     assert people.get("Gretchen Whitmer") == "USA" and people.get("Mark Gordon") == "USA"
+
+
+# ---------------------------------------------------------------- the other side a headline names
+
+def people_of(text: str, published: str = PUB) -> dict[str, str | None]:
+    return {a.name: a.country for a in code(text, published).actors if a.type == "person"}
+
+
+def test_a_headline_travel_names_the_destinations_not_the_voice() -> None:
+    text = ("Deputy Minister Smith's Travel to Kenya and Tanzania\n\nDeputy Minister Smith will travel to Kenya "
+            "and Tanzania next week to underscore Canada's commitment to its East African partners. In Kenya, "
+            "Deputy Minister Smith will meet Kenyan officials. In Tanzania, she will meet Tanzanian officials.\n")
+    assert voice(text) == ["CAN"]
+
+
+def test_a_visit_by_a_foreign_leader_names_the_visitor_not_the_voice() -> None:
+    text = ("Visit by the King of Spain\n\nI am pleased to announce that King Juan Carlos of Spain will visit "
+            "Norway in May. The visit follows that of Prime Minister Jose Luis Rodriguez Zapatero last year. "
+            "Norway and Spain enjoy warm relations. Spain is a valued partner. Spain and Norway trade a lot.\n")
+    assert voice(text, "2007-03-01") == ["NOR"]
+
+
+def test_a_bare_titled_leader_others_met_is_not_the_voice() -> None:
+    text = ("Visit by the Prime Minister of Japan\n\nI am pleased to announce that the Prime Minister of Japan, "
+            "Mr Junichiro Koizumi, will visit Canberra next month. Mr Koizumi met President George W. Bush "
+            "earlier this month. Australia and Japan share a close partnership.\n")
+    assert voice(text, "2002-04-01") == ["AUS"]
+
+
+def test_a_minister_speaking_in_a_release_is_the_voices_own() -> None:
+    text = ("Trade Minister welcomes Korean visit\n\nThis week's visit by Korean Trade Minister Kim Hyun-jong "
+            "is a great opportunity for Canada to grow its exports, Trade Minister Peter Brown said today. "
+            "Canada wants closer ties with Korea, Mr Brown said.\n")
+    assert people_of(text).get("Peter Brown") == "CAN"
+
+
+def test_an_office_of_one_state_gives_the_person_and_the_voice() -> None:
+    text = ("Assistant Secretary Doe's Travel to Kenya\n\nAssistant Secretary of State for Population, Refugees, "
+            "and Migration (PRM) Jane Doe travels to Kenya May 3-9. While in Kenya, Assistant Secretary Doe will "
+            "meet with Kenyan government officials.\n")
+    assert people_of(text).get("Jane Doe") == "USA"
+    assert voice(text) == ["USA"]
+
+
+def test_an_under_secretary_of_defense_serves_the_united_states() -> None:
+    text = "Under Secretary of Defense for Policy John Roe will visit Tokyo next week.\n"
+    assert people_of(text).get("John Roe") == "USA"
+
+
+def test_a_visit_named_with_no_destination_comes_to_the_voice_of_an_unaddressed_text() -> None:
+    text = ("Trade Minister welcomes Japanese visit\n\nThis week's visit by Japanese Trade Minister Taro Sato is "
+            "a great opportunity for Canada, Trade Minister Peter Brown said today. Canada wants closer ties with "
+            "Japan, Mr Brown said.\n")
+    assert ("CONSULT", ("JPN",), ("CAN",)) in events(text)
+
+
+def test_recent_visits_in_the_plural_are_no_one_visit() -> None:
+    text = ("The visit builds on recent visits by Korea's leaders, such as that of President Roh Moo-hyun, who "
+            "visited Canada in 2004.\n")
+    assert all(e.date for e in code(text, "2006-04-03").events if e.type == "CONSULT")

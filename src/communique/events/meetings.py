@@ -91,13 +91,15 @@ def _home_for(clause: Clause, ctx: Context) -> str | None:
     """Where a visit that names no destination goes: "this week's visit by the Saudi Commerce Minister", in
     a New Zealand release, is a foreign official's visit to the publisher's state. Not the publisher's own
     officials, nor a place visited ("a city visited by"), nor a transcript's, nor "after his first visit"
-    (another visit, told to date this one)."""
+    (another visit, told to date this one), nor "recent visits by" (several, each told on its own)."""
     home, tok = ctx.res.author, clause.trigger.token
+    if home is None and len(ctx.res.we) == 1:  # a text with no publisher address: the state it speaks as
+        home = ctx.res.we[0]
     if home is None or not clause.doers or ctx.sentence_mode or ctx.res.speakers \
             or any(m.code == home or m.code.startswith("IGO:") for m in clause.doers):
         return None
-    if clause.trigger.nominal:
-        return None if tok.dep_ == "pobj" and tok.head.lower_ in ANOTHER_TIME else home
+    if clause.trigger.nominal:  # (visits in the plural are a series, each told where it is dated)
+        return None if tok.dep_ == "pobj" and tok.head.lower_ in ANOTHER_TIME or tok.tag_ == "NNS" else home
     return None if tok.dep_ in ("acl", "relcl") or children(tok, "dobj", "nsubjpass") else home
 
 

@@ -142,7 +142,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     person_ents: list[Span] = []
     pending: list[tuple[Span, str]] = []
     titled: list[tuple[Span, str, Stated]] = []
-    bare: list[tuple[str, str]] = []  # (person, state) of known officials named with a title that names no state
+    bare: list[tuple[str, str, bool]] = []  # (person, state, acting) of officials titled with no state
     stated_ids: set[str] = set()  # people the text introduces with their state ("President Karamanlis of Greece")
 
     def add_person(pa: PersonActor, s: int, e: int, form: str) -> None:
@@ -250,14 +250,14 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                 role = src.role  # "my Irish counterpart, Mr Bertie Ahern": the office the sources give
             add_person(PersonActor(pid, known.name if known else name, st.country, role, st.why), s, e, name)
             if st.alone:  # "Secretary of State X": a home office the title needs no state for
-                bare.append((pid, st.country))
+                bare.append((pid, st.country, _as_subject(span) or "\n" not in text[:s]))
             else:
                 stated_ids.add(pid)
             continue
         if known is not None and known.role:
             add_person(known, s, e, name)
             if st is not None and known.country:  # "Prime Minister John Key": the home state's officials need no adjective
-                bare.append((known.id, known.country))
+                bare.append((known.id, known.country, _as_subject(span) or "\n" not in text[:s]))
             continue
         region = next((r for r in regions if r[0] <= s < r[1]), None)
         if region is not None:
@@ -267,7 +267,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if src is not None and src.country:
             add_person(PersonActor(pid, name, src.country, src.role, src.why), s, e, name)
             if st is not None:
-                bare.append((pid, src.country))
+                bare.append((pid, src.country, _as_subject(span) or "\n" not in text[:s]))
             continue
         if known is not None and known.country:
             add_person(known, s, e, name)
@@ -360,6 +360,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     introduced = {ms for pid in stated_ids if pid in people for ms, _me, _f in people[pid].mentions}
     for sm in re.finditer(r"(?:^|(?<=[.!?]\s)|\n)\s*(?:[A-Z][\w\u2019'-]*\s+){0,4}", text):
         lead = [(c, k, s) for s, _e, c, k in spans if sm.start() <= s <= sm.end() + 2 and k != "nonstate"]
+        if lead and OPENING_PREP.search(text[sm.start():lead[0][2]]):
+            continue  # "In Kenya, the Secretary will meet ...": a place or circumstance, not the subject
         if lead:  # a party opening a sentence is its subject: the voice of the text
             code, kind, at = lead[0]
             counts[code] = counts.get(code, 0) + 3
@@ -372,8 +374,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     # the one a headline says the text's voice met or called ("Talks with President of China X") is not that voice
     head_end = text.find("\n")
     head_end = head_end if 0 < head_end < 300 else 0
-    with_at = text.find(" with ", 0, head_end) if head_end else -1
-    partners = {c for s, _e, c, _k in spans if with_at >= 0 and with_at < s < head_end}
+    partners = _headline_partners(text[:head_end], [(s0, c, k) for s0, _e, c, k in spans if s0 < head_end])
     voters = {c: n for c, n in openers.items() if c not in partners and n > 0} or {
         c: n for c, n in openers.items() if n > 0}
     if any(not c.startswith("IGO:") for c in voters):  # a text of states speaks as one of them
@@ -381,9 +382,11 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     # the publisher's state: the author when known, else the state whose known officials the text names
     # with bare titles ("Prime Minister John Key", "National Security Advisor Jake Sullivan"), when one leads;
     # an official the text has introduced with a state ("the Premier of China, Wen") is a foreigner after
+    # officials who act in it (a clause's subject, or named in its headline: "Statement by X"), not those
+    # it names as whom others met ("met President Clinton"), nor those of the side its headline names
     bare_titles: dict[str, int] = {}
-    for pid, code in bare:
-        if pid not in stated_ids:
+    for pid, code, subject in bare:
+        if pid not in stated_ids and subject and code not in partners:
             bare_titles[code] = bare_titles.get(code, 0) + 1
     home = author or _leader(bare_titles)
     if home is None:  # a release quotes its own minister: '"...," Helen Clark said'
@@ -409,7 +412,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         named = {c for s0, e0, c, k in spans if k == "country" and sent.start_char <= s0 < sent.end_char
                  and not _modifies_a_thing(doc, s0, e0) and not (c == home and _deep_below(doc, s0, e0, span))}
         dec = titled_default(st, name, siblings, named, home, met_by_subject(span),
-                             subject=span.root.dep_ in ("nsubj", "nsubjpass"))
+                             subject=span.root.dep_ in ("nsubj", "nsubjpass"), voice=voice,
+                             speaker=span.root.dep_ == "nsubj" and span.root.head.lower_ in SAYING)
         if dec is not None:
             add_person(PersonActor(person_id(name), name, dec.country, dec.role, dec.why), span.start_char,
                        span.end_char, name)
@@ -439,6 +443,43 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     return Resolved(text, people, spans, places, countries, orgs, main, group,
                     [voice] if voice else [],
                     speakers, author)
+
+
+#: a headline's visit: the states after it are the side visiting or visited, the other side of the text's
+#: voice ("Under Secretary X's Travel to A and B", "Visit by the Prime Minister of Japan", "Welcomes Saudi Visit")
+HEAD_VISIT = re.compile(r"\b(?:travel|travels|trip|visit|visits|tour|journey)\b(?P<to>\s+to\b)?", re.I)
+
+
+#: a preposition opening a sentence before its first party: that party is no subject
+OPENING_PREP = re.compile(r"\b(?:In|At|From|To|For|During|While|After|Before|On|Across|Throughout)\b")
+
+#: verbs of a release's speaker ("Trade Minister X said today")
+SAYING = {"said", "says", "added", "announced", "stated"}
+
+
+def _headline_partners(head: str, named: list[tuple[int, str, str]]) -> set[str]:
+    """The states a headline names as the other side: those after " with " ("Call with President of
+    China X"), and those of a visit ("Travel to A", "Visit by the King of B", "B Visit"). A visit "to A by B"
+    names the host A before the visitor B: only B is the other side."""
+    at = head.find(" with ")
+    out = {c for s0, c, _k in named if at >= 0 and s0 > at}
+    m = HEAD_VISIT.search(head)
+    if m is None:
+        return out
+    by = re.search(r"\bby\b", head[m.end():])
+    if m.group("to") and by is not None:  # "Visit to Australia by the King of Sweden"
+        return out | {c for s0, c, _k in named if s0 > m.end() + by.start()}
+    # "Saudi Visit": a state just before names the visitor (not "Secretary X's Travel": the traveller);
+    # after it, the destination or the visitor
+    return out | {c for s0, c, k in named if s0 > m.start() or k == "country" and m.start() - s0 < 12}
+
+
+def _as_subject(span: Span) -> bool:
+    """Whether a name is a clause's subject ("Prime Minister X said"), through its title and coordination."""
+    t = span.root
+    while t.dep_ in ("appos", "compound", "conj", "flat") and t.head is not t:
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass")
 
 
 def _leader(tally: dict[str, int]) -> str | None:
