@@ -237,6 +237,14 @@ def test_coding_no_allegation_without_an_assertion(text: str) -> None:
     assert not [e for e in code(text).events if e.type == "ACCUSE"]
 
 
+def test_coding_the_victim_of_a_condemned_attack_is_not_the_accused() -> None:
+    # PLOVER ACCUSE: the recipient is the party accused; "attacks against X's civilians" names X as the victim
+    assert not [e for e in code("Kenya condemns the attacks against Ugandan civilians.").events
+                if e.type == "ACCUSE" and "UGA" in e.recipient]
+    assert ("ACCUSE", ("KEN",), ("SSD",)) in events(
+        "Kenya condemns the attacks by South Sudan against Ugandan civilians.")
+
+
 def test_coding_agreeing_to_a_step_is_agree_agreeing_that_is_not() -> None:
     assert ("AGREE", ("KEN", "TZA"), ()) in events(
         "Kenya and Tanzania agreed to the sharing of customs data.")

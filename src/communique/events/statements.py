@@ -51,11 +51,29 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
         if held:
             clause = replace(clause, targets=held)
     aims = RECIPIENT_PREPS[type_]
+    if type_ == "ACCUSE" and not ctx.sentence_mode:
+        # "condemns the attacks (by X) against Y's civilians": whom a judged act was done to is its victim; the
+        # accused is its doer, named or not a party
+        clause = replace(clause, prep={p: [m for m in ms if m.token not in _victims(clause)] if p in VICTIM_PREPS
+                                       else ms for p, ms in clause.prep.items()})
     if ctx.sentence_mode and type_ in ("SUPPORT", "ACCUSE"):
         aims = (*aims, "as")  # "denounced as a crime X's crackdown": what the act is judged as names whose it is
     if ctx.sentence_mode and type_ == "REQUEST":
         aims = (*aims, "in")  # "sought refuge in X", "called for elections in X": asked of the country it is in
     return directed(ctx, clause, sent, type_, cameo, aims)
+
+
+#: phrases that name whom a judged act was done to ("attacks against X", "strikes on X")
+VICTIM_PREPS = frozenset({"against", "on", "at"})
+
+
+def _victims(clause: Clause) -> set[int]:
+    """The tokens of the phrases that name whom the judged act was done to: "the attacks against X",
+    "strikes on X" (the act's own phrases, not the statement's: "spoke out against X" names the accused)."""
+    heads = [clause.trigger.token] if clause.trigger.nominal else [
+        o for o in (clause.verb or clause.trigger.token).children if o.dep_ in ("dobj", "nsubjpass")]
+    return {t.i for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in VICTIM_PREPS
+            for t in c.subtree}
 
 
 def body_of_act(verb: Token, ctx: Context) -> list[Mention]:
