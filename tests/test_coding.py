@@ -299,6 +299,14 @@ def test_coding_announced_sanctions_are_a_threat() -> None:
 
 # ---------------------------------------------------------------- what is not a party
 
+def test_coding_a_treaty_named_after_a_city_names_neither_its_country_nor_a_place() -> None:
+    rec = code("Kenya and Tanzania discussed the Rome Statute and the Minsk agreements. Both signed "
+               "the Kyoto Protocol long ago. Kenya values the Rome Statute.")
+    assert not any({"ITA", "BLR", "JPN"} & {*e.actor, *e.recipient} for e in rec.events)
+    assert not any(e.place and e.place.name in ("Rome", "Minsk", "Kyoto") for e in rec.events)
+    assert not any({"ITA", "BLR", "JPN"} & set(a.parties) for a in rec.agreements)
+
+
 @pytest.mark.parametrize("text", [
     "Kenya received a loan of 500 million US dollars.",
     "Ukraine and France discussed the Minsk agreements.",

@@ -51,13 +51,6 @@ class Mention:
     token: int = -1  # the token that named it
 
 
-@cache
-def thing_nouns() -> frozenset[str]:
-    """Nouns that name a thing (currencies, agreements, formats, seas, markets): a country word
-    modifying one ("US dollars", "the Minsk agreements") makes no party."""
-    return frozenset(n for r in read_jsonl("thing_nouns.jsonl") for n in r["nouns"])
-
-
 #: kinds of thing a country word owns rather than names (its goods, its plan): a news sentence's act aimed
 #: at "German goods" or rejecting "a Senegalese peace plan" is aimed at that country, as PETRARCH codes a
 #: noun phrase by the country it names; currencies, places and agreements stay named, not owned

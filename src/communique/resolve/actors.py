@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from communique.records import Actor, Evidence
-from communique.resolve.gazetteer import METROPOLIS, TOWN, Gazetteer, Person, agent_forms, fold, person_id
+from communique.resolve.gazetteer import (
+    METROPOLIS,
+    TOWN,
+    Gazetteer,
+    Person,
+    agent_forms,
+    fold,
+    person_id,
+    thing_nouns,
+)
 from communique.resolve.people import (
     clean_name,
     coordination_top,
@@ -169,6 +178,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         s, e, label, eid = ent.start_char, ent.end_char, ent.label_, ent.ent_id_
         if label in ("GPE", "NORP") and eid:
             if eid.startswith("city:"):
+                if ent.root.dep_ in ("compound", "amod", "nmod", "poss") and ent.root.head.lower_ in thing_nouns():
+                    continue  # "the Rome Statute", "the Minsk agreements": a thing named after a city, no place
                 places.append((s, e, ent.text, eid[5:]))
                 if not PLACE_PREP.search(text[max(0, s - 12):s]):  # "Berlin rejected": the government
                     countries.setdefault(eid[5:], []).append((s, e, ent.text))
