@@ -237,6 +237,13 @@ def test_coding_no_allegation_without_an_assertion(text: str) -> None:
     assert not [e for e in code(text).events if e.type == "ACCUSE"]
 
 
+def test_coding_what_must_be_done_as_a_topic_discussed_is_no_demand() -> None:
+    assert "REQUEST" not in {e.type for e in code(
+        "President Ruto and President Museveni discussed how Uganda must open its border markets.").events}
+    assert "REQUEST" not in {e.type for e in code(
+        "President Ruto and President Museveni agreed that our countries must work together on trade.").events}
+
+
 def test_coding_the_victim_of_a_condemned_attack_is_not_the_accused() -> None:
     # PLOVER ACCUSE: the recipient is the party accused; "attacks against X's civilians" names X as the victim
     assert not [e for e in code("Kenya condemns the attacks against Ugandan civilians.").events

@@ -86,6 +86,11 @@ INTENT_CODE = {"03": "030", "04": "036", "05": "032", "06": "031", "07": "033", 
 #: a noun trigger names an event only in these positions (else it is talked about)
 NOUN_EVENT_DEPS = frozenset({"ROOT", "dobj", "nsubjpass", "nsubj", "pobj", "conj", "appos", "attr"})
 
+#: verbs whose complement is a topic talked over, not something asserted or asked ("discussed how X must ...")
+DISCUSSING = frozenset({"discuss", "discussed", "discusses", "discussing", "explore", "explored", "explores",
+                        "exploring", "consider", "considered", "considers", "considering", "review", "reviewed",
+                        "reviews", "reviewing", "debate", "debated", "debates", "debating"})
+
 
 @dataclass
 class Found:
@@ -606,8 +611,10 @@ class Coder:
                 # issues, addressed to whom it is issued to ('it' is not the issuer telling itself)
                 addressed = [m for p in said_by.children if p.dep_ in ("dative", "prep") and p.lower_ == "to"
                              for o in p.children if o.dep_ == "pobj" for m in ctx.parties.of_np(o)] or addressed
-            if not addressed or negated(tok):
-                continue
+            if not addressed or negated(tok) or all(m.kind == "group" for m in addressed):
+                continue  # ("our countries must work together": the speakers' own resolve, asked of no other)
+            if head is not tok and head.lower_ in DISCUSSING:
+                continue  # "discussed how X must ...": the topic of a discussion, not a demand
             if said_by is not None:
                 speaker = issuer
             elif head is tok:
