@@ -458,6 +458,14 @@ def test_coding_allies_within_an_organisation_are_allied_to_each_other() -> None
         (["DNK", "NOR"], "alliance", "reaffirmed")]
 
 
+def test_coding_a_signing_to_come_is_a_planned_agreement_not_one_made() -> None:
+    rec = code("Kenya and Uganda will sign a trade agreement in May.")
+    assert [(e.type, e.status, e.date) for e in rec.events] == [("AGREE", "planned", "2024-05")]
+    assert not rec.agreements
+    asked = code("Kenya invited Uganda to sign a trade agreement in May.")
+    assert not [e for e in asked.events if e.type == "AGREE" and e.status == "planned"]
+
+
 # ---------------------------------------------------------------- sentence mode
 
 def test_coding_sentence_mode_keeps_one_party_events() -> None:
