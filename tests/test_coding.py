@@ -466,6 +466,19 @@ def test_coding_a_signing_to_come_is_a_planned_agreement_not_one_made() -> None:
     assert not [e for e in asked.events if e.type == "AGREE" and e.status == "planned"]
 
 
+def test_coding_her_counterparts_are_the_others_who_met() -> None:
+    text = ("President Ruto held a call with President Museveni of Uganda and President Hassan of Tanzania. "
+            "President Ruto and his counterparts jointly condemned the attacks by Sudan.")
+    assert ("ACCUSE", ("KEN", "TZA", "UGA"), ("SDN",)) in events(text)
+
+
+def test_coding_myself_is_the_speaker() -> None:
+    doc = Document(source="case.txt", url="https://www.beehive.govt.nz/x", published=PUB,
+                   text="The Prime Minister of Fiji will have talks in Wellington on Thursday with myself.")
+    assert ("CONSULT", ("FJI",), ("NZL",)) in {(e.type, tuple(e.actor), tuple(e.recipient))
+                                              for e in get_extractor().extract(doc).events}
+
+
 # ---------------------------------------------------------------- sentence mode
 
 def test_coding_sentence_mode_keeps_one_party_events() -> None:
