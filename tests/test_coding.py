@@ -479,6 +479,12 @@ def test_coding_myself_is_the_speaker() -> None:
                                               for e in get_extractor().extract(doc).events}
 
 
+def test_coding_a_condemnation_is_dated_when_made_not_by_the_act_it_judges() -> None:
+    # PLOVER: a verbal act happens when it is said; "of April 13" dates the attack
+    ev = one("Kenya condemns Sudan's attack against Chad of January 13.", "ACCUSE")
+    assert ev.date == PUB
+
+
 # ---------------------------------------------------------------- sentence mode
 
 def test_coding_sentence_mode_keeps_one_party_events() -> None:

@@ -51,6 +51,10 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
         if held:
             clause = replace(clause, targets=held)
     aims = RECIPIENT_PREPS[type_]
+    if not ctx.sentence_mode and clause.when is not None and _dates_the_content(clause, sent):
+        # "condemn Iran's attack against Israel of April 13": a statement is made when it is said; the date
+        # of the act it judges is that act's
+        clause = replace(clause, when=None)
     if type_ == "ACCUSE" and not ctx.sentence_mode:
         # "condemns the attacks (by X) against Y's civilians": whom a judged act was done to is its victim; the
         # accused is its doer, named or not a party
@@ -65,6 +69,24 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
 
 #: phrases that name whom a judged act was done to ("attacks against X", "strikes on X")
 VICTIM_PREPS = frozenset({"against", "on", "at"})
+
+
+def _dates_the_content(clause: Clause, sent: Span) -> bool:
+    """Whether the clause's time hangs from a noun below the verb (the thing the statement is about)."""
+    verb = clause.verb or clause.trigger.token
+    if not is_verb(verb) or clause.when is None:
+        return False
+    at = sent.doc.char_span(clause.when.start, clause.when.end, alignment_mode="expand")
+    if at is None:
+        return False
+    t = at.root
+    for _ in range(8):
+        if t.i == verb.i or t.head is t:
+            return False
+        if t is not at.root and t.tag_.startswith("NN"):
+            return True
+        t = t.head
+    return False
 
 
 def _victims(clause: Clause) -> set[int]:
