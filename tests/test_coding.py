@@ -485,6 +485,16 @@ def test_coding_a_condemnation_is_dated_when_made_not_by_the_act_it_judges() -> 
     assert ev.date == PUB
 
 
+def test_coding_departing_for_a_country_visits_it_not_the_one_left() -> None:
+    assert events("President Ruto of Kenya will depart Uganda on Thursday for Rwanda.") == {
+        ("CONSULT", ("KEN",), ("RWA",))}
+
+
+def test_coding_his_country_is_the_state_of_the_one_he_refers_to() -> None:
+    assert ("AID", ("GBR",), ("UKR",)) in events(
+        "Prime Minister Boris Johnson said that his country will provide weapons to Ukraine.", published="2022-06-17")
+
+
 # ---------------------------------------------------------------- sentence mode
 
 def test_coding_sentence_mode_keeps_one_party_events() -> None:

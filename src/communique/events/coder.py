@@ -393,7 +393,9 @@ class Coder:
         else:
             if trig.code:
                 readings.append((trig.code, clause))
-            if trig.paired:  # the reversed event: the object acts on the subject ("faces calls from")
+            if trig.paired and not (trig.token.lower_ in meetings.DEPART and not ctx.sentence_mode):
+                # the reversed event: the object acts on the subject ("faces calls from"); not the place one
+                # departs ("depart Honiara for Port Vila": the visit to where one goes has its host)
                 readings.append((trig.paired, Clause(trig, clause.targets or clause.owners, clause.doers, [],
                                                      clause.prep, clause.mood, clause.negated, clause.when,
                                                      clause.verb)))

@@ -52,11 +52,15 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
     toks: list[Token] = [tok, *(tok.doc[i] for i in sorted(clause.trigger.covered))]
     # (sentence mode: "arrived in Amman" goes there too; a news sentence tells the arrival, not a stay)
     arrive = clause.trigger.block == "ARRIVE"  # "arrived in Wellington today": arriving there visits it
-    words = ("to", "in", "into") if objects or arrive or (ctx.sentence_mode and clause.trigger.motion) else ("to", "into")
+    words: tuple[str, ...] = ("to", "in", "into") if objects or arrive or (ctx.sentence_mode and clause.trigger.motion) \
+        else ("to", "into")
+    if tok.lower_ in DEPART and not ctx.sentence_mode:
+        words, objects = ("for",), False  # "departs for Vanuatu", "left Honiara for Port Vila"
     for p in places_in(ctx, toks, words, objects=objects):
         if p.country:
             out.append((Mention(p.country, "country"), p))
-    named = [*clause.with_("to", "into", *(("in",) if arrive else ())), *(clause.targets if objects else []),
+    named = [*clause.with_("to", "into", *(("in",) if arrive else ()), *words[:1 if tok.lower_ in DEPART else 0]),
+             *(clause.targets if objects else []),
              *(clause.owners if objects else []),
              *(m for m in clause.with_("in") if objects and m.kind == "country")]  # "attended the forum in Brazil"
     # "travel to Japan, Korea, and Mongolia" where the parser hung the last stop on the verb
@@ -136,6 +140,10 @@ def _hosts_an_event(clause: Clause) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in EVENT_NOUNS for c in tok.children)
 
 
+#: verbs of leaving: their object is where one was, "for" names where one goes (GO_SOMEWHERE: DEPART, LEAVE)
+DEPART = frozenset({"depart", "departs", "departed", "departing", "leave", "leaves", "left", "leaving"})
+
+
 def _no_journey(clause: Clause) -> bool:
     """A verb of going that moves nobody: "when it comes to Afghanistan" (a topic), "let me go to Iran"
     (a speaker turning to a question)."""
@@ -175,8 +183,10 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
     doc = clause.trigger.token.doc
     talk = ("to",) if clause.trigger.block == "CONFER" and any(
         doc[i].lower_ == "to" for i in clause.trigger.covered) else ()
+    # ("will depart Honiara for Vanuatu": what one leaves is no partner; where one leaves for is where one goes)
+    departing = clause.trigger.token.lower_ in DEPART and not ctx.sentence_mode
     partners = dedupe([*clause.with_("with", "between", "among", "and", CONVENED, *talk),
-                       *([] if visit else clause.targets)])
+                       *([] if visit or departing else clause.targets)])
     if not clause.doers and clause.trigger.nominal and clause.with_("with") and not ctx.sentence_mode:
         # "A conversation took place with President Biden": the text's own voice had it
         speaker = ctx.parties.speaker(clause.trigger.token, plural=False)

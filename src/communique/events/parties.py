@@ -279,6 +279,11 @@ class Parties:
             return self.speaker(t, plural=w not in ("i", "me", "my", "myself"))
         if w in THIRD_PERSON:
             return self._antecedent(t)
+        if w in ("country", "nation") and (poss := next((c for c in t.children if c.dep_ == "poss"
+                                                           and c.lower_ in ("his", "her")), None)) is not None:
+            # "Johnson assured that his country is ready ...": the state of the one it refers to
+            return [Mention(m.code, "country", None, t.i) for m in self._antecedent(poss)
+                    if not m.code.startswith("IGO:")]
         if w in THIRD_NONPERSON and self.sentence and t.tag_ in ("PRP", "PRP$"):
             found = self._referent(t)
             if found:
