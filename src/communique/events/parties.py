@@ -306,7 +306,9 @@ class Parties:
                     and not any(x.tag_ == "CD" for x in c.children)}  # "Eighty-two countries" are no two
             pair = w in ("they", "them", "their", "both", "sides", "interlocutors", "parties") or "two" in dets \
                 or "both" in dets or "three" in dets or (w not in NEEDS_PAIR and "the" in dets) \
-                or (w in ("counterpart", "counterparts") and bool(dets & {"his", "her", "their", "its"}))
+                or (w in ("counterpart", "counterparts") and bool(dets & {"his", "her", "their", "its"})
+                    and not any(c.dep_ == "amod" for c in t.children)
+                    and not (t.dep_ == "pobj" and t.head.head.lower_ in QUANTITY))
             # ("Secretary X and her counterparts": the others who met, with X the text's sides)
             if w in ("sides", "parties", "interlocutors") and (
                     "all" in dets or any(c.dep_ == "amod" and c.lower_ not in ("two", "both", "three")
