@@ -8,6 +8,7 @@ plain text file arrives: the text's voice must come from the text itself.
 from __future__ import annotations
 
 from communique.extract import get_extractor
+from communique.records import Document
 from communique.resolve.actors import resolve
 from tests.test_coding import PUB, code, events
 
@@ -184,3 +185,20 @@ def test_recent_visits_in_the_plural_are_no_one_visit() -> None:
     text = ("The visit builds on recent visits by Korea's leaders, such as that of President Roh Moo-hyun, who "
             "visited Canada in 2004.\n")
     assert all(e.date for e in code(text, "2006-04-03").events if e.type == "CONSULT")
+
+
+def test_the_side_of_a_headline_visit_is_not_the_voice_even_when_it_opens_sentences() -> None:
+    text = ("Visit of the Foreign Minister of Chile\n\nChile's Foreign Minister, Mr Carlos Ortega, will visit "
+            "Australia from 9 to 17 November. Chile and Australia share many interests. The Minister for Foreign "
+            "Affairs, Senator Smith, welcomed the visit.\n")
+    assert voice(text, "1973-10-28") == ["AUS"]
+
+
+def test_an_announced_visit_named_again_without_a_time_is_that_visit() -> None:
+    text = ("VISIT OF CHILEAN FOREIGN MINISTER\n\nVISIT OF CHILEAN FOREIGN MINISTER\nThe Foreign Minister of "
+            "Chile, Mr Carlos Ortega, will visit Australia from 9 to 17 November. Australia values its ties with "
+            "Chile, the Minister for Foreign Affairs, Senator Smith, said.\n")
+    for doc in (Document(source="case.txt", text=text, published="1973-10-28"),
+                Document(source="case.txt", text=text, published="1973-10-28", url="https://pmtranscripts.pmc.gov.au/x")):
+        visits = [(e.status, e.date) for e in get_extractor().extract(doc).events if e.type == "CONSULT"]
+        assert visits == [("planned", "1973-11-09")]

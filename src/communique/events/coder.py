@@ -854,12 +854,13 @@ class Coder:
     @staticmethod
     def _homed(events: EventSet, ctx: Context) -> None:
         """A visit sent to the publisher's state for want of a destination is another report of the same
-        visitor's visit the text does place ("Papal Visit to Iraq ... the Pope's visit was historic")."""
+        visitor's visit the text does place ("Papal Visit to Iraq ... the Pope's visit was historic"), or
+        announces ("VISIT OF THE SINGAPORE MINISTER ... will visit Australia from 9 November")."""
         evs = events.events
         for k in [k for k, ev in evs.items() if id(ev) in ctx.homed]:
             ev = evs[k]
             placed = next((x for x in evs.values() if x is not ev and x.mode == "visit" and x.actor == ev.actor
-                           and x.recipient != ev.recipient), None)
+                           and (x.recipient != ev.recipient or x.status == "planned" != ev.status)), None)
             if placed is not None:
                 _fold(evs, k, placed)
 

@@ -385,9 +385,11 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     # the one a headline says the text's voice met or called ("Talks with President of China X") is not that voice
     head_end = text.find("\n")
     head_end = head_end if 0 < head_end < 300 else 0
-    partners = _headline_partners(text[:head_end], [(s0, c, k) for s0, _e, c, k in spans if s0 < head_end])
+    partners, visiting = _headline_partners(text[:head_end], [(s0, c, k) for s0, _e, c, k in spans if s0 < head_end])
+    # (the side a headline's "with" names may still be the voice's own: "Meeting with Defence Minister X";
+    # the side of a visit never is)
     voters = {c: n for c, n in openers.items() if c not in partners and n > 0} or {
-        c: n for c, n in openers.items() if n > 0}
+        c: n for c, n in openers.items() if n > 0 and c not in visiting}
     if any(not c.startswith("IGO:") for c in voters):  # a text of states speaks as one of them
         voters = {c: n for c, n in voters.items() if not c.startswith("IGO:")}
     # the publisher's state: the author when known, else the state whose known officials the text names
@@ -468,21 +470,22 @@ OPENING_PREP = re.compile(r"\b(?:In|At|From|To|For|During|While|After|Before|On|
 SAYING = {"said", "says", "added", "announced", "stated"}
 
 
-def _headline_partners(head: str, named: list[tuple[int, str, str]]) -> set[str]:
-    """The states a headline names as the other side: those after " with " ("Call with President of
-    China X"), and those of a visit ("Travel to A", "Visit by the King of B", "B Visit"). A visit "to A by B"
-    names the host A before the visitor B: only B is the other side."""
+def _headline_partners(head: str, named: list[tuple[int, str, str]]) -> tuple[set[str], set[str]]:
+    """The states a headline names as the other side, and of those the ones of a visit: those after
+    " with " ("Call with President of China X"), and those of a visit ("Travel to A", "Visit by the King of
+    B", "B Visit"). A visit "to A by B" names the host A before the visitor B: only B is the other side."""
     at = head.find(" with ")
     out = {c for s0, c, _k in named if at >= 0 and s0 > at}
     m = HEAD_VISIT.search(head)
     if m is None:
-        return out
+        return out, set()
     by = re.search(r"\bby\b", head[m.end():])
     if m.group("to") and by is not None:  # "Visit to Australia by the King of Sweden"
-        return out | {c for s0, c, _k in named if s0 > m.end() + by.start()}
-    # "Saudi Visit": a state just before names the visitor (not "Secretary X's Travel": the traveller);
-    # after it, the destination or the visitor
-    return out | {c for s0, c, k in named if s0 > m.start() or k == "country" and m.start() - s0 < 12}
+        visiting = {c for s0, c, _k in named if s0 > m.end() + by.start()}
+    else:  # "Saudi Visit": a state just before names the visitor (not "Secretary X's Travel": the traveller);
+        # after it, the destination or the visitor
+        visiting = {c for s0, c, k in named if s0 > m.start() or k == "country" and m.start() - s0 < 12}
+    return out | visiting, visiting
 
 
 def _as_subject(span: Span) -> bool:
