@@ -202,3 +202,10 @@ def test_an_announced_visit_named_again_without_a_time_is_that_visit() -> None:
                 Document(source="case.txt", text=text, published="1973-10-28", url="https://pmtranscripts.pmc.gov.au/x")):
         visits = [(e.status, e.date) for e in get_extractor().extract(doc).events if e.type == "CONSULT"]
         assert visits == [("planned", "1973-11-09")]
+
+
+def test_an_official_titled_with_no_state_is_of_the_inferred_voice() -> None:
+    text = ("Visit of the Foreign Minister of Chile\n\nThe Minister for Trade, Senator John Smithers, announced "
+            "today that Chile's Foreign Minister, Mr Carlos Ortega, will arrive in Canberra next month. Australia "
+            "and Chile share many interests.\n")
+    assert people_of(text, "1999-05-03").get("John Smithers") == "AUS"

@@ -267,8 +267,8 @@ def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], 
             and not (own in NOT_AN_OFFICE_OF and NOT_AN_OFFICE_OF[own].search(st.title)):
         # "Foreign Minister Don McKinnon will attend ...": the subject of the publisher's release is its own minister
         return Decision(own, st.title, f"{st.why}, no state named: the publisher's ({own}), the sentence's subject")
-    if st.head or not home or not st.title or home in named or home in siblings:
+    if st.head or not own or not st.title or own in named or own in siblings:
         return None
-    if home in NOT_AN_OFFICE_OF and NOT_AN_OFFICE_OF[home].search(st.title):
+    if own in NOT_AN_OFFICE_OF and NOT_AN_OFFICE_OF[own].search(st.title):
         return None
-    return Decision(home, st.title, f"{st.why}, no state named: the publisher's ({home})")
+    return Decision(own, st.title, f"{st.why}, no state named: the publisher's ({own})")
