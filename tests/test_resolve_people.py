@@ -346,3 +346,9 @@ def test_an_abbreviation_in_brackets_does_not_end_the_sentence_before_the_name()
 def test_a_portfolio_word_before_minister_is_part_of_the_office() -> None:
     p = person("Trade Minister Hana Ruru travels to Peru tonight.", "Ruru", author="NZL")
     assert p.role == "Trade Minister"
+
+
+def test_a_transcript_speaker_no_state_introduces_is_of_the_texts_side() -> None:
+    text = ("Meeting with Ivan Petrovsky\n\nVladimir Putin: Good afternoon, Mr Petrovsky. Ivan Petrovsky: Good "
+            "afternoon, Mr President. Vladimir Putin: How are things in the region?\n")
+    assert person(text, "Ivan Petrovsky", published="2022-05-10", author="RUS").country == "RUS"

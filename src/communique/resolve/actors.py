@@ -439,7 +439,14 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     per_sentence: dict[int, int] = {}
     for ent, _name in pending:
         per_sentence[ent.sent.start] = per_sentence.get(ent.sent.start, 0) + 1
+    labels = {m.group(1) for m in SPEAKER_LABEL.finditer(text)}
     for ent, name in pending:  # listed people with no title ("candidates A, B and C"): their sentence's foreign country
+        if name in labels and voice and not voice.startswith("IGO:") and name not in people_names(people):
+            # "Yury Zaitsev: Good afternoon, Mr President." -- a transcript's speaker no state or title introduces
+            # is of the text's own side (its foreign guests are introduced: "President of Iran Ebrahim Raisi")
+            add_person(PersonActor(person_id(name), name, voice, None, f"a speaker of the transcript, not "
+                                   f"introduced with a state: of its voice ({voice})"), ent.start_char, ent.end_char, name)
+            continue
         if per_sentence[ent.sent.start] < 2 or not PEOPLE_CUE.search(ent.sent.text):
             continue
         country, why = _sentence_country(doc, ent, spans, voice)
@@ -465,6 +472,14 @@ HEAD_VISIT = re.compile(r"\b(?:travel|travels|trip|visit|visits|tour|journey)\b(
 
 #: a preposition opening a sentence before its first party: that party is no subject
 OPENING_PREP = re.compile(r"\b(?:In|At|From|To|For|During|While|After|Before|On|Across|Throughout)\b")
+
+#: a transcript turn's label: a name opening a line or a sentence, then a colon ("Yury Zaitsev: Thank you.")
+SPEAKER_LABEL = re.compile(r"(?:^|\n|(?<=[.!?>] ))((?:[A-Z][\w'\u2019.-]+ ){1,3}[A-Z][\w'\u2019-]+):", re.M)
+
+
+def people_names(people: dict[str, PersonActor]) -> set[str]:
+    return {f for p in people.values() for f in (p.name, *p.forms)}
+
 
 #: verbs of a release's speaker ("Trade Minister X said today")
 SAYING = {"said", "says", "added", "announced", "stated"}
