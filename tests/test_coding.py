@@ -495,6 +495,14 @@ def test_coding_his_country_is_the_state_of_the_one_he_refers_to() -> None:
         "Prime Minister Boris Johnson said that his country will provide weapons to Ukraine.", published="2022-06-17")
 
 
+def test_coding_exchanged_congratulations_are_mutual_praise_exchanged_visits_are_not() -> None:
+    # EXTEND * CONGRATULATIONS [051]: the noun says the act of the support verb
+    assert ("SUPPORT", ("KEN", "UGA"), ()) in events(
+        "President Ruto and President Museveni exchanged congratulations on the anniversary of relations.")
+    assert "SUPPORT" not in {e.type for e in code(
+        "President Ruto and President Museveni agreed to exchange visits next year.").events}
+
+
 # ---------------------------------------------------------------- sentence mode
 
 def test_coding_sentence_mode_keeps_one_party_events() -> None:

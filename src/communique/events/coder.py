@@ -57,7 +57,8 @@ LIGHT_VERBS = frozenset({"express", "expressed", "expresses", "expressing", "voi
                          "extended", "extends", "convey", "conveyed", "conveys", "reiterate", "reiterated",
                          "reiterates", "reaffirm", "reaffirmed", "reaffirms", "offer", "offered", "offers",
                          "give", "gave", "given", "gives", "lodge", "lodged", "issue", "issued", "issues",
-                         "deliver", "delivered", "make", "made", "makes", "pay", "paid", "pays"})
+                         "deliver", "delivered", "make", "made", "makes", "pay", "paid", "pays", "exchange",
+                         "exchanged", "exchanges", "exchanging"})
 #: offices held in turn by states ("took over the presidency of the Council"), besides nouns in -ship
 HELD_IN_TURN = frozenset({"presidency", "chair", "helm", "presidencies"})
 #: CAMEO families of acts whose content is another act (intend, refuse, threaten): its aim is theirs
@@ -272,6 +273,8 @@ class Coder:
         for o in tok.children:
             if o.dep_ == "dobj":
                 n = self.lex.noun(o)
+                if n is not None and tok.lower_.startswith("exchang") and (n.code or "")[:2] not in ("01", "05"):
+                    continue  # exchanged greetings or congratulations (said); "exchange visits" stays a trade of acts
                 if n is not None and n.code and (n.code or "")[:2] != (t.code or "")[:2]:
                     return Trigger(tok, n.code, None, f"{n.source} (noun of the support verb '{tok.text}')", False,
                                    t.covered | {o.i})
