@@ -31,10 +31,11 @@ THINGS = ROOT / "src" / "communique" / "data" / "thing_nouns.jsonl"
 #: agreement or format named after a place, a sea, a programme"); currencies come from CAMEO's &CURRENCY
 THING_WORDS = {
     "agreement": ["agreement", "agreements", "accord", "accords", "treaty", "treaties", "protocol", "protocols",
-                  "memorandum", "declaration", "charter", "convention", "deal", "pact"],
+                  "memorandum", "declaration", "charter", "convention", "deal", "pact", "statute", "statutes",
+                  "covenant", "covenants"],
     "format": ["format", "formats", "framework", "mechanism", "process", "model", "group", "initiative",
                "programme", "program", "programmes", "programs", "plan", "plans", "project", "projects",
-               "corridor", "pipeline", "scheme", "fund", "strategy", "doctrine", "formula"],
+               "corridor", "pipeline", "scheme", "fund", "strategy", "doctrine", "formula", "round", "rounds"],
     "place": ["sea", "ocean", "strait", "gulf", "bay", "peninsula", "border", "borders", "region", "island",
               "islands", "embassy grounds", "waters", "airspace"],
     "goods": ["market", "markets", "economy", "products", "goods", "exports", "imports", "companies", "company",

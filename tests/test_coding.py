@@ -237,6 +237,21 @@ def test_coding_no_allegation_without_an_assertion(text: str) -> None:
     assert not [e for e in code(text).events if e.type == "ACCUSE"]
 
 
+def test_coding_what_must_be_done_as_a_topic_discussed_is_no_demand() -> None:
+    assert "REQUEST" not in {e.type for e in code(
+        "President Ruto and President Museveni discussed how Uganda must open its border markets.").events}
+    assert "REQUEST" not in {e.type for e in code(
+        "President Ruto and President Museveni agreed that our countries must work together on trade.").events}
+
+
+def test_coding_the_victim_of_a_condemned_attack_is_not_the_accused() -> None:
+    # PLOVER ACCUSE: the recipient is the party accused; "attacks against X's civilians" names X as the victim
+    assert not [e for e in code("Kenya condemns the attacks against Ugandan civilians.").events
+                if e.type == "ACCUSE" and "UGA" in e.recipient]
+    assert ("ACCUSE", ("KEN",), ("SSD",)) in events(
+        "Kenya condemns the attacks by South Sudan against Ugandan civilians.")
+
+
 def test_coding_agreeing_to_a_step_is_agree_agreeing_that_is_not() -> None:
     assert ("AGREE", ("KEN", "TZA"), ()) in events(
         "Kenya and Tanzania agreed to the sharing of customs data.")
@@ -290,6 +305,14 @@ def test_coding_announced_sanctions_are_a_threat() -> None:
 
 
 # ---------------------------------------------------------------- what is not a party
+
+def test_coding_a_treaty_named_after_a_city_names_neither_its_country_nor_a_place() -> None:
+    rec = code("Kenya and Tanzania discussed the Rome Statute and the Minsk agreements. Both signed "
+               "the Kyoto Protocol long ago. Kenya values the Rome Statute.")
+    assert not any({"ITA", "BLR", "JPN"} & {*e.actor, *e.recipient} for e in rec.events)
+    assert not any(e.place and e.place.name in ("Rome", "Minsk", "Kyoto") for e in rec.events)
+    assert not any({"ITA", "BLR", "JPN"} & set(a.parties) for a in rec.agreements)
+
 
 @pytest.mark.parametrize("text", [
     "Kenya received a loan of 500 million US dollars.",
@@ -433,6 +456,51 @@ def test_coding_allies_within_an_organisation_are_allied_to_each_other() -> None
                "NATO Allies.")
     assert [(p.parties, p.level_normalized, p.change) for p in rec.partnerships] == [
         (["DNK", "NOR"], "alliance", "reaffirmed")]
+
+
+def test_coding_a_signing_to_come_is_a_planned_agreement_not_one_made() -> None:
+    rec = code("Kenya and Uganda will sign a trade agreement in May.")
+    assert [(e.type, e.status, e.date) for e in rec.events] == [("AGREE", "planned", "2024-05")]
+    assert not rec.agreements
+    asked = code("Kenya invited Uganda to sign a trade agreement in May.")
+    assert not [e for e in asked.events if e.type == "AGREE" and e.status == "planned"]
+
+
+def test_coding_her_counterparts_are_the_others_who_met() -> None:
+    text = ("President Ruto held a call with President Museveni of Uganda and President Hassan of Tanzania. "
+            "President Ruto and his counterparts jointly condemned the attacks by Sudan.")
+    assert ("ACCUSE", ("KEN", "TZA", "UGA"), ("SDN",)) in events(text)
+
+
+def test_coding_myself_is_the_speaker() -> None:
+    doc = Document(source="case.txt", url="https://www.beehive.govt.nz/x", published=PUB,
+                   text="The Prime Minister of Fiji will have talks in Wellington on Thursday with myself.")
+    assert ("CONSULT", ("FJI",), ("NZL",)) in {(e.type, tuple(e.actor), tuple(e.recipient))
+                                              for e in get_extractor().extract(doc).events}
+
+
+def test_coding_a_condemnation_is_dated_when_made_not_by_the_act_it_judges() -> None:
+    # PLOVER: a verbal act happens when it is said; "of April 13" dates the attack
+    ev = one("Kenya condemns Sudan's attack against Chad of January 13.", "ACCUSE")
+    assert ev.date == PUB
+
+
+def test_coding_departing_for_a_country_visits_it_not_the_one_left() -> None:
+    assert events("President Ruto of Kenya will depart Uganda on Thursday for Rwanda.") == {
+        ("CONSULT", ("KEN",), ("RWA",))}
+
+
+def test_coding_his_country_is_the_state_of_the_one_he_refers_to() -> None:
+    assert ("AID", ("GBR",), ("UKR",)) in events(
+        "Prime Minister Boris Johnson said that his country will provide weapons to Ukraine.", published="2022-06-17")
+
+
+def test_coding_exchanged_congratulations_are_mutual_praise_exchanged_visits_are_not() -> None:
+    # EXTEND * CONGRATULATIONS [051]: the noun says the act of the support verb
+    assert ("SUPPORT", ("KEN", "UGA"), ()) in events(
+        "President Ruto and President Museveni exchanged congratulations on the anniversary of relations.")
+    assert "SUPPORT" not in {e.type for e in code(
+        "President Ruto and President Museveni agreed to exchange visits next year.").events}
 
 
 # ---------------------------------------------------------------- sentence mode

@@ -8,6 +8,7 @@ plain text file arrives: the text's voice must come from the text itself.
 from __future__ import annotations
 
 from communique.extract import get_extractor
+from communique.records import Document
 from communique.resolve.actors import resolve
 from tests.test_coding import PUB, code, events
 
@@ -124,3 +125,87 @@ def test_a_province_before_an_office_names_its_state() -> None:
             "Wyoming Governor Mark Gordon.\n")
     people = {a.name: a.country for a in code(text, published="2023-07-13").actors if a.type == "person"}
     assert people.get("Gretchen Whitmer") == "USA" and people.get("Mark Gordon") == "USA"
+
+
+# ---------------------------------------------------------------- the other side a headline names
+
+def people_of(text: str, published: str = PUB) -> dict[str, str | None]:
+    return {a.name: a.country for a in code(text, published).actors if a.type == "person"}
+
+
+def test_a_headline_travel_names_the_destinations_not_the_voice() -> None:
+    text = ("Deputy Minister Smith's Travel to Kenya and Tanzania\n\nDeputy Minister Smith will travel to Kenya "
+            "and Tanzania next week to underscore Canada's commitment to its East African partners. In Kenya, "
+            "Deputy Minister Smith will meet Kenyan officials. In Tanzania, she will meet Tanzanian officials.\n")
+    assert voice(text) == ["CAN"]
+
+
+def test_a_visit_by_a_foreign_leader_names_the_visitor_not_the_voice() -> None:
+    text = ("Visit by the King of Spain\n\nI am pleased to announce that King Juan Carlos of Spain will visit "
+            "Norway in May. The visit follows that of Prime Minister Jose Luis Rodriguez Zapatero last year. "
+            "Norway and Spain enjoy warm relations. Spain is a valued partner. Spain and Norway trade a lot.\n")
+    assert voice(text, "2007-03-01") == ["NOR"]
+
+
+def test_a_bare_titled_leader_others_met_is_not_the_voice() -> None:
+    text = ("Visit by the Prime Minister of Japan\n\nI am pleased to announce that the Prime Minister of Japan, "
+            "Mr Junichiro Koizumi, will visit Canberra next month. Mr Koizumi met President George W. Bush "
+            "earlier this month. Australia and Japan share a close partnership.\n")
+    assert voice(text, "2002-04-01") == ["AUS"]
+
+
+def test_a_minister_speaking_in_a_release_is_the_voices_own() -> None:
+    text = ("Trade Minister welcomes Korean visit\n\nThis week's visit by Korean Trade Minister Kim Hyun-jong "
+            "is a great opportunity for Canada to grow its exports, Trade Minister Peter Brown said today. "
+            "Canada wants closer ties with Korea, Mr Brown said.\n")
+    assert people_of(text).get("Peter Brown") == "CAN"
+
+
+def test_an_office_of_one_state_gives_the_person_and_the_voice() -> None:
+    text = ("Assistant Secretary Doe's Travel to Kenya\n\nAssistant Secretary of State for Population, Refugees, "
+            "and Migration (PRM) Jane Doe travels to Kenya May 3-9. While in Kenya, Assistant Secretary Doe will "
+            "meet with Kenyan government officials.\n")
+    assert people_of(text).get("Jane Doe") == "USA"
+    assert voice(text) == ["USA"]
+
+
+def test_an_under_secretary_of_defense_serves_the_united_states() -> None:
+    text = "Under Secretary of Defense for Policy John Roe will visit Tokyo next week.\n"
+    assert people_of(text).get("John Roe") == "USA"
+
+
+def test_a_visit_named_with_no_destination_comes_to_the_voice_of_an_unaddressed_text() -> None:
+    text = ("Trade Minister welcomes Japanese visit\n\nThis week's visit by Japanese Trade Minister Taro Sato is "
+            "a great opportunity for Canada, Trade Minister Peter Brown said today. Canada wants closer ties with "
+            "Japan, Mr Brown said.\n")
+    assert ("CONSULT", ("JPN",), ("CAN",)) in events(text)
+
+
+def test_recent_visits_in_the_plural_are_no_one_visit() -> None:
+    text = ("The visit builds on recent visits by Korea's leaders, such as that of President Roh Moo-hyun, who "
+            "visited Canada in 2004.\n")
+    assert all(e.date for e in code(text, "2006-04-03").events if e.type == "CONSULT")
+
+
+def test_the_side_of_a_headline_visit_is_not_the_voice_even_when_it_opens_sentences() -> None:
+    text = ("Visit of the Foreign Minister of Chile\n\nChile's Foreign Minister, Mr Carlos Ortega, will visit "
+            "Australia from 9 to 17 November. Chile and Australia share many interests. The Minister for Foreign "
+            "Affairs, Senator Smith, welcomed the visit.\n")
+    assert voice(text, "1973-10-28") == ["AUS"]
+
+
+def test_an_announced_visit_named_again_without_a_time_is_that_visit() -> None:
+    text = ("VISIT OF CHILEAN FOREIGN MINISTER\n\nVISIT OF CHILEAN FOREIGN MINISTER\nThe Foreign Minister of "
+            "Chile, Mr Carlos Ortega, will visit Australia from 9 to 17 November. Australia values its ties with "
+            "Chile, the Minister for Foreign Affairs, Senator Smith, said.\n")
+    for doc in (Document(source="case.txt", text=text, published="1973-10-28"),
+                Document(source="case.txt", text=text, published="1973-10-28", url="https://pmtranscripts.pmc.gov.au/x")):
+        visits = [(e.status, e.date) for e in get_extractor().extract(doc).events if e.type == "CONSULT"]
+        assert visits == [("planned", "1973-11-09")]
+
+
+def test_an_official_titled_with_no_state_is_of_the_inferred_voice() -> None:
+    text = ("Visit of the Foreign Minister of Chile\n\nThe Minister for Trade, Senator John Smithers, announced "
+            "today that Chile's Foreign Minister, Mr Carlos Ortega, will arrive in Canberra next month. Australia "
+            "and Chile share many interests.\n")
+    assert people_of(text, "1999-05-03").get("John Smithers") == "AUS"

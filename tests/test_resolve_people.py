@@ -118,7 +118,7 @@ def test_titles_of_a_list_belong_to_the_name_that_follows_them() -> None:
 
 
 def test_a_title_naming_no_state_is_the_publishers_office() -> None:
-    p = person("Assistant Secretary for Energy Resources Paula Grant will speak at the forum.", "Paula Grant",
+    p = person("Coordinator for Energy Resources Paula Grant will speak at the forum.", "Paula Grant",
                author="USA")
     assert p.country == "USA" and "publisher" in p.resolution
 
@@ -322,3 +322,33 @@ def test_a_counterpart_serves_the_state_its_adjective_names() -> None:
         "Jan Kowalczyk", (None, None))[0] != "NZL"
     assert people("The Prime Minister met his Irish counterpart Enda Kenny. Prime Minister Enda Kenny of Ireland "
                   "welcomed the visit.")["Enda Kenny"] == ("IRL", "Prime Minister")
+
+
+# --------------------------------------------------------------------- long office titles
+
+def test_a_portfolio_list_with_commas_is_one_title() -> None:
+    p = person("Minister for Energy, Mines, and Resources Maria Gonzalez will visit Chile.", "Maria Gonzalez",
+               author="CAN")
+    assert p.role == "Minister for Energy, Mines, and Resources"
+
+
+def test_a_second_officials_title_in_a_list_is_not_part_of_the_first_title() -> None:
+    p = person("The delegation includes Director for Europe Jan Kowalski, and Director of Plans for the Navy "
+               "Captain Ann Roe.", "Ann Roe", author="USA")
+    assert p.role is None or "Kowalski" not in p.role
+
+
+def test_an_abbreviation_in_brackets_does_not_end_the_sentence_before_the_name() -> None:
+    text = "Commissioner for Refugees and Migration (CRM) Julia Perez travels to Kenya on Monday."
+    assert [s.text for s in build_nlp()(text).sents] == [text]
+
+
+def test_a_portfolio_word_before_minister_is_part_of_the_office() -> None:
+    p = person("Trade Minister Hana Ruru travels to Peru tonight.", "Ruru", author="NZL")
+    assert p.role == "Trade Minister"
+
+
+def test_a_transcript_speaker_no_state_introduces_is_of_the_texts_side() -> None:
+    text = ("Meeting with Ivan Petrovsky\n\nVladimir Putin: Good afternoon, Mr Petrovsky. Ivan Petrovsky: Good "
+            "afternoon, Mr President. Vladimir Putin: How are things in the region?\n")
+    assert person(text, "Ivan Petrovsky", published="2022-05-10", author="RUS").country == "RUS"

@@ -24,6 +24,7 @@ from communique.events.common import (
     directed,
     event_date,
     evidence,
+    make_event,
     speakers_met,
     status_of,
     together,
@@ -170,6 +171,21 @@ def empty_intent(t: Trigger) -> bool:
 MANY = frozenset({"many", "several", "numerous", "dozens", "scores", "hundreds", "all", "more", "most"})
 
 
+def _coordinated_up(verb: Token) -> list[Token]:
+    """The verb and the verbs it is coordinated with before it ("will address ... and sign": "address")."""
+    out = [verb]
+    while out[-1].dep_ == "conj" and out[-1].head is not out[-1] and len(out) < 6:
+        out.append(out[-1].head)
+    return out
+
+
+def _signing(verb: Token) -> bool:
+    """A verb that signs or adopts a document ("sign an agreement", "witness the signing of a treaty")."""
+    return is_verb(verb) and (verb.lower_ in ADOPT_VERBS and verb.lower_ not in WEAK or verb.lower_ in WITNESS_VERBS
+                              and any(c.lower_ in SIGNING_NOUNS for c in verb.children if c.dep_ == "dobj")) \
+        and bool(objects_signed(verb))
+
+
 def _signed_by_many(verb: Token) -> bool:
     """The signers are counted past a pair ("Eighty-two countries have signed", "more than 80 states
     signed"): the text's pair is not who signed."""
@@ -204,6 +220,17 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> tuple[list[Eve
     ags = agreements_of(verb, ctx, sent, doers, clause.with_("with", "between"), date) if status == "occurred" else []
     if ags:
         return [], ags  # the events come from the agreements (coder), once per text signed
+    planned = event_date(ctx, clause, "planned") if status == "planned" else None
+    if planned and not ctx.sentence_mode and _signing(verb) and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for v in _coordinated_up(verb) for c in v.children):
+        # "will sign an agreement next week": a signing to come, with a time, is planned at that time, not an
+        # agreement made now (GUIDELINES: planned acts with a time reference); not one only asked for ("invite
+        # X to sign") or believed in ("I believe we will sign many more")
+        parties = dedupe([*doers, *clause.with_("with", "between")])
+        if len(parties) < 2 and len(ctx.res.group) >= 2:
+            parties = dedupe([*parties, *(Mention(c, "group") for c in ctx.res.group)])
+        ev = make_event(ctx, clause, sent, "AGREE", cameo, parties, [], status="planned", date=planned)
+        return ([ev] if ev else []), []
     if ctx.sentence_mode and clause.doers and not clause.with_("with", "between", "among") and (
             clause.targets or clause.with_("to", "for")):
         # "X offered Y ...", "offered troops to Y", "agreed to Y's mediation": Y is the recipient

@@ -41,9 +41,9 @@ from communique.events.parties import (
     dedupe,
     owned_things,
     subject_of_kind,
-    thing_nouns,
 )
 from communique.records import Place
+from communique.resolve.gazetteer import thing_nouns
 
 #: verbs through which a noun trigger's doer is the verb's subject: "held talks", "paid a visit"
 SUPPORT_VERBS = frozenset({"hold", "holds", "held", "holding", "have", "has", "had", "having", "conduct",

@@ -57,7 +57,8 @@ LIGHT_VERBS = frozenset({"express", "expressed", "expresses", "expressing", "voi
                          "extended", "extends", "convey", "conveyed", "conveys", "reiterate", "reiterated",
                          "reiterates", "reaffirm", "reaffirmed", "reaffirms", "offer", "offered", "offers",
                          "give", "gave", "given", "gives", "lodge", "lodged", "issue", "issued", "issues",
-                         "deliver", "delivered", "make", "made", "makes", "pay", "paid", "pays"})
+                         "deliver", "delivered", "make", "made", "makes", "pay", "paid", "pays", "exchange",
+                         "exchanged", "exchanges", "exchanging"})
 #: offices held in turn by states ("took over the presidency of the Council"), besides nouns in -ship
 HELD_IN_TURN = frozenset({"presidency", "chair", "helm", "presidencies"})
 #: CAMEO families of acts whose content is another act (intend, refuse, threaten): its aim is theirs
@@ -85,6 +86,11 @@ PROMISE = frozenset({"agree", "agreed", "agrees", "pledge", "pledged", "pledges"
 INTENT_CODE = {"03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 #: a noun trigger names an event only in these positions (else it is talked about)
 NOUN_EVENT_DEPS = frozenset({"ROOT", "dobj", "nsubjpass", "nsubj", "pobj", "conj", "appos", "attr"})
+
+#: verbs whose complement is a topic talked over, not something asserted or asked ("discussed how X must ...")
+DISCUSSING = frozenset({"discuss", "discussed", "discusses", "discussing", "explore", "explored", "explores",
+                        "exploring", "consider", "considered", "considers", "considering", "review", "reviewed",
+                        "reviews", "reviewing", "debate", "debated", "debates", "debating"})
 
 
 @dataclass
@@ -267,6 +273,8 @@ class Coder:
         for o in tok.children:
             if o.dep_ == "dobj":
                 n = self.lex.noun(o)
+                if n is not None and tok.lower_.startswith("exchang") and (n.code or "")[:2] not in ("01", "05"):
+                    continue  # exchanged greetings or congratulations (said); "exchange visits" stays a trade of acts
                 if n is not None and n.code and (n.code or "")[:2] != (t.code or "")[:2]:
                     return Trigger(tok, n.code, None, f"{n.source} (noun of the support verb '{tok.text}')", False,
                                    t.covered | {o.i})
@@ -388,7 +396,9 @@ class Coder:
         else:
             if trig.code:
                 readings.append((trig.code, clause))
-            if trig.paired:  # the reversed event: the object acts on the subject ("faces calls from")
+            if trig.paired and not (trig.token.lower_ in meetings.DEPART and not ctx.sentence_mode):
+                # the reversed event: the object acts on the subject ("faces calls from"); not the place one
+                # departs ("depart Honiara for Port Vila": the visit to where one goes has its host)
                 readings.append((trig.paired, Clause(trig, clause.targets or clause.owners, clause.doers, [],
                                                      clause.prep, clause.mood, clause.negated, clause.when,
                                                      clause.verb)))
@@ -606,8 +616,10 @@ class Coder:
                 # issues, addressed to whom it is issued to ('it' is not the issuer telling itself)
                 addressed = [m for p in said_by.children if p.dep_ in ("dative", "prep") and p.lower_ == "to"
                              for o in p.children if o.dep_ == "pobj" for m in ctx.parties.of_np(o)] or addressed
-            if not addressed or negated(tok):
-                continue
+            if not addressed or negated(tok) or all(m.kind == "group" for m in addressed):
+                continue  # ("our countries must work together": the speakers' own resolve, asked of no other)
+            if head is not tok and head.lower_ in DISCUSSING:
+                continue  # "discussed how X must ...": the topic of a discussion, not a demand
             if said_by is not None:
                 speaker = issuer
             elif head is tok:
@@ -845,12 +857,13 @@ class Coder:
     @staticmethod
     def _homed(events: EventSet, ctx: Context) -> None:
         """A visit sent to the publisher's state for want of a destination is another report of the same
-        visitor's visit the text does place ("Papal Visit to Iraq ... the Pope's visit was historic")."""
+        visitor's visit the text does place ("Papal Visit to Iraq ... the Pope's visit was historic"), or
+        announces ("VISIT OF THE SINGAPORE MINISTER ... will visit Australia from 9 November")."""
         evs = events.events
         for k in [k for k, ev in evs.items() if id(ev) in ctx.homed]:
             ev = evs[k]
             placed = next((x for x in evs.values() if x is not ev and x.mode == "visit" and x.actor == ev.actor
-                           and x.recipient != ev.recipient), None)
+                           and (x.recipient != ev.recipient or x.status == "planned" != ev.status)), None)
             if placed is not None:
                 _fold(evs, k, placed)
 

@@ -52,11 +52,15 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
     toks: list[Token] = [tok, *(tok.doc[i] for i in sorted(clause.trigger.covered))]
     # (sentence mode: "arrived in Amman" goes there too; a news sentence tells the arrival, not a stay)
     arrive = clause.trigger.block == "ARRIVE"  # "arrived in Wellington today": arriving there visits it
-    words = ("to", "in", "into") if objects or arrive or (ctx.sentence_mode and clause.trigger.motion) else ("to", "into")
+    words: tuple[str, ...] = ("to", "in", "into") if objects or arrive or (ctx.sentence_mode and clause.trigger.motion) \
+        else ("to", "into")
+    if tok.lower_ in DEPART and not ctx.sentence_mode:
+        words, objects = ("for",), False  # "departs for Vanuatu", "left Honiara for Port Vila"
     for p in places_in(ctx, toks, words, objects=objects):
         if p.country:
             out.append((Mention(p.country, "country"), p))
-    named = [*clause.with_("to", "into", *(("in",) if arrive else ())), *(clause.targets if objects else []),
+    named = [*clause.with_("to", "into", *(("in",) if arrive else ()), *words[:1 if tok.lower_ in DEPART else 0]),
+             *(clause.targets if objects else []),
              *(clause.owners if objects else []),
              *(m for m in clause.with_("in") if objects and m.kind == "country")]  # "attended the forum in Brazil"
     # "travel to Japan, Korea, and Mongolia" where the parser hung the last stop on the verb
@@ -91,13 +95,15 @@ def _home_for(clause: Clause, ctx: Context) -> str | None:
     """Where a visit that names no destination goes: "this week's visit by the Saudi Commerce Minister", in
     a New Zealand release, is a foreign official's visit to the publisher's state. Not the publisher's own
     officials, nor a place visited ("a city visited by"), nor a transcript's, nor "after his first visit"
-    (another visit, told to date this one)."""
+    (another visit, told to date this one), nor "recent visits by" (several, each told on its own)."""
     home, tok = ctx.res.author, clause.trigger.token
+    if home is None and len(ctx.res.we) == 1:  # a text with no publisher address: the state it speaks as
+        home = ctx.res.we[0]
     if home is None or not clause.doers or ctx.sentence_mode or ctx.res.speakers \
             or any(m.code == home or m.code.startswith("IGO:") for m in clause.doers):
         return None
-    if clause.trigger.nominal:
-        return None if tok.dep_ == "pobj" and tok.head.lower_ in ANOTHER_TIME else home
+    if clause.trigger.nominal:  # (visits in the plural are a series, each told where it is dated)
+        return None if tok.dep_ == "pobj" and tok.head.lower_ in ANOTHER_TIME or tok.tag_ == "NNS" else home
     return None if tok.dep_ in ("acl", "relcl") or children(tok, "dobj", "nsubjpass") else home
 
 
@@ -132,6 +138,10 @@ EVENT_NOUNS = frozenset({"summit", "meeting", "talks", "conference", "forum", "v
 def _hosts_an_event(clause: Clause) -> bool:
     tok = clause.trigger.token
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in EVENT_NOUNS for c in tok.children)
+
+
+#: verbs of leaving: their object is where one was, "for" names where one goes (GO_SOMEWHERE: DEPART, LEAVE)
+DEPART = frozenset({"depart", "departs", "departed", "departing", "leave", "leaves", "left", "leaving"})
 
 
 def _no_journey(clause: Clause) -> bool:
@@ -173,8 +183,10 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
     doc = clause.trigger.token.doc
     talk = ("to",) if clause.trigger.block == "CONFER" and any(
         doc[i].lower_ == "to" for i in clause.trigger.covered) else ()
+    # ("will depart Honiara for Vanuatu": what one leaves is no partner; where one leaves for is where one goes)
+    departing = clause.trigger.token.lower_ in DEPART and not ctx.sentence_mode
     partners = dedupe([*clause.with_("with", "between", "among", "and", CONVENED, *talk),
-                       *([] if visit else clause.targets)])
+                       *([] if visit or departing else clause.targets)])
     if not clause.doers and clause.trigger.nominal and clause.with_("with") and not ctx.sentence_mode:
         # "A conversation took place with President Biden": the text's own voice had it
         speaker = ctx.parties.speaker(clause.trigger.token, plural=False)

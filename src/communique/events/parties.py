@@ -32,7 +32,7 @@ NEEDS_PAIR = frozenset({"countries", "nations", "states", "governments", "delega
 #: tags of the words of a list of names and titles ("President of the Republic of Cyprus Nicos Anastasiades")
 LIST_TAGS = frozenset({"NNP", "NNPS", "DT", "HYPH", "POS", ",", "CC", "-LRB-", "-RRB-"})
 NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
-FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
+FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves", "i", "me", "my", "myself"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
 #: pronouns that stand for a state, an organisation or a group ("Iraq said it would ...")
 THIRD_NONPERSON = frozenset({"it", "its", "they", "them", "their"})
@@ -49,13 +49,6 @@ class Mention:
     kind: str  # person | country | org | group | domestic (sentence mode: a group of the one state named)
     person: str | None = None  # person id for a person
     token: int = -1  # the token that named it
-
-
-@cache
-def thing_nouns() -> frozenset[str]:
-    """Nouns that name a thing (currencies, agreements, formats, seas, markets): a country word
-    modifying one ("US dollars", "the Minsk agreements") makes no party."""
-    return frozenset(n for r in read_jsonl("thing_nouns.jsonl") for n in r["nouns"])
 
 
 #: kinds of thing a country word owns rather than names (its goods, its plan): a news sentence's act aimed
@@ -283,9 +276,14 @@ class Parties:
             return [m]
         w = t.lower_
         if w in FIRST_PERSON:
-            return self.speaker(t, plural=w not in ("i", "me", "my"))
+            return self.speaker(t, plural=w not in ("i", "me", "my", "myself"))
         if w in THIRD_PERSON:
             return self._antecedent(t)
+        if w in ("country", "nation") and (poss := next((c for c in t.children if c.dep_ == "poss"
+                                                           and c.lower_ in ("his", "her")), None)) is not None:
+            # "Johnson assured that his country is ready ...": the state of the one it refers to
+            return [Mention(m.code, "country", None, t.i) for m in self._antecedent(poss)
+                    if not m.code.startswith("IGO:")]
         if w in THIRD_NONPERSON and self.sentence and t.tag_ in ("PRP", "PRP$"):
             found = self._referent(t)
             if found:
@@ -307,7 +305,11 @@ class Parties:
             dets = {c.lower_ for c in t.children if c.dep_ in ("det", "nummod", "predet", "amod", "poss")
                     and not any(x.tag_ == "CD" for x in c.children)}  # "Eighty-two countries" are no two
             pair = w in ("they", "them", "their", "both", "sides", "interlocutors", "parties") or "two" in dets \
-                or "both" in dets or "three" in dets or (w not in NEEDS_PAIR and "the" in dets)
+                or "both" in dets or "three" in dets or (w not in NEEDS_PAIR and "the" in dets) \
+                or (w in ("counterpart", "counterparts") and bool(dets & {"his", "her", "their", "its"})
+                    and not any(c.dep_ == "amod" for c in t.children)
+                    and not (t.dep_ == "pobj" and t.head.head.lower_ in QUANTITY))
+            # ("Secretary X and her counterparts": the others who met, with X the text's sides)
             if w in ("sides", "parties", "interlocutors") and (
                     "all" in dets or any(c.dep_ == "amod" and c.lower_ not in ("two", "both", "three")
                                          for c in t.children)):

@@ -51,11 +51,51 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
         if held:
             clause = replace(clause, targets=held)
     aims = RECIPIENT_PREPS[type_]
+    if not ctx.sentence_mode and clause.when is not None and _dates_the_content(clause, sent):
+        # "condemn Iran's attack against Israel of April 13": a statement is made when it is said; the date
+        # of the act it judges is that act's
+        clause = replace(clause, when=None)
+    if type_ == "ACCUSE" and not ctx.sentence_mode:
+        # "condemns the attacks (by X) against Y's civilians": whom a judged act was done to is its victim; the
+        # accused is its doer, named or not a party
+        clause = replace(clause, prep={p: [m for m in ms if m.token not in _victims(clause)] if p in VICTIM_PREPS
+                                       else ms for p, ms in clause.prep.items()})
     if ctx.sentence_mode and type_ in ("SUPPORT", "ACCUSE"):
         aims = (*aims, "as")  # "denounced as a crime X's crackdown": what the act is judged as names whose it is
     if ctx.sentence_mode and type_ == "REQUEST":
         aims = (*aims, "in")  # "sought refuge in X", "called for elections in X": asked of the country it is in
     return directed(ctx, clause, sent, type_, cameo, aims)
+
+
+#: phrases that name whom a judged act was done to ("attacks against X", "strikes on X")
+VICTIM_PREPS = frozenset({"against", "on", "at"})
+
+
+def _dates_the_content(clause: Clause, sent: Span) -> bool:
+    """Whether the clause's time hangs from a noun below the verb (the thing the statement is about)."""
+    verb = clause.verb or clause.trigger.token
+    if not is_verb(verb) or clause.when is None:
+        return False
+    at = sent.doc.char_span(clause.when.start, clause.when.end, alignment_mode="expand")
+    if at is None:
+        return False
+    t = at.root
+    for _ in range(8):
+        if t.i == verb.i or t.head is t:
+            return False
+        if t is not at.root and t.tag_.startswith("NN"):
+            return True
+        t = t.head
+    return False
+
+
+def _victims(clause: Clause) -> set[int]:
+    """The tokens of the phrases that name whom the judged act was done to: "the attacks against X",
+    "strikes on X" (the act's own phrases, not the statement's: "spoke out against X" names the accused)."""
+    heads = [clause.trigger.token] if clause.trigger.nominal else [
+        o for o in (clause.verb or clause.trigger.token).children if o.dep_ in ("dobj", "nsubjpass")]
+    return {t.i for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in VICTIM_PREPS
+            for t in c.subtree}
 
 
 def body_of_act(verb: Token, ctx: Context) -> list[Mention]:

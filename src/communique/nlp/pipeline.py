@@ -121,7 +121,8 @@ def _kind(doc: Doc, orth: int) -> int:
     k = _ORTH_KIND.get(orth)
     if k is None:
         text = doc.vocab.strings[orth]
-        k = (1 if "\n" in text else 2) if text.isspace() else 3 if SENTENCE_END.search(text) else 0
+        k = (1 if "\n" in text else 2) if text.isspace() else 4 if text in (")", "]") \
+            else 3 if SENTENCE_END.search(text) else 0
         _ORTH_KIND[orth] = k
     return k
 
@@ -129,7 +130,8 @@ def _kind(doc: Doc, orth: int) -> int:
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence (titles and headings carry no full stop); no sentence starts
-    right after a word without closing punctuation ("President | Joseph R. Biden spoke" is one).
+    right after a word without closing punctuation ("President | Joseph R. Biden spoke" is one), nor
+    after a bracket closing a word ("Refugees, and Migration (PRM) | Julieta Valls Noyes").
     Read and written as arrays: a Python loop over Token objects costs as much as the tagger."""
     if len(doc) < 2:
         return doc
@@ -139,6 +141,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
     here = starts[1:]
     here[(prev == 1) & (cur != 1) & (cur != 2)] = 1
     here[(prev == 0) & (cur != 1) & (cur != 2)] = -1
+    # nor right after a bracket that closes a word ("Migration (PRM) | Julieta Noyes"), not a sentence ("x.)")
+    before = numpy.concatenate(([1], kinds[:-2])) if len(doc) > 2 else numpy.array([1], dtype=numpy.int8)
+    here[(prev == 4) & (before == 0) & (cur != 1) & (cur != 2)] = -1
     doc.from_array([SENT_START], starts.astype(numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 

@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from communique.records import Actor, Evidence
-from communique.resolve.gazetteer import METROPOLIS, TOWN, Gazetteer, Person, agent_forms, fold, person_id
+from communique.resolve.gazetteer import (
+    METROPOLIS,
+    TOWN,
+    Gazetteer,
+    Person,
+    agent_forms,
+    fold,
+    person_id,
+    thing_nouns,
+)
 from communique.resolve.people import (
     clean_name,
     coordination_top,
@@ -142,7 +151,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     person_ents: list[Span] = []
     pending: list[tuple[Span, str]] = []
     titled: list[tuple[Span, str, Stated]] = []
-    bare: list[tuple[str, str]] = []  # (person, state) of known officials named with a title that names no state
+    bare: list[tuple[str, str, bool]] = []  # (person, state, acting) of officials titled with no state
     stated_ids: set[str] = set()  # people the text introduces with their state ("President Karamanlis of Greece")
 
     def add_person(pa: PersonActor, s: int, e: int, form: str) -> None:
@@ -169,6 +178,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         s, e, label, eid = ent.start_char, ent.end_char, ent.label_, ent.ent_id_
         if label in ("GPE", "NORP") and eid:
             if eid.startswith("city:"):
+                if ent.root.dep_ in ("compound", "amod", "nmod", "poss") and ent.root.head.lower_ in thing_nouns():
+                    continue  # "the Rome Statute", "the Minsk agreements": a thing named after a city, no place
                 places.append((s, e, ent.text, eid[5:]))
                 if not PLACE_PREP.search(text[max(0, s - 12):s]):  # "Berlin rejected": the government
                     countries.setdefault(eid[5:], []).append((s, e, ent.text))
@@ -250,14 +261,14 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                 role = src.role  # "my Irish counterpart, Mr Bertie Ahern": the office the sources give
             add_person(PersonActor(pid, known.name if known else name, st.country, role, st.why), s, e, name)
             if st.alone:  # "Secretary of State X": a home office the title needs no state for
-                bare.append((pid, st.country))
+                bare.append((pid, st.country, _as_subject(span) or "\n" not in text[:s]))
             else:
                 stated_ids.add(pid)
             continue
         if known is not None and known.role:
             add_person(known, s, e, name)
             if st is not None and known.country:  # "Prime Minister John Key": the home state's officials need no adjective
-                bare.append((known.id, known.country))
+                bare.append((known.id, known.country, _as_subject(span) or "\n" not in text[:s]))
             continue
         region = next((r for r in regions if r[0] <= s < r[1]), None)
         if region is not None:
@@ -267,7 +278,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if src is not None and src.country:
             add_person(PersonActor(pid, name, src.country, src.role, src.why), s, e, name)
             if st is not None:
-                bare.append((pid, src.country))
+                bare.append((pid, src.country, _as_subject(span) or "\n" not in text[:s]))
             continue
         if known is not None and known.country:
             add_person(known, s, e, name)
@@ -360,6 +371,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     introduced = {ms for pid in stated_ids if pid in people for ms, _me, _f in people[pid].mentions}
     for sm in re.finditer(r"(?:^|(?<=[.!?]\s)|\n)\s*(?:[A-Z][\w\u2019'-]*\s+){0,4}", text):
         lead = [(c, k, s) for s, _e, c, k in spans if sm.start() <= s <= sm.end() + 2 and k != "nonstate"]
+        if lead and OPENING_PREP.search(text[sm.start():lead[0][2]]):
+            continue  # "In Kenya, the Secretary will meet ...": a place or circumstance, not the subject
         if lead:  # a party opening a sentence is its subject: the voice of the text
             code, kind, at = lead[0]
             counts[code] = counts.get(code, 0) + 3
@@ -372,18 +385,21 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     # the one a headline says the text's voice met or called ("Talks with President of China X") is not that voice
     head_end = text.find("\n")
     head_end = head_end if 0 < head_end < 300 else 0
-    with_at = text.find(" with ", 0, head_end) if head_end else -1
-    partners = {c for s, _e, c, _k in spans if with_at >= 0 and with_at < s < head_end}
+    partners, visiting = _headline_partners(text[:head_end], [(s0, c, k) for s0, _e, c, k in spans if s0 < head_end])
+    # (the side a headline's "with" names may still be the voice's own: "Meeting with Defence Minister X";
+    # the side of a visit never is)
     voters = {c: n for c, n in openers.items() if c not in partners and n > 0} or {
-        c: n for c, n in openers.items() if n > 0}
+        c: n for c, n in openers.items() if n > 0 and c not in visiting}
     if any(not c.startswith("IGO:") for c in voters):  # a text of states speaks as one of them
         voters = {c: n for c, n in voters.items() if not c.startswith("IGO:")}
     # the publisher's state: the author when known, else the state whose known officials the text names
     # with bare titles ("Prime Minister John Key", "National Security Advisor Jake Sullivan"), when one leads;
     # an official the text has introduced with a state ("the Premier of China, Wen") is a foreigner after
+    # officials who act in it (a clause's subject, or named in its headline: "Statement by X"), not those
+    # it names as whom others met ("met President Clinton"), nor those of the side its headline names
     bare_titles: dict[str, int] = {}
-    for pid, code in bare:
-        if pid not in stated_ids:
+    for pid, code, subject in bare:
+        if pid not in stated_ids and subject and code not in partners:
             bare_titles[code] = bare_titles.get(code, 0) + 1
     home = author or _leader(bare_titles)
     if home is None:  # a release quotes its own minister: '"...," Helen Clark said'
@@ -409,7 +425,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         named = {c for s0, e0, c, k in spans if k == "country" and sent.start_char <= s0 < sent.end_char
                  and not _modifies_a_thing(doc, s0, e0) and not (c == home and _deep_below(doc, s0, e0, span))}
         dec = titled_default(st, name, siblings, named, home, met_by_subject(span),
-                             subject=span.root.dep_ in ("nsubj", "nsubjpass"))
+                             subject=span.root.dep_ in ("nsubj", "nsubjpass"), voice=voice,
+                             speaker=span.root.dep_ == "nsubj" and span.root.head.lower_ in SAYING)
         if dec is not None:
             add_person(PersonActor(person_id(name), name, dec.country, dec.role, dec.why), span.start_char,
                        span.end_char, name)
@@ -422,7 +439,14 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     per_sentence: dict[int, int] = {}
     for ent, _name in pending:
         per_sentence[ent.sent.start] = per_sentence.get(ent.sent.start, 0) + 1
+    labels = {m.group(1) for m in SPEAKER_LABEL.finditer(text)}
     for ent, name in pending:  # listed people with no title ("candidates A, B and C"): their sentence's foreign country
+        if name in labels and voice and not voice.startswith("IGO:") and name not in people_names(people):
+            # "Yury Zaitsev: Good afternoon, Mr President." -- a transcript's speaker no state or title introduces
+            # is of the text's own side (its foreign guests are introduced: "President of Iran Ebrahim Raisi")
+            add_person(PersonActor(person_id(name), name, voice, None, f"a speaker of the transcript, not "
+                                   f"introduced with a state: of its voice ({voice})"), ent.start_char, ent.end_char, name)
+            continue
         if per_sentence[ent.sent.start] < 2 or not PEOPLE_CUE.search(ent.sent.text):
             continue
         country, why = _sentence_country(doc, ent, spans, voice)
@@ -439,6 +463,52 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     return Resolved(text, people, spans, places, countries, orgs, main, group,
                     [voice] if voice else [],
                     speakers, author)
+
+
+#: a headline's visit: the states after it are the side visiting or visited, the other side of the text's
+#: voice ("Under Secretary X's Travel to A and B", "Visit by the Prime Minister of Japan", "Welcomes Saudi Visit")
+HEAD_VISIT = re.compile(r"\b(?:travel|travels|trip|visit|visits|tour|journey)\b(?P<to>\s+to\b)?", re.I)
+
+
+#: a preposition opening a sentence before its first party: that party is no subject
+OPENING_PREP = re.compile(r"\b(?:In|At|From|To|For|During|While|After|Before|On|Across|Throughout)\b")
+
+#: a transcript turn's label: a name opening a line or a sentence, then a colon ("Yury Zaitsev: Thank you.")
+SPEAKER_LABEL = re.compile(r"(?:^|\n|(?<=[.!?>] ))((?:[A-Z][\w'\u2019.-]+ ){1,3}[A-Z][\w'\u2019-]+):", re.M)
+
+
+def people_names(people: dict[str, PersonActor]) -> set[str]:
+    return {f for p in people.values() for f in (p.name, *p.forms)}
+
+
+#: verbs of a release's speaker ("Trade Minister X said today")
+SAYING = {"said", "says", "added", "announced", "stated"}
+
+
+def _headline_partners(head: str, named: list[tuple[int, str, str]]) -> tuple[set[str], set[str]]:
+    """The states a headline names as the other side, and of those the ones of a visit: those after
+    " with " ("Call with President of China X"), and those of a visit ("Travel to A", "Visit by the King of
+    B", "B Visit"). A visit "to A by B" names the host A before the visitor B: only B is the other side."""
+    at = head.find(" with ")
+    out = {c for s0, c, _k in named if at >= 0 and s0 > at}
+    m = HEAD_VISIT.search(head)
+    if m is None:
+        return out, set()
+    by = re.search(r"\bby\b", head[m.end():])
+    if m.group("to") and by is not None:  # "Visit to Australia by the King of Sweden"
+        visiting = {c for s0, c, _k in named if s0 > m.end() + by.start()}
+    else:  # "Saudi Visit": a state just before names the visitor (not "Secretary X's Travel": the traveller);
+        # after it, the destination or the visitor
+        visiting = {c for s0, c, k in named if s0 > m.start() or k == "country" and m.start() - s0 < 12}
+    return out | visiting, visiting
+
+
+def _as_subject(span: Span) -> bool:
+    """Whether a name is a clause's subject ("Prime Minister X said"), through its title and coordination."""
+    t = span.root
+    while t.dep_ in ("appos", "compound", "conj", "flat") and t.head is not t:
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass")
 
 
 def _leader(tally: dict[str, int]) -> str | None:

@@ -25,6 +25,13 @@ def agent_forms(civilians: bool = True) -> frozenset[str]:
     return frozenset(f for r in read_jsonl("agents.jsonl") if civilians or r.get("state", True) for f in r["forms"])
 
 
+@cache
+def thing_nouns() -> frozenset[str]:
+    """Nouns that name a thing (currencies, agreements, formats, seas, markets): a country word
+    modifying one ("US dollars", "the Minsk agreements") makes no party."""
+    return frozenset(n for r in read_jsonl("thing_nouns.jsonl") for n in r["nouns"])
+
+
 def read_jsonl(name: str) -> list[dict[str, Any]]:
     path = resources.files("communique.data") / name
     if not path.is_file():

@@ -66,8 +66,9 @@ def name_span(doc: Doc, ent: Span) -> Span | None:
 
     if start == ent.start:
         while start - 1 >= 0 and end - start < 5 and part_of_name(start - 1) and doc[start - 1].dep_ == "compound" \
-                and start <= doc[start - 1].head.i < end:
-            start -= 1
+                and start <= doc[start - 1].head.i < end \
+                and not (start >= 2 and doc[start - 2].lower_ in ("for", "of", "and", "&")):
+            start -= 1  # (not the last word of an office: "Minister for Mines and [Resources] Maria Lopez")
     stop = end
     while stop < len(doc) and stop - start < 5 and part_of_name(stop) and doc[stop - 1].dep_ == "compound" \
             and doc[stop - 1].head.i >= stop:
@@ -242,7 +243,8 @@ MINISTER_HEAD = re.compile(r"\b(?:Foreign Minister|Minister of Foreign Affairs)\
 
 
 def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], home: str | None,
-                   other_side: bool = False, subject: bool = False) -> Decision | None:
+                   other_side: bool = False, subject: bool = False, voice: str | None = None,
+                   speaker: bool = False) -> Decision | None:
     """A title naming no state. In a list whose other members all serve one state, that state
     ("A, the President of the Central Bank of Nicaragua; and B, a National Assembly Deputy");
     otherwise the office of the publisher's state (`home`) ('Deputy Secretary of State',
@@ -253,18 +255,20 @@ def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], 
     if len(set(siblings)) == 1 and not st.head:  # leaders listed together serve different states
         return Decision(siblings[0], st.title or None, f"{st.why}, no state named: listed with officials of "
                                                        f"{siblings[0]}")
+    own = home or voice  # a text with no publisher address: the state it speaks as
     if other_side:  # met by the publisher's official: the one other state its sentence names, if one
-        foreign = sorted(named - {home} if home else named)
+        foreign = sorted(named - {own} if own else named)
         if len(foreign) == 1 and not st.head:
             return Decision(foreign[0], st.title, f"{st.why}, no state named: met by the subject, in a sentence "
                                                   f"naming {foreign[0]} alone")
         return None
-    if st.head and subject and home and st.title and MINISTER_HEAD.search(st.title) and home not in named \
-            and not siblings:
+    if subject and own and st.title and (own not in named or speaker) and not siblings \
+            and (MINISTER_HEAD.search(st.title) if st.head else re.search(r"\bMinister\b", st.title)) \
+            and not (own in NOT_AN_OFFICE_OF and NOT_AN_OFFICE_OF[own].search(st.title)):
         # "Foreign Minister Don McKinnon will attend ...": the subject of the publisher's release is its own minister
-        return Decision(home, st.title, f"{st.why}, no state named: the publisher's ({home}), the sentence's subject")
-    if st.head or not home or not st.title or home in named or home in siblings:
+        return Decision(own, st.title, f"{st.why}, no state named: the publisher's ({own}), the sentence's subject")
+    if st.head or not own or not st.title or own in named or own in siblings:
         return None
-    if home in NOT_AN_OFFICE_OF and NOT_AN_OFFICE_OF[home].search(st.title):
+    if own in NOT_AN_OFFICE_OF and NOT_AN_OFFICE_OF[own].search(st.title):
         return None
-    return Decision(home, st.title, f"{st.why}, no state named: the publisher's ({home})")
+    return Decision(own, st.title, f"{st.why}, no state named: the publisher's ({own})")

@@ -184,10 +184,20 @@ def _after_other_name(toks: list[Token]) -> list[Token]:
     return toks
 
 
+def _in_portfolio_list(doc: Doc, comma: int, sent_start: int) -> bool:
+    """Whether the comma at `comma` separates the portfolios of one office ("Assistant Secretary for
+    Population, Refugees, and Migration"): capitalised words back to a "for" after an office phrase."""
+    k = comma - 1
+    while k > max(sent_start, comma - 8) and (doc[k].text[:1].isupper() and doc[k].ent_type_ != "PERSON"
+                                               or doc[k].text in (",", "&")):
+        k -= 1
+    return doc[k].lower_ == "for" and k > sent_start and doc[k - 1].text[:1].isupper()
+
+
 def _segments(toks: list[Token]) -> list[list[Token]]:
     out: list[list[Token]] = [[]]
     for t in toks:
-        if t.lower_ == "and":
+        if t.lower_ == "and" and not (out[-1] and out[-1][-1].text == ","):  # (", and": a portfolio list's last)
             out.append([])
         else:
             out[-1].append(t)
@@ -198,6 +208,9 @@ def left_title(doc: Doc, start: int, gaz: Gazetteer) -> Stated | None:
     """The title phrase just before the name at token `start`: 'U.S. Senator', 'Prime Minister of
     Japan', 'United States Ambassador to Mexico,'."""
     sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+    if sent_start == start > 0 and doc[start - 1].text[-1:] not in (".", "!", "?", ":", ";") \
+            and "\n" not in doc[start - 1].whitespace_:
+        sent_start = doc[start - 1].sent.start  # a sentence the parser broke before the name, after its title
     i = start - 1
     toks: list[Token] = []
     honours = 0
@@ -213,13 +226,18 @@ def left_title(doc: Doc, start: int, gaz: Gazetteer) -> Stated | None:
         t = doc[i]
         if t.ent_type_ == "PERSON" and not _office(t) or "\n" in t.whitespace_ or t.is_space:
             break  # (an office word the NER took for a name, "Chairperson", is still the title)
-        if t.text == ")" and toks:  # "Republic of Korea (ROK) Special Representative"
+        if t.text == ")" and (toks or i == start - 1):
+            # "Republic of Korea (ROK) Special Representative"; "Assistant Secretary for Migration (PRM) X"
             k = i - 1
             while k > max(sent_start, i - 5) and doc[k].text != "(":
                 k -= 1
             if doc[k].text == "(" and all(x.text[:1].isupper() for x in doc[k + 1:i]):
                 i = k - 1
                 continue
+        if t.text == "," and toks and not any(_office(x) for x in toks) and _in_portfolio_list(doc, i, sent_start):
+            toks.insert(0, t)  # "Minister for Trade, Industry and Energy X": the portfolios are the title
+            i -= 1
+            continue
         if t.lower_ in ("spokesperson", "spokesman", "spokeswoman") and toks:
             break  # "Office of the Spokesperson Deputy Secretary X": a byline, then the title
         if t.text == "," and toks and i - 1 >= sent_start and doc[i - 1].ent_type_ in ("GPE", "LOC") \
@@ -246,8 +264,9 @@ def left_title(doc: Doc, start: int, gaz: Gazetteer) -> Stated | None:
     kept = [t for seg in segs for t in seg]
     first = next((k for k, t in enumerate(kept) if _office(t) or t.ent_type_ in ("GPE", "NORP") or t.ent_id_
                   or INSTITUTION.match(doc[t.i:kept[-1].i + 1].text)), 0)
-    while first and kept[first - 1].lower_ in MODIFIERS:
-        first -= 1  # "Special Envoy", "Former Secretary"
+    while first and (kept[first - 1].lower_ in MODIFIERS or kept[first].lower_ == "minister"
+                     and kept[first - 1].text.istitle() and kept[first - 1].ent_type_ not in ("GPE", "NORP", "PERSON")):
+        first -= 1  # "Special Envoy", "Former Secretary"; "Trade Minister": a portfolio
     if first:  # "Bronze Bust in Honor of Former Secretary of State": the title starts at "Secretary"
         drop = {t.i for t in kept[:first]}
         segs = [[t for t in seg if t.i not in drop] for seg in segs]
@@ -341,8 +360,17 @@ def right_title(doc: Doc, end: int, gaz: Gazetteer) -> Stated | None:
     return Stated(title, None, f"title after the name: '{title}'", _head_word(segs[0]))
 
 
-#: offices only one state has, named without it ("Deputy Secretary of State": the UK's are "... for X")
-NATIONAL_OFFICES = [(re.compile(r"\bSecretary of State\b(?!\s+for\b)"), "USA")]
+#: offices only one state has, named without it ("Deputy Secretary of State": the UK's are "... for X").
+#: The United States' officers of State and Defense are the Secretary, the Deputy, the Under Secretaries and
+#: the Assistant Secretaries (22 U.S.C. 2651a; 10 U.S.C. 113, 132-138), spelled apart and with "Defense";
+#: the United Kingdom's are Parliamentary or Permanent "Under-Secretaries of State for ..." and "Defence".
+NATIONAL_OFFICES = [
+    (re.compile(r"\bSecretary of State\b(?!\s+for\b)"), "USA"),
+    (re.compile(r"(?<!Parliamentary )(?<!Permanent )\b(?:Deputy|Assistant|Under) Secretary of State\b"), "USA"),
+    (re.compile(r"(?<!Parliamentary )(?<!Permanent )\b(?:Assistant|Under) Secretary (?:of (?:State|Defense) )?for\b"),
+     "USA"),
+    (re.compile(r"\bSecretary of Defense\b"), "USA"),
+]
 
 
 def stated(doc: Doc, span: Span, gaz: Gazetteer) -> Stated | None:
