@@ -503,6 +503,12 @@ def test_coding_exchanged_congratulations_are_mutual_praise_exchanged_visits_are
         "President Ruto and President Museveni agreed to exchange visits next year.").events}
 
 
+def test_coding_a_stop_of_a_trip_is_dated_by_its_own_days() -> None:
+    rec = code("President Ruto of Kenya travels to Uganda March 18-20 and Rwanda March 21-23.")
+    assert {(e.recipient[0], e.date, e.status) for e in rec.events if e.type == "CONSULT"} == {
+        ("UGA", "2024-03-18", "planned"), ("RWA", "2024-03-21", "planned")}
+
+
 # ---------------------------------------------------------------- sentence mode
 
 def test_coding_sentence_mode_keeps_one_party_events() -> None:
