@@ -306,6 +306,11 @@ def test_coding_announced_sanctions_are_a_threat() -> None:
 
 # ---------------------------------------------------------------- what is not a party
 
+def test_coding_an_organisation_naming_a_purpose_is_no_party() -> None:
+    assert events("Kenya will recognise market economy status for Uganda for WTO purposes.") == {
+        ("SUPPORT", ("KEN",), ("UGA",))}
+
+
 def test_coding_a_treaty_named_after_a_city_names_neither_its_country_nor_a_place() -> None:
     rec = code("Kenya and Tanzania discussed the Rome Statute and the Minsk agreements. Both signed "
                "the Kyoto Protocol long ago. Kenya values the Rome Statute.")
