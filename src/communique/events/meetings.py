@@ -221,8 +221,12 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
         if stops:  # a visit, or a trip of several stops: one visit to each
             date = event_date(ctx, clause, status, span=len(stops) > 1)
             out = []
+            owns = {h.code: d for h, _s in stops if status == "planned" and not ctx.sentence_mode
+                    and (d := _stop_date(h, ctx)) is not None}
+            if len(stops) > 1 and list(owns) == [stops[-1][0].code]:
+                owns = {}  # "will travel to A, B and C March 26-30": the days after the list are the trip's
             for host, stop in stops:
-                own = _stop_date(host, ctx) if status == "planned" and not ctx.sentence_mode else None
+                own = owns.get(host.code)
                 where = stop if stop is not None and stop.country == host.code else Place(country=host.code)
                 ev = make_event(ctx, clause, sent, type_, "042", clause.doers, [host], mode="visit", status=status,
                                 date=own or date, place=where)
