@@ -441,7 +441,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     per_sentence: dict[int, int] = {}
     for ent, _name in pending:
         per_sentence[ent.sent.start] = per_sentence.get(ent.sent.start, 0) + 1
-    labels = {m.group(1) for m in SPEAKER_LABEL.finditer(text)}
+    labels = {m.group(1) for m in SPEAKER_LABEL.finditer(text)} if pending else set()
     for ent, name in pending:  # listed people with no title ("candidates A, B and C"): their sentence's foreign country
         if name in labels and voice and not voice.startswith("IGO:") and name not in people_names(people):
             # "Yury Zaitsev: Good afternoon, Mr President." -- a transcript's speaker no state or title introduces
