@@ -154,3 +154,9 @@ def test_api_needs_an_existing_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such database"):
         create_app(tmp_path / "missing.db")
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_api_a_quad_class_that_is_a_digit_but_no_number_is_a_client_error(client: TestClient) -> None:
+    # "²" is a digit to str.isdigit() and no number to int(): a 422 naming the parameter, not a 500
+    r = client.get("/api/counts", params={"quad_class": "²"})
+    assert r.status_code == 422 and "quad_class" in r.text

@@ -503,6 +503,14 @@ def test_coding_exchanged_congratulations_are_mutual_praise_exchanged_visits_are
         "President Ruto and President Museveni agreed to exchange visits next year.").events}
 
 
+def test_coding_a_stop_of_a_trip_is_dated_by_its_own_days() -> None:
+    rec = code("President Ruto of Kenya travels to Uganda March 18-20 and Rwanda March 21-23.")
+    assert {(e.recipient[0], e.date, e.status) for e in rec.events if e.type == "CONSULT"} == {
+        ("UGA", "2024-03-18", "planned"), ("RWA", "2024-03-21", "planned")}
+    trip = code("President Ruto of Kenya will travel to Uganda, Rwanda and Burundi March 18-23.")
+    assert {e.date for e in trip.events if e.type == "CONSULT"} == {"2024-03"}  # the days of the whole trip
+
+
 # ---------------------------------------------------------------- sentence mode
 
 def test_coding_sentence_mode_keeps_one_party_events() -> None:

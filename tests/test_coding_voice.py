@@ -209,3 +209,10 @@ def test_an_official_titled_with_no_state_is_of_the_inferred_voice() -> None:
             "today that Chile's Foreign Minister, Mr Carlos Ortega, will arrive in Canberra next month. Australia "
             "and Chile share many interests.\n")
     assert people_of(text, "1999-05-03").get("John Smithers") == "AUS"
+
+
+def test_whom_a_first_person_narrator_met_is_the_other_side() -> None:
+    text = ("Announcement of Trade Negotiations between Chile and Peru\n\nThis evening I met the Peruvian "
+            "President, Mr Alan Garcia, in Lima. President Garcia and I agreed to start negotiations. Peru is "
+            "Chile's largest partner in the region. Chile will open an office in Lima.\n")
+    assert voice(text, "2008-04-18") == ["CHL"]

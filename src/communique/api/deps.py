@@ -77,7 +77,7 @@ def event_filter(
     # strings as given: EventFilter validates and normalises them (a dyad "CHN,TJK" becomes a pair)
     quad: int | None = None
     if quad_class not in (None, ""):
-        if not quad_class.strip().isdigit():
+        if quad_class.strip() not in ("1", "2", "3", "4"):  # (not isdigit: "²" is a digit int() refuses)
             raise QueryError(f"quad_class must be 1, 2, 3 or 4 (got {quad_class!r})")
         quad = int(quad_class)
     given: dict[str, Any] = {"country": country, "actor": actor, "recipient": recipient, "dyad": dyad,

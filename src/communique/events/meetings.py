@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from communique.events.clause import CONVENED, Clause, clause_time
 from communique.events.common import Context, event_date, make_event, speakers_met, status_of
-from communique.events.dates import tensed
+from communique.events.dates import find_times, tensed
 from communique.events.lexicon import MOTION_BLOCKS
 from communique.events.parse import children, conjuncts, preps, subjects
 from communique.events.parties import Mention, dedupe
@@ -105,6 +105,24 @@ def _home_for(clause: Clause, ctx: Context) -> str | None:
     if clause.trigger.nominal:  # (visits in the plural are a series, each told where it is dated)
         return None if tok.dep_ == "pobj" and tok.head.lower_ in ANOTHER_TIME or tok.tag_ == "NNS" else home
     return None if tok.dep_ in ("acl", "relcl") or children(tok, "dobj", "nsubjpass") else home
+
+
+def _stop_date(host: Mention, ctx: Context) -> str | None:
+    """The days a trip's stop names right after it ("travels to Uganda July 9-15 and Geneva July 16-19"):
+    that stop's own time, dated by its first day."""
+    if host.token < 0:
+        return None
+    doc = ctx.parties.doc
+    i = host.token + 1
+    while i < len(doc) and doc[i].ent_type_ in ("GPE", "LOC") and doc[i].ent_iob_ == "I":
+        i += 1
+    if i >= len(doc) or doc[i].ent_type_ != "DATE" or doc[i].ent_iob_ != "B":
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I" and doc[j].ent_type_ == "DATE":
+        j += 1
+    refs = find_times(doc[i:j].text, ctx.published)
+    return refs[0].value if refs and len(refs[0].value) == 10 else None
 
 
 def _separate(clause: Clause) -> bool:
@@ -203,10 +221,15 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
         if stops:  # a visit, or a trip of several stops: one visit to each
             date = event_date(ctx, clause, status, span=len(stops) > 1)
             out = []
+            owns = {h.code: d for h, _s in stops if status == "planned" and not ctx.sentence_mode
+                    and (d := _stop_date(h, ctx)) is not None}
+            if len(stops) > 1 and list(owns) == [stops[-1][0].code]:
+                owns = {}  # "will travel to A, B and C March 26-30": the days after the list are the trip's
             for host, stop in stops:
+                own = owns.get(host.code)
                 where = stop if stop is not None and stop.country == host.code else Place(country=host.code)
                 ev = make_event(ctx, clause, sent, type_, "042", clause.doers, [host], mode="visit", status=status,
-                                date=date, place=where)
+                                date=own or date, place=where)
                 if ev:
                     out.append(ev)
                     if homed:

@@ -58,7 +58,8 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
     if type_ == "ACCUSE" and not ctx.sentence_mode:
         # "condemns the attacks (by X) against Y's civilians": whom a judged act was done to is its victim; the
         # accused is its doer, named or not a party
-        clause = replace(clause, prep={p: [m for m in ms if m.token not in _victims(clause)] if p in VICTIM_PREPS
+        victims = _victims(clause)
+        clause = replace(clause, prep={p: [m for m in ms if m.token not in victims] if p in VICTIM_PREPS
                                        else ms for p, ms in clause.prep.items()})
     if ctx.sentence_mode and type_ in ("SUPPORT", "ACCUSE"):
         aims = (*aims, "as")  # "denounced as a crime X's crackdown": what the act is judged as names whose it is

@@ -386,6 +386,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     head_end = text.find("\n")
     head_end = head_end if 0 < head_end < 300 else 0
     partners, visiting = _headline_partners(text[:head_end], [(s0, c, k) for s0, _e, c, k in spans if s0 < head_end])
+    if author is None:  # "This evening I met the Chinese Premier, Mr Wen": whom the narrator met is the other side
+        partners |= _met_by_narrator(doc, people, stated_ids)
     # (the side a headline's "with" names may still be the voice's own: "Meeting with Defence Minister X";
     # the side of a visit never is)
     voters = {c: n for c, n in openers.items() if c not in partners and n > 0} or {
@@ -439,7 +441,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     per_sentence: dict[int, int] = {}
     for ent, _name in pending:
         per_sentence[ent.sent.start] = per_sentence.get(ent.sent.start, 0) + 1
-    labels = {m.group(1) for m in SPEAKER_LABEL.finditer(text)}
+    labels = {m.group(1) for m in SPEAKER_LABEL.finditer(text)} if pending else set()
     for ent, name in pending:  # listed people with no title ("candidates A, B and C"): their sentence's foreign country
         if name in labels and voice and not voice.startswith("IGO:") and name not in people_names(people):
             # "Yury Zaitsev: Good afternoon, Mr President." -- a transcript's speaker no state or title introduces
@@ -501,6 +503,31 @@ def _headline_partners(head: str, named: list[tuple[int, str, str]]) -> tuple[se
         # after it, the destination or the visitor
         visiting = {c for s0, c, k in named if s0 > m.start() or k == "country" and m.start() - s0 < 12}
     return out | visiting, visiting
+
+
+def _met_by_narrator(doc: Doc, people: dict[str, PersonActor], introduced: set[str]) -> set[str]:
+    """States of the people a first-person narrator met, called or welcomed, when the text introduces them
+    with their state: the other side of the narrator's text."""
+    at = {ms: pa for pa in people.values() if pa.id in introduced and pa.country
+          and not pa.country.startswith("IGO:") for ms, _me, _f in pa.mentions}
+    out: set[str] = set()
+    for tok in doc:
+        if tok.lower_ not in ("i", "we") or tok.dep_ != "nsubj" or tok.head.lower_ not in NARRATOR_MET:
+            continue
+        verb = tok.head
+        objs = [c for c in verb.children if c.dep_ == "dobj"] + [
+            o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+        for o in objs:
+            for t in o.subtree:
+                pa = at.get(t.idx)
+                if pa is not None and pa.country:
+                    out.add(pa.country)
+    return out
+
+
+#: verbs by which a narrator meets someone ("I met", "we welcomed", "I spoke with")
+NARRATOR_MET = frozenset({"met", "meet", "meeting", "called", "spoke", "speak", "welcomed", "welcome", "received",
+                          "hosted", "visited", "thanked", "congratulated"})
 
 
 def _as_subject(span: Span) -> bool:
