@@ -396,7 +396,7 @@ class Coder:
         else:
             if trig.code:
                 readings.append((trig.code, clause))
-            if trig.paired and not (trig.token.lower_ in meetings.DEPART and not ctx.sentence_mode):
+            if trig.paired and not meetings.departs(trig.token, ctx.sentence_mode):
                 # the reversed event: the object acts on the subject ("faces calls from"); not the place one
                 # departs ("depart Honiara for Port Vila": the visit to where one goes has its host)
                 readings.append((trig.paired, Clause(trig, clause.targets or clause.owners, clause.doers, [],

@@ -54,12 +54,13 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
     arrive = clause.trigger.block == "ARRIVE"  # "arrived in Wellington today": arriving there visits it
     words: tuple[str, ...] = ("to", "in", "into") if objects or arrive or (ctx.sentence_mode and clause.trigger.motion) \
         else ("to", "into")
-    if tok.lower_ in DEPART and not ctx.sentence_mode:
+    leaving = departs(tok, ctx.sentence_mode)
+    if leaving:
         words, objects = ("for",), False  # "departs for Vanuatu", "left Honiara for Port Vila"
     for p in places_in(ctx, toks, words, objects=objects):
         if p.country:
             out.append((Mention(p.country, "country"), p))
-    named = [*clause.with_("to", "into", *(("in",) if arrive else ()), *words[:1 if tok.lower_ in DEPART else 0]),
+    named = [*clause.with_("to", "into", *(("in",) if arrive else ()), *(("for",) if leaving else ())),
              *(clause.targets if objects else []),
              *(clause.owners if objects else []),
              *(m for m in clause.with_("in") if objects and m.kind == "country")]  # "attended the forum in Brazil"
@@ -162,6 +163,11 @@ def _hosts_an_event(clause: Clause) -> bool:
 DEPART = frozenset({"depart", "departs", "departed", "departing", "leave", "leaves", "left", "leaving"})
 
 
+def departs(tok: Token, sentence_mode: bool) -> bool:
+    """A verb of leaving read in a document (a news sentence keeps the dictionary's DEPART FOR reading)."""
+    return tok.lower_ in DEPART and not sentence_mode
+
+
 def _no_journey(clause: Clause) -> bool:
     """A verb of going that moves nobody: "when it comes to Afghanistan" (a topic), "let me go to Iran"
     (a speaker turning to a question)."""
@@ -202,9 +208,8 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
     talk = ("to",) if clause.trigger.block == "CONFER" and any(
         doc[i].lower_ == "to" for i in clause.trigger.covered) else ()
     # ("will depart Honiara for Vanuatu": what one leaves is no partner; where one leaves for is where one goes)
-    departing = clause.trigger.token.lower_ in DEPART and not ctx.sentence_mode
     partners = dedupe([*clause.with_("with", "between", "among", "and", CONVENED, *talk),
-                       *([] if visit or departing else clause.targets)])
+                       *([] if visit or departs(clause.trigger.token, ctx.sentence_mode) else clause.targets)])
     if not clause.doers and clause.trigger.nominal and clause.with_("with") and not ctx.sentence_mode:
         # "A conversation took place with President Biden": the text's own voice had it
         speaker = ctx.parties.speaker(clause.trigger.token, plural=False)

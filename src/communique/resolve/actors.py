@@ -23,6 +23,7 @@ from communique.resolve.gazetteer import (
     thing_nouns,
 )
 from communique.resolve.people import (
+    MEET,
     clean_name,
     coordination_top,
     delegation_country,
@@ -154,6 +155,12 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     bare: list[tuple[str, str, bool]] = []  # (person, state, acting) of officials titled with no state
     stated_ids: set[str] = set()  # people the text introduces with their state ("President Karamanlis of Greece")
 
+    first_break = text.find("\n")
+
+    def acting(span: Span) -> bool:
+        """A name that acts in the text: a clause's subject, or named in its headline ("Statement by X")."""
+        return _as_subject(span) or first_break < 0 or span.start_char < first_break
+
     def add_person(pa: PersonActor, s: int, e: int, form: str) -> None:
         existing = people.get(pa.id)
         if existing is None:
@@ -261,14 +268,14 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                 role = src.role  # "my Irish counterpart, Mr Bertie Ahern": the office the sources give
             add_person(PersonActor(pid, known.name if known else name, st.country, role, st.why), s, e, name)
             if st.alone:  # "Secretary of State X": a home office the title needs no state for
-                bare.append((pid, st.country, _as_subject(span) or "\n" not in text[:s]))
+                bare.append((pid, st.country, acting(span)))
             else:
                 stated_ids.add(pid)
             continue
         if known is not None and known.role:
             add_person(known, s, e, name)
             if st is not None and known.country:  # "Prime Minister John Key": the home state's officials need no adjective
-                bare.append((known.id, known.country, _as_subject(span) or "\n" not in text[:s]))
+                bare.append((known.id, known.country, acting(span)))
             continue
         region = next((r for r in regions if r[0] <= s < r[1]), None)
         if region is not None:
@@ -278,7 +285,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if src is not None and src.country:
             add_person(PersonActor(pid, name, src.country, src.role, src.why), s, e, name)
             if st is not None:
-                bare.append((pid, src.country, _as_subject(span) or "\n" not in text[:s]))
+                bare.append((pid, src.country, acting(span)))
             continue
         if known is not None and known.country:
             add_person(known, s, e, name)
@@ -512,7 +519,8 @@ def _met_by_narrator(doc: Doc, people: dict[str, PersonActor], introduced: set[s
           and not pa.country.startswith("IGO:") for ms, _me, _f in pa.mentions}
     out: set[str] = set()
     for tok in doc:
-        if tok.lower_ not in ("i", "we") or tok.dep_ != "nsubj" or tok.head.lower_ not in NARRATOR_MET:
+        if tok.lower_ not in ("i", "we") or tok.dep_ != "nsubj" or not (
+                MEET.match(tok.head.text) or tok.head.lower_ in ("spoke", "speak")):
             continue
         verb = tok.head
         objs = [c for c in verb.children if c.dep_ == "dobj"] + [
@@ -525,17 +533,9 @@ def _met_by_narrator(doc: Doc, people: dict[str, PersonActor], introduced: set[s
     return out
 
 
-#: verbs by which a narrator meets someone ("I met", "we welcomed", "I spoke with")
-NARRATOR_MET = frozenset({"met", "meet", "meeting", "called", "spoke", "speak", "welcomed", "welcome", "received",
-                          "hosted", "visited", "thanked", "congratulated"})
-
-
 def _as_subject(span: Span) -> bool:
     """Whether a name is a clause's subject ("Prime Minister X said"), through its title and coordination."""
-    t = span.root
-    while t.dep_ in ("appos", "compound", "conj", "flat") and t.head is not t:
-        t = t.head
-    return t.dep_ in ("nsubj", "nsubjpass")
+    return span.doc[coordination_top(span, ("appos", "compound", "conj", "flat"))].dep_ in ("nsubj", "nsubjpass")
 
 
 def _leader(tally: dict[str, int]) -> str | None:
