@@ -112,6 +112,32 @@ def test_coding_head_to_a_place_is_a_visit() -> None:
     assert ("CONSULT", ("NOR",), ("KEN",)) in events("The Prime Minister of Norway will head to Kenya next month.")
 
 
+def test_coding_a_trip_is_a_visit() -> None:
+    # the noun names the journey itself (START * TRIP [042]); planning or making one is the verb's intent
+    ev = one("The Kenyan President's trip to Ghana was the first in a decade.", "CONSULT")
+    assert (ev.actor, ev.recipient) == (["KEN"], ["GHA"])
+
+
+def test_coding_praise_for_a_visit_elsewhere_is_praise_and_that_visit() -> None:
+    # "commended X for his visits to Y": X visited Y (his is the one commended), and the speaker praised X;
+    # the speaker hosted nothing
+    found = events("President Ruto of Kenya commended President Mahama of Ghana for his visits to Togo and Benin.")
+    assert found == {("SUPPORT", ("KEN",), ("GHA",)), ("CONSULT", ("GHA",), ("TGO",)),
+                     ("CONSULT", ("GHA",), ("BEN",))}
+
+
+def test_coding_a_welcomed_visit_is_still_hosted() -> None:
+    assert events("President Ruto of Kenya welcomed the visit of President Mahama of Ghana.") \
+        == {("CONSULT", ("GHA",), ("KEN",))}
+
+
+def test_coding_a_trip_talked_about_goes_where_it_went_not_the_speaker() -> None:
+    # "discussed X's trip to Y": the trip's destination is the trip's, not a visit by the one discussing
+    found = events("President Ruto of Kenya discussed President Mahama of Ghana's recent trip to Togo.")
+    assert ("CONSULT", ("KEN",), ("TGO",)) not in found
+    assert ("CONSULT", ("GHA",), ("TGO",)) in found
+
+
 # ---------------------------------------------------------------- planned and unreal
 
 def test_coding_planned_visit_is_planned_with_its_date() -> None:
@@ -366,6 +392,13 @@ def test_coding_a_bare_month_of_a_future_clause_is_the_coming_one() -> None:
     # told in March: a past November for what happened, the coming one for what will
     assert one("The Kenyan President will visit Tanzania in November.", "CONSULT").date == "2024-11"
     assert one("The Kenyan President visited Tanzania in November.", "CONSULT").date == "2023-11"
+
+
+def test_coding_a_month_just_ahead_told_in_the_past_tense_is_the_past_one() -> None:
+    # told in March: the nearest May is the coming one, but "visited" says it was the last
+    ev = one("The Kenyan President visited Tanzania in May.", "CONSULT")
+    assert (ev.date, ev.status) == ("2023-05", "occurred")
+    assert one("The Kenyan President will visit Tanzania in May.", "CONSULT").date == "2024-05"
 
 
 def test_coding_a_recent_act_is_undated() -> None:

@@ -359,8 +359,12 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         near = dedupe([m for o in objs if not parties.of_np(o) for m in _owners(o, parties, of=False)])
         if not targets and not owners and not parties.sentence:
             owners = dedupe([m for o in objs for m in _owner_told_before(o, sent, parties)])
-        # "held talks with X", "signed a statement with X": the phrase's nouns carry prepositions too
-        prep = _prep_parties([tok, *covered, *objs], parties)
+        # "held talks with X", "signed a statement with X": the phrase's nouns carry prepositions too (but
+        # "discussed the Prime Minister's trip to Poland": a meeting noun's own partners are its event's)
+        lex = load_lexicon()
+        carriers = [o for o in objs if tok.lower_ in SUPPORT_VERBS or o.i in trig.covered
+                    or not (lex.nouns.get(o.lower_, ("",))[0].startswith("04"))]
+        prep = _prep_parties([tok, *covered, *carriers], parties)
         if "between" in prep and (
                 # "discussed the conflict between Israel and Hamas": a topic's 'between' names the topic's sides
                 not any(c.lower_ == "between" for t in (tok, *covered) for c in t.children)

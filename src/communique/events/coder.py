@@ -220,8 +220,18 @@ class Coder:
                     # (the dictionary's own patterns: FACE * PROBLEM [012], FACE * COUP [012])
                 meeting = (t.code or "")[:3] in CONSULT_CODES and t.block not in CONSULT_BLOCKS
                 nouns = [tok.doc[i] for i in t.covered if i != tok.i] if meeting else []
-                if any(self.lex.noun(n) is not None and _names_parties(n) for n in nouns):
-                    continue  # "announced the upcoming visit of X to Y": the noun tells the meeting
+                told = [n for n in nouns if self.lex.noun(n) is not None and _names_parties(n)]
+                if told:  # "announced the upcoming visit of X to Y": the noun tells the meeting
+                    base = next((v.code for v in self.lex.forms.get(tok.lower_, []) if v.block == t.block), None)
+                    if not self.sentence_mode and base and base[:3] not in CONSULT_CODES and base != "---" \
+                            and any(p.lower_ == "to" for n in told for p in n.children if p.dep_ == "prep"):
+                        # "commended X for his visits to Poland": the pattern's hosting reading (ACCLAIM * VISIT
+                        # [043:042]) does not fit a visit that goes elsewhere; the verb says its own act, and the
+                        # noun is coded as the visit it names
+                        out.append(replace(t, code=base, paired=None, covered=frozenset({tok.i}),
+                                           source=f"{t.source} (the verb alone: its visit goes elsewhere)"))
+                        covered.add(tok.i)
+                    continue
                 out.append(t)
                 covered |= t.covered
         for tok in span:

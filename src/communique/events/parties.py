@@ -407,6 +407,13 @@ class Parties:
                 break
             head = head.head
         bound: set[int] = set()  # an object pronoun is not its own clause's subject ("X called Y to congratulate him")
+        if t.dep_ == "poss" and t.head.dep_ == "pobj" and t.head.head.lower_ in ("for", "on") \
+                and t.head.head.head.i == head.i:
+            # "commended the Prime Minister for his visits", "congratulated X on her election": what one is
+            # praised, thanked or congratulated for is the object's own
+            for o in head.children:
+                if o.dep_ == "dobj" and (m := self.at(o)) is not None and m.kind == "person":
+                    return [m]
         while True:
             for s in head.children:
                 if s.dep_ == "nsubj" and s.i != t.i:
