@@ -140,6 +140,20 @@ def test_coding_a_trip_talked_about_goes_where_it_went_not_the_speaker() -> None
 
 # ---------------------------------------------------------------- planned and unreal
 
+def test_coding_holding_an_organisations_meeting_takes_part_in_it() -> None:
+    # "a G7 leaders' meeting": the organisation names the format; those who hold it meet, with it
+    ev = one("President Ruto of Kenya and President Mahama of Ghana will hold an AU leaders' meeting next week.",
+             "CONSULT")
+    assert (sorted(ev.actor + ev.recipient), ev.status, ev.date) == (["GHA", "IGO:AU", "KEN"], "planned", "2024-03")
+
+
+def test_coding_an_event_noun_on_a_timetable_is_planned_at_its_time() -> None:
+    text = ("President Ruto of Kenya said he would comment after his phone conversation with President "
+            "Mahama of Ghana scheduled for March 19.")
+    ev = one(text, "CONSULT")
+    assert (ev.status, ev.date) == ("planned", "2024-03-19")
+
+
 def test_coding_planned_visit_is_planned_with_its_date() -> None:
     ev = one("The President of Mexico will visit Canada on April 10.", "CONSULT")
     assert (ev.status, ev.date, ev.actor, ev.recipient) == ("planned", "2024-04-10", ["MEX"], ["CAN"])

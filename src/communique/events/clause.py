@@ -20,6 +20,7 @@ from communique.events.dates import TimeRef, tensed
 from communique.events.lexicon import MOTION_BLOCKS, OCCURRENCE, Trigger, load_lexicon
 from communique.events.parse import (
     FUTURE_AUX,
+    SCHEDULED,
     Modality,
     children,
     conjuncts,
@@ -405,6 +406,13 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         # "will meet the Prime Minister during a two-day visit to Wellington": who meets is on the visit
         or (tok.dep_ == "pobj" and tok.head.lower_ in ("during", "on") and tok.head.head.i == verb.i
             and (trig.code or "").startswith("042") and not children(verb, "auxpass"))))
+    formats: list[Mention] = []
+    if doers and all(m.code.startswith("IGO:") for m in doers) and verb is not None and carried \
+            and tok.dep_ == "dobj" and not parties.sentence and not verb.lower_.startswith("host"):
+        # "will hold a G7 leaders' meeting", "held an ASEAN summit": the organisation names the meeting's
+        # format; those who hold it take part in it, with the organisation (who hosts one receives its
+        # guests: meetings.code)
+        formats, doers = doers, []
     if not doers and verb is not None and carried and tok.dep_ in ("dobj", "pobj", "conj"):
         subj = subjects(verb, parties.sentence)
         doers = dedupe([m for s in subj for m in parties.of_np(s)])
@@ -434,6 +442,11 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         doers = _stray_agent(tok, parties)  # has no agent; the parser hung the noun's 'by' on it
     if not doers and targets:  # "the visit of X to Y", "a meeting of X and Y": the 'of' party takes part
         doers, targets = list(targets), []
+    if formats:
+        if doers:
+            targets = dedupe([*targets, *formats])
+        else:
+            doers = formats
     own = modality(tok)  # "the upcoming visit": the noun's own adjective says when
     mood = own if own.kind != "realis" else (modality(verb) if verb is not None else own)
     neg = negated(tok) or (verb is not None and negated(verb))
@@ -451,7 +464,8 @@ HELD_PARTICIPLES = frozenset({"held", "conducted", "organised", "organized", "ho
 
 def occurrence_verb(tok: Token) -> Token | None:
     """The participle or relative clause of an event noun that says when and where it took place."""
-    return next((c for c in tok.children if c.dep_ in ("acl", "relcl") and c.lower_ in HELD_PARTICIPLES), None)
+    return next((c for c in tok.children if (c.dep_ in ("acl", "relcl") and c.lower_ in HELD_PARTICIPLES)
+                 or (c.dep_ == "acl" and c.lower_ in SCHEDULED)), None)
 
 
 def _modifier_words(c: Token) -> list[Token]:
