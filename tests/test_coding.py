@@ -138,6 +138,15 @@ def test_coding_a_trip_talked_about_goes_where_it_went_not_the_speaker() -> None
     assert ("CONSULT", ("GHA",), ("TGO",)) in found
 
 
+def test_coding_talking_to_someone_about_a_topic_is_the_talk() -> None:
+    # a readout's verb of talking is the consultation (DISCUSS * AID [061] codes the topic, which is talked
+    # about, not done); whom one talks to takes part; where the topic's aid goes does not
+    assert events("President Ruto of Kenya talked to President Museveni of Uganda about aid to Somalia.") \
+        == {("CONSULT", ("KEN", "UGA"), ())}
+    assert events("The Kenyan and Ugandan foreign ministers discussed continuing assistance to Somalia.") \
+        == {("CONSULT", ("KEN", "UGA"), ())}
+
+
 # ---------------------------------------------------------------- planned and unreal
 
 def test_coding_holding_an_organisations_meeting_takes_part_in_it() -> None:
@@ -284,6 +293,17 @@ def test_coding_what_must_be_done_as_a_topic_discussed_is_no_demand() -> None:
         "President Ruto and President Museveni agreed that our countries must work together on trade.").events}
 
 
+def test_coding_the_need_for_another_party_to_act_is_a_demand_on_it() -> None:
+    # PLOVER REQUEST ("all requests, demands, and orders"): "the need for X to withdraw" asks it of X
+    assert ("REQUEST", ("KEN",), ("UGA",)) in events(
+        "President Ruto of Kenya stressed the need for Uganda to withdraw its troops from the border.")
+    # a topic discussed, or a good wished for others, asks nothing of them
+    assert "REQUEST" not in {e.type for e in code(
+        "President Ruto of Kenya discussed the need for Uganda to withdraw its troops.").events}
+    assert "REQUEST" not in {e.type for e in code(
+        "President Ruto of Kenya emphasized the need for Ugandans and Rwandans to be able to enjoy security.").events}
+
+
 def test_coding_the_victim_of_a_condemned_attack_is_not_the_accused() -> None:
     # PLOVER ACCUSE: the recipient is the party accused; "attacks against X's civilians" names X as the victim
     assert not [e for e in code("Kenya condemns the attacks against Ugandan civilians.").events
@@ -342,6 +362,14 @@ def test_coding_the_value_of_goods_is_no_money_given() -> None:
 def test_coding_announced_sanctions_are_a_threat() -> None:
     assert ("THREATEN", ("USA",), ("RUS",)) in events(
         "The United States will impose sanctions on Russia if it invades Ukraine.")
+
+
+def test_coding_aid_goes_to_whom_its_purpose_names() -> None:
+    # "will provide $X to support Y's recovery": PROVIDE * &CURRENCY [071], for the party its purpose serves
+    # (the parser may hang the purpose on the sum)
+    assert ("AID", ("GBR",), ("UKR",)) in events(
+        "Britain will provide 88 million pounds to support the energy independence of Ukraine.")
+    assert ("AID", ("JPN",), ("PHL",)) in events("Japan will provide $5 million to help the Philippines rebuild its ports.")
 
 
 # ---------------------------------------------------------------- what is not a party

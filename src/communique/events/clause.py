@@ -366,6 +366,9 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         carriers = [o for o in objs if tok.lower_ in SUPPORT_VERBS or o.i in trig.covered
                     or not (lex.nouns.get(o.lower_, ("",))[0].startswith("04"))]
         prep = _prep_parties([tok, *covered, *carriers], parties)
+        if trig.block == "CONFER" and "to" in prep:
+            # "discussed assistance to Haiti": a topic's 'to' is the topic's aim, not where one talks or goes
+            prep["to"] = _prep_parties([tok, *covered], parties).get("to", [])
         if "between" in prep and (
                 # "discussed the conflict between Israel and Hamas": a topic's 'between' names the topic's sides
                 not any(c.lower_ == "between" for t in (tok, *covered) for c in t.children)

@@ -203,10 +203,11 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
                         date=date, place=place)
         return [ev] if ev else []
     motion = clause.trigger.motion
-    # (a verb of talking whose pattern took "to" takes its partner there as with "with": "spoke to President Ruto")
+    # (a verb of talking whose pattern took "to" takes its partner there as with "with": "spoke to President Ruto";
+    # in a readout any verb of talking does: "talked to X about Y")
     doc = clause.trigger.token.doc
-    talk = ("to",) if clause.trigger.block == "CONFER" and any(
-        doc[i].lower_ == "to" for i in clause.trigger.covered) else ()
+    talk = ("to",) if clause.trigger.block == "CONFER" and (not ctx.sentence_mode or any(
+        doc[i].lower_ == "to" for i in clause.trigger.covered)) else ()
     # ("will depart Honiara for Vanuatu": what one leaves is no partner; where one leaves for is where one goes)
     partners = dedupe([*clause.with_("with", "between", "among", "and", CONVENED, *talk),
                        *([] if visit or departs(clause.trigger.token, ctx.sentence_mode) else clause.targets)])
