@@ -459,6 +459,23 @@ def test_coding_talks_told_of_keep_their_own_date_and_do_not_date_the_main_call(
     assert dates == {("KEN", "UGA"): "2024-03-15", ("KEN", "ZAF"): "2024-03-07"}
 
 
+def test_coding_a_trip_whose_stops_are_told_later_dates_them_to_its_month() -> None:
+    # "traveled to the region June 3-7", then a paragraph per stop: the day of each meeting is not told
+    text = ("The Kenyan Foreign Minister traveled to West Africa March 3-7 to discuss trade. In Ghana, the Kenyan "
+            "Foreign Minister met with President Mahama of Ghana. In Togo, the Kenyan Foreign Minister met with "
+            "President Gnassingbe of Togo.")
+    dates = {tuple(sorted(e.actor + e.recipient)): e.date for e in code(text).events if e.type == "CONSULT"}
+    assert dates == {("GHA", "KEN"): "2024-03", ("KEN", "TGO"): "2024-03"}
+
+
+def test_coding_the_two_countries_of_a_later_stop_are_those_who_met_there() -> None:
+    text = ("In Ghana, Kenyan Foreign Minister Amina Odhiambo met with President John Mahama of Ghana. In Togo, "
+            "Minister Odhiambo met with Foreign Minister Robert Dussey of Togo. The two countries signed a joint "
+            "statement.")
+    assert ("AGREE", ("KEN", "TGO"), ()) in events(text)
+    assert ("AGREE", ("GHA", "KEN"), ()) not in events(text)
+
+
 # ---------------------------------------------------------------- agreements and partnerships
 
 def test_coding_signed_agreement_with_parties_title_and_date() -> None:

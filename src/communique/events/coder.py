@@ -787,7 +787,11 @@ class Coder:
                 lede = i == 0 and not t.relative  # a full date in the opening sentence
                 if (lede or t.start <= 12 or _main_clause_time(root)) and _recent(t.value, published, month=True) \
                         and t.future is False:
-                    return t.value
+                    # (a span of days of a trip whose stops the sentence does not name dates what happened within
+                    # it to its month: "traveled to the Middle East June 13-17" leaves the day of each stop untold)
+                    stops_untold = not any(e.label_ == "GPE" and (self.gaz.country(e.text) or self.gaz.place_country(e.text))
+                                           for e in s.span.ents)
+                    return t.value[:7] if t.range and len(t.value) == 10 and stops_untold else t.value
         return published
 
     def _planned(self, found: list[Found], body: list[Sent]) -> str | None:
