@@ -213,7 +213,8 @@ class Coder:
                 if t is None:
                     continue
                 t = self._light(t)
-                if not self.sentence_mode and t.block == "CONFER" and t.code and t.code[:2] not in ("04", "--"):
+                if not self.sentence_mode and t.block == "CONFER" and t.code and t.code[:2] not in ("04", "--") \
+                        and t.covered != frozenset({tok.i}):
                     # "talked to X about aid" (DISCUSS * AID [061]): in a readout the talk is the act; its topic
                     # is talked about, not done
                     t = replace(t, code="040", paired=None, covered=frozenset({tok.i}))
