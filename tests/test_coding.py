@@ -112,7 +112,56 @@ def test_coding_head_to_a_place_is_a_visit() -> None:
     assert ("CONSULT", ("NOR",), ("KEN",)) in events("The Prime Minister of Norway will head to Kenya next month.")
 
 
+def test_coding_a_trip_is_a_visit() -> None:
+    # the noun names the journey itself (START * TRIP [042]); planning or making one is the verb's intent
+    ev = one("The Kenyan President's trip to Ghana was the first in a decade.", "CONSULT")
+    assert (ev.actor, ev.recipient) == (["KEN"], ["GHA"])
+
+
+def test_coding_praise_for_a_visit_elsewhere_is_praise_and_that_visit() -> None:
+    # "commended X for his visits to Y": X visited Y (his is the one commended), and the speaker praised X;
+    # the speaker hosted nothing
+    found = events("President Ruto of Kenya commended President Mahama of Ghana for his visits to Togo and Benin.")
+    assert found == {("SUPPORT", ("KEN",), ("GHA",)), ("CONSULT", ("GHA",), ("TGO",)),
+                     ("CONSULT", ("GHA",), ("BEN",))}
+
+
+def test_coding_a_welcomed_visit_is_still_hosted() -> None:
+    assert events("President Ruto of Kenya welcomed the visit of President Mahama of Ghana.") \
+        == {("CONSULT", ("GHA",), ("KEN",))}
+
+
+def test_coding_a_trip_talked_about_goes_where_it_went_not_the_speaker() -> None:
+    # "discussed X's trip to Y": the trip's destination is the trip's, not a visit by the one discussing
+    found = events("President Ruto of Kenya discussed President Mahama of Ghana's recent trip to Togo.")
+    assert ("CONSULT", ("KEN",), ("TGO",)) not in found
+    assert ("CONSULT", ("GHA",), ("TGO",)) in found
+
+
+def test_coding_talking_to_someone_about_a_topic_is_the_talk() -> None:
+    # a readout's verb of talking is the consultation (DISCUSS * AID [061] codes the topic, which is talked
+    # about, not done); whom one talks to takes part; where the topic's aid goes does not
+    assert events("President Ruto of Kenya talked to President Museveni of Uganda about aid to Somalia.") \
+        == {("CONSULT", ("KEN", "UGA"), ())}
+    assert events("The Kenyan and Ugandan foreign ministers discussed continuing assistance to Somalia.") \
+        == {("CONSULT", ("KEN", "UGA"), ())}
+
+
 # ---------------------------------------------------------------- planned and unreal
+
+def test_coding_holding_an_organisations_meeting_takes_part_in_it() -> None:
+    # "a G7 leaders' meeting": the organisation names the format; those who hold it meet, with it
+    ev = one("President Ruto of Kenya and President Mahama of Ghana will hold an AU leaders' meeting next week.",
+             "CONSULT")
+    assert (sorted(ev.actor + ev.recipient), ev.status, ev.date) == (["GHA", "IGO:AU", "KEN"], "planned", "2024-03")
+
+
+def test_coding_an_event_noun_on_a_timetable_is_planned_at_its_time() -> None:
+    text = ("President Ruto of Kenya said he would comment after his phone conversation with President "
+            "Mahama of Ghana scheduled for March 19.")
+    ev = one(text, "CONSULT")
+    assert (ev.status, ev.date) == ("planned", "2024-03-19")
+
 
 def test_coding_planned_visit_is_planned_with_its_date() -> None:
     ev = one("The President of Mexico will visit Canada on April 10.", "CONSULT")
@@ -244,6 +293,17 @@ def test_coding_what_must_be_done_as_a_topic_discussed_is_no_demand() -> None:
         "President Ruto and President Museveni agreed that our countries must work together on trade.").events}
 
 
+def test_coding_the_need_for_another_party_to_act_is_a_demand_on_it() -> None:
+    # PLOVER REQUEST ("all requests, demands, and orders"): "the need for X to withdraw" asks it of X
+    assert ("REQUEST", ("KEN",), ("UGA",)) in events(
+        "President Ruto of Kenya stressed the need for Uganda to withdraw its troops from the border.")
+    # a topic discussed, or a good wished for others, asks nothing of them
+    assert "REQUEST" not in {e.type for e in code(
+        "President Ruto of Kenya discussed the need for Uganda to withdraw its troops.").events}
+    assert "REQUEST" not in {e.type for e in code(
+        "President Ruto of Kenya emphasized the need for Ugandans and Rwandans to be able to enjoy security.").events}
+
+
 def test_coding_the_victim_of_a_condemned_attack_is_not_the_accused() -> None:
     # PLOVER ACCUSE: the recipient is the party accused; "attacks against X's civilians" names X as the victim
     assert not [e for e in code("Kenya condemns the attacks against Ugandan civilians.").events
@@ -302,6 +362,14 @@ def test_coding_the_value_of_goods_is_no_money_given() -> None:
 def test_coding_announced_sanctions_are_a_threat() -> None:
     assert ("THREATEN", ("USA",), ("RUS",)) in events(
         "The United States will impose sanctions on Russia if it invades Ukraine.")
+
+
+def test_coding_aid_goes_to_whom_its_purpose_names() -> None:
+    # "will provide $X to support Y's recovery": PROVIDE * &CURRENCY [071], for the party its purpose serves
+    # (the parser may hang the purpose on the sum)
+    assert ("AID", ("GBR",), ("UKR",)) in events(
+        "Britain will provide 88 million pounds to support the energy independence of Ukraine.")
+    assert ("AID", ("JPN",), ("PHL",)) in events("Japan will provide $5 million to help the Philippines rebuild its ports.")
 
 
 # ---------------------------------------------------------------- what is not a party
@@ -368,6 +436,13 @@ def test_coding_a_bare_month_of_a_future_clause_is_the_coming_one() -> None:
     assert one("The Kenyan President visited Tanzania in November.", "CONSULT").date == "2023-11"
 
 
+def test_coding_a_month_just_ahead_told_in_the_past_tense_is_the_past_one() -> None:
+    # told in March: the nearest May is the coming one, but "visited" says it was the last
+    ev = one("The Kenyan President visited Tanzania in May.", "CONSULT")
+    assert (ev.date, ev.status) == ("2023-05", "occurred")
+    assert one("The Kenyan President will visit Tanzania in May.", "CONSULT").date == "2024-05"
+
+
 def test_coding_a_recent_act_is_undated() -> None:
     # "recent" says it happened before the main day, not when
     text = ("President Ruto of Kenya met President Museveni of Uganda on Tuesday. "
@@ -382,6 +457,23 @@ def test_coding_talks_told_of_keep_their_own_date_and_do_not_date_the_main_call(
             "via videoconference on March 7, 2024.")
     dates = {tuple(sorted(e.actor)): e.date for e in code(text).events if e.type == "CONSULT"}
     assert dates == {("KEN", "UGA"): "2024-03-15", ("KEN", "ZAF"): "2024-03-07"}
+
+
+def test_coding_a_trip_whose_stops_are_told_later_dates_them_to_its_month() -> None:
+    # "traveled to the region June 3-7", then a paragraph per stop: the day of each meeting is not told
+    text = ("The Kenyan Foreign Minister traveled to West Africa March 3-7 to discuss trade. In Ghana, the Kenyan "
+            "Foreign Minister met with President Mahama of Ghana. In Togo, the Kenyan Foreign Minister met with "
+            "President Gnassingbe of Togo.")
+    dates = {tuple(sorted(e.actor + e.recipient)): e.date for e in code(text).events if e.type == "CONSULT"}
+    assert dates == {("GHA", "KEN"): "2024-03", ("KEN", "TGO"): "2024-03"}
+
+
+def test_coding_the_two_countries_of_a_later_stop_are_those_who_met_there() -> None:
+    text = ("In Ghana, Kenyan Foreign Minister Amina Odhiambo met with President John Mahama of Ghana. In Togo, "
+            "Minister Odhiambo met with Foreign Minister Robert Dussey of Togo. The two countries signed a joint "
+            "statement.")
+    assert ("AGREE", ("KEN", "TGO"), ()) in events(text)
+    assert ("AGREE", ("GHA", "KEN"), ()) not in events(text)
 
 
 # ---------------------------------------------------------------- agreements and partnerships

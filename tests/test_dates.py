@@ -19,6 +19,10 @@ from communique.events.dates import find_times
     ("talks on December 7", "2022-01-03", "2021-12-07", False),  # the nearest December 7
     ("met last week", "2024-03-04", "2024-02", False),
     ("a summit in 2025", "2021-12-14", "2025", True),
+    # a month pinned to a year named relative to the text
+    ("his visit in February this year", "2017-11-02", "2017-02", False),
+    ("a summit in March next year", "2017-11-02", "2018-03", True),
+    ("talks in May last year", "2017-11-02", "2016-05", False),
     # a span of days whose second day has its own weekday is dated by its first day
     ("will visit on Tuesday 19 and Wednesday 20 March", "2024-03-15", "2024-03-19", True),
 ])
@@ -36,3 +40,10 @@ def test_dates_durations_are_not_dates(text: str) -> None:
 def test_dates_without_publication_only_absolute() -> None:
     refs = find_times("Met today; signed on July 5, 2024.", None)
     assert [r.value for r in refs] == ["2024-07-05"]
+
+
+def test_dates_a_bare_month_ahead_keeps_its_past_reading() -> None:
+    """'in February', told in November, is the coming February; a clause told in the past tense
+    ("visited in February") takes the one before, which the reference keeps."""
+    (ref,) = find_times("in February", "2017-11-02")
+    assert (ref.value, ref.future, ref.behind) == ("2018-02", True, "2017-02")

@@ -352,3 +352,10 @@ def test_a_transcript_speaker_no_state_introduces_is_of_the_texts_side() -> None
     text = ("Meeting with Ivan Petrovsky\n\nVladimir Putin: Good afternoon, Mr Petrovsky. Ivan Petrovsky: Good "
             "afternoon, Mr President. Vladimir Putin: How are things in the region?\n")
     assert person(text, "Ivan Petrovsky", published="2022-05-10", author="RUS").country == "RUS"
+
+
+def test_a_title_read_leftwards_stops_at_another_officials_name_and_state() -> None:
+    # "President X of A and President Y of B": Y's title is the last one, and Y serves B (the pinned
+    # model's NER does not take 'Ruto' here for a name, so the title runs back over it)
+    text = "President Ruto of Kenya and President Museveni of Uganda will hold a meeting next week."
+    assert (person(text, "Museveni").country, person(text, "Museveni").role) == ("UGA", "President")

@@ -20,6 +20,7 @@ from communique.events.dates import TimeRef, tensed
 from communique.events.lexicon import MOTION_BLOCKS, OCCURRENCE, Trigger, load_lexicon
 from communique.events.parse import (
     FUTURE_AUX,
+    SCHEDULED,
     Modality,
     children,
     conjuncts,
@@ -359,8 +360,15 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         near = dedupe([m for o in objs if not parties.of_np(o) for m in _owners(o, parties, of=False)])
         if not targets and not owners and not parties.sentence:
             owners = dedupe([m for o in objs for m in _owner_told_before(o, sent, parties)])
-        # "held talks with X", "signed a statement with X": the phrase's nouns carry prepositions too
-        prep = _prep_parties([tok, *covered, *objs], parties)
+        # "held talks with X", "signed a statement with X": the phrase's nouns carry prepositions too (but
+        # "discussed the Prime Minister's trip to Poland": a meeting noun's own partners are its event's)
+        lex = load_lexicon()
+        carriers = [o for o in objs if tok.lower_ in SUPPORT_VERBS or o.i in trig.covered
+                    or not (lex.nouns.get(o.lower_, ("",))[0].startswith("04"))]
+        prep = _prep_parties([tok, *covered, *carriers], parties)
+        if trig.block == "CONFER" and "to" in prep:
+            # "discussed assistance to Haiti": a topic's 'to' is the topic's aim, not where one talks or goes
+            prep["to"] = _prep_parties([tok, *covered], parties).get("to", [])
         if "between" in prep and (
                 # "discussed the conflict between Israel and Hamas": a topic's 'between' names the topic's sides
                 not any(c.lower_ == "between" for t in (tok, *covered) for c in t.children)
@@ -401,6 +409,13 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         # "will meet the Prime Minister during a two-day visit to Wellington": who meets is on the visit
         or (tok.dep_ == "pobj" and tok.head.lower_ in ("during", "on") and tok.head.head.i == verb.i
             and (trig.code or "").startswith("042") and not children(verb, "auxpass"))))
+    formats: list[Mention] = []
+    if doers and all(m.code.startswith("IGO:") for m in doers) and verb is not None and carried \
+            and tok.dep_ == "dobj" and not parties.sentence and not verb.lower_.startswith("host"):
+        # "will hold a G7 leaders' meeting", "held an ASEAN summit": the organisation names the meeting's
+        # format; those who hold it take part in it, with the organisation (who hosts one receives its
+        # guests: meetings.code)
+        formats, doers = doers, []
     if not doers and verb is not None and carried and tok.dep_ in ("dobj", "pobj", "conj"):
         subj = subjects(verb, parties.sentence)
         doers = dedupe([m for s in subj for m in parties.of_np(s)])
@@ -430,6 +445,11 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         doers = _stray_agent(tok, parties)  # has no agent; the parser hung the noun's 'by' on it
     if not doers and targets:  # "the visit of X to Y", "a meeting of X and Y": the 'of' party takes part
         doers, targets = list(targets), []
+    if formats:
+        if doers:
+            targets = dedupe([*targets, *formats])
+        else:
+            doers = formats
     own = modality(tok)  # "the upcoming visit": the noun's own adjective says when
     mood = own if own.kind != "realis" else (modality(verb) if verb is not None else own)
     neg = negated(tok) or (verb is not None and negated(verb))
@@ -447,7 +467,8 @@ HELD_PARTICIPLES = frozenset({"held", "conducted", "organised", "organized", "ho
 
 def occurrence_verb(tok: Token) -> Token | None:
     """The participle or relative clause of an event noun that says when and where it took place."""
-    return next((c for c in tok.children if c.dep_ in ("acl", "relcl") and c.lower_ in HELD_PARTICIPLES), None)
+    return next((c for c in tok.children if (c.dep_ in ("acl", "relcl") and c.lower_ in HELD_PARTICIPLES)
+                 or (c.dep_ == "acl" and c.lower_ in SCHEDULED)), None)
 
 
 def _modifier_words(c: Token) -> list[Token]:

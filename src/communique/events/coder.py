@@ -59,6 +59,10 @@ LIGHT_VERBS = frozenset({"express", "expressed", "expresses", "expressing", "voi
                          "give", "gave", "given", "gives", "lodge", "lodged", "issue", "issued", "issues",
                          "deliver", "delivered", "make", "made", "makes", "pay", "paid", "pays", "exchange",
                          "exchanged", "exchanges", "exchanging"})
+#: nouns and adjectives of necessity whose "for X to" clause says what X must do
+NEED = frozenset({"need", "necessity", "imperative", "necessary", "essential"})
+#: verbs of a state or of what one receives, which no one can be asked to do
+UNDERGONE = frozenset({"be", "have", "enjoy", "live", "receive", "get", "benefit", "remain", "feel", "see"})
 #: offices held in turn by states ("took over the presidency of the Council"), besides nouns in -ship
 HELD_IN_TURN = frozenset({"presidency", "chair", "helm", "presidencies"})
 #: CAMEO families of acts whose content is another act (intend, refuse, threaten): its aim is theirs
@@ -209,6 +213,11 @@ class Coder:
                 if t is None:
                     continue
                 t = self._light(t)
+                if not self.sentence_mode and t.block == "CONFER" and t.code and t.code[:2] not in ("04", "--") \
+                        and t.covered != frozenset({tok.i}):
+                    # "talked to X about aid" (DISCUSS * AID [061]): in a readout the talk is the act; its topic
+                    # is talked about, not done
+                    t = replace(t, code="040", paired=None, covered=frozenset({tok.i}))
                 if self.sentence_mode:
                     t = self._prevented_protest(t)
                 if (t.code or "").startswith("17") and any(
@@ -220,8 +229,18 @@ class Coder:
                     # (the dictionary's own patterns: FACE * PROBLEM [012], FACE * COUP [012])
                 meeting = (t.code or "")[:3] in CONSULT_CODES and t.block not in CONSULT_BLOCKS
                 nouns = [tok.doc[i] for i in t.covered if i != tok.i] if meeting else []
-                if any(self.lex.noun(n) is not None and _names_parties(n) for n in nouns):
-                    continue  # "announced the upcoming visit of X to Y": the noun tells the meeting
+                told = [n for n in nouns if self.lex.noun(n) is not None and _names_parties(n)]
+                if told:  # "announced the upcoming visit of X to Y": the noun tells the meeting
+                    base = next((v.code for v in self.lex.forms.get(tok.lower_, []) if v.block == t.block), None)
+                    if not self.sentence_mode and base and base[:3] not in CONSULT_CODES and base != "---" \
+                            and any(p.lower_ == "to" for n in told for p in n.children if p.dep_ == "prep"):
+                        # "commended X for his visits to Poland": the pattern's hosting reading (ACCLAIM * VISIT
+                        # [043:042]) does not fit a visit that goes elsewhere; the verb says its own act, and the
+                        # noun is coded as the visit it names
+                        out.append(replace(t, code=base, paired=None, covered=frozenset({tok.i}),
+                                           source=f"{t.source} (the verb alone: its visit goes elsewhere)"))
+                        covered.add(tok.i)
+                    continue
                 out.append(t)
                 covered |= t.covered
         for tok in span:
@@ -600,6 +619,11 @@ class Coder:
         party what it must do makes a demand (PLOVER REQUEST: "all requests, demands, and orders")."""
         out: list[Event] = []
         for tok in s.span:
+            if is_verb(tok) and tok.dep_ in ("advcl", "acl", "relcl") and tok.head.lower_ in NEED \
+                    and any(a.dep_ == "mark" and a.lower_ == "for" for a in tok.children) \
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children) and not self.sentence_mode:
+                out += self._needed(tok, s, ctx)
+                continue
             if not is_verb(tok) or not any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in tok.children):
                 continue
             if _inverted_condition(tok):
@@ -640,6 +664,31 @@ class Coder:
             if ev is not None:
                 out.append(ev)
         return out
+
+    def _needed(self, tok: Any, s: Sent, ctx: Context) -> list[Event]:
+        """'stressed the need for X to withdraw', 'agreed on the urgent need for X to drop its demands': what
+        is needed of another party is asked of it, as 'X must' is (PLOVER REQUEST)."""
+        if tok.lower_ in UNDERGONE:
+            return []  # "the need for X and Y to be able to enjoy security": a good wished for them, not asked of them
+        addressed = [m for n in tok.children if n.dep_ == "nsubj" for m in ctx.parties.of_np(n)]
+        if not addressed or negated(tok) or all(m.kind == "group" for m in addressed):
+            return []
+        head = tok.head  # the noun of need, then the verb that states it
+        for _ in range(3):
+            if is_verb(head) or head.head is head:
+                break
+            head = head.head
+        if not is_verb(head) or head.lower_ in DISCUSSING or negated(head):
+            return []  # ("discussed the need for X to ...": a topic)
+        speaker = [m for sub in subjects(head) for m in ctx.parties.of_np(sub)
+                   if m.code not in {a.code for a in addressed}]
+        if not speaker:
+            return []
+        trig = Trigger(tok, "100", None, "PLOVER_MANUAL.tex:572 REQUEST (the need for X to)", False, frozenset({tok.i}))
+        clause = read_clause(trig, ctx.parties, s.span, s.time_roots)
+        date = clause.when.value if clause.when is not None and not clause.when.future else ctx.anchor
+        ev = make_event(ctx, clause, s.span, "REQUEST", "100", speaker, addressed, date=date)
+        return [ev] if ev is not None else []
 
     def _warnings(self, s: Sent, ctx: Context) -> list[Event]:
         """'Should X attack, X will face consequences', 'there will be consequences if X ...': consequences
@@ -739,7 +788,11 @@ class Coder:
                 lede = i == 0 and not t.relative  # a full date in the opening sentence
                 if (lede or t.start <= 12 or _main_clause_time(root)) and _recent(t.value, published, month=True) \
                         and t.future is False:
-                    return t.value
+                    # (a span of days of a trip whose stops the sentence does not name dates what happened within
+                    # it to its month: "traveled to the Middle East June 13-17" leaves the day of each stop untold)
+                    stops_untold = not any(e.label_ == "GPE" and (self.gaz.country(e.text) or self.gaz.place_country(e.text))
+                                           for e in s.span.ents)
+                    return t.value[:7] if t.range and len(t.value) == 10 and stops_untold else t.value
         return published
 
     def _planned(self, found: list[Found], body: list[Sent]) -> str | None:

@@ -37,6 +37,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _RANGE + r"\s+(?:of\s+)?" + _M + r"\b(?!,?\s+(?:19|20)\d{2})")),
     # (a determiner before it: "the May 2024 State Visit", "its March 2022 session")
     ("my", re.compile(r"\b(?:in|since|from|during|until|by|of|early|late|mid-?|the|its|their|his|her|our)\s+" + _M + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
+    # "in February this year", "March last year": a month pinned to a year named relative to the text
+    ("mrel", re.compile(r"\b(?:(?:in|early|late|mid-?|by|during|until|since)\s+)?" + _M
+                        + r"\s+(?P<which>this|last|next)\s+year\b")),
     ("m", re.compile(r"\b(?:in|this|next|last|early|late|mid-?|by|during|until|later in)\s+(?P<month>January|"
                      r"February|March|April|May|June|July|August|September|October|November|December)\b"
                      r"(?!\s+\d)")),
@@ -69,11 +72,17 @@ class TimeRef:
     #: its reading a year later, for a clause that speaks of the future ("will visit in November")
     ahead: str | None = None
     weekday: bool = False  # a bare day of the week ("on Tuesday"), its nearest past or coming one
+    #: a bare month or day read as the coming one ("in February", told in November) can also be the past one:
+    #: its reading a year earlier, for a clause told in the past tense ("visited Australia in February")
+    behind: str | None = None
 
 
 def tensed(ref: TimeRef | None, future: bool, told_before: bool = False) -> TimeRef | None:
     """The reading of `ref` that fits the tense of its clause. A plan told in the past tense ("prepared
-    to strike on Monday") keeps the past weekday."""
+    to strike on Monday") keeps the past weekday; an act told in the past tense ("visited in February")
+    takes the past month or day."""
+    if ref is not None and not future and told_before and ref.behind is not None:
+        return replace(ref, value=ref.behind, future=False, behind=None)
     if ref is None or not future or ref.ahead is None or (ref.weekday and told_before):
         return ref
     return replace(ref, value=ref.ahead, future=True, ahead=None)
@@ -150,6 +159,12 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> TimeRef | None:
         else:
             year = min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs(y * 12 + mon - pub.year * 12 - pub.month))
         value = f"{year:04d}-{mon:02d}"
+    elif kind == "mrel":
+        if pub is None:
+            return None
+        relative = True
+        year = pub.year + {"this": 0, "last": -1, "next": 1}[g["which"]]
+        value = f"{year:04d}-{_month_num(g['month']):02d}"
     elif kind == "year":
         value = g["year"]
     elif pub is None:
@@ -199,4 +214,10 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> TimeRef | None:
         back = (pub.year * 12 + pub.month) - (int(value[:4]) * 12 + int(value[5:7]))
         if back >= 2 and (len(later) == 7 or _safe_day(int(later[:4]), int(later[5:7]), int(later[8:10]))):
             coming = later  # more than a month back: the coming one is as near a reading for a future clause
-    return TimeRef(m.start(), m.end(), m.group(0), value, relative, future, is_range, coming, kind == "weekday")
+    before: str | None = None
+    if kind in ("m", "md", "dm") and pub is not None and future and m.group(0).split()[0].lower() != "next":
+        earlier = f"{int(value[:4]) - 1:04d}{value[4:]}"
+        if len(earlier) == 7 or _safe_day(int(earlier[:4]), int(earlier[5:7]), int(earlier[8:10])):
+            before = earlier
+    return TimeRef(m.start(), m.end(), m.group(0), value, relative, future, is_range, coming, kind == "weekday",
+                   before)

@@ -135,8 +135,11 @@ class Lexicon:
                     self.forms[f.lower()].append(verb)
         self.nouns: dict[str, tuple[str, str]] = {}
         self.noun_phrases: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
-        # a noun with several codes ("visit": 036 and 042) takes the codebook's, else the most attested
-        ranked = sorted(noun_rows, key=lambda r: ("PLOVER_MANUAL" not in str(r.get("source", "")), -int(r.get("docs") or 0)))
+        # a noun with several codes ("visit": 036 and 042) takes the codebook's, else the act's own over an
+        # intent to it (CAMEO 03x, which the pattern's verb says: "MAKE * TRIP", "BEGIN * TRIP" are 036, the
+        # trip itself "START * TRIP" 042), else the most attested
+        ranked = sorted(noun_rows, key=lambda r: ("PLOVER_MANUAL" not in str(r.get("source", "")),
+                                                  str(r.get("code", "")).startswith("03"), -int(r.get("docs") or 0)))
         for row in ranked:
             for f in row["forms"]:
                 words = tuple(f.lower().split())

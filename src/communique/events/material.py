@@ -69,6 +69,9 @@ def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> li
         return together(ctx, clause, sent, type_, cameo)
     if type_ == "AID" and not (clause.targets or any(clause.prep.get(p) for p in RECIPIENT_PREPS["AID"])):
         told = _told(clause, ctx)  # "advised Sir Mekere that Australia would provide assistance": to him
+        if not told and not ctx.sentence_mode:
+            # "will provide $88 million to support the energy independence of Ukraine": whom the aid is for
+            told = purpose_aim(clause, ctx, sent)
         if told:
             clause = Clause(clause.trigger, clause.doers, told, clause.owners, clause.prep, clause.mood,
                             clause.negated, clause.when, clause.verb, clause.near_owners)
@@ -88,14 +91,16 @@ PURPOSE_AIMS = ("against", "at", "for", "over", "about", "on", "to", "of")
 def purpose_aim(clause: Clause, ctx: Context, sent: Span) -> list[Mention]:
     """Whom a protest is aimed at when its purpose says so: "began a hunger strike to protest against X's
     decision", "blocked a road to show their disapproval of X's policies" (PLOVER PROTEST: the target of
-    the demonstration is the recipient)."""
+    the demonstration is the recipient); whom aid is for ("will provide $5 million to support X's
+    recovery")."""
     from communique.events.clause import read_clause
     from communique.events.lexicon import Trigger
 
     verb = clause.verb or clause.trigger.token
     own = {d.code for d in clause.doers if d.kind != "domestic"}
-    for c in verb.children:
-        if c.dep_ not in ("advcl", "xcomp") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+    # (the parser may hang the purpose on the object: "provide $88 million to support X")
+    for c in [*verb.children, *(a for o in verb.children if o.dep_ == "dobj" for a in o.children if a.dep_ in ("acl", "relcl"))]:
+        if c.dep_ not in ("advcl", "xcomp", "acl", "relcl") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             continue
         c2 = read_clause(Trigger(c, None, None, "purpose", False, frozenset({c.i})), ctx.parties, sent, [])
         for ms in (c2.targets, c2.owners, *(c2.prep.get(p, []) for p in PURPOSE_AIMS)):

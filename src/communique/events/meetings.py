@@ -159,6 +159,8 @@ def _hosts_an_event(clause: Clause) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in EVENT_NOUNS for c in tok.children)
 
 
+#: forms of the CONFER block's verbs of speaking, whose "to" names whom one speaks to (CAMEO.2.0.txt:4361-4362)
+SPEAKING = frozenset({"talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "spoken", "speaking"})
 #: verbs of leaving: their object is where one was, "for" names where one goes (GO_SOMEWHERE: DEPART, LEAVE)
 DEPART = frozenset({"depart", "departs", "departed", "departing", "leave", "leaves", "left", "leaving"})
 
@@ -203,10 +205,12 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
                         date=date, place=place)
         return [ev] if ev else []
     motion = clause.trigger.motion
-    # (a verb of talking whose pattern took "to" takes its partner there as with "with": "spoke to President Ruto")
+    # (a verb of talking whose pattern took "to" takes its partner there as with "with": "spoke to President Ruto";
+    # in a readout any verb of speaking does: "talked to X about Y", not "discussed their bid to the ICJ")
     doc = clause.trigger.token.doc
-    talk = ("to",) if clause.trigger.block == "CONFER" and any(
-        doc[i].lower_ == "to" for i in clause.trigger.covered) else ()
+    talk = ("to",) if clause.trigger.block == "CONFER" and (
+        (not ctx.sentence_mode and clause.trigger.token.lower_ in SPEAKING) or any(
+            doc[i].lower_ == "to" for i in clause.trigger.covered)) else ()
     # ("will depart Honiara for Vanuatu": what one leaves is no partner; where one leaves for is where one goes)
     partners = dedupe([*clause.with_("with", "between", "among", "and", CONVENED, *talk),
                        *([] if visit or departs(clause.trigger.token, ctx.sentence_mode) else clause.targets)])

@@ -45,6 +45,8 @@ SENT_HEADS = frozenset({"delegation", "delegations", "mission", "missions", "env
                         "representative", "representatives", "designation", "emissary", "delegates", "send", "sent",
                         "sends", "dispatch", "dispatched", "designate", "designated", "appoint", "appointed"})
 #: adjectives that put an event noun in the future: "the upcoming visit", "a planned summit"
+#: participles that put an event noun on a timetable: "the call scheduled for December 9", "talks set for May"
+SCHEDULED = frozenset({"scheduled", "planned", "set", "slated", "due", "rescheduled"})
 FUTURE_ADJ = frozenset({"upcoming", "forthcoming", "planned", "future", "next", "scheduled", "proposed",
                         "expected", "coming", "prospective"})
 #: verbs of talking about: a gerund they take is a topic, not an act ("discussed expanding cooperation")
@@ -314,6 +316,8 @@ def modality(tok: Token) -> Modality:
     verb = tok if is_verb(tok) else None
     if verb is None and any(c.dep_ in ("amod", "compound") and c.lower_ in FUTURE_ADJ for c in tok.children):
         return Modality("future", "upcoming")
+    if verb is None and any(c.dep_ == "acl" and c.lower_ in SCHEDULED for c in tok.children):
+        return Modality("future", "scheduled")  # "his phone conversation with X scheduled for December 9"
     if verb is None:  # an event noun: read the verb that governs it ("will hold talks", "plans a visit")
         head = tok.head
         steps = 0

@@ -317,6 +317,9 @@ class Parties:
             if pair and w in ("they", "them", "their") and _against_first_person(t):
                 pair = False  # "they told me", "they give us time": 'they' are others than the speaker's pair
             if pair and not self._modifiers(t, depth):
+                local = self._local_pair(t) if not self.sentence and w in ("countries", "sides") else None
+                if local is not None:
+                    return [Mention(c, "group", None, t.i) for c in local]
                 return [Mention(g.code, "group", None, t.i) for g in self.group]
         # "opposition groups in X", "parties in X", "ethnic Albanians in X" (a people, not a state)
         grouped = self.sentence and (w in QUANTITY or w in COLLECTIVE or t.ent_type_ == "NORP")
@@ -398,6 +401,25 @@ class Parties:
             return []
         return [Mention(pick[0].country or "", "person", pick[0].id, t.i)]
 
+    def _local_pair(self, t: Token, reach: int = 3) -> list[str] | None:
+        """'The two countries concluded a joint statement', told of one stop of a trip: the states of the two
+        officials last named within a few sentences, when the text's main pair is not both of them ("In
+        Saudi Arabia, Envoy X met Crown Prince Y ...", after a first stop in the UAE)."""
+        sents = list(t.doc.sents)
+        k = next((j for j, s in enumerate(sents) if s.start <= t.i < s.end), 0)
+        lo = sents[max(0, k - reach)].start
+        codes: list[str] = []
+        for i in range(t.i - 1, lo - 1, -1):
+            m = self._by_token.get(i)
+            if m is not None and m.kind == "person" and not m.code.startswith("IGO:") and m.code not in codes:
+                codes.append(m.code)
+                if len(codes) == 2:
+                    break
+        main = {g.code for g in self.group}
+        if len(codes) < 2 or set(codes) == main or len(main) != 2:
+            return None
+        return sorted(codes)
+
     def _antecedent(self, t: Token) -> list[Mention]:
         """Who 'he' or 'she' is: the subject of the verb reporting the clause ("Modi said he ..."),
         else the last person named before it, within a few sentences."""
@@ -407,6 +429,13 @@ class Parties:
                 break
             head = head.head
         bound: set[int] = set()  # an object pronoun is not its own clause's subject ("X called Y to congratulate him")
+        if t.dep_ == "poss" and t.head.dep_ == "pobj" and t.head.head.lower_ in ("for", "on") \
+                and t.head.head.head.i == head.i:
+            # "commended the Prime Minister for his visits", "congratulated X on her election": what one is
+            # praised, thanked or congratulated for is the object's own
+            for o in head.children:
+                if o.dep_ == "dobj" and (m := self.at(o)) is not None and m.kind == "person":
+                    return [m]
         while True:
             for s in head.children:
                 if s.dep_ == "nsubj" and s.i != t.i:

@@ -175,9 +175,12 @@ def _name_like(t: Token) -> bool:
 def _after_other_name(toks: list[Token]) -> list[Token]:
     """A title read leftwards from a name stops at another person's name the NER missed: in
     "National Security Advisor Celso Amorim of Brazil and Foreign Minister X", the title of X starts
-    after "and" (an office word followed by two name-like words is someone's title and name)."""
+    after "and" (an office word followed by two name-like words, or by one and "of" a state, is someone's
+    title and name)."""
     for k in range(len(toks) - 2, 0, -1):
-        if _office(toks[k - 1]) and _name_like(toks[k]) and _name_like(toks[k + 1]):
+        # (or one name and the state it serves: "President Ruto of Kenya and President X")
+        if _office(toks[k - 1]) and _name_like(toks[k]) and (_name_like(toks[k + 1]) or (
+                toks[k + 1].lower_ == "of" and k + 2 < len(toks) and toks[k + 2].ent_type_ in ("GPE", "NORP"))):
             cut = next((j for j in range(k + 2, len(toks)) if toks[j].lower_ == "and"), None)
             if cut is not None:
                 return toks[cut + 1:]
