@@ -44,9 +44,9 @@ DECISION_HEADS = frozenset({"decide", "decided", "decides", "decision", "decisio
 SENT_HEADS = frozenset({"delegation", "delegations", "mission", "missions", "envoy", "envoys", "team", "teams",
                         "representative", "representatives", "designation", "emissary", "delegates", "send", "sent",
                         "sends", "dispatch", "dispatched", "designate", "designated", "appoint", "appointed"})
-#: adjectives that put an event noun in the future: "the upcoming visit", "a planned summit"
 #: participles that put an event noun on a timetable: "the call scheduled for December 9", "talks set for May"
 SCHEDULED = frozenset({"scheduled", "planned", "set", "slated", "due", "rescheduled"})
+#: adjectives that put an event noun in the future: "the upcoming visit", "a planned summit"
 FUTURE_ADJ = frozenset({"upcoming", "forthcoming", "planned", "future", "next", "scheduled", "proposed",
                         "expected", "coming", "prospective"})
 #: verbs of talking about: a gerund they take is a topic, not an act ("discussed expanding cooperation")
