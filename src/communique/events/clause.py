@@ -285,7 +285,10 @@ def _through_noun(tok: Token, head: Token, own: frozenset[int]) -> bool:
         if t.lower_ == "since" and t.dep_ == "prep":
             return True  # "his second visit since the lifting of sanctions in March": when a period began
         if t.tag_ in ("NN", "NNS") and t.i not in own and t.lower_ not in MEDIUM \
-                and (DATED_NOUN.search(t.lower_) or t.lower_ in things):
+                and (DATED_NOUN.search(t.lower_) or t.lower_ in things or (
+                    t.lower_ in load_lexicon().nouns and not (t.dep_ == "pobj" and t.head.lower_ in ("during", "at")))):
+            # (an event noun's time is its own: "discussed the outcome of X's April 6 talks"; but what is done
+            # "during his visit from 26 to 29 March" is done within the visit's time)
             return True
         t = t.head
     return False
@@ -387,6 +390,9 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         timetable = not parties.sentence and tok.tag_ in ("VBZ", "VBP") \
             and (trig.motion or trig.block in MOTION_BLOCKS) and not children(tok, "aux", "auxpass")
         when = tensed(clause_time(tok, sent, times, trig.covered), _ahead(mood) or timetable, _told_before(tok))
+        if when is not None and when.future and tok.tag_ == "VBD" and mood.kind == "realis" \
+                and not children(tok, "aux", "auxpass"):
+            when = None  # "discussed the transition ... by 2014": a past act is not dated ahead; the time is the topic's
         return Clause(trig, doers, targets, owners, prep, mood, neg, when, tok, near)
     # an event noun: 'Putin's visit to China', 'the Russia-India talks', 'held talks with X'
     doers = dedupe([m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
@@ -403,7 +409,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             verb = v
     # (sentence mode: the subject of any verb whose object is the act does it: "renewed negotiations",
     # "staged rallies", "began a hunger strike"; a subject phrase with no agent head gives its modifier)
-    carried = verb is not None and (verb.lower_ in SUPPORT_VERBS or (parties.sentence and (
+    awaited = verb is not None and _awaited(tok, verb)
+    carried = verb is not None and (verb.lower_ in SUPPORT_VERBS or awaited or (parties.sentence and (
         tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in", "during") and tok.head.head.i == verb.i
                                and not children(verb, "auxpass")))  # "returned to Geneva for talks"
         # "will meet the Prime Minister during a two-day visit to Wellington": who meets is on the visit
@@ -452,6 +459,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             doers = formats
     own = modality(tok)  # "the upcoming visit": the noun's own adjective says when
     mood = own if own.kind != "realis" else (modality(verb) if verb is not None else own)
+    if awaited and mood.kind == "realis":
+        mood = Modality("future", "look forward to")
     neg = negated(tok) or (verb is not None and negated(verb))
     held = occurrence_verb(tok)  # "following up on the talks held in Sochi on October 22": the talks' own time
     when = clause_time(tok, sent, times, trig.covered) or (
@@ -459,6 +468,13 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         clause_time(verb, sent, times, trig.covered | {tok.i}) if verb is not None else None)
     return Clause(trig, doers, list(targets), [], prep, mood, neg,
                   tensed(when, _ahead(mood), _told_before(verb or tok)), verb)
+
+
+def _awaited(noun: Token, verb: Token) -> bool:
+    """"X and Y look forward to a meeting later this year": those who look forward to an event take
+    part in it, and it is ahead."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.i == verb.i \
+        and verb.lower_ in ("look", "looks", "looking", "looked") and any(c.lower_ == "forward" for c in verb.children)
 
 
 #: participles that tell an event noun took place ("the talks held in Sochi", "the meeting that took place")

@@ -97,6 +97,10 @@ DISCUSSING = frozenset({"discuss", "discussed", "discusses", "discussing", "expl
                         "reviews", "reviewing", "debate", "debated", "debates", "debating"})
 
 
+#: adjectives of an event noun that make it another occasion than the one reported
+OTHER_OCCASIONS = frozenset({"further", "other", "previous", "earlier", "subsequent", "past", "later", "future"})
+
+
 @dataclass
 class Found:
     """One trigger's reading in one sentence."""
@@ -816,6 +820,9 @@ class Coder:
                 continue
             if f.clause.mood.kind != "realis" or (f.clause.when is not None and f.clause.when.value != ctx.anchor):
                 continue
+            if f.trigger.nominal and (f.trigger.token.dep_ == "conj" or any(
+                    c.dep_ == "amod" and c.lower_ in OTHER_OCCASIONS for c in f.trigger.token.children)):
+                continue  # "their first meeting in Paris and further meetings in Washington": other occasions
             p = place_of_clause(ctx, f.clause)
             if p is not None:
                 return p

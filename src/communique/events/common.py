@@ -204,12 +204,16 @@ def told_as_earlier(clause: Clause) -> bool:
     return False
 
 
+#: cues of a future that is ahead whatever time the clause names ("will", "look forward to")
+AHEAD_CUES = FUTURE_AUX | {"look forward to"}
+
+
 def status_of(clause: Clause) -> str | None:
     """occurred, planned, or None when the clause asserts no act (negated, wished, conditional)."""
     if clause.negated:
         return None
     if clause.mood.kind == "future":
-        if clause.when is not None and clause.when.future is False and clause.mood.cue not in FUTURE_AUX \
+        if clause.when is not None and clause.when.future is False and clause.mood.cue not in AHEAD_CUES \
                 and not CURRENT.match(clause.when.text):
             # "a delegation to attend the inauguration on October 1", told on October 3 (but "is to visit
             # this week" is still to come)

@@ -435,7 +435,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                  and not _modifies_a_thing(doc, s0, e0) and not (c == home and _deep_below(doc, s0, e0, span))}
         dec = titled_default(st, name, siblings, named, home, met_by_subject(span),
                              subject=span.root.dep_ in ("nsubj", "nsubjpass"), voice=voice,
-                             speaker=span.root.dep_ == "nsubj" and span.root.head.lower_ in SAYING)
+                             speaker=span.root.dep_ == "nsubj" and span.root.head.lower_ in SAYING, sides=tuple(main))
         if dec is not None:
             add_person(PersonActor(person_id(name), name, dec.country, dec.role, dec.why), span.start_char,
                        span.end_char, name)

@@ -111,6 +111,8 @@ def _country_of(doc: Doc, toks: list[Token], gaz: Gazetteer) -> tuple[str | None
             continue
         code = _ent_code(ent, gaz)
         city = ent.ent_id_.startswith("city:") or not ent.ent_id_
+        if _names_a_body(doc, ent.end, hi):
+            continue  # the name of a body of people, not a state's office: "Iraq and Afghanistan Veterans of America CEO"
         if code and (not city or ent.start > 0 and doc[ent.start - 1].lower_ == "of"):
             found.append((ent.start, code, ent.text))  # a city counts in "Mayor of Tucson", not in a dateline
         elif ent.label_ == "GPE" and not ent.ent_id_ and ent.end < hi and (region := _region(ent.text, gaz)):
@@ -128,6 +130,20 @@ def _country_of(doc: Doc, toks: list[Token], gaz: Gazetteer) -> tuple[str | None
             continue
         return code, text
     return None, ""
+
+
+def _names_a_body(doc: Doc, i: int, hi: int) -> bool:
+    """The words after a country in a title name a body of people of another country: a plural noun
+    before any office word, then 'of' ("Korea War Veterans of America CEO")."""
+    plural = False
+    for t in doc[i:hi]:
+        if t.lower_ in OFFICE:
+            return False
+        if t.tag_ in ("NNS", "NNPS"):
+            plural = True
+        elif plural and t.lower_ == "of":
+            return True
+    return False
 
 
 def _prev_word(doc: Doc, i: int, lo: int) -> Token | None:

@@ -1,0 +1,100 @@
+"""Joint texts and the officials they name: "the Ministers" of a joint statement, titles the parser
+breaks ("Under Secretary"), offices a publisher's state does not have, what one looks forward to,
+and whose time and whose visit a phrase tells.
+
+Sentences written for this file from the annotation guidelines (`shared/eval/GUIDELINES.md`),
+coded in document mode through the real pinned model.
+"""
+
+from __future__ import annotations
+
+from tests.test_coding import code, events
+
+
+def test_welcoming_a_long_titled_guest_to_a_country_is_their_visit() -> None:
+    text = ("Prime Minister Anthony Albanese today welcomed the President of the Republic of Kenya, His "
+            "Excellency William Ruto, to Australia for a state visit.\n")
+    visit = next(e for e in code(text, published="2023-06-01").events if e.type == "CONSULT")
+    assert (visit.actor, visit.recipient) == (["KEN"], ["AUS"])
+    assert visit.place is not None and visit.place.country == "AUS"
+
+
+def test_a_department_title_the_parser_breaks_still_names_the_official() -> None:
+    text = ("Joint Statement of the United States and Turkey\n\nU.S. Department of Commerce Under Secretary "
+            "Jane Porter will visit Ankara May 5-6 to advance trade goals.\n")
+    visit = next(e for e in code(text, published="2022-05-02").events if e.type == "CONSULT")
+    assert (visit.actor, visit.recipient, visit.status) == (["USA"], ["TUR"], "planned")
+
+
+def test_under_secretary_read_as_a_preposition_is_still_the_subject() -> None:
+    text = ("Joint Statement of the United States and Turkey\n\nUnder Secretary of State Anne Rowe and Deputy "
+            "Foreign Minister Kemal Aydin, with their respective delegations, met in Ankara to review topics of "
+            "mutual interest.\n")
+    assert ("CONSULT", ("USA",), ("TUR",)) in events(text, published="2022-05-02")
+
+
+def test_an_office_the_publishers_state_lacks_is_the_other_sides() -> None:
+    text = ("Joint Statement of the United States and Turkey\n\nSecretary of State John Reed and Deputy Foreign "
+            "Minister Kemal Aydin reviewed defense cooperation. The United States welcomed Turkey's support.\n")
+    aydin = next(a for a in code(text, published="2022-05-02").actors if a.name == "Kemal Aydin")
+    assert aydin.country == "TUR"
+
+
+def test_looking_forward_to_a_meeting_plans_it_for_those_who_look() -> None:
+    text = ("The United States and Turkey look forward to a ministerial meeting within the framework of the "
+            "mechanism later in 2022.\n")
+    meeting = next(e for e in code(text, published="2022-04-04").events if e.type == "CONSULT")
+    assert sorted(meeting.actor) == ["TUR", "USA"]
+    assert (meeting.status, meeting.date) == ("planned", "2022")
+
+
+def test_the_capitalised_ministers_of_a_joint_statement_are_its_pair() -> None:
+    text = ("Foreign Minister Penny Wong of Australia welcomed Foreign Minister Nanaia Mahuta of New Zealand to "
+            "Canberra today. The Ministers condemned Russia's illegal invasion of Ukraine.\n")
+    assert ("ACCUSE", ("AUS", "NZL"), ("RUS",)) in events(text, published="2022-12-02")
+
+
+def test_ministers_a_statement_qualifies_are_not_its_pair() -> None:
+    text = ("President Joe Biden spoke with President Vladimir Putin of Russia today. We thank the Finance "
+            "Ministers, who have agreed on the terms of the loans.\n")
+    assert not any(e.type == "AGREE" for e in code(text, published="2024-10-25").events)
+
+
+def test_a_time_inside_a_talks_phrase_dates_the_talks_not_the_discussion() -> None:
+    text = ("Vladimir Putin had a telephone conversation with President of Azerbaijan Ilham Aliyev. The "
+            "two Presidents discussed the outcome of Ilham Aliyev's April 6 talks in Brussels.\n")
+    assert not any(e.date == "2022-04-06" and "RUS" in e.actor for e in code(text, published="2022-04-08").events)
+
+
+def test_a_past_discussion_is_not_dated_by_a_deadline_ahead() -> None:
+    text = ("Prime Minister Julia Gillard met Prime Minister Jens Stoltenberg of Norway in Perth today. The two "
+            "Prime Ministers discussed the transition to local responsibility for security by 2014.\n")
+    assert not any(e.status == "planned" for e in code(text, published="2011-12-10").events)
+
+
+def test_what_is_done_during_a_visit_takes_the_visits_days() -> None:
+    text = ("Premier Li Keqiang of China will visit New Zealand next week. Prime Minister Bill English said that "
+            "he and the Premier will meet business leaders in Auckland during his visit from 26 to 29 March.\n")
+    assert any(e.type == "CONSULT" and e.date == "2017-03-26" for e in code(text, published="2017-03-20").events)
+
+
+def test_his_visit_in_an_adjunct_is_the_visit_of_the_clauses_titled_subject() -> None:
+    text = ("President Volodymyr Zelenskyy met German Chancellor Olaf Scholz in Kyiv today. The President of "
+            "Ukraine expects that during his visit to Russia on February 15, the Federal Chancellor will present "
+            "a united position.\n")
+    visits = [(e.actor, e.recipient, e.status) for e in code(text, published="2022-02-14").events
+              if e.recipient == ["RUS"]]
+    assert visits == [(["DEU"], ["RUS"], "planned")]
+
+
+def test_where_one_goes_after_the_talks_has_not_happened_yet() -> None:
+    text = ("President Volodymyr Zelenskyy met German Chancellor Olaf Scholz in Kyiv today. It is important that "
+            "before going to Russia, the German Chancellor held talks in Kyiv.\n")
+    assert not any(e.recipient == ["RUS"] and e.status == "occurred" for e in code(text, published="2022-02-14").events)
+
+
+def test_other_occasions_do_not_set_the_main_place() -> None:
+    text = ("Vice President Kamala Harris spoke today to President Emmanuel Macron of France. They reflected on "
+            "their first meeting in November 2021 in Paris and further meetings in Washington and Munich.\n")
+    call = next(e for e in code(text, published="2025-01-08").events if e.type == "CONSULT" and e.date == "2025-01-08")
+    assert call.recipient == [] and call.place is None
