@@ -8,6 +8,8 @@ coded in document mode through the real pinned model.
 
 from __future__ import annotations
 
+from communique.extract import get_extractor
+from communique.records import Document
 from tests.test_coding import code, events
 
 
@@ -98,3 +100,49 @@ def test_other_occasions_do_not_set_the_main_place() -> None:
             "their first meeting in November 2021 in Paris and further meetings in Washington and Munich.\n")
     call = next(e for e in code(text, published="2025-01-08").events if e.type == "CONSULT" and e.date == "2025-01-08")
     assert call.recipient == [] and call.place is None
+
+
+def test_agreeing_to_talk_at_no_time_told_is_the_step_agreed() -> None:
+    text = ("Secretary Antony Blinken met President Abdel Fattah al-Sisi of Egypt in Cairo today. The two leaders "
+            "agreed to engage in a dialogue on water security.\n")
+    assert ("AGREE", ("EGY", "USA"), ()) in events(text, published="2021-05-26")
+
+
+def test_agreeing_to_meet_at_a_time_is_the_planned_meeting() -> None:
+    text = ("Secretary Antony Blinken met President Abdel Fattah al-Sisi of Egypt in Cairo today. The two leaders "
+            "agreed to meet again next year.\n")
+    found = code(text, published="2021-05-26").events
+    assert any(e.type == "CONSULT" and e.status == "planned" and e.date == "2022" for e in found)
+    assert not any(e.type == "AGREE" for e in found)
+
+
+def test_appreciation_expressed_to_named_hosts_is_praise_of_them() -> None:
+    text = ("Foreign Minister Penny Wong of Australia met Foreign Minister Nanaia Mahuta of New Zealand in "
+            "Canberra today. They expressed their appreciation to Fiji and Samoa for hosting the meetings.\n")
+    assert ("SUPPORT", ("AUS", "NZL"), ("FJI", "WSM")) in events(text, published="2022-12-02")
+
+
+def test_support_pledged_to_a_country_is_its_endorsement() -> None:
+    text = ("National Security Advisor Jake Sullivan spoke today with South African National Security Advisor "
+            "Sydney Mufamadi. Mr. Sullivan pledged support to the government of South Africa after the floods.\n")
+    assert ("SUPPORT", ("USA",), ("ZAF",)) in events(text, published="2022-04-25")
+
+
+def test_a_headline_meeting_with_a_named_states_leader_is_the_voices() -> None:
+    title = "Meeting with President of Palestine Mahmoud Abbas"
+    # (the guest speaks of his own state most; the headline still names it as the one met)
+    text = (f"{title}\n\nThe discussion focused on bilateral cooperation and the Middle East agenda.\n\n"
+            "President of Russia Vladimir Putin: Mr President, I am glad to see you. Thank you for accepting our "
+            "invitation. We are providing medicines and vaccines.\n\nPresident of Palestine Mahmoud Abbas: Thank "
+            "you, Mr President. Palestine values your position. Palestine is grateful for the vaccines. Palestine "
+            "counts on your help.\n")
+    record = get_extractor().extract(Document(source="case.txt", text=text, published="2021-11-23", title=title))
+    assert any(e.type == "CONSULT" and sorted(e.actor + e.recipient) == ["PSE", "RUS"] for e in record.events)
+
+
+def test_a_meeting_later_in_the_year_is_not_a_visit_in_april() -> None:
+    text = ("Joint Statement of the United States and Turkey\n\nU.S. Department of Commerce Under Secretary "
+            "Jane Porter will visit Ankara April 5-6. The United States and Turkey look forward to a ministerial "
+            "meeting later in 2022.\n")
+    found = code(text, published="2022-04-04").events
+    assert any(e.type == "CONSULT" and e.status == "planned" and e.date == "2022" for e in found)

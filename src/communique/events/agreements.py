@@ -231,6 +231,12 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> tuple[list[Eve
             parties = dedupe([*parties, *(Mention(c, "group") for c in ctx.res.group)])
         ev = make_event(ctx, clause, sent, "AGREE", cameo, parties, [], status="planned", date=planned)
         return ([ev] if ev else []), []
+    if not ctx.sentence_mode and cameo == "032" and len({m.code for m in clause.doers}) == 1 \
+            and not clause.with_("with", "between", "among") and (clause.targets or clause.with_("to")):
+        # "pledged support to the people and government of X": one side's promise of policy support to
+        # another (CAMEO 032, "such as policy support") is its endorsement (GUIDELINES: SUPPORT, one party
+        # explicitly endorsed another), not an agreement between two
+        return directed(ctx, clause, sent, "SUPPORT", "051", ("to",)), []
     if ctx.sentence_mode and clause.doers and not clause.with_("with", "between", "among") and (
             clause.targets or clause.with_("to", "for")):
         # "X offered Y ...", "offered troops to Y", "agreed to Y's mediation": Y is the recipient

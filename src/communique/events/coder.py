@@ -356,9 +356,11 @@ class Coder:
             if (head.lower_ not in COMMISSIVE and head.i not in vowing) or not t.code or head.i == tok.i:
                 continue
             root = t.code[:2]
-            if root == "04" and not self.sentence_mode:
-                continue
-            code = INTENT_CODE.get(root, "130" if root >= "09" else "030")
+            if root == "04" and not self.sentence_mode and not (
+                    head.lower_ in AGREE_HEADS and not any(x.ent_type_ in ("DATE", "TIME") for x in tok.subtree)):
+                continue  # (but agreeing to talk, at no time told, is the step agreed: "agreed to engage in a dialogue")
+            code = INTENT_CODE.get(root, "130" if root >= "09" else "030") if root != "04" or self.sentence_mode \
+                else "030"
             if self.sentence_mode and head.lower_ in AGREE_HEADS:
                 code = INTENT_CODE.get(root, "030")  # agreeing to an act is consent, never a threat
             old = by_token.get(head.i)
@@ -520,7 +522,10 @@ class Coder:
             found = self.read(sents, parties)  # "the leaders", "both sides" now name all of them
         if headline is not None and res.we:
             for f in found:  # "Telephone conversation with X": a headline's unnamed subject is the publisher
-                if f.sent is headline and not f.clause.doers:
+                partners = {m.code for m in f.clause.with_("with")}
+                if f.sent is headline and (not f.clause.doers or (
+                        partners and {m.code for m in f.clause.doers} <= partners and res.we[0] not in partners)):
+                    # (and not the one met: "Meeting with President of X Y", the parser's subject taken from the 'with')
                     f.clause.doers = [Mention(res.we[0], "group")]
         _antecedents(found, sents, ctx)
         ctx.anchor = self._anchor(found, body, published, res.group)
@@ -948,7 +953,8 @@ class Coder:
             ev = evs[k]
             finer = next((x for x in evs.values() if x is not ev and x.status == "planned" and x.date
                           and len(x.date) > len(ev.date or "") and x.date.startswith(ev.date or "")
-                          and x.key()[:2] == ev.key()[:2]), None)
+                          and x.key()[:2] == ev.key()[:2] and sorted(x.recipient) == sorted(ev.recipient)), None)
+            # (not a meeting of the two "later in 2022" and one side's visit in April: other occasions)
             if finer is not None:
                 _fold(evs, k, finer)
                 if finer.place is None:

@@ -338,6 +338,13 @@ class Parties:
                 holder = self._title_holder(t)  # "the Deputy Secretary": the person of that title named earlier
                 if holder:
                     return holder
+        # "to hosts Thailand, Indonesia and Cambodia", "partners Japan and Korea": names right after a plural
+        # noun are its members, however the parser hangs them
+        members = next((c for c in t.children if c.i == t.i + 1 and t.tag_ == "NNS"
+                        and c.dep_ in ("appos", "dobj", "npadvmod")
+                        and (n := self.at(c)) is not None and n.kind == "country"), None)
+        if members is not None and depth < 2:
+            return self.of_np(members, depth + 1)
         # "X, the President of Y": an apposition names the same actor
         for a in children(t, "appos"):
             found = self.of_np(a, depth + 1) if depth < 2 else []

@@ -397,8 +397,12 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         partners |= _met_by_narrator(doc, people, stated_ids)
     # (the side a headline's "with" names may still be the voice's own: "Meeting with Defence Minister X";
     # the side of a visit never is)
+    # (a state the headline's "with" names by name, "Meeting with President of Palestine X", is the other side
+    # even when its guest speaks most)
+    stated_with = {c for s0, _e, c, k in spans if s0 < head_end and k == "country"
+                   and 0 <= text[:head_end].find(" with ") < s0}
     voters = {c: n for c, n in openers.items() if c not in partners and n > 0} or {
-        c: n for c, n in openers.items() if n > 0 and c not in visiting}
+        c: n for c, n in openers.items() if n > 0 and c not in visiting and c not in stated_with}
     if any(not c.startswith("IGO:") for c in voters):  # a text of states speaks as one of them
         voters = {c: n for c, n in voters.items() if not c.startswith("IGO:")}
     # the publisher's state: the author when known, else the state whose known officials the text names
@@ -435,7 +439,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                  and not _modifies_a_thing(doc, s0, e0) and not (c == home and _deep_below(doc, s0, e0, span))}
         dec = titled_default(st, name, siblings, named, home, met_by_subject(span),
                              subject=span.root.dep_ in ("nsubj", "nsubjpass"), voice=voice,
-                             speaker=span.root.dep_ == "nsubj" and span.root.head.lower_ in SAYING, sides=tuple(main))
+                             speaker=span.root.dep_ == "nsubj" and span.root.head.lower_ in SAYING, sides=tuple(main[:2]))
         if dec is not None:
             add_person(PersonActor(person_id(name), name, dec.country, dec.role, dec.why), span.start_char,
                        span.end_char, name)
