@@ -146,3 +146,32 @@ def test_a_meeting_later_in_the_year_is_not_a_visit_in_april() -> None:
             "meeting later in 2022.\n")
     found = code(text, published="2022-04-04").events
     assert any(e.type == "CONSULT" and e.status == "planned" and e.date == "2022" for e in found)
+
+
+def test_calling_on_an_official_during_a_visit_is_no_appeal() -> None:
+    text = ("Prime Minister Julia Gillard will visit Papua New Guinea this week. Ms Gillard will also call on Papua "
+            "New Guinea's Governor-General, Sir Michael Ogio, and meet the Leader of the Opposition.\n")
+    assert not any(e.type == "REQUEST" for e in code(text, published="2013-05-06").events)
+
+
+def test_calling_on_a_state_to_act_is_still_an_appeal() -> None:
+    text = "President Joe Biden called on Russia to withdraw its forces from Ukraine.\n"
+    assert ("REQUEST", ("USA",), ("RUS",)) in events(text, published="2022-02-20")
+
+
+def test_being_grateful_to_a_state_is_thanking_it() -> None:
+    text = ("President Volodymyr Zelenskyy spoke with Prime Minister Mario Draghi of Italy. I am grateful to Italy "
+            "for its support of our membership in the EU.\n")
+    assert ("SUPPORT", ("UKR",), ("ITA",)) in events(text, published="2022-03-23")
+
+
+def test_a_style_of_address_is_no_possessive() -> None:
+    text = ("President Volodymyr Zelenskyy said: In the morning I spoke with His Holiness Pope Francis. I thanked "
+            "His Holiness for a clear position against the war.\n")
+    assert ("SUPPORT", ("UKR",), ("VAT",)) in events(text, published="2022-03-23")
+
+
+def test_the_eve_of_a_summit_is_when_not_with_whom() -> None:
+    text = ("President Volodymyr Zelenskyy spoke with President Joe Biden. We continue to coordinate our positions "
+            "on the eve of this week's NATO and G7 summits.\n")
+    assert not any("IGO:NATO" in e.recipient for e in code(text, published="2022-03-23").events)

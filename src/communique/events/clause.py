@@ -170,6 +170,8 @@ def _prep_parties(toks: list[Token], parties: Parties) -> dict[str, list[Mention
         for p, o in preps(t):
             if t.tag_.startswith("VB"):  # "took part in a summit initiated by X"
                 out[CONVENED].extend(_conveners(o, parties))
+            if o.lower_ in OCCASION_NOUNS and not parties.sentence:
+                continue  # "on the eve of the NATO summit", "on the sidelines of the G7": when, not with whom
             found = parties.of_np(o, 1)
             if found and p == "with":  # "meetings with X, Y, President of Z W and V", a list the parser broke
                 found = dedupe([*found, *parties.list_tail(o)])
@@ -352,7 +354,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             if told:
                 objs = [*objs, *(s for s in children(tok, "nsubj"))]
                 doers = dedupe(told)
-        whose = [c for o in objs for c in o.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
+        whose = [c for o in objs for c in o.children if c.dep_ == "poss" and c.lower_ in ("his", "her")
+                 and o.lower_ not in HONORIFIC_HEADS]  # ("thanked His Holiness": a style, not a possessive)
         if whose and not parties.sentence and not any(m.kind == "person" for m in doers):
             # "X said that Kiev was responsible and expressed his support": the one whose support it is acts
             told = [m for m in parties.of_np(whose[0]) if m.kind == "person"]
@@ -476,6 +479,11 @@ def _awaited(noun: Token, verb: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.i == verb.i \
         and verb.lower_ in ("look", "looks", "looking", "looked") and any(c.lower_ == "forward" for c in verb.children)
 
+
+#: nouns of a phrase that says at what occasion an act happens ("on the eve of", "on the sidelines of")
+OCCASION_NOUNS = frozenset({"eve", "sidelines", "margins", "margin", "occasion", "threshold"})
+#: heads of the styles of address "His Holiness", "Her Majesty", "His Excellency"
+HONORIFIC_HEADS = frozenset({"holiness", "majesty", "highness", "excellency", "eminence", "beatitude", "grace"})
 
 #: participles that tell an event noun took place ("the talks held in Sochi", "the meeting that took place")
 HELD_PARTICIPLES = frozenset({"held", "conducted", "organised", "organized", "hosted", "took", "convened"})

@@ -47,6 +47,7 @@ from communique.events.sentences import Sent, sentences
 from communique.records import Agreement, Event, Evidence, Partnership, Place
 from communique.resolve.actors import Resolved
 from communique.resolve.gazetteer import Gazetteer, fold, read_jsonl
+from communique.resolve.titles import OFFICE
 
 JOINT_TITLE = re.compile(r"^(?:Joint|Trilateral|Quad)\s+(?:Leaders[’']?\s+|Press\s+|Media\s+)?(?:Statement|Declaration|"
                          r"Communiqu|Release)", re.I)
@@ -97,6 +98,8 @@ DISCUSSING = frozenset({"discuss", "discussed", "discusses", "discussing", "expl
                         "reviews", "reviewing", "debate", "debated", "debates", "debating"})
 
 
+#: adjectives of gratitude: being grateful to someone is gratitude expressed to them
+GRATEFUL = frozenset({"grateful", "thankful"})
 #: adjectives of an event noun that make it another occasion than the one reported
 OTHER_OCCASIONS = frozenset({"further", "other", "previous", "earlier", "subsequent", "past", "later", "future"})
 
@@ -222,6 +225,10 @@ class Coder:
                     # "talked to X about aid" (DISCUSS * AID [061]): in a readout the talk is the act; its topic
                     # is talked about, not done
                     t = replace(t, code="040", paired=None, covered=frozenset({tok.i}))
+                if not self.sentence_mode and t.block == "CALL" and _courtesy_call(tok):
+                    # "will call on the Governor-General and meet the Leader of the Opposition": calling on an
+                    # official with nothing asked is paying a visit (PLOVER_MANUAL.tex:370 CONSULT, visits)
+                    t = replace(t, code="040", paired=None)
                 if self.sentence_mode:
                     t = self._prevented_protest(t)
                 if (t.code or "").startswith("17") and any(
@@ -261,6 +268,12 @@ class Coder:
                 continue
             out.append(t)
             covered |= t.covered
+        for tok in span:  # "I am grateful to Italy for ...": gratitude expressed (EXPRESS * GRATITUDE [051])
+            if tok.i not in covered and tok.lower_ in GRATEFUL and tok.dep_ == "acomp" and not negated(tok.head) \
+                    and any(p.dep_ == "prep" and p.lower_ == "to" for p in tok.children):
+                out.append(Trigger(tok, "051", None, "CAMEO.2.0.txt:4580 EXPRESS * GRATITUDE (grateful to: gratitude "
+                                   "expressed)", False, frozenset({tok.i})))
+                covered.add(tok.i)
         if self.sentence_mode:
             # "is committed to opening up the economy", "is ready to help": a word of commitment whose
             # act no dictionary verb names still commits (PLOVER_MANUAL.tex:347 AGREE, "indicate
@@ -1047,6 +1060,18 @@ def _antecedents(found: list[Found], sents: list[Sent], ctx: Context) -> None:
 
 #: what a threat says a party will face (CAMEO.2.0.txt:7715 WARN * CONSEQUENCES [130])
 CONSEQUENCES = frozenset({"consequences", "consequence"})
+
+
+def _courtesy_call(verb: Any) -> bool:
+    """'call on' a titled official or a named person, with no act asked of them ("called on X to withdraw")
+    and no appeal made ("call on the world for help")."""
+    ons = [p for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ == "on"]
+    if not ons or any(c.dep_ in ("xcomp", "ccomp", "advcl") or (c.dep_ == "prep" and c.lower_ == "for")
+                      for c in verb.children):
+        return False
+    objs = [o for p in ons for o in p.children if o.dep_ == "pobj"] or [o for o in verb.children if o.dep_ == "dobj"]
+    return any(o.ent_type_ == "PERSON" or (o.tag_ == "NNP" and o.lower_ in OFFICE) for o in objs) \
+        and not any(c.dep_ in ("xcomp", "acl", "relcl") for o in objs for c in o.children)
 
 
 def _question(s: Sent) -> bool:
