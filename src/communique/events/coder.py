@@ -391,6 +391,10 @@ class Coder:
             out.append(composed)
         if not self.sentence_mode:
             out = [t for t in out if not agreements.empty_intent(t)]
+            # "the two leaders plan to discuss X": the plan is the planned act, not an agreement of its own
+            acts = {t.token.i for t in out}
+            out = [t for t in out if not (t.block == "INTEND" and t.source.startswith("CAMEO") and any(
+                c.dep_ == "xcomp" and c.i in acts for c in t.token.children))]
         if self.sentence_mode:
             # "decided to allow X": a decision taken is the act decided (common.COMMITTED), not only an intent
             # (the dictionary's SELECT block codes 'decide' 030)
