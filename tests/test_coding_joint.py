@@ -175,3 +175,40 @@ def test_the_eve_of_a_summit_is_when_not_with_whom() -> None:
     text = ("President Volodymyr Zelenskyy spoke with President Joe Biden. We continue to coordinate our positions "
             "on the eve of this week's NATO and G7 summits.\n")
     assert not any("IGO:NATO" in e.recipient for e in code(text, published="2022-03-23").events)
+
+
+def test_a_subject_the_parser_hangs_on_the_auxiliary_still_acts() -> None:
+    text = ("As close friends and neighbours, the Government of Fiji and the Government of Australia have today "
+            "mutually agreed to cooperate on fisheries.\n")
+    assert any(sorted(e.actor) == ["AUS", "FJI"] for e in code(text, published="2008-03-06").events)
+
+
+def test_a_framework_signed_is_an_agreement() -> None:
+    text = "New Zealand and Chile signed a Trade and Economic Cooperation Framework in Auckland today.\n"
+    record = code(text, published="2004-05-28")
+    assert [a.parties for a in record.agreements] == [["CHL", "NZL"]]
+
+
+def test_a_step_taken_with_the_signing_of_a_document_signs_it() -> None:
+    text = ("New Zealand and Chile are today taking the first formal step towards closer trading links with the "
+            "signing of a Trade and Economic Cooperation Framework at a ceremony in Auckland.\n")
+    record = code(text, published="2004-05-28")
+    assert [(a.parties, a.date) for a in record.agreements] == [(["CHL", "NZL"], "2004-05-28")]
+
+
+def test_preparations_for_a_signing_sign_nothing_yet() -> None:
+    text = ("President Volodymyr Zelenskyy spoke with President Klaus Iohannis of Romania. The leaders praised the "
+            "preparations for the conclusion of the Protocol on Cooperation in Education.\n")
+    assert code(text, published="2022-02-01").agreements == []
+
+
+def test_a_guest_who_is_visiting_visits_the_voices_state() -> None:
+    text = ("NZ-Chile trade framework signed\n\nTrade Minister Jim Sutton signed for New Zealand. Chile's Foreign "
+            "Minister Ignacio Walker, who is visiting on his way to APEC talks in Santiago, signed for Chile.\n")
+    assert ("CONSULT", ("CHL",), ("NZL",)) in events(text, published="2004-05-28")
+
+
+def test_both_of_whom_are_those_the_relative_clause_is_about() -> None:
+    text = ("President Joe Biden spoke with President Ebrahim Raisi of Iran. I thank the Emir of Qatar and the "
+            "Sultan of Oman, both of whom helped facilitate this agreement.\n")
+    assert not any(e.type == "COOPERATE" and "IRN" in e.actor for e in code(text, published="2023-09-18").events)

@@ -769,6 +769,15 @@ class Coder:
         out: list[Agreement] = []
         for s in sents:
             for tok in s.span:
+                noun = agreements.signing_noun(tok) if not ctx.sentence_mode else None
+                if noun is not None:
+                    verb, signed = noun
+                    c = read_clause(Trigger(verb, None, None, "signing noun (GUIDELINES.md)", False,
+                                            frozenset({verb.i})), ctx.parties, s.span, s.time_roots)
+                    if c.mood.kind == "realis" and not c.negated:
+                        out += agreements.agreements_of(verb, ctx, s.span, c.doers, c.with_("with", "between"),
+                                                        event_date(ctx, c, "occurred"), signed=signed)
+                    continue
                 if tok.i in done or tok.lower_ not in agreements.ADOPT_VERBS | agreements.WITNESS_VERBS or not is_verb(tok):
                     continue
                 trig = Trigger(tok, None, None, "adopt verbs (GUIDELINES.md)", False, frozenset({tok.i}))

@@ -183,6 +183,8 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
         # with the noun as its own subject; the noun is the subject
         subj = [g for s in subj for g in (children(s, "nsubj") if s.tag_ == "VBG" and s.dep_ == "nsubj"
                                           and children(s, "nsubj") else [s])]
+        if not subj:  # "X and Y have today consented to ...": the small model hangs the subject on the auxiliary
+            subj = [s for a in children(t, "aux") for s in children(a, "nsubj")]
         if subj and t.dep_ == "relcl" and t.head is not t and all(s.tag_ in ("WP", "WDT") for s in subj):
             return conjuncts(t.head)  # "X, who arrived in Y today": the relative pronoun stands for X
         if subj:

@@ -276,6 +276,8 @@ class Parties:
                     return [home]
             return [m]
         w = t.lower_
+        if any(o.tag_ in ("WP", "WDT") for p in children(t, "prep") if p.lower_ == "of" for o in children(p, "pobj")):
+            return []  # "both of whom helped": those the relative clause is about, not the text's pair
         if w in FIRST_PERSON:
             return self.speaker(t, plural=w not in ("i", "me", "my", "myself"))
         if w in THIRD_PERSON:

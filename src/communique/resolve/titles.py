@@ -32,6 +32,8 @@ OFFICE = {
     "delegate", "negotiator", "prosecutor", "diplomat", "ombudsman", "inspector", "member", "spokesperson",
     "spokesman", "spokeswoman", "commissar", "regent", "treasurer", "comptroller", "auditor", "rapporteur",
     "patriarch", "cardinal", "archbishop", "sheikh", "ceo", "politician", "activist", "candidate",
+    # officers' ranks ("Major John Flanagan", "Colonel X"): officers of a state's forces
+    "major", "colonel", "lieutenant", "brigadier", "commodore",
 }
 #: offices of the highest rank: a bare "President X" with no state named is not assumed to be the publisher's
 HEAD = re.compile(r"^(?:the\s+)?(?:[\w.\u2019'-]+\s+)?(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|"
@@ -215,12 +217,30 @@ def _in_portfolio_list(doc: Doc, comma: int, sent_start: int) -> bool:
 
 def _segments(toks: list[Token]) -> list[list[Token]]:
     out: list[list[Token]] = [[]]
-    for t in toks:
-        if t.lower_ == "and" and not (out[-1] and out[-1][-1].text == ","):  # (", and": a portfolio list's last)
+    for k, t in enumerate(toks):
+        if t.lower_ == "and" and not (out[-1] and out[-1][-1].text == ",") \
+                and not _portfolio_and(out[-1], toks[k + 1:]):  # (", and": a portfolio list's last)
             out.append([])
         else:
             out[-1].append(t)
     return [s for s in out if s]
+
+
+def _portfolio_and(before: list[Token], after: list[Token]) -> bool:
+    """'and' joins two portfolio words of one office ("Australia's Trade and Competitiveness Minister"),
+    not two holders or a state and an office ("the United States and Prime Minister X"): the word before
+    it is a capitalised common word, and the part after it is more portfolio words up to the office."""
+    if not before or not after:
+        return False
+    last = before[-1]
+    if last.ent_type_ in ("GPE", "NORP", "PERSON") or last.lower_ in OFFICE or not last.text[:1].isupper():
+        return False
+    k = 0
+    while k < len(after) and not after[k].lower_ in OFFICE:
+        if after[k].ent_type_ in ("GPE", "NORP", "PERSON") or not after[k].text[:1].isupper():
+            return False
+        k += 1
+    return 0 < k < len(after) and k <= 3
 
 
 def left_title(doc: Doc, start: int, gaz: Gazetteer) -> Stated | None:
