@@ -236,7 +236,7 @@ def _portfolio_and(before: list[Token], after: list[Token]) -> bool:
     if last.ent_type_ in ("GPE", "NORP", "PERSON") or last.lower_ in OFFICE or not last.text[:1].isupper():
         return False
     k = 0
-    while k < len(after) and not after[k].lower_ in OFFICE:
+    while k < len(after) and after[k].lower_ not in OFFICE:
         if after[k].ent_type_ in ("GPE", "NORP", "PERSON") or not after[k].text[:1].isupper():
             return False
         k += 1
