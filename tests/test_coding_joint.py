@@ -212,3 +212,10 @@ def test_both_of_whom_are_those_the_relative_clause_is_about() -> None:
     text = ("President Joe Biden spoke with President Ebrahim Raisi of Iran. I thank the Emir of Qatar and the "
             "Sultan of Oman, both of whom helped facilitate this agreement.\n")
     assert not any(e.type == "COOPERATE" and "IRN" in e.actor for e in code(text, published="2023-09-18").events)
+
+
+def test_talks_one_is_informed_about_were_held_before_the_telling() -> None:
+    text = ("Vladimir Putin had a telephone conversation with Prime Minister of Norway Jonas Gahr Store. The President "
+            "of Russia informed Jonas Gahr Store about the talks between Russian and Ukrainian representatives.\n")
+    talks = [e for e in code(text, published="2022-03-31").events if sorted(e.actor) == ["RUS", "UKR"]]
+    assert talks and all(e.date != "2022-03-31" for e in talks)

@@ -189,10 +189,19 @@ EARLIER_ADV = frozenset({"recently", "earlier", "previously", "lately", "formerl
 EARLIER_ADJ = frozenset({"recent", "previous", "earlier", "past", "former", "prior"})
 
 
+#: verbs of reporting to someone what has happened
+INFORMING = frozenset({"inform", "informed", "informs", "informing", "brief", "briefed", "briefs", "briefing",
+                       "update", "updated", "updates", "apprise", "apprised"})
+
+
 def told_as_earlier(clause: Clause) -> bool:
     """The act is told as one that happened some time before: 'the recent visit', 'had recently
     met', 'as discussed during their recent contacts'."""
     toks = [clause.trigger.token] + ([clause.verb] if clause.verb is not None else [])
+    tok = clause.trigger.token
+    if clause.trigger.nominal and tok.dep_ == "pobj" and tok.head.lower_ in ("about", "on", "of") \
+            and tok.head.head.lower_ in INFORMING:
+        return True  # "informed X about the talks between A and B": talks reported, held before the telling
     for t in toks:
         for c in t.children:
             if (c.dep_ == "advmod" and c.lower_ in EARLIER_ADV) or (c.dep_ == "amod" and c.lower_ in EARLIER_ADJ):
