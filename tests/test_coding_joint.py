@@ -219,3 +219,27 @@ def test_talks_one_is_informed_about_were_held_before_the_telling() -> None:
             "of Russia informed Jonas Gahr Store about the talks between Russian and Ukrainian representatives.\n")
     talks = [e for e in code(text, published="2022-03-31").events if sorted(e.actor) == ["RUS", "UKR"]]
     assert talks and all(e.date != "2022-03-31" for e in talks)
+
+
+def test_a_state_a_joint_statement_is_about_is_not_its_author() -> None:
+    title = "Joint statement: execution of protestors in Belarus"
+    text = (f"{title}\n\nThe Foreign Ministers of New Zealand, Australia, and Canada have issued the following joint "
+            "statement on the execution of protestors in Belarus.\n")
+    record = get_extractor().extract(Document(source="case.txt", text=text, published="2022-12-15", title=title))
+    assert all("BLR" not in a.parties for a in record.agreements) and record.agreements
+
+
+def test_a_headline_visit_by_an_official_is_that_officials_visit() -> None:
+    title = "Visit by Israeli Foreign Minister Yair Lapid to Morocco"
+    text = (f"{title}\n\nThe United States welcomes the visit by Israeli Foreign Minister Yair Lapid to the Kingdom "
+            "of Morocco.\n")
+    record = get_extractor().extract(Document(source="case.txt", text=text, published="2021-08-12", title=title))
+    visits = {(tuple(e.actor), tuple(e.recipient)) for e in record.events if e.type == "CONSULT"}
+    assert visits == {(("ISR",), ("MAR",))}
+
+
+def test_taking_part_in_a_summit_ahead_plans_it_with_its_holders() -> None:
+    text = ("President Volodymyr Zelenskyy had a phone conversation with NATO Secretary General Jens Stoltenberg. They "
+            "discussed the modalities of Ukraine's participation in the NATO Summit in Madrid in June 2022.\n")
+    assert any(e.type == "CONSULT" and e.status == "planned" and e.date == "2022-06"
+               and sorted(e.actor + e.recipient) == ["IGO:NATO", "UKR"] for e in code(text, published="2022-02-10").events)

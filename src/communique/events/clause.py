@@ -455,6 +455,10 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         doers = _stray_agent(tok, parties)  # has no agent; the parser hung the noun's 'by' on it
     if not doers and targets:  # "the visit of X to Y", "a meeting of X and Y": the 'of' party takes part
         doers, targets = list(targets), []
+    taking_part = _participants(tok, parties)
+    if taking_part:  # "Ukraine's participation in the NATO Summit": who takes part meets its holders
+        formats = [*formats, *(m for m in doers if m.code not in {p.code for p in taking_part})]
+        doers = taking_part
     if formats:
         if doers:
             targets = dedupe([*targets, *formats])
@@ -466,11 +470,41 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         mood = Modality("future", "look forward to")
     neg = negated(tok) or (verb is not None and negated(verb))
     held = occurrence_verb(tok)  # "following up on the talks held in Sochi on October 22": the talks' own time
-    when = clause_time(tok, sent, times, trig.covered) or (
+    ahead = _time_ahead_of_past_verb(tok, times)
+    when = clause_time(tok, sent, times, trig.covered) or ahead or (
         clause_time(held, sent, times, trig.covered | {tok.i}) if held is not None else None) or (
         clause_time(verb, sent, times, trig.covered | {tok.i}) if verb is not None else None)
     return Clause(trig, doers, list(targets), [], prep, mood, neg,
                   tensed(when, _ahead(mood), _told_before(verb or tok)), verb)
+
+
+def _time_ahead_of_past_verb(noun: Token, times: list[tuple[TimeRef, Token]]) -> TimeRef | None:
+    """'discussed X's participation in the summit in Madrid in June 2022': the parser hangs the time on the
+    past verb, which it cannot date (a past act is not dated ahead); it is the gathering's, told inside the
+    verb's object."""
+    v = noun
+    for _ in range(8):
+        if v.head is v or is_verb(v):
+            break
+        v = v.head
+    if not is_verb(v) or v.tag_ != "VBD" or children(v, "aux", "auxpass"):
+        return None
+    for ref, root in times:
+        if root.head.i == v.i and root.i > noun.i and ref.future:
+            return ref
+    return None
+
+
+#: nouns of taking part in a gathering ("Ukraine's participation in the summit")
+PARTICIPATION = frozenset({"participation", "attendance", "presence"})
+
+
+def _participants(noun: Token, parties: Parties) -> list[Mention]:
+    """Those whose participation in the gathering `noun` names a phrase tells ("X's participation in the summit")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.head.head.lower_ not in PARTICIPATION:
+        return []
+    part = noun.head.head
+    return dedupe([m for c in part.children if c.dep_ == "poss" for m in parties.of_np(c, 1)])
 
 
 def _awaited(noun: Token, verb: Token) -> bool:

@@ -540,6 +540,9 @@ class Coder:
         if headline is not None and res.we:
             for f in found:  # "Telephone conversation with X": a headline's unnamed subject is the publisher
                 partners = {m.code for m in f.clause.with_("with")}
+                if f.sent is headline and not f.clause.doers and f.clause.with_("by") and not partners:
+                    f.clause.doers = f.clause.with_("by")  # "Visit by Israeli Foreign Minister X to Morocco"
+                    continue
                 if f.sent is headline and (not f.clause.doers or (
                         partners and {m.code for m in f.clause.doers} <= partners and res.we[0] not in partners)):
                     # (and not the one met: "Meeting with President of X Y", the parser's subject taken from the 'with')
@@ -887,7 +890,8 @@ class Coder:
         for sent in sents[:3]:
             if len(codes) >= 2:
                 break
-            codes = list(dict.fromkeys([*codes, *(c for _, _, c in sent.parties if not c.startswith("IGO:"))]))
+            codes = list(dict.fromkeys([*codes, *(c for s0, e0, c in sent.parties if not c.startswith("IGO:")
+                                                  and not _topic_party(sent, s0, e0))]))
         if len(codes) < 2:
             return None
         kind = "joint declaration" if "declaration" in title.lower() else "joint statement"
@@ -1073,6 +1077,18 @@ def _antecedents(found: list[Found], sents: list[Sent], ctx: Context) -> None:
 
 #: what a threat says a party will face (CAMEO.2.0.txt:7715 WARN * CONSEQUENCES [130])
 CONSEQUENCES = frozenset({"consequences", "consequence"})
+
+
+def _topic_party(sent: Sent, start: int, end: int) -> bool:
+    """A state named as what a text is about ("the execution of protestors in Iran", "a statement on
+    Syria"), not as one who speaks."""
+    span = sent.span.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ("in", "on", "about", "against", "regarding", "concerning")
 
 
 def _courtesy_call(verb: Any) -> bool:
