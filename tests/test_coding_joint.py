@@ -243,3 +243,21 @@ def test_taking_part_in_a_summit_ahead_plans_it_with_its_holders() -> None:
             "discussed the modalities of Ukraine's participation in the NATO Summit in Madrid in June 2022.\n")
     assert any(e.type == "CONSULT" and e.status == "planned" and e.date == "2022-06"
                and sorted(e.actor + e.recipient) == ["IGO:NATO", "UKR"] for e in code(text, published="2022-02-10").events)
+
+
+def test_the_voices_meeting_with_a_guest_named_nowhere_else_is_at_home() -> None:
+    title = "Meeting with Prime Minister of Hungary Viktor Orban"
+    text = (f"{title}\n\nVladimir Putin held talks with Prime Minister of Hungary Viktor Orban. The leaders discussed "
+            "gas supplies.\n")
+    record = get_extractor().extract(Document(source="case.txt", text=text, published="2022-02-01", title=title))
+    meeting = next(e for e in record.events if e.type == "CONSULT")
+    assert (meeting.actor, meeting.recipient) == (["HUN"], ["RUS"])
+    assert meeting.place is not None and meeting.place.country == "RUS"
+
+
+def test_the_voices_call_with_a_guest_stays_a_call() -> None:
+    title = "Telephone conversation with Prime Minister of Hungary Viktor Orban"
+    text = f"{title}\n\nVladimir Putin had a telephone conversation with Prime Minister of Hungary Viktor Orban.\n"
+    record = get_extractor().extract(Document(source="case.txt", text=text, published="2022-02-01", title=title))
+    call = next(e for e in record.events if e.type == "CONSULT")
+    assert call.recipient == [] and call.place is None

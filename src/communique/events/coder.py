@@ -98,6 +98,10 @@ DISCUSSING = frozenset({"discuss", "discussed", "discusses", "discussing", "expl
                         "reviews", "reviewing", "debate", "debated", "debates", "debating"})
 
 
+#: a headline of the voice's own meeting with a guest ("Meeting with Prime Minister of Hungary X", "Talks with
+#: President of Mongolia X"), and words that make it a trip or a call instead
+GUEST_MEETING = re.compile(r"(?:Meeting|Talks)\s+with\b")
+TRIP_OR_CALL = re.compile(r"\b(?:visit|visits|travel|trip|tour|call|calls|telephone|phone|video|virtual)\b", re.I)
 #: adjectives of gratitude: being grateful to someone is gratitude expressed to them
 GRATEFUL = frozenset({"grateful", "thankful"})
 #: adjectives of an event noun that make it another occasion than the one reported
@@ -532,6 +536,7 @@ class Coder:
         ctx = Context(res=res, parties=parties, gaz=self.gaz, published=published, anchor=None, place=None,
                       sentence_mode=self.sentence_mode, venues=self.venues)
         ctx.place_at = index_places(doc, ctx, self.venue_pattern)
+        ctx.guest_meeting = bool(title and GUEST_MEETING.match(title.strip()) and not TRIP_OR_CALL.search(title))
         lead = self._lead_meeting(found, body)
         if lead and len(lead) > len(res.group) and set(res.group) <= set(lead):
             res.group = lead  # "the leaders" of a three-way call are all three
@@ -992,11 +997,20 @@ class Coder:
 
     @staticmethod
     def _direct_visits(events: EventSet, ctx: Context) -> None:
-        """A meeting between two parties held in one party's country is a visit to it (PLOVER)."""
+        """A meeting between two parties held in one party's country is a visit to it (PLOVER). A text that
+        names no place at all for its main meeting tells one held at home: its voice's state receives the
+        other side ("Meeting with Prime Minister of Hungary X": the guest came)."""
         place_ = ctx.place
+        home = ctx.res.author or (ctx.res.we[0] if len(ctx.res.we) == 1 else None)
+        at_home = place_ is None and ctx.guest_meeting and home is not None and not home.startswith("IGO:") \
+            and not ctx.res.places
+        if at_home:
+            place_ = Place(country=home)
         if place_ is None or not place_.country or ctx.sentence_mode:
             return
         for ev in list(events.events.values()):
+            if at_home and ev.cameo not in ("040", "046") or at_home and ev.cameo == "046" and ev.mode == "phone":
+                continue
             if (ev.type == "CONSULT" and not ev.recipient and len(ev.actor) == 2 and place_.country in ev.actor
                     and ev.mode != "phone" and ev.status == "occurred" and ev.date == ctx.anchor):
                 ev.actor = [c for c in ev.actor if c != place_.country]

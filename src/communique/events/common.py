@@ -124,6 +124,7 @@ class Context:
     venues: dict[str, dict[str, str]] = field(default_factory=dict)
     place_at: dict[int, Place] = field(default_factory=dict)  # token index -> the city or venue it names
     homed: set[int] = field(default_factory=set)  # visits sent to the publisher's state for want of a destination
+    guest_meeting: bool = False  # the headline is the voice's "Meeting with X" or "Talks with X", no trip or call
 
 
 def evidence(sent: Span) -> Evidence:

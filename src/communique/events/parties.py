@@ -218,6 +218,11 @@ class Parties:
         out: list[Mention] = []
         heads = conjuncts(tok)
         first = self.at(tok)
+        if first is not None and first.kind == "person":
+            # "Under Secretary X and Deputy Minister Y met": the small model hangs the first name on the second
+            # as a modifier, with the 'and' between them its own
+            heads += [c for c in tok.children if c.dep_ == "nmod" and (m := self.at(c)) is not None
+                      and m.kind == "person" and m.person != first.person and children(c, "cc")]
         if first is not None and first.kind in ("country", "person"):
             # "Saudi Arabia, Bahrain, the UAE and Egypt", "President Macron, Scholz, Rutte and President
             # Biden": a list the parser read as appositions (a person's apposition naming the same person
