@@ -475,6 +475,11 @@ CODEBOOK_PATTERNS = [
     # CONSULT: "consultation by phone or other media"; the dictionary codes SPEAK * (WITH) [046] but not
     # the readout's "spoke to President X", the same conversation (a party is still needed after "to")
     ("CONFER", "speak", ("to", "+"), "046", "PLOVER_MANUAL.tex:370 CONSULT (consultation by phone: spoke to a leader)"),
+    # SUPPORT: appreciation expressed to someone is thanks, as the dictionary codes gratitude expressed
+    # (EXPRESS * GRATITUDE [051], CAMEO.2.0.txt:4580); its EXPRESS * APPRECIATION [013] stays for
+    # appreciation of a thing ("expressed appreciation for the briefing")
+    ("EXPLAIN_VERBAL", "express", ("appreciation", "to"), "051",
+     "CAMEO.2.0.txt:4580 EXPRESS * GRATITUDE, the same act: appreciation expressed to someone"),
 ]
 
 

@@ -359,3 +359,19 @@ def test_a_title_read_leftwards_stops_at_another_officials_name_and_state() -> N
     # model's NER does not take 'Ruto' here for a name, so the title runs back over it)
     text = "President Ruto of Kenya and President Museveni of Uganda will hold a meeting next week."
     assert (person(text, "Museveni").country, person(text, "Museveni").role) == ("UGA", "President")
+
+
+def test_a_country_naming_a_body_of_people_in_a_title_is_not_the_persons_state() -> None:
+    text = "Korea War Veterans of America CEO John Miller praised the speech.\n"
+    assert person(text, "John Miller").country != "KOR"
+
+
+def test_portfolios_joined_by_and_are_one_office() -> None:
+    text = "It was signed by Australia's Trade and Competitiveness Minister Craig Emerson in Kuala Lumpur.\n"
+    assert person(text, "Craig Emerson").country == "AUS"
+
+
+def test_an_officer_renaming_a_noun_that_names_a_state_serves_it() -> None:
+    text = ("Foreign Minister Don McKinnon welcomed the agreement. A New Zealand Defence Force officer, Major John "
+            "Flanagan, has been appointed to head a United Nations mission.\n")
+    assert person(text, "John Flanagan").country == "NZL"

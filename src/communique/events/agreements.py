@@ -122,15 +122,16 @@ def objects_signed(verb: Token) -> list[Token]:
 
 
 def agreements_of(verb: Token, ctx: Context, sent: Span, doers: list[Mention], partners: list[Mention],
-                  date: str | None) -> list[Agreement]:
-    """The agreements a signing verb gives, with parties and date (empty when not signed)."""
+                  date: str | None, signed: list[Token] | None = None) -> list[Agreement]:
+    """The agreements a signing verb gives, with parties and date (empty when not signed); with `signed`,
+    the agreements a noun of signing names in the verb's clause ("are taking a step with the signing of X")."""
     if not is_verb(verb) or negated(verb):
         return []
-    if verb.lower_ not in ADOPT_VERBS and not (verb.lower_ in WITNESS_VERBS and any(
+    if signed is None and verb.lower_ not in ADOPT_VERBS and not (verb.lower_ in WITNESS_VERBS and any(
             c.lower_ in SIGNING_NOUNS for c in verb.children if c.dep_ == "dobj")):
         return []
     out = []
-    for obj in objects_signed(verb):
+    for obj in signed if signed is not None else objects_signed(verb):
         kind = kind_of(obj)
         if verb.lower_ in WEAK and kind not in ("joint statement", "joint declaration", "declaration",
                                                  "communique", "action plan", "roadmap", "agreement", "charter") \
@@ -153,6 +154,23 @@ def agreements_of(verb: Token, ctx: Context, sent: Span, doers: list[Mention], p
         out.append(Agreement(title=_title(obj)[:300], kind=kind, parties=sorted(set(codes)), date=date,
                              count=_count(obj), evidence=evidence(sent)))
     return out
+
+
+def signing_noun(tok: Token) -> tuple[Token, list[Token]] | None:
+    """A noun of signing in a prepositional phrase of a verb ("taking a step with the signing of a
+    Framework", "marked by the conclusion of a treaty"): the verb and the agreements signed."""
+    if tok.lower_ not in SIGNING_NOUNS - {"exchange"} or not tok.tag_.startswith("NN") or tok.dep_ != "pobj" \
+            or tok.head.lower_ not in ("with", "by", "at", "through", "during", "following", "after"):
+        return None  # (the occasion or means of the act; not "preparations for the conclusion of X", still to come)
+    signed = [o for p in children(tok, "prep") if p.lower_ == "of" for o in children(p, "pobj") if kind_of(o)]
+    verb = tok.head.head
+    for _ in range(4):  # ("a step towards closer links with the signing of X": up through the nouns)
+        if is_verb(verb) or verb.head is verb or verb.dep_ not in ("pobj", "prep", "dobj"):
+            break
+        verb = verb.head
+    if not signed or not is_verb(verb) or verb.lower_ in ADOPT_VERBS | WITNESS_VERBS:
+        return None
+    return verb, signed
 
 
 def empty_intent(t: Trigger) -> bool:
@@ -231,6 +249,12 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> tuple[list[Eve
             parties = dedupe([*parties, *(Mention(c, "group") for c in ctx.res.group)])
         ev = make_event(ctx, clause, sent, "AGREE", cameo, parties, [], status="planned", date=planned)
         return ([ev] if ev else []), []
+    if not ctx.sentence_mode and cameo == "032" and len({m.code for m in clause.doers}) == 1 \
+            and not clause.with_("with", "between", "among") and (clause.targets or clause.with_("to")):
+        # "pledged support to the people and government of X": one side's promise of policy support to
+        # another (CAMEO 032, "such as policy support") is its endorsement (GUIDELINES: SUPPORT, one party
+        # explicitly endorsed another), not an agreement between two
+        return directed(ctx, clause, sent, "SUPPORT", "051", ("to",)), []
     if ctx.sentence_mode and clause.doers and not clause.with_("with", "between", "among") and (
             clause.targets or clause.with_("to", "for")):
         # "X offered Y ...", "offered troops to Y", "agreed to Y's mediation": Y is the recipient

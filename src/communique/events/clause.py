@@ -170,6 +170,8 @@ def _prep_parties(toks: list[Token], parties: Parties) -> dict[str, list[Mention
         for p, o in preps(t):
             if t.tag_.startswith("VB"):  # "took part in a summit initiated by X"
                 out[CONVENED].extend(_conveners(o, parties))
+            if o.lower_ in OCCASION_NOUNS and not parties.sentence:
+                continue  # "on the eve of the NATO summit", "on the sidelines of the G7": when, not with whom
             found = parties.of_np(o, 1)
             if found and p == "with":  # "meetings with X, Y, President of Z W and V", a list the parser broke
                 found = dedupe([*found, *parties.list_tail(o)])
@@ -285,7 +287,10 @@ def _through_noun(tok: Token, head: Token, own: frozenset[int]) -> bool:
         if t.lower_ == "since" and t.dep_ == "prep":
             return True  # "his second visit since the lifting of sanctions in March": when a period began
         if t.tag_ in ("NN", "NNS") and t.i not in own and t.lower_ not in MEDIUM \
-                and (DATED_NOUN.search(t.lower_) or t.lower_ in things):
+                and (DATED_NOUN.search(t.lower_) or t.lower_ in things or (
+                    t.lower_ in load_lexicon().nouns and not (t.dep_ == "pobj" and t.head.lower_ in ("during", "at")))):
+            # (an event noun's time is its own: "discussed the outcome of X's April 6 talks"; but what is done
+            # "during his visit from 26 to 29 March" is done within the visit's time)
             return True
         t = t.head
     return False
@@ -349,7 +354,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             if told:
                 objs = [*objs, *(s for s in children(tok, "nsubj"))]
                 doers = dedupe(told)
-        whose = [c for o in objs for c in o.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
+        whose = [c for o in objs for c in o.children if c.dep_ == "poss" and c.lower_ in ("his", "her")
+                 and o.lower_ not in HONORIFIC_HEADS]  # ("thanked His Holiness": a style, not a possessive)
         if whose and not parties.sentence and not any(m.kind == "person" for m in doers):
             # "X said that Kiev was responsible and expressed his support": the one whose support it is acts
             told = [m for m in parties.of_np(whose[0]) if m.kind == "person"]
@@ -387,6 +393,9 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         timetable = not parties.sentence and tok.tag_ in ("VBZ", "VBP") \
             and (trig.motion or trig.block in MOTION_BLOCKS) and not children(tok, "aux", "auxpass")
         when = tensed(clause_time(tok, sent, times, trig.covered), _ahead(mood) or timetable, _told_before(tok))
+        if when is not None and when.future and tok.tag_ == "VBD" and mood.kind == "realis" \
+                and not children(tok, "aux", "auxpass"):
+            when = None  # "discussed the transition ... by 2014": a past act is not dated ahead; the time is the topic's
         return Clause(trig, doers, targets, owners, prep, mood, neg, when, tok, near)
     # an event noun: 'Putin's visit to China', 'the Russia-India talks', 'held talks with X'
     doers = dedupe([m for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
@@ -403,7 +412,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             verb = v
     # (sentence mode: the subject of any verb whose object is the act does it: "renewed negotiations",
     # "staged rallies", "began a hunger strike"; a subject phrase with no agent head gives its modifier)
-    carried = verb is not None and (verb.lower_ in SUPPORT_VERBS or (parties.sentence and (
+    awaited = verb is not None and _awaited(tok, verb)
+    carried = verb is not None and (verb.lower_ in SUPPORT_VERBS or awaited or (parties.sentence and (
         tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in", "during") and tok.head.head.i == verb.i
                                and not children(verb, "auxpass")))  # "returned to Geneva for talks"
         # "will meet the Prime Minister during a two-day visit to Wellington": who meets is on the visit
@@ -445,6 +455,10 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         doers = _stray_agent(tok, parties)  # has no agent; the parser hung the noun's 'by' on it
     if not doers and targets:  # "the visit of X to Y", "a meeting of X and Y": the 'of' party takes part
         doers, targets = list(targets), []
+    taking_part = _participants(tok, parties)
+    if taking_part:  # "Ukraine's participation in the NATO Summit": who takes part meets its holders
+        formats = [*formats, *(m for m in doers if m.code not in {p.code for p in taking_part})]
+        doers = taking_part
     if formats:
         if doers:
             targets = dedupe([*targets, *formats])
@@ -452,14 +466,58 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             doers = formats
     own = modality(tok)  # "the upcoming visit": the noun's own adjective says when
     mood = own if own.kind != "realis" else (modality(verb) if verb is not None else own)
+    if awaited and mood.kind == "realis":
+        mood = Modality("future", "look forward to")
     neg = negated(tok) or (verb is not None and negated(verb))
     held = occurrence_verb(tok)  # "following up on the talks held in Sochi on October 22": the talks' own time
-    when = clause_time(tok, sent, times, trig.covered) or (
+    ahead = _time_ahead_of_past_verb(tok, times)
+    when = clause_time(tok, sent, times, trig.covered) or ahead or (
         clause_time(held, sent, times, trig.covered | {tok.i}) if held is not None else None) or (
         clause_time(verb, sent, times, trig.covered | {tok.i}) if verb is not None else None)
     return Clause(trig, doers, list(targets), [], prep, mood, neg,
                   tensed(when, _ahead(mood), _told_before(verb or tok)), verb)
 
+
+def _time_ahead_of_past_verb(noun: Token, times: list[tuple[TimeRef, Token]]) -> TimeRef | None:
+    """'discussed X's participation in the summit in Madrid in June 2022': the parser hangs the time on the
+    past verb, which it cannot date (a past act is not dated ahead); it is the gathering's, told inside the
+    verb's object."""
+    v = noun
+    for _ in range(8):
+        if v.head is v or is_verb(v):
+            break
+        v = v.head
+    if not is_verb(v) or v.tag_ != "VBD" or children(v, "aux", "auxpass"):
+        return None
+    for ref, root in times:
+        if root.head.i == v.i and root.i > noun.i and ref.future:
+            return ref
+    return None
+
+
+#: nouns of taking part in a gathering ("Ukraine's participation in the summit")
+PARTICIPATION = frozenset({"participation", "attendance", "presence"})
+
+
+def _participants(noun: Token, parties: Parties) -> list[Mention]:
+    """Those whose participation in the gathering `noun` names a phrase tells ("X's participation in the summit")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.head.head.lower_ not in PARTICIPATION:
+        return []
+    part = noun.head.head
+    return dedupe([m for c in part.children if c.dep_ == "poss" for m in parties.of_np(c, 1)])
+
+
+def _awaited(noun: Token, verb: Token) -> bool:
+    """"X and Y look forward to a meeting later this year": those who look forward to an event take
+    part in it, and it is ahead."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.i == verb.i \
+        and verb.lower_ in ("look", "looks", "looking", "looked") and any(c.lower_ == "forward" for c in verb.children)
+
+
+#: nouns of a phrase that says at what occasion an act happens ("on the eve of", "on the sidelines of")
+OCCASION_NOUNS = frozenset({"eve", "sidelines", "margins", "margin", "occasion", "threshold"})
+#: heads of the styles of address "His Holiness", "Her Majesty", "His Excellency"
+HONORIFIC_HEADS = frozenset({"holiness", "majesty", "highness", "excellency", "eminence", "beatitude", "grace"})
 
 #: participles that tell an event noun took place ("the talks held in Sochi", "the meeting that took place")
 HELD_PARTICIPLES = frozenset({"held", "conducted", "organised", "organized", "hosted", "took", "convened"})

@@ -47,6 +47,7 @@ from communique.events.sentences import Sent, sentences
 from communique.records import Agreement, Event, Evidence, Partnership, Place
 from communique.resolve.actors import Resolved
 from communique.resolve.gazetteer import Gazetteer, fold, read_jsonl
+from communique.resolve.titles import OFFICE
 
 JOINT_TITLE = re.compile(r"^(?:Joint|Trilateral|Quad)\s+(?:Leaders[’']?\s+|Press\s+|Media\s+)?(?:Statement|Declaration|"
                          r"Communiqu|Release)", re.I)
@@ -95,6 +96,16 @@ NOUN_EVENT_DEPS = frozenset({"ROOT", "dobj", "nsubjpass", "nsubj", "pobj", "conj
 DISCUSSING = frozenset({"discuss", "discussed", "discusses", "discussing", "explore", "explored", "explores",
                         "exploring", "consider", "considered", "considers", "considering", "review", "reviewed",
                         "reviews", "reviewing", "debate", "debated", "debates", "debating"})
+
+
+#: a headline of the voice's own meeting with a guest ("Meeting with Prime Minister of Hungary X", "Talks with
+#: President of Mongolia X"), and words that make it a trip or a call instead
+GUEST_MEETING = re.compile(r"(?:Meeting|Talks)\s+with\b")
+TRIP_OR_CALL = re.compile(r"\b(?:visit|visits|travel|trip|tour|call|calls|telephone|phone|video|virtual)\b", re.I)
+#: adjectives of gratitude: being grateful to someone is gratitude expressed to them
+GRATEFUL = frozenset({"grateful", "thankful"})
+#: adjectives of an event noun that make it another occasion than the one reported
+OTHER_OCCASIONS = frozenset({"further", "other", "previous", "earlier", "subsequent", "past", "later", "future"})
 
 
 @dataclass
@@ -218,6 +229,10 @@ class Coder:
                     # "talked to X about aid" (DISCUSS * AID [061]): in a readout the talk is the act; its topic
                     # is talked about, not done
                     t = replace(t, code="040", paired=None, covered=frozenset({tok.i}))
+                if not self.sentence_mode and t.block == "CALL" and _courtesy_call(tok):
+                    # "will call on the Governor-General and meet the Leader of the Opposition": calling on an
+                    # official with nothing asked is paying a visit (PLOVER_MANUAL.tex:370 CONSULT, visits)
+                    t = replace(t, code="040", paired=None)
                 if self.sentence_mode:
                     t = self._prevented_protest(t)
                 if (t.code or "").startswith("17") and any(
@@ -257,6 +272,12 @@ class Coder:
                 continue
             out.append(t)
             covered |= t.covered
+        for tok in span:  # "I am grateful to Italy for ...": gratitude expressed (EXPRESS * GRATITUDE [051])
+            if tok.i not in covered and tok.lower_ in GRATEFUL and tok.dep_ == "acomp" and not negated(tok.head) \
+                    and any(p.dep_ == "prep" and p.lower_ == "to" for p in tok.children):
+                out.append(Trigger(tok, "051", None, "CAMEO.2.0.txt:4580 EXPRESS * GRATITUDE (grateful to: gratitude "
+                                   "expressed)", False, frozenset({tok.i})))
+                covered.add(tok.i)
         if self.sentence_mode:
             # "is committed to opening up the economy", "is ready to help": a word of commitment whose
             # act no dictionary verb names still commits (PLOVER_MANUAL.tex:347 AGREE, "indicate
@@ -352,9 +373,11 @@ class Coder:
             if (head.lower_ not in COMMISSIVE and head.i not in vowing) or not t.code or head.i == tok.i:
                 continue
             root = t.code[:2]
-            if root == "04" and not self.sentence_mode:
-                continue
-            code = INTENT_CODE.get(root, "130" if root >= "09" else "030")
+            if root == "04" and not self.sentence_mode and not (
+                    head.lower_ in AGREE_HEADS and not any(x.ent_type_ in ("DATE", "TIME") for x in tok.subtree)):
+                continue  # (but agreeing to talk, at no time told, is the step agreed: "agreed to engage in a dialogue")
+            code = INTENT_CODE.get(root, "130" if root >= "09" else "030") if root != "04" or self.sentence_mode \
+                else "030"
             if self.sentence_mode and head.lower_ in AGREE_HEADS:
                 code = INTENT_CODE.get(root, "030")  # agreeing to an act is consent, never a threat
             old = by_token.get(head.i)
@@ -372,6 +395,10 @@ class Coder:
             out.append(composed)
         if not self.sentence_mode:
             out = [t for t in out if not agreements.empty_intent(t)]
+            # "the two leaders plan to discuss X": the plan is the planned act, not an agreement of its own
+            acts = {t.token.i for t in out}
+            out = [t for t in out if not (t.block == "INTEND" and t.source.startswith("CAMEO") and any(
+                c.dep_ == "xcomp" and c.i in acts for c in t.token.children))]
         if self.sentence_mode:
             # "decided to allow X": a decision taken is the act decided (common.COMMITTED), not only an intent
             # (the dictionary's SELECT block codes 'decide' 030)
@@ -509,6 +536,7 @@ class Coder:
         ctx = Context(res=res, parties=parties, gaz=self.gaz, published=published, anchor=None, place=None,
                       sentence_mode=self.sentence_mode, venues=self.venues)
         ctx.place_at = index_places(doc, ctx, self.venue_pattern)
+        ctx.guest_meeting = bool(title and GUEST_MEETING.match(title.strip()) and not TRIP_OR_CALL.search(title))
         lead = self._lead_meeting(found, body)
         if lead and len(lead) > len(res.group) and set(res.group) <= set(lead):
             res.group = lead  # "the leaders" of a three-way call are all three
@@ -516,7 +544,13 @@ class Coder:
             found = self.read(sents, parties)  # "the leaders", "both sides" now name all of them
         if headline is not None and res.we:
             for f in found:  # "Telephone conversation with X": a headline's unnamed subject is the publisher
-                if f.sent is headline and not f.clause.doers:
+                partners = {m.code for m in f.clause.with_("with")}
+                if f.sent is headline and not f.clause.doers and f.clause.with_("by") and not partners:
+                    f.clause.doers = f.clause.with_("by")  # "Visit by Israeli Foreign Minister X to Morocco"
+                    continue
+                if f.sent is headline and (not f.clause.doers or (
+                        partners and {m.code for m in f.clause.doers} <= partners and res.we[0] not in partners)):
+                    # (and not the one met: "Meeting with President of X Y", the parser's subject taken from the 'with')
                     f.clause.doers = [Mention(res.we[0], "group")]
         _antecedents(found, sents, ctx)
         ctx.anchor = self._anchor(found, body, published, res.group)
@@ -743,6 +777,15 @@ class Coder:
         out: list[Agreement] = []
         for s in sents:
             for tok in s.span:
+                noun = agreements.signing_noun(tok) if not ctx.sentence_mode else None
+                if noun is not None:
+                    verb, signed = noun
+                    c = read_clause(Trigger(verb, None, None, "signing noun (GUIDELINES.md)", False,
+                                            frozenset({verb.i})), ctx.parties, s.span, s.time_roots)
+                    if c.mood.kind == "realis" and not c.negated:
+                        out += agreements.agreements_of(verb, ctx, s.span, c.doers, c.with_("with", "between"),
+                                                        event_date(ctx, c, "occurred"), signed=signed)
+                    continue
                 if tok.i in done or tok.lower_ not in agreements.ADOPT_VERBS | agreements.WITNESS_VERBS or not is_verb(tok):
                     continue
                 trig = Trigger(tok, None, None, "adopt verbs (GUIDELINES.md)", False, frozenset({tok.i}))
@@ -816,6 +859,9 @@ class Coder:
                 continue
             if f.clause.mood.kind != "realis" or (f.clause.when is not None and f.clause.when.value != ctx.anchor):
                 continue
+            if f.trigger.nominal and (f.trigger.token.dep_ == "conj" or any(
+                    c.dep_ == "amod" and c.lower_ in OTHER_OCCASIONS for c in f.trigger.token.children)):
+                continue  # "their first meeting in Paris and further meetings in Washington": other occasions
             p = place_of_clause(ctx, f.clause)
             if p is not None:
                 return p
@@ -849,7 +895,8 @@ class Coder:
         for sent in sents[:3]:
             if len(codes) >= 2:
                 break
-            codes = list(dict.fromkeys([*codes, *(c for _, _, c in sent.parties if not c.startswith("IGO:"))]))
+            codes = list(dict.fromkeys([*codes, *(c for s0, e0, c in sent.parties if not c.startswith("IGO:")
+                                                  and not _topic_party(sent, s0, e0))]))
         if len(codes) < 2:
             return None
         kind = "joint declaration" if "declaration" in title.lower() else "joint statement"
@@ -941,7 +988,8 @@ class Coder:
             ev = evs[k]
             finer = next((x for x in evs.values() if x is not ev and x.status == "planned" and x.date
                           and len(x.date) > len(ev.date or "") and x.date.startswith(ev.date or "")
-                          and x.key()[:2] == ev.key()[:2]), None)
+                          and x.key()[:2] == ev.key()[:2] and sorted(x.recipient) == sorted(ev.recipient)), None)
+            # (not a meeting of the two "later in 2022" and one side's visit in April: other occasions)
             if finer is not None:
                 _fold(evs, k, finer)
                 if finer.place is None:
@@ -949,11 +997,20 @@ class Coder:
 
     @staticmethod
     def _direct_visits(events: EventSet, ctx: Context) -> None:
-        """A meeting between two parties held in one party's country is a visit to it (PLOVER)."""
+        """A meeting between two parties held in one party's country is a visit to it (PLOVER). A text that
+        names no place at all for its main meeting tells one held at home: its voice's state receives the
+        other side ("Meeting with Prime Minister of Hungary X": the guest came)."""
         place_ = ctx.place
+        home = ctx.res.author or (ctx.res.we[0] if len(ctx.res.we) == 1 else None)
+        at_home = place_ is None and ctx.guest_meeting and home is not None and not home.startswith("IGO:") \
+            and not ctx.res.places
+        if at_home:
+            place_ = Place(country=home)
         if place_ is None or not place_.country or ctx.sentence_mode:
             return
         for ev in list(events.events.values()):
+            if at_home and ev.cameo not in ("040", "046") or at_home and ev.cameo == "046" and ev.mode == "phone":
+                continue
             if (ev.type == "CONSULT" and not ev.recipient and len(ev.actor) == 2 and place_.country in ev.actor
                     and ev.mode != "phone" and ev.status == "occurred" and ev.date == ctx.anchor):
                 ev.actor = [c for c in ev.actor if c != place_.country]
@@ -1034,6 +1091,30 @@ def _antecedents(found: list[Found], sents: list[Sent], ctx: Context) -> None:
 
 #: what a threat says a party will face (CAMEO.2.0.txt:7715 WARN * CONSEQUENCES [130])
 CONSEQUENCES = frozenset({"consequences", "consequence"})
+
+
+def _topic_party(sent: Sent, start: int, end: int) -> bool:
+    """A state named as what a text is about ("the execution of protestors in Iran", "a statement on
+    Syria"), not as one who speaks."""
+    span = sent.span.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ("in", "on", "about", "against", "regarding", "concerning")
+
+
+def _courtesy_call(verb: Any) -> bool:
+    """'call on' a titled official or a named person, with no act asked of them ("called on X to withdraw")
+    and no appeal made ("call on the world for help")."""
+    ons = [p for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ == "on"]
+    if not ons or any(c.dep_ in ("xcomp", "ccomp", "advcl") or (c.dep_ == "prep" and c.lower_ == "for")
+                      for c in verb.children):
+        return False
+    objs = [o for p in ons for o in p.children if o.dep_ == "pobj"] or [o for o in verb.children if o.dep_ == "dobj"]
+    return any(o.ent_type_ == "PERSON" or (o.tag_ == "NNP" and o.lower_ in OFFICE) for o in objs) \
+        and not any(c.dep_ in ("xcomp", "acl", "relcl") for o in objs for c in o.children)
 
 
 def _question(s: Sent) -> bool:

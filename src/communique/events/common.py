@@ -124,6 +124,7 @@ class Context:
     venues: dict[str, dict[str, str]] = field(default_factory=dict)
     place_at: dict[int, Place] = field(default_factory=dict)  # token index -> the city or venue it names
     homed: set[int] = field(default_factory=set)  # visits sent to the publisher's state for want of a destination
+    guest_meeting: bool = False  # the headline is the voice's "Meeting with X" or "Talks with X", no trip or call
 
 
 def evidence(sent: Span) -> Evidence:
@@ -189,10 +190,19 @@ EARLIER_ADV = frozenset({"recently", "earlier", "previously", "lately", "formerl
 EARLIER_ADJ = frozenset({"recent", "previous", "earlier", "past", "former", "prior"})
 
 
+#: verbs of reporting to someone what has happened
+INFORMING = frozenset({"inform", "informed", "informs", "informing", "brief", "briefed", "briefs", "briefing",
+                       "update", "updated", "updates", "apprise", "apprised"})
+
+
 def told_as_earlier(clause: Clause) -> bool:
     """The act is told as one that happened some time before: 'the recent visit', 'had recently
     met', 'as discussed during their recent contacts'."""
     toks = [clause.trigger.token] + ([clause.verb] if clause.verb is not None else [])
+    tok = clause.trigger.token
+    if clause.trigger.nominal and tok.dep_ == "pobj" and tok.head.lower_ in ("about", "on", "of") \
+            and tok.head.head.lower_ in INFORMING:
+        return True  # "informed X about the talks between A and B": talks reported, held before the telling
     for t in toks:
         for c in t.children:
             if (c.dep_ == "advmod" and c.lower_ in EARLIER_ADV) or (c.dep_ == "amod" and c.lower_ in EARLIER_ADJ):
@@ -204,12 +214,16 @@ def told_as_earlier(clause: Clause) -> bool:
     return False
 
 
+#: cues of a future that is ahead whatever time the clause names ("will", "look forward to")
+AHEAD_CUES = FUTURE_AUX | {"look forward to"}
+
+
 def status_of(clause: Clause) -> str | None:
     """occurred, planned, or None when the clause asserts no act (negated, wished, conditional)."""
     if clause.negated:
         return None
     if clause.mood.kind == "future":
-        if clause.when is not None and clause.when.future is False and clause.mood.cue not in FUTURE_AUX \
+        if clause.when is not None and clause.when.future is False and clause.mood.cue not in AHEAD_CUES \
                 and not CURRENT.match(clause.when.text):
             # "a delegation to attend the inauguration on October 1", told on October 3 (but "is to visit
             # this week" is still to come)

@@ -292,6 +292,8 @@ class Lexicon:
             if slot[0][0] in ACTOR_MARKS:
                 continue
             hit = self._find(slot, tok.doc, pos, limit, tok, forward=not passive, inside=passive, verb_prep=first)
+            if hit is None and first and not passive:
+                hit = _own_particle(slot, tok, pos)
             first = False
             if hit is None:
                 return None
@@ -372,6 +374,18 @@ def _money(doc: Doc, i: int) -> bool:
     while j < len(doc) and doc[j].ent_type_ == "MONEY":
         j += 1
     return j >= len(doc) or doc[j].lower_ not in ("worth", "of")
+
+
+def _own_particle(slot: tuple[tuple[str, ...], ...], verb: Token, pos: int) -> tuple[int, int] | None:
+    """A pattern's particle the parse attaches to the verb itself, however long the object before
+    it: "welcomed the President of the Republic of X, His Excellency Y, to Australia" (the word
+    window is for patterns the parse cannot vouch for)."""
+    words = {alt[0] for alt in slot if len(alt) == 1 and alt[0] in PARTICLES}
+    for c in verb.children:
+        if c.i >= pos and c.dep_ in ("prep", "dative", "prt") and c.lower_ in words \
+                and (c.dep_ == "prt" or any(g.dep_ == "pobj" for g in c.children)):
+            return c.i, c.i + 1
+    return None
 
 
 def _noun_own_prep(prep: Token, verb: Token) -> bool:

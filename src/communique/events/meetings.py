@@ -105,7 +105,9 @@ def _home_for(clause: Clause, ctx: Context) -> str | None:
         return None
     if clause.trigger.nominal:  # (visits in the plural are a series, each told where it is dated)
         return None if tok.dep_ == "pobj" and tok.head.lower_ in ANOTHER_TIME or tok.tag_ == "NNS" else home
-    return None if tok.dep_ in ("acl", "relcl") or children(tok, "dobj", "nsubjpass") else home
+    relative = tok.dep_ in ("acl", "relcl") and not any(c.lower_ == "who" for c in children(tok, "nsubj"))
+    # ("X, who is visiting on his way to Chile": the one named visits; "a city visited by X" is a place)
+    return None if relative or children(tok, "dobj", "nsubjpass") else home
 
 
 def _stop_date(host: Mention, ctx: Context) -> str | None:

@@ -183,6 +183,8 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
         # with the noun as its own subject; the noun is the subject
         subj = [g for s in subj for g in (children(s, "nsubj") if s.tag_ == "VBG" and s.dep_ == "nsubj"
                                           and children(s, "nsubj") else [s])]
+        if not subj:  # "X and Y have today consented to ...": the small model hangs the subject on the auxiliary
+            subj = [s for a in children(t, "aux") for s in children(a, "nsubj")]
         if subj and t.dep_ == "relcl" and t.head is not t and all(s.tag_ in ("WP", "WDT") for s in subj):
             return conjuncts(t.head)  # "X, who arrived in Y today": the relative pronoun stands for X
         if subj:
@@ -193,6 +195,14 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
             # "Foreign Minister Murray McCully met X": the small model hangs a titled name before the
             # verb on it as a modifier; a name there, with no subject, is the subject
             return conjuncts(named[-1])
+        under = [p for p in children(t, "prep") if p.text == "Under" and p.i < t.i]
+        if under and not children(t, "nsubjpass"):
+            # "Under Secretary X and Deputy Minister Y met": the title's 'Under' read as a preposition
+            # heading the whole subject; the names in it are the subject
+            lo, hi = under[0].left_edge.i, under[0].right_edge.i
+            names = [e.root for e in verb.doc.ents if e.label_ == "PERSON" and lo <= e.start and e.end - 1 <= hi]
+            if names:
+                return names
         if children(t, "nsubjpass"):
             if came_by == "xcomp":  # "X is scheduled to meet": X meets
                 return [c for s in children(t, "nsubjpass") for c in conjuncts(s)]
@@ -393,6 +403,10 @@ def modality(tok: Token) -> Modality:
             outer = modality(prep.head)  # "will travel to Jakarta before visiting Viet Nam": the trip's time
             if outer.kind == "future":
                 return outer
+            if prep.lower_ == "before" and outer.kind == "realis":
+                # "before going to Russia, the Chancellor held talks in Kyiv": still ahead when the talks were
+                # held; a time of its own that is past makes it done
+                return Modality("future", "before")
     if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp") and not children(verb, "aux", "auxpass") \
             and verb.head is not verb and is_verb(verb.head) and verb.head.tag_ in ("VB", "VBG") \
             and children(verb.head, "aux") and any(a.lower_ == "to" for a in children(verb.head, "aux")):

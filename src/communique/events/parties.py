@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from communique.events.parse import children, conjuncts, token_starts
 from communique.resolve.actors import Resolved
 from communique.resolve.gazetteer import agent_forms, read_jsonl, role_kind
+from communique.resolve.titles import MODIFIERS as TITLE_MODIFIERS
 from communique.resolve.titles import OFFICE
 
 #: words that stand for the parties a text is about: "both sides", "the two leaders", "they"
@@ -217,6 +218,11 @@ class Parties:
         out: list[Mention] = []
         heads = conjuncts(tok)
         first = self.at(tok)
+        if first is not None and first.kind == "person":
+            # "Under Secretary X and Deputy Minister Y met": the small model hangs the first name on the second
+            # as a modifier, with the 'and' between them its own
+            heads += [c for c in tok.children if c.dep_ == "nmod" and (m := self.at(c)) is not None
+                      and m.kind == "person" and m.person != first.person and children(c, "cc")]
         if first is not None and first.kind in ("country", "person"):
             # "Saudi Arabia, Bahrain, the UAE and Egypt", "President Macron, Scholz, Rutte and President
             # Biden": a list the parser read as appositions (a person's apposition naming the same person
@@ -275,6 +281,8 @@ class Parties:
                     return [home]
             return [m]
         w = t.lower_
+        if any(o.tag_ in ("WP", "WDT") for p in children(t, "prep") if p.lower_ == "of" for o in children(p, "pobj")):
+            return []  # "both of whom helped": those the relative clause is about, not the text's pair
         if w in FIRST_PERSON:
             return self.speaker(t, plural=w not in ("i", "me", "my", "myself"))
         if w in THIRD_PERSON:
@@ -306,6 +314,7 @@ class Parties:
                     and not any(x.tag_ == "CD" for x in c.children)}  # "Eighty-two countries" are no two
             pair = w in ("they", "them", "their", "both", "sides", "interlocutors", "parties") or "two" in dets \
                 or "both" in dets or "three" in dets or (w not in NEEDS_PAIR and "the" in dets) \
+                or (_capitalised_pair(t) and "the" in dets and not self.sentence) \
                 or (w in ("counterpart", "counterparts") and bool(dets & {"his", "her", "their", "its"})
                     and not any(c.dep_ == "amod" for c in t.children)
                     and not (t.dep_ == "pobj" and t.head.head.lower_ in QUANTITY))
@@ -336,6 +345,13 @@ class Parties:
                 holder = self._title_holder(t)  # "the Deputy Secretary": the person of that title named earlier
                 if holder:
                     return holder
+        # "to hosts Thailand, Indonesia and Cambodia", "partners Japan and Korea": names right after a plural
+        # noun are its members, however the parser hangs them
+        members = next((c for c in t.children if c.i == t.i + 1 and t.tag_ == "NNS"
+                        and c.dep_ in ("appos", "dobj", "npadvmod")
+                        and (n := self.at(c)) is not None and n.kind == "country"), None)
+        if members is not None and depth < 2:
+            return self.of_np(members, depth + 1)
         # "X, the President of Y": an apposition names the same actor
         for a in children(t, "appos"):
             found = self.of_np(a, depth + 1) if depth < 2 else []
@@ -344,6 +360,8 @@ class Parties:
                 found = self._modifiers(a, depth + 1)
             if found:
                 return found
+        if w in GOVERNMENT_BODIES and t.tag_ in ("NNP", "NNPS") and (found := self._within(t)):
+            return found  # "the U.S. Department of Commerce", "Department of Commerce Under Secretary X"
         if w in GOVERNMENT_BODIES and t.tag_ in ("NNP", "NNPS") and self.res.author and not self.sentence:
             # "the Department of the Treasury's Office of Foreign Assets Control", "the Ministry", in a
             # government's release: a body of government that names no state is the publisher's
@@ -376,7 +394,7 @@ class Parties:
         # (sentence mode: "rebels in the Ivory Coast", "students throughout Indonesia" are that country's)
         reads = ("of", "for", *(LOCATIVE if self.sentence else ()))
         stack = [c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "appos", "conj", "cc", "punct")
-                 and not (c.dep_ == "prep" and c.lower_ not in reads)]
+                 and not (c.dep_ == "prep" and c.lower_ not in reads and not _title_misread(c))]
         while stack:
             c = stack.pop(0)
             m = self.at(c)
@@ -384,7 +402,7 @@ class Parties:
                 m = Mention(self._place_country[c.i], "country", None, c.i)  # "demonstrators in Baghdad"
             if m is not None:
                 found.append(m)
-            if c.dep_ == "prep" and c.lower_ not in reads:
+            if c.dep_ == "prep" and c.lower_ not in reads and not _title_misread(c):
                 continue  # "a tribunal on Russian crimes": not whose tribunal it is
             stack.extend(g for g in c.children if g.dep_ not in ("relcl", "acl", "advcl", "conj", "agent"))
         people = [m for m in found if m.kind == "person"]
@@ -395,6 +413,9 @@ class Parties:
         words = [c.lower_ for c in t.children if c.dep_ == "compound"] + [t.lower_]
         title = " ".join(words)
         fits = [p for p in self.res.people.values() if p.country and p.role and title in p.role.lower()]
+        if not fits and len(words) > 1 and words[0] in TITLE_MODIFIERS:  # "the Federal Chancellor": a Chancellor
+            title = " ".join(words[1:])
+            fits = [p for p in self.res.people.values() if p.country and p.role and title in p.role.lower()]
         exact = [p for p in fits if p.role and p.role.lower().split(" of ")[0].endswith(title)]
         pick = exact or fits
         if len(pick) != 1:
@@ -440,6 +461,9 @@ class Parties:
             for s in head.children:
                 if s.dep_ == "nsubj" and s.i != t.i:
                     m = self.at(s)
+                    if m is None and s.tag_ == "NNP" and s.lower_ in self.agents:
+                        # "during his visit to Russia, the Federal Chancellor will ...": a titled subject
+                        m = next((x for x in self.of_np(s, 2) if x.kind == "person"), None)
                     if m is not None and m.kind == "person":
                         if t.dep_ in ("dobj", "dative", "iobj") and not self.sentence:
                             bound.add(s.i)
@@ -618,3 +642,16 @@ def dedupe(ms: list[Mention]) -> list[Mention]:
 
 def codes(ms: list[Mention]) -> list[str]:
     return [m.code for m in dedupe(ms)]
+
+
+def _title_misread(prep: Token) -> bool:
+    """"U.S. Department of Commerce Under Secretary X": the parser takes the title's 'Under' for a
+    preposition; the name it governs is the phrase's person."""
+    return prep.text == "Under" and any(o.ent_type_ == "PERSON" for o in prep.subtree)
+
+
+def _capitalised_pair(t: Token) -> bool:
+    """"The Ministers", "the Prime Ministers", "the Leaders": a joint text's capitalised name for those
+    who met, as such; not a body it qualifies ("the Finance Ministers", "the Foreign Ministers' Meeting")."""
+    return t.text[:1].isupper() and t.i != t.sent.start and t.dep_ != "poss" \
+        and all(c.lower_ == "prime" for c in t.children if c.dep_ in ("amod", "compound", "nmod"))

@@ -84,6 +84,10 @@ def _written(head: Token, ctx: Context) -> tuple[str, int, int]:
         if p.i == hi and p.lower_ in ("of", "in", "for") and not any(ctx.parties.at(t) for t in p.subtree):
             hi = max(hi, max(t.i for t in p.subtree) + 1)
     doc = head.doc
+    for c in children(head, "conj"):  # "strategic partnership and alliance": one level, named twice over
+        if hi < len(doc) and doc[hi].lower_ == "and" and c.left_edge.i == hi + 1 and c.lower_ in HEADS \
+                and c.lower_.rstrip("s") != head.lower_.rstrip("s") and not children(c, "prep"):  # ("comprehensive partnership and strategic interaction")
+            hi = c.i + 1
     while lo < head.i and (doc[lo].is_punct or doc[lo].lower_ in ("-", "–", "and")):
         lo += 1
     return doc[lo:hi].text, lo, hi
@@ -158,6 +162,13 @@ def find(sent: Span, ctx: Context, date: str | None, earlier: dict[frozenset[str
     for tok in sent:
         if tok.lower_ not in HEADS or not tok.tag_.startswith("NN"):
             continue
+        if tok.lower_ in ("relations", "relationship", "relationships") and any(
+                t.lower_ in GENERIC for p in children(tok, "prep") if p.lower_ == "of" for t in p.subtree):
+            continue  # "relations of strategic partnership and alliance": the level is the one inside
+        if tok.dep_ == "conj" and tok.head.lower_ in HEADS and tok.left_edge.i >= 1 \
+                and sent.doc[tok.left_edge.i - 1].lower_ == "and" and tok.head.i == tok.left_edge.i - 2 \
+                and tok.lower_.rstrip("s") != tok.head.lower_.rstrip("s"):
+            continue  # ("... partnership and alliance": the alliance is part of the level before it)
         text, lo, hi = _written(tok, ctx)
         named_as = tok.lower_ in ("partners", "allies") and tok.dep_ == "attr"
         if named_as:

@@ -397,8 +397,12 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         partners |= _met_by_narrator(doc, people, stated_ids)
     # (the side a headline's "with" names may still be the voice's own: "Meeting with Defence Minister X";
     # the side of a visit never is)
+    # (a state the headline's "with" names by name, "Meeting with President of Palestine X", is the other side
+    # even when its guest speaks most)
+    stated_with = {c for s0, _e, c, k in spans if s0 < head_end and k == "country"
+                   and 0 <= text[:head_end].find(" with ") < s0}
     voters = {c: n for c, n in openers.items() if c not in partners and n > 0} or {
-        c: n for c, n in openers.items() if n > 0 and c not in visiting}
+        c: n for c, n in openers.items() if n > 0 and c not in visiting and c not in stated_with}
     if any(not c.startswith("IGO:") for c in voters):  # a text of states speaks as one of them
         voters = {c: n for c, n in voters.items() if not c.startswith("IGO:")}
     # the publisher's state: the author when known, else the state whose known officials the text names
@@ -433,9 +437,15 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                     is not None and coordination_top(sp, ("conj",)) == top]
         named = {c for s0, e0, c, k in spans if k == "country" and sent.start_char <= s0 < sent.end_char
                  and not _modifies_a_thing(doc, s0, e0) and not (c == home and _deep_below(doc, s0, e0, span))}
+        described = _described_by(span, spans)
+        if described is not None:  # "A New Zealand Defence Force officer, Major X": the noun it renames names the state
+            add_person(PersonActor(person_id(name), name, described, st.title or None,
+                                   f"{st.why}, no state named: the noun it renames names {described}"),
+                       span.start_char, span.end_char, name)
+            continue
         dec = titled_default(st, name, siblings, named, home, met_by_subject(span),
                              subject=span.root.dep_ in ("nsubj", "nsubjpass"), voice=voice,
-                             speaker=span.root.dep_ == "nsubj" and span.root.head.lower_ in SAYING)
+                             speaker=span.root.dep_ == "nsubj" and span.root.head.lower_ in SAYING, sides=tuple(main[:2]))
         if dec is not None:
             add_person(PersonActor(person_id(name), name, dec.country, dec.role, dec.why), span.start_char,
                        span.end_char, name)
@@ -531,6 +541,18 @@ def _met_by_narrator(doc: Doc, people: dict[str, PersonActor], introduced: set[s
                 if pa is not None and pa.country:
                     out.add(pa.country)
     return out
+
+
+def _described_by(span: Span, spans: list[tuple[int, int, str, str]]) -> str | None:
+    """The one state named in the noun phrase a name stands in apposition to, before it ("a New Zealand
+    Defence Force officer, Major X"; not "his counterpart, X")."""
+    root = span.root
+    if root.dep_ != "appos" or root.head.i >= span.start or root.head.lower_ in ("counterpart", "counterparts"):
+        return None
+    head = root.head
+    lo, hi = head.left_edge.idx, head.idx + len(head.text)
+    found = {c for s0, _e, c, k in spans if k == "country" and lo <= s0 < hi and not c.startswith("IGO:")}
+    return found.pop() if len(found) == 1 else None
 
 
 def _as_subject(span: Span) -> bool:

@@ -244,7 +244,7 @@ MINISTER_HEAD = re.compile(r"\b(?:Foreign Minister|Minister of Foreign Affairs)\
 
 def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], home: str | None,
                    other_side: bool = False, subject: bool = False, voice: str | None = None,
-                   speaker: bool = False) -> Decision | None:
+                   speaker: bool = False, sides: tuple[str, ...] = ()) -> Decision | None:
     """A title naming no state. In a list whose other members all serve one state, that state
     ("A, the President of the Central Bank of Nicaragua; and B, a National Assembly Deputy");
     otherwise the office of the publisher's state (`home`) ('Deputy Secretary of State',
@@ -252,10 +252,16 @@ def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], 
     the person (then the person may be the other side's), and never for a head of state."""
     if not st.title[:1].isupper():
         return None  # "a member of parliament", "director": a description, not a publisher's office
+    own = home or voice  # a text with no publisher address: the state it speaks as
+    others = [c for c in sides if c != own and not c.startswith("IGO:")]
+    if own in NOT_AN_OFFICE_OF and NOT_AN_OFFICE_OF[own].search(st.title) and len(others) == 1 and not st.head:
+        # "Deputy Foreign Minister X" in a US text about Turkey: an office the publisher's state does not
+        # have, so the text's one other side's
+        return Decision(others[0], st.title, f"{st.why}, no state named: not an office of {own}, so of the "
+                                             f"text's other side ({others[0]})")
     if len(set(siblings)) == 1 and not st.head:  # leaders listed together serve different states
         return Decision(siblings[0], st.title or None, f"{st.why}, no state named: listed with officials of "
                                                        f"{siblings[0]}")
-    own = home or voice  # a text with no publisher address: the state it speaks as
     if other_side:  # met by the publisher's official: the one other state its sentence names, if one
         foreign = sorted(named - {own} if own else named)
         if len(foreign) == 1 and not st.head:

@@ -32,6 +32,8 @@ OFFICE = {
     "delegate", "negotiator", "prosecutor", "diplomat", "ombudsman", "inspector", "member", "spokesperson",
     "spokesman", "spokeswoman", "commissar", "regent", "treasurer", "comptroller", "auditor", "rapporteur",
     "patriarch", "cardinal", "archbishop", "sheikh", "ceo", "politician", "activist", "candidate",
+    # officers' ranks ("Major John Flanagan", "Colonel X"): officers of a state's forces
+    "major", "colonel", "lieutenant", "brigadier", "commodore",
 }
 #: offices of the highest rank: a bare "President X" with no state named is not assumed to be the publisher's
 HEAD = re.compile(r"^(?:the\s+)?(?:[\w.\u2019'-]+\s+)?(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|"
@@ -111,6 +113,8 @@ def _country_of(doc: Doc, toks: list[Token], gaz: Gazetteer) -> tuple[str | None
             continue
         code = _ent_code(ent, gaz)
         city = ent.ent_id_.startswith("city:") or not ent.ent_id_
+        if _names_a_body(doc, ent.end, hi):
+            continue  # the name of a body of people, not a state's office: "Iraq and Afghanistan Veterans of America CEO"
         if code and (not city or ent.start > 0 and doc[ent.start - 1].lower_ == "of"):
             found.append((ent.start, code, ent.text))  # a city counts in "Mayor of Tucson", not in a dateline
         elif ent.label_ == "GPE" and not ent.ent_id_ and ent.end < hi and (region := _region(ent.text, gaz)):
@@ -128,6 +132,20 @@ def _country_of(doc: Doc, toks: list[Token], gaz: Gazetteer) -> tuple[str | None
             continue
         return code, text
     return None, ""
+
+
+def _names_a_body(doc: Doc, i: int, hi: int) -> bool:
+    """The words after a country in a title name a body of people of another country: a plural noun
+    before any office word, then 'of' ("Korea War Veterans of America CEO")."""
+    plural = False
+    for t in doc[i:hi]:
+        if t.lower_ in OFFICE:
+            return False
+        if t.tag_ in ("NNS", "NNPS"):
+            plural = True
+        elif plural and t.lower_ == "of":
+            return True
+    return False
 
 
 def _prev_word(doc: Doc, i: int, lo: int) -> Token | None:
@@ -199,12 +217,30 @@ def _in_portfolio_list(doc: Doc, comma: int, sent_start: int) -> bool:
 
 def _segments(toks: list[Token]) -> list[list[Token]]:
     out: list[list[Token]] = [[]]
-    for t in toks:
-        if t.lower_ == "and" and not (out[-1] and out[-1][-1].text == ","):  # (", and": a portfolio list's last)
+    for k, t in enumerate(toks):
+        if t.lower_ == "and" and not (out[-1] and out[-1][-1].text == ",") \
+                and not _portfolio_and(out[-1], toks[k + 1:]):  # (", and": a portfolio list's last)
             out.append([])
         else:
             out[-1].append(t)
     return [s for s in out if s]
+
+
+def _portfolio_and(before: list[Token], after: list[Token]) -> bool:
+    """'and' joins two portfolio words of one office ("Australia's Trade and Competitiveness Minister"),
+    not two holders or a state and an office ("the United States and Prime Minister X"): the word before
+    it is a capitalised common word, and the part after it is more portfolio words up to the office."""
+    if not before or not after:
+        return False
+    last = before[-1]
+    if last.ent_type_ in ("GPE", "NORP", "PERSON") or last.lower_ in OFFICE or not last.text[:1].isupper():
+        return False
+    k = 0
+    while k < len(after) and after[k].lower_ not in OFFICE:
+        if after[k].ent_type_ in ("GPE", "NORP", "PERSON") or not after[k].text[:1].isupper():
+            return False
+        k += 1
+    return 0 < k < len(after) and k <= 3
 
 
 def left_title(doc: Doc, start: int, gaz: Gazetteer) -> Stated | None:
