@@ -470,8 +470,7 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         mood = Modality("future", "look forward to")
     neg = negated(tok) or (verb is not None and negated(verb))
     held = occurrence_verb(tok)  # "following up on the talks held in Sochi on October 22": the talks' own time
-    ahead = _time_ahead_of_past_verb(tok, times)
-    when = clause_time(tok, sent, times, trig.covered) or ahead or (
+    when = clause_time(tok, sent, times, trig.covered) or _time_ahead_of_past_verb(tok, times) or (
         clause_time(held, sent, times, trig.covered | {tok.i}) if held is not None else None) or (
         clause_time(verb, sent, times, trig.covered | {tok.i}) if verb is not None else None)
     return Clause(trig, doers, list(targets), [], prep, mood, neg,

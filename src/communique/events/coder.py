@@ -1009,8 +1009,8 @@ class Coder:
         if place_ is None or not place_.country or ctx.sentence_mode:
             return
         for ev in list(events.events.values()):
-            if at_home and ev.cameo not in ("040", "046") or at_home and ev.cameo == "046" and ev.mode == "phone":
-                continue
+            if at_home and ev.cameo not in ("040", "046"):
+                continue  # (a guest received: a meeting or talks, not another act the text dates that day)
             if (ev.type == "CONSULT" and not ev.recipient and len(ev.actor) == 2 and place_.country in ev.actor
                     and ev.mode != "phone" and ev.status == "occurred" and ev.date == ctx.anchor):
                 ev.actor = [c for c in ev.actor if c != place_.country]

@@ -160,6 +160,13 @@ RESOLVE_ADJ = frozenset({"ready", "willing", "prepared", "determined", "committe
                          "unable", "eager", "keen", "reluctant", "opposed", "open"})
 
 
+def title_under(prep: Token) -> bool:
+    """The title 'Under Secretary' that the parser took for the preposition 'under' ("Department of
+    Commerce Under Secretary X", "Under Secretary X and Deputy Minister Y met"): the names it governs
+    are the phrase's people."""
+    return prep.dep_ == "prep" and prep.text == "Under" and any(o.ent_type_ == "PERSON" for o in prep.subtree)
+
+
 def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
     """Who does what the verb says: its subject, the agent of a passive, or a shared subject.
 
@@ -195,10 +202,9 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
             # "Foreign Minister Murray McCully met X": the small model hangs a titled name before the
             # verb on it as a modifier; a name there, with no subject, is the subject
             return conjuncts(named[-1])
-        under = [p for p in children(t, "prep") if p.text == "Under" and p.i < t.i]
+        under = [p for p in children(t, "prep") if title_under(p) and p.i < t.i]
         if under and not children(t, "nsubjpass"):
-            # "Under Secretary X and Deputy Minister Y met": the title's 'Under' read as a preposition
-            # heading the whole subject; the names in it are the subject
+            # "Under Secretary X and Deputy Minister Y met": the 'Under' heads the whole subject; its names are it
             lo, hi = under[0].left_edge.i, under[0].right_edge.i
             names = [e.root for e in verb.doc.ents if e.label_ == "PERSON" and lo <= e.start and e.end - 1 <= hi]
             if names:

@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from communique.events.parse import children, conjuncts, token_starts
+from communique.events.parse import children, conjuncts, title_under, token_starts
 from communique.resolve.actors import Resolved
 from communique.resolve.gazetteer import agent_forms, read_jsonl, role_kind
 from communique.resolve.titles import MODIFIERS as TITLE_MODIFIERS
@@ -394,7 +394,7 @@ class Parties:
         # (sentence mode: "rebels in the Ivory Coast", "students throughout Indonesia" are that country's)
         reads = ("of", "for", *(LOCATIVE if self.sentence else ()))
         stack = [c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "appos", "conj", "cc", "punct")
-                 and not (c.dep_ == "prep" and c.lower_ not in reads and not _title_misread(c))]
+                 and not (c.dep_ == "prep" and c.lower_ not in reads and not title_under(c))]
         while stack:
             c = stack.pop(0)
             m = self.at(c)
@@ -402,7 +402,7 @@ class Parties:
                 m = Mention(self._place_country[c.i], "country", None, c.i)  # "demonstrators in Baghdad"
             if m is not None:
                 found.append(m)
-            if c.dep_ == "prep" and c.lower_ not in reads and not _title_misread(c):
+            if c.dep_ == "prep" and c.lower_ not in reads and not title_under(c):
                 continue  # "a tribunal on Russian crimes": not whose tribunal it is
             stack.extend(g for g in c.children if g.dep_ not in ("relcl", "acl", "advcl", "conj", "agent"))
         people = [m for m in found if m.kind == "person"]
@@ -411,11 +411,14 @@ class Parties:
     def _title_holder(self, t: Token) -> list[Mention]:
         """The person the text names with the title a bare 'the <Title>' uses, when one only fits."""
         words = [c.lower_ for c in t.children if c.dep_ == "compound"] + [t.lower_]
-        title = " ".join(words)
-        fits = [p for p in self.res.people.values() if p.country and p.role and title in p.role.lower()]
-        if not fits and len(words) > 1 and words[0] in TITLE_MODIFIERS:  # "the Federal Chancellor": a Chancellor
-            title = " ".join(words[1:])
+        titles = [" ".join(words)]
+        if len(words) > 1 and words[0] in TITLE_MODIFIERS:  # "the Federal Chancellor": a Chancellor
+            titles.append(" ".join(words[1:]))
+        title, fits = "", []
+        for title in titles:
             fits = [p for p in self.res.people.values() if p.country and p.role and title in p.role.lower()]
+            if fits:
+                break
         exact = [p for p in fits if p.role and p.role.lower().split(" of ")[0].endswith(title)]
         pick = exact or fits
         if len(pick) != 1:
@@ -642,12 +645,6 @@ def dedupe(ms: list[Mention]) -> list[Mention]:
 
 def codes(ms: list[Mention]) -> list[str]:
     return [m.code for m in dedupe(ms)]
-
-
-def _title_misread(prep: Token) -> bool:
-    """"U.S. Department of Commerce Under Secretary X": the parser takes the title's 'Under' for a
-    preposition; the name it governs is the phrase's person."""
-    return prep.text == "Under" and any(o.ent_type_ == "PERSON" for o in prep.subtree)
 
 
 def _capitalised_pair(t: Token) -> bool:

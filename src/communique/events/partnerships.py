@@ -85,12 +85,21 @@ def _written(head: Token, ctx: Context) -> tuple[str, int, int]:
             hi = max(hi, max(t.i for t in p.subtree) + 1)
     doc = head.doc
     for c in children(head, "conj"):  # "strategic partnership and alliance": one level, named twice over
-        if hi < len(doc) and doc[hi].lower_ == "and" and c.left_edge.i == hi + 1 and c.lower_ in HEADS \
-                and c.lower_.rstrip("s") != head.lower_.rstrip("s") and not children(c, "prep"):  # ("comprehensive partnership and strategic interaction")
+        if c.left_edge.i == hi + 1 and _joined_level(c):
             hi = c.i + 1
     while lo < head.i and (doc[lo].is_punct or doc[lo].lower_ in ("-", "–", "and")):
         lo += 1
     return doc[lo:hi].text, lo, hi
+
+
+def _joined_level(c: Token) -> bool:
+    """`c`, a head coordinated right after another head by 'and', names one level with it: "strategic
+    partnership and alliance", "comprehensive partnership and strategic interaction" (not two levels
+    of one word, "strategic partnership and Quad partnership")."""
+    head = c.head
+    return c.dep_ == "conj" and head.lower_ in HEADS and c.lower_ in HEADS and c.left_edge.i >= 1 \
+        and c.doc[c.left_edge.i - 1].lower_ == "and" and c.lower_.rstrip("s") != head.lower_.rstrip("s") \
+        and not children(c, "prep")
 
 
 def _parties(head: Token, ctx: Context) -> list[Mention]:
@@ -165,9 +174,7 @@ def find(sent: Span, ctx: Context, date: str | None, earlier: dict[frozenset[str
         if tok.lower_ in ("relations", "relationship", "relationships") and any(
                 t.lower_ in GENERIC for p in children(tok, "prep") if p.lower_ == "of" for t in p.subtree):
             continue  # "relations of strategic partnership and alliance": the level is the one inside
-        if tok.dep_ == "conj" and tok.head.lower_ in HEADS and tok.left_edge.i >= 1 \
-                and sent.doc[tok.left_edge.i - 1].lower_ == "and" and tok.head.i == tok.left_edge.i - 2 \
-                and tok.lower_.rstrip("s") != tok.head.lower_.rstrip("s"):
+        if tok.dep_ == "conj" and tok.head.i == tok.left_edge.i - 2 and _joined_level(tok):
             continue  # ("... partnership and alliance": the alliance is part of the level before it)
         text, lo, hi = _written(tok, ctx)
         named_as = tok.lower_ in ("partners", "allies") and tok.dep_ == "attr"
