@@ -52,6 +52,9 @@ NAME_WORDS = re.compile(r"(?:[A-Z\u00C0-\u024F][\w\u2019'.-]*|(?:al|bin|ibn|de|d
 #: IlhamPresident of Azerbaijan: ")
 SPEAKER_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]+ [A-Z][a-z'’-]+[A-Z][^:\n.!?]{0,120})?"
                            r"\s*(?:\((?:re)?translated(?: from [A-Z]\w+)?\)\s*)?:\s")
+#: the label of a turn from the floor of a press conference ("QUESTION:", "Q", "Moderator:", "Remark:")
+ASKER = re.compile(r"(?m)^\s*(?:QUESTION|Question|Q|MODERATOR|Moderator|REPORTER|Reporter|Remark|REMARK|"
+                   r"PARTICIPANT|Participant)\b[^:\n]{0,40}:")
 PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|into|outside|around|of|across|via|through|toward|towards|between|and|visit|visited|visiting)\s+(?:the\s+)?$", re.I)
 TITLED_NAME = re.compile(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Foreign Minister|"
                          r"Secretary of State|Secretary-General|Secretary General)\s+(?P<a>[A-Z][\w'’-]+)\b(?!\s+[A-Z])"
@@ -111,6 +114,9 @@ class Resolved:
             return None
         for k in (turn - 1, turn + 1):
             if 0 <= k < len(self.speakers):
+                lo, hi = sorted((self.speakers[k][0], self.speakers[turn][0]))
+                if ASKER.search(self.text, lo, hi):
+                    return None  # a question from the floor came between: "you" is whoever asked it
                 return self.speakers[k][2]
         return None
 

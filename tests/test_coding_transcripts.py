@@ -1,0 +1,127 @@
+"""Transcripts and lists of officials: whom "you" is in a speaker's turn, courtesies that are no
+event, views shared rather than steps agreed, a press office's byline, an editor's bracketed
+insertion, and titles in a list that run into the next name.
+
+Sentences written for this file from the annotation guidelines (`shared/eval/GUIDELINES.md`),
+coded in document mode through the real pinned model.
+"""
+
+from __future__ import annotations
+
+from communique.extract import byline_country
+from communique.nlp.pipeline import build_nlp
+from communique.resolve.gazetteer import load_gazetteer
+from communique.resolve.titles import right_title
+from tests.test_coding import code, events
+
+TALKS = ("Talks with President of Mongolia Batbold Dorj\n\n"
+         "Vladimir Putin held talks in the Kremlin with President of Mongolia Batbold Dorj, who is in Russia "
+         "on an official visit.\n\n"
+         "President of Russia Vladimir Putin: Mr President, friends, welcome to Moscow.\n\n"
+         "President of Mongolia Batbold Dorj: Thank you very much. {turn}\n\n"
+         "Vladimir Putin: {reply}\n")
+
+
+# ---------------------------------------------------------------- "you" in a speaker's turn
+
+def test_you_in_a_turn_is_the_one_spoken_to() -> None:
+    text = TALKS.format(turn="Last week, you had a meeting with President Xi Jinping of China.", reply="Yes.")
+    ev = [e for e in code(text, published="2021-12-16").events if e.type == "CONSULT" and "CHN" in e.actor]
+    assert ev and sorted(ev[0].actor) == ["CHN", "RUS"]
+
+
+# ---------------------------------------------------------------- courtesies and shared views
+
+def test_a_bare_thank_you_is_a_courtesy_not_support() -> None:
+    text = TALKS.format(turn="We have much to discuss.", reply="Thank you.")
+    assert not [e for e in code(text, published="2021-12-16").events if e.type == "SUPPORT"]
+
+
+def test_thanks_for_something_named_is_support() -> None:
+    text = TALKS.format(turn="I would like to thank you for the invitation to visit Russia.", reply="Please.")
+    assert ("SUPPORT", ("MNG",), ("RUS",)) in events(text, published="2021-12-16")
+
+
+def test_agreeing_with_what_the_other_said_is_no_agreement() -> None:
+    text = TALKS.format(turn="Trade between our countries is growing.", reply="I completely agree with you.")
+    assert not [e for e in code(text, published="2021-12-16").events if e.type == "AGREE"]
+
+
+def test_agreeing_with_a_state_on_a_matter_is_an_agreement() -> None:
+    text = ("Russia and Mongolia held talks in Moscow on Thursday.\n\nRussia agreed with Mongolia on the route "
+            "of the new pipeline.\n")
+    assert ("AGREE", ("MNG", "RUS"), ()) in events(text, published="2021-12-16")
+
+
+# ---------------------------------------------------------------- bylines and brackets
+
+def test_the_spokespersons_office_byline_tells_a_state_department_text() -> None:
+    assert byline_country("Office of the Spokesperson\n\nSecretary Reed met Minister Aydin.") == "USA"
+    assert byline_country("Office of the Spokesperson for the Secretary-General\n\nThe Secretary-General met "
+                          "Minister Aydin.") is None
+    assert byline_country("Press release\n\n" + "x " * 200 + "Office of the Spokesperson") is None
+
+
+def test_a_bylined_special_advisor_travels_for_the_united_states() -> None:
+    text = ("Special Advisor Jane Porter Travel to Barbados\n\nOffice of the Spokesperson Special Advisor for the "
+            "Summit Jane Porter traveled to Bridgetown, Barbados, April 19-20 to meet with Caribbean Community "
+            "(CARICOM) leaders.\n")
+    visit = next(e for e in code(text, published="2022-04-26").events if e.type == "CONSULT")
+    assert visit.actor == ["USA"]
+
+
+def test_an_editors_bracketed_insertion_against_a_word_is_read_apart() -> None:
+    text = TALKS.format(turn="Yesterday, you met the head of the People's Republic of China[Xi Jinping].",
+                        reply="Yes.")
+    assert any(e.type == "CONSULT" and sorted(e.actor) == ["CHN", "RUS"]
+               for e in code(text, published="2021-12-16").events)
+
+
+# ---------------------------------------------------------------- lists of titled officials
+
+DELEGATIONS = ("Joint Statement of Mexico and the United States\n\nThe Mexican delegation included Head of the "
+               "National Water Commission Pedro Ruiz Lara, Chief Officer for North America at the Foreign "
+               "Ministry Tomas Garza, and Mexican Ambassador to the United States Ana Cruz.\n\nThe U.S. "
+               "delegation included Deputy Secretary of Homeland Security John Reed, U.S. Ambassador to "
+               "Mexico Paul Stone, and Assistant Secretary of State Mary Kent.\n")
+
+
+def _person(name: str):  # type: ignore[no-untyped-def]
+    return next(a for a in code(DELEGATIONS, published="2023-04-13").actors if a.name == name)
+
+
+def test_a_title_after_a_comma_that_runs_into_a_name_is_the_next_persons() -> None:
+    # the NER misses the second name ("Ken Salter"), as it does in long lists: the title after the first
+    # name's comma runs into it, and is the second person's, not the first's
+    doc = build_nlp()("The delegation included Deputy Secretary of Homeland Security John Reed, U.S. Ambassador "
+                      "to Mexico Ken Salter, and Assistant Secretary of State Mary Kent.")
+    doc.ents = [e for e in doc.ents if e.text != "Ken Salter" and "Salter" not in e.text]
+    reed = next(e for e in doc.ents if e.text == "John Reed")
+    assert right_title(doc, reed.end, load_gazetteer()) is None
+    # a title that ends in a place stays the title of the name before it
+    doc2 = build_nlp()("The delegation included Ana Cruz, Ambassador of Mexico to Canada, and Mary Kent.")
+    cruz = next(e for e in doc2.ents if e.text == "Ana Cruz")
+    assert right_title(doc2, cruz.end, load_gazetteer()) is not None
+
+
+def test_a_name_the_ner_takes_into_a_ministry_is_still_a_person() -> None:
+    garza = _person("Tomas Garza")
+    assert garza.country == "MEX"
+    assert garza.role == "Chief Officer for North America at the Foreign Ministry"
+
+
+def test_a_continent_named_like_a_state_is_not_that_state() -> None:
+    text = "Prime Minister Anna Holm will visit North America next week.\n"
+    assert not [a for a in code(text, published="2023-04-13").actors if a.id == "USA"]
+
+
+def test_thanks_for_a_question_is_a_courtesy() -> None:
+    text = TALKS.format(turn="We have much to discuss.", reply="Thank you for this question, it matters.")
+    assert not [e for e in code(text, published="2021-12-16").events if e.type == "SUPPORT"]
+
+
+def test_you_after_a_question_from_the_floor_is_not_the_other_leader() -> None:
+    text = ("Press conference of Russia and Mongolia\n\nPresident of Russia Vladimir Putin: We held good talks "
+            "today.\n\nQuestion: Will you meet again?\n\nPresident of Mongolia Batbold Dorj: I thank you for "
+            "the interest you show in our cooperation.\n")
+    assert ("SUPPORT", ("MNG",), ("RUS",)) not in events(text, published="2021-12-16")
