@@ -125,3 +125,19 @@ def test_you_after_a_question_from_the_floor_is_not_the_other_leader() -> None:
             "today.\n\nQuestion: Will you meet again?\n\nPresident of Mongolia Batbold Dorj: I thank you for "
             "the interest you show in our cooperation.\n")
     assert ("SUPPORT", ("MNG",), ("RUS",)) not in events(text, published="2021-12-16")
+
+
+# ---------------------------------------------------------------- times told in a turn
+
+def test_a_treaty_signed_some_years_ago_is_undated() -> None:
+    text = TALKS.format(turn="Yes.", reply="Relations between our countries are based on the Treaty on Friendly "
+                                            "Relations that we signed several years ago.")
+    treaty = [a for a in code(text, published="2021-12-16").agreements if "Treaty" in a.title]
+    assert treaty and treaty[0].date is None
+
+
+def test_an_act_told_with_a_capitalised_year_takes_that_year() -> None:
+    text = TALKS.format(turn="In 2019, when I was in Russia as Prime Minister, you and I initiated this pipeline "
+                             "project.", reply="Yes.")
+    ev = [e for e in code(text, published="2021-12-16").events if "initiated" in e.evidence.text]
+    assert ev and sorted(ev[0].actor) == ["MNG", "RUS"] and ev[0].date == "2019"

@@ -186,7 +186,7 @@ def event_date(ctx: Context, clause: Clause, status: str, span: bool = False) ->
 
 
 #: words saying an act happened before the document's main day, without saying when
-EARLIER_ADV = frozenset({"recently", "earlier", "previously", "lately", "formerly"})
+EARLIER_ADV = frozenset({"recently", "earlier", "previously", "lately", "formerly", "ago"})
 EARLIER_ADJ = frozenset({"recent", "previous", "earlier", "past", "former", "prior"})
 
 
