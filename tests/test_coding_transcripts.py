@@ -141,3 +141,24 @@ def test_an_act_told_with_a_capitalised_year_takes_that_year() -> None:
                              "project.", reply="Yes.")
     ev = [e for e in code(text, published="2021-12-16").events if "initiated" in e.evidence.text]
     assert ev and sorted(ev[0].actor) == ["MNG", "RUS"] and ev[0].date == "2019"
+
+
+# ---------------------------------------------------------------- cooperation pledged
+
+MET = "Prime Minister Anna Holm met Prime Minister Tomas Vuki of Fiji in Suva today. "
+
+
+def test_cooperation_the_pair_commits_to_is_cooperation() -> None:
+    text = MET + "Both countries committed to increase cooperation on maritime security.\n"
+    assert ("COOPERATE", ("AUS", "FJI"), ()) in events("Australia and Fiji\n\n" + text, published="2021-06-03")
+
+
+def test_one_sides_pledge_of_cooperation_with_a_partner_is_cooperation() -> None:
+    text = MET + "Australia pledged to expand cooperation with Fiji on maritime surveillance.\n"
+    assert ("COOPERATE", ("AUS", "FJI"), ()) in events("Australia and Fiji\n\n" + text, published="2021-06-03")
+
+
+def test_agreeing_to_cooperate_stays_an_agreement() -> None:
+    text = MET + "The two countries agreed to expand cooperation on fisheries.\n"
+    found = events("Australia and Fiji\n\n" + text, published="2021-06-03")
+    assert ("AGREE", ("AUS", "FJI"), ()) in found and ("COOPERATE", ("AUS", "FJI"), ()) not in found

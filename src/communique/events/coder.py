@@ -87,6 +87,10 @@ REFUSAL_SOURCE = "PLOVER_MANUAL.tex:665 REJECT (refusal)"
 #: verbs of commitment between parties: their complement is promised even when it names no event
 PROMISE = frozenset({"agree", "agreed", "agrees", "pledge", "pledged", "pledges", "promise", "promised", "promises",
                      "commit", "committed", "commits", "vow", "vowed", "vows", "undertake", "undertook"})
+#: verbs of pledging, not of consenting: what they pledge is done as pledged (see `_intents`)
+PLEDGING = PROMISE - AGREE_HEADS
+#: nouns of working together, whose increase or continuation pledged is cooperation pledged
+COOPERATION_NOUNS = frozenset({"cooperation", "co-operation", "collaboration", "coordination", "partnership"})
 #: the intent code of each cooperative CAMEO family (CAMEO 03: express intent to ...); conflict -> threaten
 INTENT_CODE = {"03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 #: a noun trigger names an event only in these positions (else it is talked about)
@@ -378,6 +382,12 @@ class Coder:
                 continue  # (but agreeing to talk, at no time told, is the step agreed: "agreed to engage in a dialogue")
             code = INTENT_CODE.get(root, "130" if root >= "09" else "030") if root != "04" or self.sentence_mode \
                 else "030"
+            if not self.sentence_mode and head.lower_ in PLEDGING and (root == "06" or root == "05" and any(
+                    w.lower_ in COOPERATION_NOUNS for w in tok.subtree)):
+                # "the two countries committed to increase cooperation to combat X", "pledged to share data": the
+                # guidelines code material cooperation "delivered or committed" as COOPERATE (GUIDELINES.md,
+                # events table), done when pledged; consenting to a step ("agreed to cooperate") stays AGREE
+                code = t.code if root == "06" else "060"
             if self.sentence_mode and head.lower_ in AGREE_HEADS:
                 code = INTENT_CODE.get(root, "030")  # agreeing to an act is consent, never a threat
             old = by_token.get(head.i)
