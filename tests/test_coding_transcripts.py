@@ -162,3 +162,19 @@ def test_agreeing_to_cooperate_stays_an_agreement() -> None:
     text = MET + "The two countries agreed to expand cooperation on fisheries.\n"
     found = events("Australia and Fiji\n\n" + text, published="2021-06-03")
     assert ("AGREE", ("AUS", "FJI"), ()) in found and ("COOPERATE", ("AUS", "FJI"), ()) not in found
+
+
+def test_joint_work_the_pair_commits_to_continue_is_cooperation() -> None:
+    text = MET + "The two sides committed to continue joint work to dismantle trafficking networks.\n"
+    assert ("COOPERATE", ("AUS", "FJI"), ()) in events("Australia and Fiji\n\n" + text, published="2021-06-03")
+
+
+def test_sharing_the_pair_commits_to_is_cooperation() -> None:
+    text = MET + "Both sides committed to the sharing of data and best practices.\n"
+    assert ("COOPERATE", ("AUS", "FJI"), ()) in events("Australia and Fiji\n\n" + text, published="2021-06-03")
+
+
+def test_a_commitment_to_ones_own_reforms_is_no_cooperation() -> None:
+    text = MET + "Fiji committed to economic reforms.\n"
+    assert not [e for e in code("Australia and Fiji\n\n" + text, published="2021-06-03").events
+                if e.type == "COOPERATE"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from communique.events import agreements, attendees, honours, material, meetings, partnerships, statements
 from communique.events.clause import MEDIUM, Clause, read_clause
@@ -32,7 +32,7 @@ from communique.events.common import (
     told_as_earlier,
 )
 from communique.events.lexicon import CONSULT_BLOCKS, Lexicon, Trigger, load_lexicon
-from communique.events.parse import FINITE, REPORTING, Modality, is_verb, negated, objects, subjects
+from communique.events.parse import FINITE, REPORTING, Modality, children, is_verb, negated, objects, subjects
 from communique.events.parties import (
     CIVILIAN_AGENTS,
     FORCE_AGENTS,
@@ -91,6 +91,22 @@ PROMISE = frozenset({"agree", "agreed", "agrees", "pledge", "pledged", "pledges"
 PLEDGING = PROMISE - AGREE_HEADS
 #: nouns of working together, whose increase or continuation pledged is cooperation pledged
 COOPERATION_NOUNS = frozenset({"cooperation", "co-operation", "collaboration", "coordination", "partnership"})
+#: nouns of what is shared or exchanged in working together ("the sharing of data", "exchanges of experts")
+SHARING_NOUNS = frozenset({"sharing", "exchange", "exchanges"})
+COMMITTED_SOURCE = "GUIDELINES.md COOPERATE (material cooperation delivered or committed)"
+
+
+def _names_cooperation(heads: list[Token]) -> bool:
+    """What is pledged is working together: cooperation or joint work named as the pledge's object or
+    its infinitive's ("to continue joint work", "to the sharing of data")."""
+    for h in heads:
+        for w in [h, *(o for o in h.children if o.dep_ == "dobj")]:
+            if w.lower_ in COOPERATION_NOUNS or w.lower_ in SHARING_NOUNS and w is h or w.lower_ in ("work", "efforts") \
+                    and any(a.lower_ in ("joint", "common") for a in w.children if a.dep_ == "amod"):
+                return True
+    return False
+
+
 #: the intent code of each cooperative CAMEO family (CAMEO 03: express intent to ...); conflict -> threaten
 INTENT_CODE = {"03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 #: a noun trigger names an event only in these positions (else it is talked about)
@@ -282,6 +298,16 @@ class Coder:
                 out.append(Trigger(tok, "051", None, "CAMEO.2.0.txt:4580 EXPRESS * GRATITUDE (grateful to: gratitude "
                                    "expressed)", False, frozenset({tok.i})))
                 covered.add(tok.i)
+        if not self.sentence_mode:
+            for tok in span:  # "committed to continue joint work", "committed to the sharing of data"
+                if tok.i not in covered and tok.lower_ in PLEDGING and is_verb(tok) and not negated(tok) \
+                        and _names_cooperation([*(c for c in tok.children if c.dep_ == "xcomp" and is_verb(c)),
+                                                *(o for p in children(tok, "prep") if p.lower_ == "to"
+                                                  for o in children(p, "pobj"))]):
+                    # cooperation pledged is cooperation (GUIDELINES.md: material cooperation "delivered or
+                    # committed"), whether or not a dictionary verb names it
+                    out.append(Trigger(tok, "060", None, COMMITTED_SOURCE, False, frozenset({tok.i})))
+                    covered.add(tok.i)
         if self.sentence_mode:
             # "is committed to opening up the economy", "is ready to help": a word of commitment whose
             # act no dictionary verb names still commits (PLOVER_MANUAL.tex:347 AGREE, "indicate
@@ -358,6 +384,9 @@ class Coder:
                     c.dep_ == "xcomp" and is_verb(c) and c.i not in by_token for c in tok.children):
                 composed = Trigger(tok, "030", None, f"{INTENT_SOURCE} + {t.source}", False,
                                    frozenset({tok.i}))
+                if not self.sentence_mode and tok.lower_ in PLEDGING and _names_cooperation(
+                        [c for c in tok.children if c.dep_ == "xcomp" and is_verb(c)]):
+                    composed = Trigger(tok, "060", None, f"{COMMITTED_SOURCE} + {t.source}", False, frozenset({tok.i}))
                 out[out.index(t)] = composed
                 by_token[tok.i] = composed
         # (sentence mode: a verb of the dictionary's ALLEGE block with an infinitive, "swore to fight", vows
