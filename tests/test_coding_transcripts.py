@@ -178,3 +178,10 @@ def test_a_commitment_to_ones_own_reforms_is_no_cooperation() -> None:
     text = MET + "Fiji committed to economic reforms.\n"
     assert not [e for e in code("Australia and Fiji\n\n" + text, published="2021-06-03").events
                 if e.type == "COOPERATE"]
+
+
+def test_attending_an_organisations_summit_meets_the_organisation() -> None:
+    text = ("Australian Prime Minister Anna Holm arrived in Fiji today.\n\nShe will travel to Brussels to attend "
+            "the NATO Summit next week.\n")
+    summit = [e for e in code(text, published="2010-10-03").events if "IGO:NATO" in e.recipient]
+    assert summit and (summit[0].actor, summit[0].status, summit[0].date) == (["AUS"], "planned", "2010-10")

@@ -246,6 +246,14 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
                     if homed:
                         ctx.homed.add(id(ev))
             return out
+        held_by = [m for m in clause.owners if m.code.startswith("IGO:") and m.code not in {d.code for d in clause.doers}]
+        if held_by and clause.trigger.block in MOTION_BLOCKS and cameo.startswith("044") and not partners \
+                and not ctx.sentence_mode:
+            # "will attend the NATO Summit next week": taking part in an organisation's gathering is meeting the
+            # organisation, where the gathering is
+            ev = make_event(ctx, clause, sent, type_, cameo, clause.doers, held_by[:1], status=status,
+                            date=event_date(ctx, clause, status), place=place_of_clause(ctx, clause))
+            return [ev] if ev else []
         if (visit or motion) and not ctx.sentence_mode and not clause.with_(CONVENED):
             return []  # (not "attended the dinner hosted by X": its host met the guest where it was)
     date = event_date(ctx, clause, status)
