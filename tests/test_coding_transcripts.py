@@ -185,3 +185,10 @@ def test_attending_an_organisations_summit_meets_the_organisation() -> None:
             "the NATO Summit next week.\n")
     summit = [e for e in code(text, published="2010-10-03").events if "IGO:NATO" in e.recipient]
     assert summit and (summit[0].actor, summit[0].status, summit[0].date) == (["AUS"], "planned", "2010-10")
+
+
+def test_a_hyphen_left_by_a_broken_line_does_not_end_the_sentence() -> None:
+    text = ("Australian Prime Minister Anna Holm arrived in Fiji today.\n\nShe will have further discussions when she "
+            "meets NATO Secretary- General Jan Olsen in Brussels on 4 October.\n")
+    meeting = [e for e in code(text, published="2010-10-03").events if "IGO:NATO" in e.actor + e.recipient]
+    assert meeting and (meeting[0].status, meeting[0].date) == ("planned", "2010-10-04")

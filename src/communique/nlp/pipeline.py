@@ -162,6 +162,10 @@ def build_nlp(model: str | None = None) -> Language:
     infixes = [*(nlp.Defaults.infixes or []), r"(?<=[A-Za-z]\.)[-\u2013\u2014](?=[A-Za-z])",
                r"(?<=[A-Za-z])\[(?=[A-Z])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+    # a hyphen left at a word's end before a space, "NATO Secretary- General X" (a line broken in the source),
+    # "pre- and post-war", is a token of its own, not a word the parser takes for the end of a sentence
+    suffixes = [*(nlp.Defaults.suffixes or []), r"(?<=[A-Za-z]{2})-$"]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
     nlp.add_pipe("paragraph_breaks", first=True)  # before the parser, which keeps preset bounds
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH",
                                                                  "overwrite_ents": True})
