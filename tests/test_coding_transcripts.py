@@ -192,3 +192,18 @@ def test_a_hyphen_left_by_a_broken_line_does_not_end_the_sentence() -> None:
             "meets NATO Secretary- General Jan Olsen in Brussels on 4 October.\n")
     meeting = [e for e in code(text, published="2010-10-03").events if "IGO:NATO" in e.actor + e.recipient]
     assert meeting and (meeting[0].status, meeting[0].date) == ("planned", "2010-10-04")
+
+
+def test_an_officer_renamed_by_an_organisations_office_serves_the_organisation() -> None:
+    text = ("Australian Prime Minister Anna Holm visited Kabul today. Ms Holm also met with the Commander ISAF, "
+            "General Tom Reyes, and discussed the strategy.\n")
+    record = code(text, published="2010-10-03")
+    reyes = next(a for a in record.actors if a.name == "Tom Reyes")
+    assert reyes.country == "IGO:NATO"  # ISAF is NATO-led: events take NATO (organizations.jsonl part_of)
+    assert any(sorted(e.actor) == ["AUS", "IGO:NATO"] for e in record.events if e.type == "CONSULT")
+
+
+def test_a_forum_of_states_is_an_organisation_one_attends() -> None:
+    text = ("Australian Prime Minister Anna Holm arrived in Fiji today.\n\nShe will travel to Brussels next week to "
+            "attend the ASEM summit.\n")
+    assert any(e.recipient == ["IGO:ASEM"] for e in code(text, published="2010-10-03").events)

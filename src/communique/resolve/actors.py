@@ -35,7 +35,7 @@ from communique.resolve.people import (
     titled_default,
     titled_names,
 )
-from communique.resolve.titles import Stated, left_title, stated
+from communique.resolve.titles import OFFICE, Stated, left_title, stated
 
 TITLE_PREFIX = re.compile(r"^(?:(?:His|Her) (?:Majesty|Royal Highness|Highness|Excellency)\s+|(?:President|King|Queen|"
                           r"Prime Minister|Chancellor|Secretary|Minister|Emir|Sultan|Sheikh|Crown Prince|Premier|"
@@ -551,13 +551,23 @@ def _met_by_narrator(doc: Doc, people: dict[str, PersonActor], introduced: set[s
 
 def _described_by(span: Span, spans: list[tuple[int, int, str, str]]) -> str | None:
     """The one state named in the noun phrase a name stands in apposition to, before it ("a New Zealand
-    Defence Force officer, Major X"; not "his counterpart, X")."""
+    Defence Force officer, Major X"; not "his counterpart, X"), or the one organisation an office there
+    names ("the Commander ISAF, General X")."""
     root = span.root
-    if root.dep_ != "appos" or root.head.i >= span.start or root.head.lower_ in ("counterpart", "counterparts"):
-        return None
     head = root.head
+    # (an apposition the parser reads as a list's next item, with no "and" between: "the Commander ISAF,
+    # General X")
+    renames = root.dep_ == "appos" or root.dep_ == "conj" and not any(
+        t.dep_ == "cc" for t in span.doc[head.i + 1:span.start])
+    if not renames or head.i >= span.start or head.lower_ in ("counterpart", "counterparts"):
+        return None
     lo, hi = head.left_edge.idx, head.idx + len(head.text)
     found = {c for s0, _e, c, k in spans if k == "country" and lo <= s0 < hi and not c.startswith("IGO:")}
+    if root.dep_ == "conj" and not any(t.lower_ in OFFICE for t in head.subtree if t.i < span.start):
+        return None  # (a list's next item renames nothing: "met Japan, Major X")
+    if not found and any(t.lower_ in OFFICE for t in head.subtree if t.i < span.start):
+        # "the Commander ISAF, General X": the one organisation the office he is named by serves
+        found = {c for s0, _e, c, _k in spans if lo <= s0 < hi and c.startswith("IGO:")}
     return found.pop() if len(found) == 1 else None
 
 
