@@ -207,3 +207,18 @@ def test_a_forum_of_states_is_an_organisation_one_attends() -> None:
     text = ("Australian Prime Minister Anna Holm arrived in Fiji today.\n\nShe will travel to Brussels next week to "
             "attend the ASEM summit.\n")
     assert any(e.recipient == ["IGO:ASEM"] for e in code(text, published="2010-10-03").events)
+
+
+# ---------------------------------------------------------------- trips
+
+def test_this_visit_to_foreign_states_is_the_speakers_trip() -> None:
+    text = ("Statement by Australian Prime Minister Anna Holm\n\nOn this visit to Laos new understandings have "
+            "been reached.\n")
+    assert ("CONSULT", ("AUS",), ("LAO",)) in events(text, published="1994-04-12")
+
+
+def test_a_trip_of_several_stops_with_no_time_is_dated_to_its_month() -> None:
+    text = ("Solomon Islands Prime Minister to visit New Zealand\n\nPrime Minister Derek Sikua of Solomon Islands "
+            "is visiting Papua New Guinea and Australia en route to New Zealand.\n")
+    legs = [e for e in code(text, published="2008-01-23").events if e.recipient in (["PNG"], ["AUS"])]
+    assert legs and {e.date for e in legs} == {"2008-01"}

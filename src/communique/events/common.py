@@ -182,6 +182,8 @@ def event_date(ctx: Context, clause: Clause, status: str, span: bool = False) ->
         return when.value
     if status == "occurred" and told_as_earlier(clause):
         return None  # "his recent visit", "as discussed during their recent contacts": before, but when?
+    if span and status == "occurred" and ctx.anchor and len(ctx.anchor) == 10:
+        return ctx.anchor[:7]  # "this visit to Laos, Thailand and Vietnam": its stops were not all on the main day
     return ctx.anchor if status == "occurred" else ctx.planned
 
 

@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from communique.events.clause import CONVENED, Clause, clause_time
@@ -229,6 +231,14 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
         homed = home is not None
         if home is not None:
             stops = [(Mention(home, "country"), None)]
+        if stops and not clause.doers and not ctx.sentence_mode:
+            # "On this visit to Laos, Thailand and Vietnam", "my visit to X": the speaker's own trip, when the
+            # text speaks as one state and the trip goes elsewhere
+            own = ctx.res.author or (ctx.res.we[0] if len(ctx.res.we) == 1 else None)
+            tok = clause.trigger.token
+            if own and clause.trigger.nominal and own not in {h.code for h, _s in stops} and any(
+                    c.dep_ in ("det", "poss") and c.lower_ in ("this", "my", "our") for c in tok.children):
+                clause = replace(clause, doers=[Mention(own, "group", None, tok.i)])
         if stops:  # a visit, or a trip of several stops: one visit to each
             date = event_date(ctx, clause, status, span=len(stops) > 1)
             out = []
