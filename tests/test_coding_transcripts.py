@@ -222,3 +222,17 @@ def test_a_trip_of_several_stops_with_no_time_is_dated_to_its_month() -> None:
             "is visiting Papua New Guinea and Australia en route to New Zealand.\n")
     legs = [e for e in code(text, published="2008-01-23").events if e.recipient in (["PNG"], ["AUS"])]
     assert legs and {e.date for e in legs} == {"2008-01"}
+
+
+def test_signatories_named_at_one_place_met_there() -> None:
+    text = ("Australia and Malaysia sign trade agreement\n\nAustralia and Malaysia today signed a free trade "
+            "agreement. It was signed in Kuala Lumpur by Australia's Trade Minister Tom Reyes and his Malaysian "
+            "counterpart Ahmad Latif.\n")
+    visit = [e for e in code(text, published="2012-05-22").events if e.type == "CONSULT"]
+    assert visit and (visit[0].actor, visit[0].recipient, visit[0].date) == (["AUS"], ["MYS"], "2012-05-22")
+
+
+def test_a_document_signed_with_no_place_told_is_no_meeting() -> None:
+    text = ("Australia and Malaysia sign trade agreement\n\nAustralia and Malaysia today signed a free trade "
+            "agreement.\n")
+    assert not [e for e in code(text, published="2012-05-22").events if e.type == "CONSULT"]

@@ -32,7 +32,16 @@ from communique.events.common import (
     told_as_earlier,
 )
 from communique.events.lexicon import CONSULT_BLOCKS, Lexicon, Trigger, load_lexicon
-from communique.events.parse import FINITE, REPORTING, Modality, children, is_verb, negated, objects, subjects
+from communique.events.parse import (
+    FINITE,
+    REPORTING,
+    Modality,
+    children,
+    is_verb,
+    negated,
+    objects,
+    subjects,
+)
 from communique.events.parties import (
     CIVILIAN_AGENTS,
     FORCE_AGENTS,
@@ -42,7 +51,7 @@ from communique.events.parties import (
     dedupe,
     subject_of_kind,
 )
-from communique.events.places import index_places, place, place_of_clause
+from communique.events.places import index_places, place, place_of_clause, places_in
 from communique.events.sentences import Sent, sentences
 from communique.records import Agreement, Event, Evidence, Partnership, Place
 from communique.resolve.actors import Resolved
@@ -633,6 +642,9 @@ class Coder:
                 if signed is not None:
                     signed.evidence = ag.evidence
                     events.add(signed)
+                met = None if self.sentence_mode else _signed_together(ag, sents, ctx, found)
+                if met is not None:
+                    events.add(met)
         facts = self._facts(sents, ctx, events)
         self._undated(events, ctx)
         self._stays(events, body, ctx)
@@ -1416,3 +1428,32 @@ def _dedupe_agreements(ags: list[Agreement]) -> list[Agreement]:
 
 
 __all__ = ["Coder", "EventSet", "Evidence"]
+
+
+#: verbs of signing whose agents or subjects sign in person
+SIGNING_VERBS = frozenset({"signed", "sign", "signs", "signing", "initialled", "initialed"})
+
+
+def _signed_together(ag: Agreement, sents: list[Sent], ctx: Context, found: list[Found]) -> Event | None:
+    """"It was signed in Kuala Lumpur by Australia's Minister X and his Malaysian counterpart Y": the two
+    signatories named at one place met there to sign (a visit when the place is one side's)."""
+    if len(ag.parties) != 2 or not ag.date:
+        return None
+    for sent in sents:
+        for verb in sent.span:
+            if verb.lower_ not in SIGNING_VERBS or not is_verb(verb):
+                continue
+            signers = [m for c in verb.children if c.dep_ in ("nsubj", "agent")
+                       for t in ([c] if c.dep_ == "nsubj" else children(c, "pobj")) for m in ctx.parties.of_np(t)]
+            where = places_in(ctx, [verb], ("in", "at"))
+            if {m.code for m in signers} != set(ag.parties) or not any(m.kind == "person" for m in signers) \
+                    or not where or not where[0].name:
+                continue
+            at, clause = where[0], _dummy_clause(found, sent.span)
+            if at.country in ag.parties:
+                guest = next(c for c in ag.parties if c != at.country)
+                return make_event(ctx, clause, sent.span, "CONSULT", "042", [Mention(guest, "country")],
+                                  [Mention(str(at.country), "country")], mode="visit", date=ag.date, place=at)
+            return make_event(ctx, clause, sent.span, "CONSULT", "040",
+                              [Mention(c, "country") for c in sorted(ag.parties)], [], date=ag.date, place=at)
+    return None
