@@ -236,3 +236,30 @@ def test_a_document_signed_with_no_place_told_is_no_meeting() -> None:
     text = ("Australia and Malaysia sign trade agreement\n\nAustralia and Malaysia today signed a free trade "
             "agreement.\n")
     assert not [e for e in code(text, published="2012-05-22").events if e.type == "CONSULT"]
+
+
+# ---------------------------------------------------------------- the speaking state of a text with no address
+
+def _voice(text: str, published: str = "2022-03-20") -> list[str]:
+    from communique.resolve.actors import resolve
+    return resolve(build_nlp()(text), load_gazetteer(), published, None).we
+
+
+def test_a_headline_naming_the_speech_s_speaker_gives_the_voice() -> None:
+    text = ("Speech by President of Ukraine Volodymyr Zelenskyy in the Knesset\n\nRussia has launched a war. Russia "
+            "wants to destroy us. Russia will fail. Israel knows what such threats mean.\n")
+    assert _voice(text) == ["UKR"]
+
+
+def test_where_a_placed_guest_travels_stays_the_voice() -> None:
+    text = ("Visit by Her Royal Highness Princess Siri of Thailand\n\nHer Royal Highness Princess Siri of Thailand "
+            "is to visit Australia as a guest of the Government. The Princess will visit Canberra and Perth.\n")
+    assert _voice(text, "1984-10-15") == ["AUS"]
+
+
+def test_a_headline_of_one_states_visit_to_another_is_told_by_the_host() -> None:
+    text = ("Prime Minister of Japan's visit to Australia\n\nI will host Prime Minister Kenji Sato of Japan for a "
+            "working meeting in Sydney on 14 January. Japan has been an important friend to Australia for decades.\n")
+    assert _voice(text, "2017-01-11") == ["AUS"]
+    visit = next(e for e in code(text, published="2017-01-11").events if e.type == "CONSULT")
+    assert (visit.actor, visit.recipient, visit.date) == (["JPN"], ["AUS"], "2017-01-14")

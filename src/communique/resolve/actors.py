@@ -420,7 +420,7 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     for pid, code, subject in bare:
         if pid not in stated_ids and subject and code not in partners:
             bare_titles[code] = bare_titles.get(code, 0) + 1
-    home = author or _leader(bare_titles)
+    home = author or _headline_speaker(text[:head_end], people) or _leader(bare_titles)
     if home is None:  # a release quotes its own minister: '"...," Helen Clark said'
         home = _leader(_quoted_states(text, people, stated_ids))
     rest = [c for c in main if c not in partners and not c.startswith("IGO:")] or main
@@ -510,6 +510,28 @@ def people_names(people: dict[str, PersonActor]) -> set[str]:
 SAYING = {"said", "says", "added", "announced", "stated"}
 
 
+#: a headline naming who speaks the text: "Speech by President of Ukraine X in the Knesset", "Statement of
+#: the Prime Minister", "Address by X to the people of Switzerland"
+HEAD_SPEAKER = re.compile(r"\b(?:Statement|Speech|Address|Remarks|Message|Interview|Op-Ed|Article|Letter|Greetings|"
+                          r"Condolences|Appeal|Video Address|Press Statement)s?\s+(?:by|of|from)\s+", re.I)
+
+
+def _headline_speaker(head: str, people: dict[str, PersonActor]) -> str | None:
+    """The state of the person a headline names as the text's speaker ("Speech by President of Ukraine X"),
+    when the text has no address: one the leaders table or a title naming the state places."""
+    m = HEAD_SPEAKER.search(head)
+    if m is None:
+        return None
+    named = sorted(((s0, pa) for pa in people.values() for s0, _e, _f in pa.mentions if m.end() <= s0 < len(head)),
+                   key=lambda x: x[0])
+    if not named:
+        return None
+    pa = named[0][1]
+    sure = pa.resolution.startswith("leaders table: ") or (" names " in pa.resolution and "no state named" not in
+                                                           pa.resolution)
+    return pa.country if sure and pa.country and not pa.country.startswith("IGO:") else None
+
+
 def _headline_partners(head: str, named: list[tuple[int, str, str]]) -> tuple[set[str], set[str]]:
     """The states a headline names as the other side, and of those the ones of a visit: those after
     " with " ("Call with President of China X"), and those of a visit ("Travel to A", "Visit by the King of
@@ -520,8 +542,11 @@ def _headline_partners(head: str, named: list[tuple[int, str, str]]) -> tuple[se
     if m is None:
         return out, set()
     by = re.search(r"\bby\b", head[m.end():])
+    before = {c for s0, c, k in named if k == "country" and 0 < m.start() - s0 < 12}
     if m.group("to") and by is not None:  # "Visit to Australia by the King of Sweden"
         visiting = {c for s0, c, _k in named if s0 > m.end() + by.start()}
+    elif m.group("to") and before:  # "Prime Minister of Japan's visit to Australia": the host is not the other side
+        visiting = before
     else:  # "Saudi Visit": a state just before names the visitor (not "Secretary X's Travel": the traveller);
         # after it, the destination or the visitor
         visiting = {c for s0, c, k in named if s0 > m.start() or k == "country" and m.start() - s0 < 12}
