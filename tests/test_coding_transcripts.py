@@ -263,3 +263,16 @@ def test_a_headline_of_one_states_visit_to_another_is_told_by_the_host() -> None
     assert _voice(text, "2017-01-11") == ["AUS"]
     visit = next(e for e in code(text, published="2017-01-11").events if e.type == "CONSULT")
     assert (visit.actor, visit.recipient, visit.date) == (["JPN"], ["AUS"], "2017-01-14")
+
+
+def test_a_headline_naming_the_speakers_office_gives_the_voice() -> None:
+    text = ("Europe must not be silent - address by the President of Ukraine\n\nRussia has launched a war. Russia "
+            "wants to destroy us. Russia will fail.\n")
+    assert _voice(text) == ["UKR"]
+
+
+def test_the_state_whose_speakers_hold_the_floor_is_the_voice() -> None:
+    text = ("Meeting on the economy\n\nVladimir Putin: Colleagues, good afternoon. Trade with China has grown.\n\n"
+            "Chinese businessman Li Wei: Thank you. China values this market.\n\nVladimir Putin: Thank you. Let us "
+            "continue.\n\nVladimir Putin: China is our partner.\n")
+    assert _voice(text, "2021-12-16") == ["RUS"]

@@ -7,6 +7,7 @@ does. Within a document, "President Xi", "Xi" and "Xi Jinping" become one actor.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -420,9 +421,12 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     for pid, code, subject in bare:
         if pid not in stated_ids and subject and code not in partners:
             bare_titles[code] = bare_titles.get(code, 0) + 1
-    home = author or _headline_speaker(text[:head_end], people) or _leader(bare_titles)
+    home = author or _headline_speaker(text[:head_end], people, spans) or _leader(bare_titles)
     if home is None:  # a release quotes its own minister: '"...," Helen Clark said'
         home = _leader(_quoted_states(text, people, stated_ids))
+    if home is None:  # a transcript: the state whose speakers hold the floor most ("Vladimir Putin: ...")
+        held = Counter(c for _s, _e, c in _turns(text, spans) if c and not c.startswith("IGO:"))
+        home = _leader(dict(held))
     rest = [c for c in main if c not in partners and not c.startswith("IGO:")] or main
     voice = home or (max(voters, key=lambda c: (voters[c], counts[c])) if voters else (rest[0] if rest else None))
     if voice:  # the publisher speaks even when the text never names its own country
@@ -516,12 +520,23 @@ HEAD_SPEAKER = re.compile(r"\b(?:Statement|Speech|Address|Remarks|Message|Interv
                           r"Condolences|Appeal|Video Address|Press Statement)s?\s+(?:by|of|from)\s+", re.I)
 
 
-def _headline_speaker(head: str, people: dict[str, PersonActor]) -> str | None:
+#: an office of a state named in a headline after its speaker's "by" ("by the President of Ukraine")
+HEAD_OFFICE = re.compile(r"(?:the\s+)?(?:President|Prime Minister|Chancellor|King|Queen|Emir|Foreign Minister|"
+                         r"Minister of Foreign Affairs|Head of State|Premier)\s+of\s+(?:the\s+)?", re.I)
+
+
+def _headline_speaker(head: str, people: dict[str, PersonActor], spans: list[tuple[int, int, str, str]]) -> str | None:
     """The state of the person a headline names as the text's speaker ("Speech by President of Ukraine X"),
-    when the text has no address: one the leaders table or a title naming the state places."""
+    when the text has no address: one the leaders table or a title naming the state places, or the state
+    of the office named ("Address by the President of Ukraine")."""
     m = HEAD_SPEAKER.search(head)
     if m is None:
         return None
+    office = HEAD_OFFICE.match(head, m.end())
+    if office:
+        state = next((c for s0, _e, c, k in spans if s0 == office.end() and k == "country"), None)
+        if state and not state.startswith("IGO:"):
+            return state
     named = sorted(((s0, pa) for pa in people.values() for s0, _e, _f in pa.mentions if m.end() <= s0 < len(head)),
                    key=lambda x: x[0])
     if not named:
