@@ -276,3 +276,10 @@ def test_the_state_whose_speakers_hold_the_floor_is_the_voice() -> None:
             "Chinese businessman Li Wei: Thank you. China values this market.\n\nVladimir Putin: Thank you. Let us "
             "continue.\n\nVladimir Putin: China is our partner.\n")
     assert _voice(text, "2021-12-16") == ["RUS"]
+
+
+def test_one_who_leaves_for_a_visit_makes_it() -> None:
+    text = ("Minister to visit Indonesia\n\nNew Zealand Foreign Minister Tom Reyes leaves tomorrow for a two-day visit "
+            "to Indonesia.\n")
+    visit = next(e for e in code(text, published="2009-06-23").events if e.type == "CONSULT")
+    assert (visit.actor, visit.recipient, visit.status, visit.date) == (["NZL"], ["IDN"], "planned", "2009-06-24")

@@ -94,6 +94,12 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
 SEPARATE_NOUNS = frozenset({"meetings", "conversations", "calls", "bilaterals", "audiences"})
 
 
+#: verbs of setting off on a trip ("leaves for a visit", "departs on a tour")
+SETTING_OFF = frozenset({"leave", "leaves", "left", "leaving", "depart", "departs", "departed", "departing", "set",
+                         "sets", "embark", "embarks", "embarked", "travel", "travels", "travelled", "traveled", "fly",
+                         "flies", "flew", "go", "goes", "went", "head", "heads", "headed"})
+
+
 def _home_for(clause: Clause, ctx: Context) -> str | None:
     """Where a visit that names no destination goes: "this week's visit by the Saudi Commerce Minister", in
     a New Zealand release, is a foreign official's visit to the publisher's state. Not the publisher's own
@@ -239,6 +245,13 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
             if own and clause.trigger.nominal and own not in {h.code for h, _s in stops} and any(
                     c.dep_ in ("det", "poss") and c.lower_ in ("this", "my", "our") for c in tok.children):
                 clause = replace(clause, doers=[Mention(own, "group", None, tok.i)])
+            elif clause.trigger.nominal and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "on") \
+                    and tok.head.head.lower_ in SETTING_OFF:
+                # "X leaves tomorrow for a two-day visit to Indonesia": the visit is the one who sets off
+                goers = [m for sub in subjects(tok.head.head) for m in ctx.parties.of_np(sub)
+                         if m.code not in {h.code for h, _s in stops}]
+                if goers:
+                    clause = replace(clause, doers=goers)
         if stops:  # a visit, or a trip of several stops: one visit to each
             date = event_date(ctx, clause, status, span=len(stops) > 1)
             out = []
