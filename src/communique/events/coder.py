@@ -110,10 +110,19 @@ def _names_cooperation(heads: list[Token]) -> bool:
     its infinitive's ("to continue joint work", "to the sharing of data")."""
     for h in heads:
         for w in [h, *(o for o in h.children if o.dep_ == "dobj")]:
-            if w.lower_ in COOPERATION_NOUNS or w.lower_ in SHARING_NOUNS and w is h or w.lower_ in ("work", "efforts") \
-                    and any(a.lower_ in ("joint", "common") for a in w.children if a.dep_ == "amod"):
+            if w.lower_ in COOPERATION_NOUNS or (w.lower_ in SHARING_NOUNS and w is h) or (
+                    w.lower_ in ("work", "efforts")
+                    and any(a.lower_ in ("joint", "common") for a in w.children if a.dep_ == "amod")):
                 return True
     return False
+
+
+def _pledges_cooperation(tok: Token) -> bool:
+    """A verb of pledging whose infinitive or 'to' phrase names working together ("committed to continue
+    joint work", "committed to the sharing of data")."""
+    return tok.lower_ in PLEDGING and is_verb(tok) and not negated(tok) and _names_cooperation(
+        [*(c for c in tok.children if c.dep_ == "xcomp" and is_verb(c)),
+         *(o for p in children(tok, "prep") if p.lower_ == "to" for o in children(p, "pobj"))])
 
 
 #: the intent code of each cooperative CAMEO family (CAMEO 03: express intent to ...); conflict -> threaten
@@ -309,10 +318,7 @@ class Coder:
                 covered.add(tok.i)
         if not self.sentence_mode:
             for tok in span:  # "committed to continue joint work", "committed to the sharing of data"
-                if tok.i not in covered and tok.lower_ in PLEDGING and is_verb(tok) and not negated(tok) \
-                        and _names_cooperation([*(c for c in tok.children if c.dep_ == "xcomp" and is_verb(c)),
-                                                *(o for p in children(tok, "prep") if p.lower_ == "to"
-                                                  for o in children(p, "pobj"))]):
+                if tok.i not in covered and _pledges_cooperation(tok):
                     # cooperation pledged is cooperation (GUIDELINES.md: material cooperation "delivered or
                     # committed"), whether or not a dictionary verb names it
                     out.append(Trigger(tok, "060", None, COMMITTED_SOURCE, False, frozenset({tok.i})))
@@ -393,8 +399,7 @@ class Coder:
                     c.dep_ == "xcomp" and is_verb(c) and c.i not in by_token for c in tok.children):
                 composed = Trigger(tok, "030", None, f"{INTENT_SOURCE} + {t.source}", False,
                                    frozenset({tok.i}))
-                if not self.sentence_mode and tok.lower_ in PLEDGING and _names_cooperation(
-                        [c for c in tok.children if c.dep_ == "xcomp" and is_verb(c)]):
+                if not self.sentence_mode and _pledges_cooperation(tok):
                     composed = Trigger(tok, "060", None, f"{COMMITTED_SOURCE} + {t.source}", False, frozenset({tok.i}))
                 out[out.index(t)] = composed
                 by_token[tok.i] = composed
