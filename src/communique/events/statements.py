@@ -103,8 +103,8 @@ def _victims(clause: Clause) -> set[int]:
 
 def _courtesy(verb: Token | None) -> bool:
     """"Thank you.", "Thank you very much, Mr President", "thank you for your question": a turn's
-    courtesy, thanking for nothing named or for a question, is not an endorsement (GUIDELINES: SUPPORT is explicit endorsement or praise). "Thank you for
-    coming", "thanked Japan" are."""
+    courtesy, thanking for nothing named or for a question, is not an endorsement (GUIDELINES: SUPPORT
+    is explicit endorsement or praise). "Thank you for coming", "thanked Japan" are."""
     if verb is None or verb.lower_ not in ("thank", "thanks"):
         return False
     objs = children(verb, "dobj")
