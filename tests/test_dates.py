@@ -25,6 +25,16 @@ from communique.events.dates import find_times
     ("talks in May last year", "2017-11-02", "2016-05", False),
     # a span of days whose second day has its own weekday is dated by its first day
     ("will visit on Tuesday 19 and Wednesday 20 March", "2024-03-15", "2024-03-19", True),
+    # a count back from the publication date, at the precision of its unit (weeks: the month)
+    ("signed two years ago", "2021-12-16", "2019", False),
+    ("A hundred years ago, envoys arrived", "2021-12-16", "1921", False),
+    ("met three days ago", "2021-12-16", "2021-12-13", False),
+    ("spoke a week ago", "2021-12-03", "2021-11", False),
+    ("opened six months ago", "2021-03-16", "2020-09", False),
+    # the word before a month or a year opening a sentence, capitalised
+    ("In 2019, as Prime Minister, I visited", "2021-12-16", "2019", False),
+    ("In May 2019 the two met", "2021-12-16", "2019-05", False),
+    ("During 2020 the sides met", "2021-12-16", "2020", False),
 ])
 def test_dates_resolved_against_publication(text: str, published: str, value: str, future: bool) -> None:
     (ref,) = find_times(text, published)
@@ -47,3 +57,11 @@ def test_dates_a_bare_month_ahead_keeps_its_past_reading() -> None:
     ("visited in February") takes the one before, which the reference keeps."""
     (ref,) = find_times("in February", "2017-11-02")
     assert (ref.value, ref.future, ref.behind) == ("2018-02", True, "2017-02")
+
+
+def test_a_vague_count_back_is_no_time() -> None:
+    assert find_times("the treaty we signed several years ago", "2021-12-16") == []
+
+
+def test_may_the_verb_is_no_month() -> None:
+    assert [r.value for r in find_times("we may meet in 2020", "2021-12-16")] == ["2020"]

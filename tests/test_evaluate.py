@@ -35,10 +35,10 @@ def test_evaluate_holds_the_floor_on_gold(evaluated: tuple[dict[str, object], Pa
     on private documents."""
     s, _ = evaluated
     f1 = {k: s[k]["f1"] for k in ("events", "people", "agreements", "partnerships")}  # type: ignore[index]
-    assert f1["events"] >= 0.89 and f1["people"] >= 0.99
+    assert f1["events"] >= 0.895 and f1["people"] >= 0.99
     assert f1["agreements"] >= 0.94 and f1["partnerships"] >= 0.99
     assert s["date_accuracy"] >= 0.98 and s["place_accuracy"] >= 0.96  # type: ignore[operator]
-    assert s["direction_accuracy"] >= 0.95  # type: ignore[operator]
+    assert s["direction_accuracy"] >= 0.99  # type: ignore[operator]
 
 
 def test_evaluate_score_counts_required_and_optional() -> None:

@@ -48,6 +48,27 @@ def publisher_country(doc: Document) -> str | None:
     return None
 
 
+#: press offices that sign the opening of their government's texts; the byline tells the speaker
+#: when the document carries no address ("Office of the Spokesperson Secretary X met ...": the
+#: US Department of State's press office). Only in the first lines, and never an office "for" another
+#: body ("Office of the Spokesperson for the Secretary-General" is the UN's)
+BYLINES = {
+    r"Office of the Spokesperson(?!\s+(?:for|of)\b)": "USA",
+    r"THE WHITE HOUSE|Office of the Press Secretary|The White House\s*\n": "USA",
+}
+#: how far into a text a byline may stand
+BYLINE_REACH = 300
+
+
+def byline_country(text: str) -> str | None:
+    """The state whose press office signs the opening of the text, if one does."""
+    head = text[:BYLINE_REACH]
+    for pat, code in BYLINES.items():
+        if re.search(pat, head):
+            return code
+    return None
+
+
 class Extractor:
     """Holds the loaded pipeline and reference data; `extract` is safe to call many times."""
 
@@ -61,7 +82,7 @@ class Extractor:
         return Extractor(self.nlp, self.gaz, single_party=True)
 
     def record(self, document: Document, sdoc: Doc) -> Record:
-        author = publisher_country(document)
+        author = publisher_country(document) or byline_country(document.text)
         res = resolve(sdoc, self.gaz, document.published, author)
         facts = self.coder.code(sdoc, res, document.published, document.location, document.title)
         info = DocumentInfo(id=document.id, source=document.source, published=document.published,

@@ -218,6 +218,19 @@ def _signed_by_many(verb: Token) -> bool:
     return False
 
 
+def _concurs(verb: Token, ctx: Context) -> bool:
+    """"I completely agree with you", "we agree with him": sharing a view someone stated, with nothing
+    agreed to, on or about (PLOVER AGREE is agreeing to a course of action, not to an opinion)."""
+    if verb.lower_ not in ("agree", "agrees", "agreed") or any(
+            c.dep_ in ("dobj", "xcomp", "ccomp", "advcl") for c in verb.children):
+        return False
+    preps = children(verb, "prep")
+    if not preps or any(p.lower_ != "with" for p in preps):
+        return False
+    return all(o.tag_ == "PRP" or (m := ctx.parties.at(o)) is not None and m.kind == "person"
+               for p in preps for o in children(p, "pobj"))
+
+
 def _obj_prep(ctx: Context, obj: Token, word: str) -> list[Mention]:
     out: list[Mention] = []
     for p in children(obj, "prep"):
@@ -233,6 +246,8 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> tuple[list[Eve
     if status is None:
         return [], []
     verb = clause.verb if clause.verb is not None else clause.trigger.token
+    if not ctx.sentence_mode and _concurs(verb, ctx):
+        return [], []
     date = event_date(ctx, clause, "occurred")
     doers = clause.doers if len(clause.doers) != 1 else dedupe([*clause.doers, *speakers_met(clause, ctx)])
     ags = agreements_of(verb, ctx, sent, doers, clause.with_("with", "between"), date) if status == "occurred" else []

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from communique.events import agreements, attendees, honours, material, meetings, partnerships, statements
 from communique.events.clause import MEDIUM, Clause, read_clause
@@ -32,7 +32,16 @@ from communique.events.common import (
     told_as_earlier,
 )
 from communique.events.lexicon import CONSULT_BLOCKS, Lexicon, Trigger, load_lexicon
-from communique.events.parse import FINITE, REPORTING, Modality, is_verb, negated, objects, subjects
+from communique.events.parse import (
+    FINITE,
+    REPORTING,
+    Modality,
+    children,
+    is_verb,
+    negated,
+    objects,
+    subjects,
+)
 from communique.events.parties import (
     CIVILIAN_AGENTS,
     FORCE_AGENTS,
@@ -42,7 +51,7 @@ from communique.events.parties import (
     dedupe,
     subject_of_kind,
 )
-from communique.events.places import index_places, place, place_of_clause
+from communique.events.places import index_places, place, place_of_clause, places_in
 from communique.events.sentences import Sent, sentences
 from communique.records import Agreement, Event, Evidence, Partnership, Place
 from communique.resolve.actors import Resolved
@@ -87,6 +96,35 @@ REFUSAL_SOURCE = "PLOVER_MANUAL.tex:665 REJECT (refusal)"
 #: verbs of commitment between parties: their complement is promised even when it names no event
 PROMISE = frozenset({"agree", "agreed", "agrees", "pledge", "pledged", "pledges", "promise", "promised", "promises",
                      "commit", "committed", "commits", "vow", "vowed", "vows", "undertake", "undertook"})
+#: verbs of pledging, not of consenting: what they pledge is done as pledged (see `_intents`)
+PLEDGING = PROMISE - AGREE_HEADS
+#: nouns of working together, whose increase or continuation pledged is cooperation pledged
+COOPERATION_NOUNS = frozenset({"cooperation", "co-operation", "collaboration", "coordination", "partnership"})
+#: nouns of what is shared or exchanged in working together ("the sharing of data", "exchanges of experts")
+SHARING_NOUNS = frozenset({"sharing", "exchange", "exchanges"})
+COMMITTED_SOURCE = "GUIDELINES.md COOPERATE (material cooperation delivered or committed)"
+
+
+def _names_cooperation(heads: list[Token]) -> bool:
+    """What is pledged is working together: cooperation or joint work named as the pledge's object or
+    its infinitive's ("to continue joint work", "to the sharing of data")."""
+    for h in heads:
+        for w in [h, *(o for o in h.children if o.dep_ == "dobj")]:
+            if w.lower_ in COOPERATION_NOUNS or (w.lower_ in SHARING_NOUNS and w is h) or (
+                    w.lower_ in ("work", "efforts")
+                    and any(a.lower_ in ("joint", "common") for a in w.children if a.dep_ == "amod")):
+                return True
+    return False
+
+
+def _pledges_cooperation(tok: Token) -> bool:
+    """A verb of pledging whose infinitive or 'to' phrase names working together ("committed to continue
+    joint work", "committed to the sharing of data")."""
+    return tok.lower_ in PLEDGING and is_verb(tok) and not negated(tok) and _names_cooperation(
+        [*(c for c in tok.children if c.dep_ == "xcomp" and is_verb(c)),
+         *(o for p in children(tok, "prep") if p.lower_ == "to" for o in children(p, "pobj"))])
+
+
 #: the intent code of each cooperative CAMEO family (CAMEO 03: express intent to ...); conflict -> threaten
 INTENT_CODE = {"03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 #: a noun trigger names an event only in these positions (else it is talked about)
@@ -278,6 +316,13 @@ class Coder:
                 out.append(Trigger(tok, "051", None, "CAMEO.2.0.txt:4580 EXPRESS * GRATITUDE (grateful to: gratitude "
                                    "expressed)", False, frozenset({tok.i})))
                 covered.add(tok.i)
+        if not self.sentence_mode:
+            for tok in span:  # "committed to continue joint work", "committed to the sharing of data"
+                if tok.i not in covered and _pledges_cooperation(tok):
+                    # cooperation pledged is cooperation (GUIDELINES.md: material cooperation "delivered or
+                    # committed"), whether or not a dictionary verb names it
+                    out.append(Trigger(tok, "060", None, COMMITTED_SOURCE, False, frozenset({tok.i})))
+                    covered.add(tok.i)
         if self.sentence_mode:
             # "is committed to opening up the economy", "is ready to help": a word of commitment whose
             # act no dictionary verb names still commits (PLOVER_MANUAL.tex:347 AGREE, "indicate
@@ -354,6 +399,8 @@ class Coder:
                     c.dep_ == "xcomp" and is_verb(c) and c.i not in by_token for c in tok.children):
                 composed = Trigger(tok, "030", None, f"{INTENT_SOURCE} + {t.source}", False,
                                    frozenset({tok.i}))
+                if not self.sentence_mode and _pledges_cooperation(tok):
+                    composed = Trigger(tok, "060", None, f"{COMMITTED_SOURCE} + {t.source}", False, frozenset({tok.i}))
                 out[out.index(t)] = composed
                 by_token[tok.i] = composed
         # (sentence mode: a verb of the dictionary's ALLEGE block with an infinitive, "swore to fight", vows
@@ -378,6 +425,12 @@ class Coder:
                 continue  # (but agreeing to talk, at no time told, is the step agreed: "agreed to engage in a dialogue")
             code = INTENT_CODE.get(root, "130" if root >= "09" else "030") if root != "04" or self.sentence_mode \
                 else "030"
+            if not self.sentence_mode and head.lower_ in PLEDGING and (root == "06" or root == "05" and any(
+                    w.lower_ in COOPERATION_NOUNS for w in tok.subtree)):
+                # "the two countries committed to increase cooperation to combat X", "pledged to share data": the
+                # guidelines code material cooperation "delivered or committed" as COOPERATE (GUIDELINES.md,
+                # events table), done when pledged; consenting to a step ("agreed to cooperate") stays AGREE
+                code = t.code if root == "06" else "060"
             if self.sentence_mode and head.lower_ in AGREE_HEADS:
                 code = INTENT_CODE.get(root, "030")  # agreeing to an act is consent, never a threat
             old = by_token.get(head.i)
@@ -594,6 +647,9 @@ class Coder:
                 if signed is not None:
                     signed.evidence = ag.evidence
                     events.add(signed)
+                met = None if self.sentence_mode else _signed_together(ag, sents, ctx, found)
+                if met is not None:
+                    events.add(met)
         facts = self._facts(sents, ctx, events)
         self._undated(events, ctx)
         self._stays(events, body, ctx)
@@ -1377,3 +1433,32 @@ def _dedupe_agreements(ags: list[Agreement]) -> list[Agreement]:
 
 
 __all__ = ["Coder", "EventSet", "Evidence"]
+
+
+#: verbs of signing whose agents or subjects sign in person
+SIGNING_VERBS = frozenset({"signed", "sign", "signs", "signing", "initialled", "initialed"})
+
+
+def _signed_together(ag: Agreement, sents: list[Sent], ctx: Context, found: list[Found]) -> Event | None:
+    """"It was signed in Kuala Lumpur by Australia's Minister X and his Malaysian counterpart Y": the two
+    signatories named at one place met there to sign (a visit when the place is one side's)."""
+    if len(ag.parties) != 2 or not ag.date:
+        return None
+    for sent in sents:
+        for verb in sent.span:
+            if verb.lower_ not in SIGNING_VERBS or not is_verb(verb):
+                continue
+            signers = [m for c in verb.children if c.dep_ in ("nsubj", "agent")
+                       for t in ([c] if c.dep_ == "nsubj" else children(c, "pobj")) for m in ctx.parties.of_np(t)]
+            where = places_in(ctx, [verb], ("in", "at"))
+            if {m.code for m in signers} != set(ag.parties) or not any(m.kind == "person" for m in signers) \
+                    or not where or not where[0].name:
+                continue
+            at, clause = where[0], _dummy_clause(found, sent.span)
+            if at.country in ag.parties:
+                guest = next(c for c in ag.parties if c != at.country)
+                return make_event(ctx, clause, sent.span, "CONSULT", "042", [Mention(guest, "country")],
+                                  [Mention(str(at.country), "country")], mode="visit", date=ag.date, place=at)
+            return make_event(ctx, clause, sent.span, "CONSULT", "040",
+                              [Mention(c, "country") for c in sorted(ag.parties)], [], date=ag.date, place=at)
+    return None

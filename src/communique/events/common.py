@@ -182,11 +182,13 @@ def event_date(ctx: Context, clause: Clause, status: str, span: bool = False) ->
         return when.value
     if status == "occurred" and told_as_earlier(clause):
         return None  # "his recent visit", "as discussed during their recent contacts": before, but when?
+    if span and status == "occurred" and ctx.anchor and len(ctx.anchor) == 10:
+        return ctx.anchor[:7]  # "this visit to Laos, Thailand and Vietnam": its stops were not all on the main day
     return ctx.anchor if status == "occurred" else ctx.planned
 
 
 #: words saying an act happened before the document's main day, without saying when
-EARLIER_ADV = frozenset({"recently", "earlier", "previously", "lately", "formerly"})
+EARLIER_ADV = frozenset({"recently", "earlier", "previously", "lately", "formerly", "ago"})
 EARLIER_ADJ = frozenset({"recent", "previous", "earlier", "past", "former", "prior"})
 
 

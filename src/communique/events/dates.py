@@ -35,12 +35,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
     ("md", re.compile(r"\b" + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b" + _RANGE + r"(?!\s*,?\s*(?:19|20)\d{2})(?![\d:])")),
     ("dm", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _RANGE + r"\s+(?:of\s+)?" + _M + r"\b(?!,?\s+(?:19|20)\d{2})")),
-    # (a determiner before it: "the May 2024 State Visit", "its March 2022 session")
-    ("my", re.compile(r"\b(?:in|since|from|during|until|by|of|early|late|mid-?|the|its|their|his|her|our)\s+" + _M + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
+    # (a determiner before it: "the May 2024 State Visit", "its March 2022 session"; the words before a month
+    # or a year in any case, "In May 2019" opening a sentence, the month's name capitalised: "may" is a verb)
+    ("my", re.compile(r"\b(?i:in|since|from|during|until|by|of|early|late|mid-?|the|its|their|his|her|our)\s+" + _M + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
     # "in February this year", "March last year": a month pinned to a year named relative to the text
-    ("mrel", re.compile(r"\b(?:(?:in|early|late|mid-?|by|during|until|since)\s+)?" + _M
+    ("mrel", re.compile(r"\b(?:(?i:in|early|late|mid-?|by|during|until|since)\s+)?" + _M
                         + r"\s+(?P<which>this|last|next)\s+year\b")),
-    ("m", re.compile(r"\b(?:in|this|next|last|early|late|mid-?|by|during|until|later in)\s+(?P<month>January|"
+    ("m", re.compile(r"\b(?i:in|this|next|last|early|late|mid-?|by|during|until|later in)\s+(?P<month>January|"
                      r"February|March|April|May|June|July|August|September|October|November|December)\b"
                      r"(?!\s+\d)")),
     ("today", re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight)\b", re.I)),
@@ -50,12 +51,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"Saturday|Sunday)\b")),
     ("rel", re.compile(r"\b(?P<which>next|last|this|later this|earlier this|past|coming|early next|late next|"
                        r"later next|early this|late this)\s+(?P<unit>year|month|week)\b", re.I)),
-    ("year", re.compile(r"\b(?:in|by|since|during|until|of|for|early|late|mid-?)\s+(?P<year>(?:19|20)\d{2})\b(?![-\u2013/]\d)")),
+    # "two years ago", "a week ago": a count back from the publication date (a vague count, "several years
+    # ago", is no time: the act is told as earlier, see `common.told_as_earlier`)
+    ("ago", re.compile(r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                       r"a hundred|one hundred)\s+(?P<unit>year|month|week|day|decade)s?\s+ago\b", re.I)),
+    ("year", re.compile(r"\b(?i:in|by|since|during|until|of|for|early|late|mid-?)\s+(?P<year>(?:19|20)\d{2})\b(?![-\u2013/]\d)")),
 ]
 
 
 #: a cheap test that a text may hold a time expression at all
-TIME_HINT = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|"
+TIME_HINT = re.compile(r"\d|\bago\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|"
                        r"tonight|yesterday|tomorrow|this|next|last|later|earlier|past|coming)", re.I)
 
 
@@ -86,6 +91,14 @@ def tensed(ref: TimeRef | None, future: bool, told_before: bool = False) -> Time
     if ref is None or not future or ref.ahead is None or (ref.weekday and told_before):
         return ref
     return replace(ref, value=ref.ahead, future=True, ahead=None)
+
+
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a hundred": 100, "one hundred": 100}
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else COUNTS[" ".join(word.lower().split())]
 
 
 def _month_num(s: str) -> int:
@@ -188,6 +201,18 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> TimeRef | None:
             value = (pub - timedelta(days=delta)).isoformat()
             if delta and word != "last":  # "will meet on Tuesday", told on a Sunday: the coming Tuesday
                 weekday_ahead = (pub + timedelta(days=7 - delta)).isoformat()
+    elif kind == "ago":
+        n = _count(g["n"])
+        unit = g["unit"].lower()
+        relative, future = True, False
+        if unit in ("year", "decade"):
+            value = str(pub.year - n * (10 if unit == "decade" else 1))
+        elif unit == "month":
+            y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+            value = f"{y:04d}-{mo + 1:02d}"
+        else:  # a day count is that day; a week count, like "this week", its month
+            d = pub - timedelta(days=n * (7 if unit == "week" else 1))
+            value = d.isoformat() if unit == "day" else f"{d.year:04d}-{d.month:02d}"
     elif kind == "rel":
         which, unit = g["which"].lower(), g["unit"].lower()
         relative = True

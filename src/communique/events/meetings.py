@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from communique.events.clause import CONVENED, Clause, clause_time
@@ -90,6 +92,12 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
 #: plural nouns of meeting that say one meeting per partner ("had meetings with X and Y"); "talks" and
 #: "consultations" are plural in form only
 SEPARATE_NOUNS = frozenset({"meetings", "conversations", "calls", "bilaterals", "audiences"})
+
+
+#: verbs of setting off on a trip ("leaves for a visit", "departs on a tour")
+SETTING_OFF = frozenset({"leave", "leaves", "left", "leaving", "depart", "departs", "departed", "departing", "set",
+                         "sets", "embark", "embarks", "embarked", "travel", "travels", "travelled", "traveled", "fly",
+                         "flies", "flew", "go", "goes", "went", "head", "heads", "headed"})
 
 
 def _home_for(clause: Clause, ctx: Context) -> str | None:
@@ -229,6 +237,21 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
         homed = home is not None
         if home is not None:
             stops = [(Mention(home, "country"), None)]
+        if stops and not clause.doers and not ctx.sentence_mode:
+            # "On this visit to Laos, Thailand and Vietnam", "my visit to X": the speaker's own trip, when the
+            # text speaks as one state and the trip goes elsewhere
+            own = ctx.res.author or (ctx.res.we[0] if len(ctx.res.we) == 1 else None)
+            tok = clause.trigger.token
+            if own and clause.trigger.nominal and own not in {h.code for h, _s in stops} and any(
+                    c.dep_ in ("det", "poss") and c.lower_ in ("this", "my", "our") for c in tok.children):
+                clause = replace(clause, doers=[Mention(own, "group", None, tok.i)])
+            elif clause.trigger.nominal and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "on") \
+                    and tok.head.head.lower_ in SETTING_OFF:
+                # "X leaves tomorrow for a two-day visit to Indonesia": the visit is the one who sets off
+                goers = [m for sub in subjects(tok.head.head) for m in ctx.parties.of_np(sub)
+                         if m.code not in {h.code for h, _s in stops}]
+                if goers:
+                    clause = replace(clause, doers=goers)
         if stops:  # a visit, or a trip of several stops: one visit to each
             date = event_date(ctx, clause, status, span=len(stops) > 1)
             out = []
@@ -246,6 +269,14 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
                     if homed:
                         ctx.homed.add(id(ev))
             return out
+        held_by = [m for m in clause.owners if m.code.startswith("IGO:") and m.code not in {d.code for d in clause.doers}]
+        if held_by and clause.trigger.block in MOTION_BLOCKS and cameo.startswith("044") and not partners \
+                and not ctx.sentence_mode:
+            # "will attend the NATO Summit next week": taking part in an organisation's gathering is meeting the
+            # organisation, where the gathering is
+            ev = make_event(ctx, clause, sent, type_, cameo, clause.doers, held_by[:1], status=status,
+                            date=event_date(ctx, clause, status), place=place_of_clause(ctx, clause))
+            return [ev] if ev else []
         if (visit or motion) and not ctx.sentence_mode and not clause.with_(CONVENED):
             return []  # (not "attended the dinner hosted by X": its host met the guest where it was)
     date = event_date(ctx, clause, status)

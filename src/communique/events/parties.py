@@ -285,6 +285,10 @@ class Parties:
             return []  # "both of whom helped": those the relative clause is about, not the text's pair
         if w in FIRST_PERSON:
             return self.speaker(t, plural=w not in ("i", "me", "my", "myself"))
+        if w in ("you", "your") and t.tag_ in ("PRP", "PRP$"):
+            # in a transcript, "you had a meeting with X": the one the turn speaks to, the other speaker
+            them = self.res.addressee_at(t.idx)
+            return [Mention(them, "group", None, t.i)] if them and them != self.res.speaker_at(t.idx) else []
         if w in THIRD_PERSON:
             return self._antecedent(t)
         if w in ("country", "nation") and (poss := next((c for c in t.children if c.dep_ == "poss"

@@ -34,6 +34,8 @@ TYPES = frozenset(RECIPIENT_PREPS)
 
 def code(clause: Clause, ctx: Context, sent: Span, type_: str, cameo: str) -> list[Event]:
     verb = clause.verb
+    if type_ == "SUPPORT" and not ctx.sentence_mode and _courtesy(verb):
+        return []
     if ctx.sentence_mode and verb is not None:
         doers = {m.code for m in clause.doers}
         if type_ == "REQUEST" and not [m for m in clause.targets if m.code not in doers]:
@@ -97,6 +99,22 @@ def _victims(clause: Clause) -> set[int]:
         o for o in (clause.verb or clause.trigger.token).children if o.dep_ in ("dobj", "nsubjpass")]
     return {t.i for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in VICTIM_PREPS
             for t in c.subtree}
+
+
+def _courtesy(verb: Token | None) -> bool:
+    """"Thank you.", "Thank you very much, Mr President", "thank you for your question": a turn's
+    courtesy, thanking for nothing named or for a question, is not an endorsement (GUIDELINES: SUPPORT
+    is explicit endorsement or praise). "Thank you for coming", "thanked Japan" are."""
+    if verb is None or verb.lower_ not in ("thank", "thanks"):
+        return False
+    objs = children(verb, "dobj")
+    if not objs or not all(o.lower_ == "you" for o in objs):
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in verb.children):
+        return False
+    # ("thank you for the question", "for having asked this": a press conference's courtesy to the asker)
+    return all(any(w.lower_ in ("question", "questions", "ask", "asking", "asked") for w in p.subtree)
+               for p in children(verb, "prep"))
 
 
 def body_of_act(verb: Token, ctx: Context) -> list[Mention]:

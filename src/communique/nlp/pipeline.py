@@ -40,7 +40,7 @@ REGIONS = ["Indo-Pacific", "Asia-Pacific", "Euro-Atlantic", "Afro-Asian", "Sino-
            "Inner Mongolia", "Mongolia Autonomous Region", "Northern Ireland", "South Ossetia",
            # continents' adjectives that end in a country's ("his North American visit" is not the United States')
            "North American", "South American", "Central American", "Latin American", "Pan-American",
-           "Inter-American"]
+           "Inter-American", "North America", "South America", "Central America", "Latin America"]
 
 #: components the extraction never uses (the parser gives sentence bounds; forms replace lemmas)
 EXCLUDE = ["attribute_ruler", "lemmatizer", "senter"]
@@ -158,8 +158,14 @@ def build_nlp(model: str | None = None) -> Language:
             f"cannot load the spaCy model {name!r}: install it with "
             "`pip install --no-deps --require-hashes -r requirements/model.txt` ({exc})") from None
     # "U.S.-India", "U.K.-based": a hyphen after an abbreviation's full stop splits, as it does between letters
-    infixes = [*(nlp.Defaults.infixes or []), r"(?<=[A-Za-z]\.)[-\u2013\u2014](?=[A-Za-z])"]
+    # an editor's insertion in square brackets against a word, "the head of China[Xi Jinping]", splits too
+    infixes = [*(nlp.Defaults.infixes or []), r"(?<=[A-Za-z]\.)[-\u2013\u2014](?=[A-Za-z])",
+               r"(?<=[A-Za-z])\[(?=[A-Z])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+    # a hyphen left at a word's end before a space, "NATO Secretary- General X" (a line broken in the source),
+    # "pre- and post-war", is a token of its own, not a word the parser takes for the end of a sentence
+    suffixes = [*(nlp.Defaults.suffixes or []), r"(?<=[A-Za-z]{2})-$"]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
     nlp.add_pipe("paragraph_breaks", first=True)  # before the parser, which keeps preset bounds
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH",
                                                                  "overwrite_ents": True})

@@ -7,6 +7,7 @@ does. Within a document, "President Xi", "Xi" and "Xi Jinping" become one actor.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -35,7 +36,7 @@ from communique.resolve.people import (
     titled_default,
     titled_names,
 )
-from communique.resolve.titles import Stated, left_title, stated
+from communique.resolve.titles import OFFICE, Stated, left_title, stated
 
 TITLE_PREFIX = re.compile(r"^(?:(?:His|Her) (?:Majesty|Royal Highness|Highness|Excellency)\s+|(?:President|King|Queen|"
                           r"Prime Minister|Chancellor|Secretary|Minister|Emir|Sultan|Sheikh|Crown Prince|Premier|"
@@ -52,6 +53,9 @@ NAME_WORDS = re.compile(r"(?:[A-Z\u00C0-\u024F][\w\u2019'.-]*|(?:al|bin|ibn|de|d
 #: IlhamPresident of Azerbaijan: ")
 SPEAKER_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]+ [A-Z][a-z'’-]+[A-Z][^:\n.!?]{0,120})?"
                            r"\s*(?:\((?:re)?translated(?: from [A-Z]\w+)?\)\s*)?:\s")
+#: the label of a turn from the floor of a press conference ("QUESTION:", "Q", "Moderator:", "Remark:")
+ASKER = re.compile(r"(?m)^\s*(?:QUESTION|Question|Q|MODERATOR|Moderator|REPORTER|Reporter|Remark|REMARK|"
+                   r"PARTICIPANT|Participant)\b[^:\n]{0,40}:")
 PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|into|outside|around|of|across|via|through|toward|towards|between|and|visit|visited|visiting)\s+(?:the\s+)?$", re.I)
 TITLED_NAME = re.compile(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Foreign Minister|"
                          r"Secretary of State|Secretary-General|Secretary General)\s+(?P<a>[A-Z][\w'’-]+)\b(?!\s+[A-Z])"
@@ -111,6 +115,9 @@ class Resolved:
             return None
         for k in (turn - 1, turn + 1):
             if 0 <= k < len(self.speakers):
+                lo, hi = sorted((self.speakers[k][0], self.speakers[turn][0]))
+                if ASKER.search(self.text, lo, hi):
+                    return None  # a question from the floor came between: "you" is whoever asked it
                 return self.speakers[k][2]
         return None
 
@@ -414,9 +421,12 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     for pid, code, subject in bare:
         if pid not in stated_ids and subject and code not in partners:
             bare_titles[code] = bare_titles.get(code, 0) + 1
-    home = author or _leader(bare_titles)
+    home = author or _headline_speaker(text[:head_end], people, spans) or _leader(bare_titles)
     if home is None:  # a release quotes its own minister: '"...," Helen Clark said'
         home = _leader(_quoted_states(text, people, stated_ids))
+    if home is None:  # a transcript: the state whose speakers hold the floor most ("Vladimir Putin: ...")
+        held = Counter(c for _s, _e, c in _turns(text, spans) if c and not c.startswith("IGO:"))
+        home = _leader(dict(held))
     rest = [c for c in main if c not in partners and not c.startswith("IGO:")] or main
     voice = home or (max(voters, key=lambda c: (voters[c], counts[c])) if voters else (rest[0] if rest else None))
     if voice:  # the publisher speaks even when the text never names its own country
@@ -504,6 +514,39 @@ def people_names(people: dict[str, PersonActor]) -> set[str]:
 SAYING = {"said", "says", "added", "announced", "stated"}
 
 
+#: a headline naming who speaks the text: "Speech by President of Ukraine X in the Knesset", "Statement of
+#: the Prime Minister", "Address by X to the people of Switzerland"
+HEAD_SPEAKER = re.compile(r"\b(?:Statement|Speech|Address|Remarks|Message|Interview|Op-Ed|Article|Letter|Greetings|"
+                          r"Condolences|Appeal|Video Address|Press Statement)s?\s+(?:by|of|from)\s+", re.I)
+
+
+#: an office of a state named in a headline after its speaker's "by" ("by the President of Ukraine")
+HEAD_OFFICE = re.compile(r"(?:the\s+)?(?:President|Prime Minister|Chancellor|King|Queen|Emir|Foreign Minister|"
+                         r"Minister of Foreign Affairs|Head of State|Premier)\s+of\s+(?:the\s+)?", re.I)
+
+
+def _headline_speaker(head: str, people: dict[str, PersonActor], spans: list[tuple[int, int, str, str]]) -> str | None:
+    """The state of the person a headline names as the text's speaker ("Speech by President of Ukraine X"),
+    when the text has no address: one the leaders table or a title naming the state places, or the state
+    of the office named ("Address by the President of Ukraine")."""
+    m = HEAD_SPEAKER.search(head)
+    if m is None:
+        return None
+    office = HEAD_OFFICE.match(head, m.end())
+    if office:
+        state = next((c for s0, _e, c, k in spans if s0 == office.end() and k == "country"), None)
+        if state and not state.startswith("IGO:"):
+            return state
+    named = sorted(((s0, pa) for pa in people.values() for s0, _e, _f in pa.mentions if m.end() <= s0 < len(head)),
+                   key=lambda x: x[0])
+    if not named:
+        return None
+    pa = named[0][1]
+    sure = pa.resolution.startswith("leaders table: ") or (" names " in pa.resolution and "no state named" not in
+                                                           pa.resolution)
+    return pa.country if sure and pa.country and not pa.country.startswith("IGO:") else None
+
+
 def _headline_partners(head: str, named: list[tuple[int, str, str]]) -> tuple[set[str], set[str]]:
     """The states a headline names as the other side, and of those the ones of a visit: those after
     " with " ("Call with President of China X"), and those of a visit ("Travel to A", "Visit by the King of
@@ -514,8 +557,11 @@ def _headline_partners(head: str, named: list[tuple[int, str, str]]) -> tuple[se
     if m is None:
         return out, set()
     by = re.search(r"\bby\b", head[m.end():])
+    before = {c for s0, c, k in named if k == "country" and 0 < m.start() - s0 < 12}
     if m.group("to") and by is not None:  # "Visit to Australia by the King of Sweden"
         visiting = {c for s0, c, _k in named if s0 > m.end() + by.start()}
+    elif m.group("to") and before:  # "Prime Minister of Japan's visit to Australia": the host is not the other side
+        visiting = before
     else:  # "Saudi Visit": a state just before names the visitor (not "Secretary X's Travel": the traveller);
         # after it, the destination or the visitor
         visiting = {c for s0, c, k in named if s0 > m.start() or k == "country" and m.start() - s0 < 12}
@@ -545,13 +591,23 @@ def _met_by_narrator(doc: Doc, people: dict[str, PersonActor], introduced: set[s
 
 def _described_by(span: Span, spans: list[tuple[int, int, str, str]]) -> str | None:
     """The one state named in the noun phrase a name stands in apposition to, before it ("a New Zealand
-    Defence Force officer, Major X"; not "his counterpart, X")."""
+    Defence Force officer, Major X"; not "his counterpart, X"), or the one organisation an office there
+    names ("the Commander ISAF, General X")."""
     root = span.root
-    if root.dep_ != "appos" or root.head.i >= span.start or root.head.lower_ in ("counterpart", "counterparts"):
-        return None
     head = root.head
+    # (an apposition the parser reads as a list's next item, with no "and" between: "the Commander ISAF,
+    # General X")
+    renames = root.dep_ == "appos" or root.dep_ == "conj" and not any(
+        t.dep_ == "cc" for t in span.doc[head.i + 1:span.start])
+    if not renames or head.i >= span.start or head.lower_ in ("counterpart", "counterparts"):
+        return None
     lo, hi = head.left_edge.idx, head.idx + len(head.text)
     found = {c for s0, _e, c, k in spans if k == "country" and lo <= s0 < hi and not c.startswith("IGO:")}
+    if root.dep_ == "conj" and not any(t.lower_ in OFFICE for t in head.subtree if t.i < span.start):
+        return None  # (a list's next item renames nothing: "met Japan, Major X")
+    if not found and any(t.lower_ in OFFICE for t in head.subtree if t.i < span.start):
+        # "the Commander ISAF, General X": the one organisation the office he is named by serves
+        found = {c for s0, _e, c, _k in spans if lo <= s0 < hi and c.startswith("IGO:")}
     return found.pop() if len(found) == 1 else None
 
 

@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from communique.resolve.gazetteer import Gazetteer, Person, SourcedRole
-from communique.resolve.titles import HONORIFIC, NOT_AN_OFFICE_OF, OFFICE, Stated, strip_honorific
+from communique.resolve.titles import (
+    HONORIFIC,
+    INSTITUTIONAL,
+    NOT_AN_OFFICE_OF,
+    OFFICE,
+    Stated,
+    strip_honorific,
+)
 
 #: honorifics the NER does not take for the start of a name ("The Honorable Kelly Loeffler", "T.H. X")
 HONOURED = re.compile(
@@ -92,14 +99,17 @@ def honoured_names(doc: Doc, taken: list[tuple[int, int]]) -> list[Span]:
     return out
 
 
-#: words of institutions, never of a person's name ("the U.S. Presidential Delegation")
-INSTITUTIONAL = re.compile(r"^(?:Delegation|Administration|Department|Office|Bureau|Service|Embassy|Mission|Secretariat|"
-                           r"Court|Parliament|Congress|Senate|Cabinet|Government|Affairs|Policy|Security|Defen[cs]e|"
-                           r"Trade|Commerce|Energy|Health|Justice|Treasury|State|Council|Ministry|Committee|Commission|"
-                           r"Agency|Assembly|House|Union|Republic|Kingdom|Federation|Presidential|National|Federal|"
-                           r"Forces|Force|Army|Navy|Police|Bank|Fund|Board|Authority|Institute|Centre|Center|Party|"
-                           r"Ministerial|Communiqu[eé]|Statement|Declaration|Relations|Cargo|Plan|Forum|Equity|Championship|Teleconference|"
-                           r"Via)$")
+def _swallowed(doc: Doc, j: int) -> bool:
+    """A word the NER took into an institution's name that follows it: "[the Foreign Ministry Roberto
+    Velasco]" (ORG) is the ministry and then a name."""
+    if doc[j].ent_type_ != "ORG" or doc[j].ent_id_:
+        return False
+    k = j - 1
+    while k >= 0 and doc[k].ent_type_ == "ORG" and doc[k + 1].ent_iob_ != "B":
+        if INSTITUTIONAL.match(doc[k].text):
+            return True
+        k -= 1
+    return False
 
 
 def titled_names(doc: Doc, taken: list[tuple[int, int]], left_title: Callable[[int], object]) -> list[Span]:
@@ -111,7 +121,8 @@ def titled_names(doc: Doc, taken: list[tuple[int, int]], left_title: Callable[[i
     while i < n:
         j = i
         while j < n and j - i < 4 and doc[j].tag_ == "NNP" and doc[j].text.isalpha() and doc[j].text[:1].isupper() \
-                and doc[j].lower_ not in OFFICE and not doc[j].ent_type_ and not HONORIFIC.match(doc[j].text + " ") \
+                and doc[j].lower_ not in OFFICE and (not doc[j].ent_type_ or _swallowed(doc, j)) \
+                and not HONORIFIC.match(doc[j].text + " ") \
                 and not INSTITUTIONAL.match(doc[j].text):
             j += 1
         prev = doc[i - 1] if i > 0 else None

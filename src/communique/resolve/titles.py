@@ -190,6 +190,32 @@ def _name_like(t: Token) -> bool:
         and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC")
 
 
+#: words of institutions, never of a person's name ("the U.S. Presidential Delegation")
+INSTITUTIONAL = re.compile(r"^(?:Delegation|Administration|Department|Office|Bureau|Service|Embassy|Mission|Secretariat|"
+                           r"Court|Parliament|Congress|Senate|Cabinet|Government|Affairs|Policy|Security|Defen[cs]e|"
+                           r"Trade|Commerce|Energy|Health|Justice|Treasury|State|Council|Ministry|Committee|Commission|"
+                           r"Agency|Assembly|House|Union|Republic|Kingdom|Federation|Presidential|National|Federal|"
+                           r"Forces|Force|Army|Navy|Police|Bank|Fund|Board|Authority|Institute|Centre|Center|Party|"
+                           r"Ministerial|Communiqu[eé]|Statement|Declaration|Relations|Cargo|Plan|Forum|Equity|Championship|Teleconference|"
+                           r"Via)$")
+
+
+def _ends_in_a_name(seg: list[Token]) -> bool:
+    """A title phrase that runs into another person's name: two or more capitalised words at its end,
+    none an office, an institution's word or a place, after an office, a place or an institution
+    ("Ambassador to Mexico Ken Salazar", "at the Foreign Ministry Roberto Velasco", the last read by the
+    NER as part of the ministry's name) -- not "Secretary of Homeland Security", "Chairman of Mitsubishi
+    Heavy Industries"."""
+    k = len(seg)
+    while k > 0 and _name_like(seg[k - 1]) and not INSTITUTIONAL.match(seg[k - 1].text) and (
+            seg[k - 1].ent_type_ != "ORG" or any(t.ent_type_ == "ORG" and INSTITUTIONAL.match(t.text) for t in seg[:k - 1])):
+        k -= 1
+    if len(seg) - k < 2 or k == 0:
+        return False
+    before = seg[k - 1]
+    return _office(before) or before.ent_type_ in ("GPE", "NORP", "LOC") or bool(INSTITUTIONAL.match(before.text))
+
+
 def _after_other_name(toks: list[Token]) -> list[Token]:
     """A title read leftwards from a name stops at another person's name the NER missed: in
     "National Security Advisor Celso Amorim of Brazil and Foreign Minister X", the title of X starts
@@ -382,6 +408,10 @@ def right_title(doc: Doc, end: int, gaz: Gazetteer) -> Stated | None:
     segs = [seg for seg in segs if not (len(seg) >= 2 and _office(seg[-2]) and not _office(seg[-1])
                                         and seg[-1].tag_ == "NNP" and not seg[-1].ent_type_
                                         and not any(t.lower_ in JOINERS for t in seg))]
+    if segs and _ends_in_a_name(segs[0]):
+        # "X, U.S. Ambassador to Mexico Ken Salazar, ...": in a list of titles before names, the title
+        # after a comma is the next person's
+        return None
     if not segs or not comma and not any(_office(t) for t in segs[0][:3]):
         return None
     if not any(_office(t) for t in segs[0]):
