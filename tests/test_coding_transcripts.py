@@ -8,6 +8,8 @@ coded in document mode through the real pinned model.
 
 from __future__ import annotations
 
+import pytest
+
 from communique.extract import byline_country
 from communique.nlp.pipeline import build_nlp
 from communique.resolve.gazetteer import load_gazetteer
@@ -148,30 +150,21 @@ def test_an_act_told_with_a_capitalised_year_takes_that_year() -> None:
 MET = "Prime Minister Anna Holm met Prime Minister Tomas Vuki of Fiji in Suva today. "
 
 
-def test_cooperation_the_pair_commits_to_is_cooperation() -> None:
-    text = MET + "Both countries committed to increase cooperation on maritime security.\n"
-    assert ("COOPERATE", ("AUS", "FJI"), ()) in events("Australia and Fiji\n\n" + text, published="2021-06-03")
-
-
-def test_one_sides_pledge_of_cooperation_with_a_partner_is_cooperation() -> None:
-    text = MET + "Australia pledged to expand cooperation with Fiji on maritime surveillance.\n"
-    assert ("COOPERATE", ("AUS", "FJI"), ()) in events("Australia and Fiji\n\n" + text, published="2021-06-03")
+@pytest.mark.parametrize("sentence", [
+    "Both countries committed to increase cooperation on maritime security.",  # the pair's pledge
+    "Australia pledged to expand cooperation with Fiji on maritime surveillance.",  # one side's, with a partner
+    "The two sides committed to continue joint work to dismantle trafficking networks.",  # joint work pledged
+    "Both sides committed to the sharing of data and best practices.",  # sharing pledged, no dictionary verb
+])
+def test_cooperation_pledged_is_cooperation(sentence: str) -> None:
+    assert ("COOPERATE", ("AUS", "FJI"), ()) in events("Australia and Fiji\n\n" + MET + sentence + "\n",
+                                                        published="2021-06-03")
 
 
 def test_agreeing_to_cooperate_stays_an_agreement() -> None:
     text = MET + "The two countries agreed to expand cooperation on fisheries.\n"
     found = events("Australia and Fiji\n\n" + text, published="2021-06-03")
     assert ("AGREE", ("AUS", "FJI"), ()) in found and ("COOPERATE", ("AUS", "FJI"), ()) not in found
-
-
-def test_joint_work_the_pair_commits_to_continue_is_cooperation() -> None:
-    text = MET + "The two sides committed to continue joint work to dismantle trafficking networks.\n"
-    assert ("COOPERATE", ("AUS", "FJI"), ()) in events("Australia and Fiji\n\n" + text, published="2021-06-03")
-
-
-def test_sharing_the_pair_commits_to_is_cooperation() -> None:
-    text = MET + "Both sides committed to the sharing of data and best practices.\n"
-    assert ("COOPERATE", ("AUS", "FJI"), ()) in events("Australia and Fiji\n\n" + text, published="2021-06-03")
 
 
 def test_a_commitment_to_ones_own_reforms_is_no_cooperation() -> None:

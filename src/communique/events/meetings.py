@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from communique.events.clause import CONVENED, Clause, clause_time
 from communique.events.common import Context, event_date, make_event, speakers_met, status_of
 from communique.events.dates import find_times, tensed
-from communique.events.lexicon import MOTION_BLOCKS
+from communique.events.lexicon import MOTION_BLOCKS, load_lexicon
 from communique.events.parse import children, conjuncts, preps, subjects
 from communique.events.parties import Mention, dedupe
 from communique.events.places import place_of_clause, places_in
@@ -94,10 +94,9 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
 SEPARATE_NOUNS = frozenset({"meetings", "conversations", "calls", "bilaterals", "audiences"})
 
 
-#: verbs of setting off on a trip ("leaves for a visit", "departs on a tour")
-SETTING_OFF = frozenset({"leave", "leaves", "left", "leaving", "depart", "departs", "departed", "departing", "set",
-                         "sets", "embark", "embarks", "embarked", "travel", "travels", "travelled", "traveled", "fly",
-                         "flies", "flew", "go", "goes", "went", "head", "heads", "headed"})
+def _sets_off(verb: Token) -> bool:
+    """A verb of the dictionary's going blocks ("leaves for a visit", "departs on a tour")."""
+    return any(v.block in MOTION_BLOCKS for v in load_lexicon().forms.get(verb.lower_, []))
 
 
 def _home_for(clause: Clause, ctx: Context) -> str | None:
@@ -246,7 +245,7 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
                     c.dep_ in ("det", "poss") and c.lower_ in ("this", "my", "our") for c in tok.children):
                 clause = replace(clause, doers=[Mention(own, "group", None, tok.i)])
             elif clause.trigger.nominal and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "on") \
-                    and tok.head.head.lower_ in SETTING_OFF:
+                    and _sets_off(tok.head.head):
                 # "X leaves tomorrow for a two-day visit to Indonesia": the visit is the one who sets off
                 goers = [m for sub in subjects(tok.head.head) for m in ctx.parties.of_np(sub)
                          if m.code not in {h.code for h, _s in stops}]
