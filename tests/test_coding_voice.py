@@ -41,6 +41,34 @@ def test_an_official_with_a_bare_title_makes_the_voice() -> None:
     assert not any(e.actor == ["IRN"] for e in code(text).events)
 
 
+def test_a_headline_visit_of_a_foreigner_to_a_state_is_told_by_the_host() -> None:
+    text = ("Prime Minister of Papua New Guinea\u2019s visit to New Zealand\n\nI look forward to welcoming Prime "
+            "Minister James Marape to our country next week. The visit will show the close ties between our two "
+            "nations.\n")
+    assert voice(text) == ["NZL"]
+
+
+def test_a_bare_title_before_a_foreign_holder_is_the_voices_own_office() -> None:
+    # "the Prime Minister" is told before the Indian one is named: it cannot point back to him
+    text = ("Working visit to India\n\nThe Prime Minister will make a working visit to India on 20 March. "
+            "India is one of Australia's most important partners. During the visit the Prime Minister will "
+            "hold talks with Indian Prime Minister Narendra Modi in New Delhi. On 22 March the Prime Minister "
+            "will also visit Sri Lanka.\n")
+    record = code(text)
+    visited = {e.recipient[0] for e in record.events if e.type == "CONSULT" and e.actor == ["AUS"] and e.recipient}
+    # (and the title keeps the reference its first use gave it after the Indian one is named)
+    assert visited == {"IND", "LKA"}
+    assert not any("AUS" not in e.actor for e in record.events if e.type == "CONSULT")
+
+
+def test_a_title_sharing_a_states_name_with_the_next_is_not_bare() -> None:
+    # "the King and Queen of Tonga": "of Tonga" is the King's too, he is no office of the voice
+    text = ("Royal visit\n\nThe King and Queen of Tonga will make a State Visit to Australia in October. "
+            "It will be their first official visit to Australia.\n")
+    visits = [e for e in code(text).events if e.type == "CONSULT"]
+    assert visits and all(e.actor == ["TON"] and e.recipient == ["AUS"] for e in visits)
+
+
 # ---------------------------------------------------------------- performatives
 
 def test_would_like_to_congratulate_congratulates() -> None:
