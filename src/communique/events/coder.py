@@ -88,14 +88,16 @@ COMMISSIVE = frozenset({"agree", "agreed", "agrees", "agreeing", "promise", "pro
                         "pledged", "pledges", "vow", "vowed", "vows", "commit", "committed", "commits", "offer",
                         "offered", "offers", "undertake", "undertook", "undertakes", "ready", "willing",
                         "prepared", "determined", "intend", "intends", "intended", "plan", "plans", "planned",
-                        "planning", "readiness", "willingness", "commitment", "intention"})
+                        "planning", "readiness", "willingness", "commitment", "intention", "committing",
+                        "pledging", "promising", "vowing"})
 INTENT_SOURCE = "PLOVER_MANUAL.tex:347 AGREE (commitment)"
 #: dictionary blocks of refusing (CAMEO.2.0.txt 'REFUSE'): the codebook's REJECT, "All rejections and refusals"
 REFUSAL_BLOCKS = frozenset({"REFUSE"})
 REFUSAL_SOURCE = "PLOVER_MANUAL.tex:665 REJECT (refusal)"
 #: verbs of commitment between parties: their complement is promised even when it names no event
 PROMISE = frozenset({"agree", "agreed", "agrees", "pledge", "pledged", "pledges", "promise", "promised", "promises",
-                     "commit", "committed", "commits", "vow", "vowed", "vows", "undertake", "undertook"})
+                     "commit", "committed", "commits", "vow", "vowed", "vows", "undertake", "undertook",
+                     "committing", "pledging", "promising", "vowing"})
 #: verbs of pledging, not of consenting: what they pledge is done as pledged (see `_intents`)
 PLEDGING = PROMISE - AGREE_HEADS
 #: nouns of working together, whose increase or continuation pledged is cooperation pledged
@@ -425,6 +427,8 @@ class Coder:
                 continue  # (but agreeing to talk, at no time told, is the step agreed: "agreed to engage in a dialogue")
             code = INTENT_CODE.get(root, "130" if root >= "09" else "030") if root != "04" or self.sentence_mode \
                 else "030"
+            if root == "03" and not self.sentence_mode:
+                code = t.code  # a commitment to an intent the dictionary codes ("committing to provide aircraft", 0332)
             if not self.sentence_mode and head.lower_ in PLEDGING and (root == "06" or root == "05" and any(
                     w.lower_ in COOPERATION_NOUNS for w in tok.subtree)):
                 # "the two countries committed to increase cooperation to combat X", "pledged to share data": the
@@ -940,7 +944,7 @@ class Coder:
         codes: list[str] = []
         for name in re.findall(r"[A-Z][\w.'’-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’-]+)*", title):
             pre = title[:title.find(name)]
-            if re.search(r"\b(?:in|at|on|regarding|about|concerning)\s+(?:the\s+)?(?:[A-Z][\w ]+,\s*)?$", pre):
+            if re.search(r"\b(?:in|at|on|for|regarding|about|concerning)\s+(?:the\s+)?(?:[A-Z][\w ]+,\s*)?$", pre):
                 continue
             for cand in (name, name.split(" of ")[-1], name.split()[-1]):
                 c = self.gaz.country(cand) or self.gaz.org(cand)
@@ -1150,15 +1154,15 @@ CONSEQUENCES = frozenset({"consequences", "consequence"})
 
 
 def _topic_party(sent: Sent, start: int, end: int) -> bool:
-    """A state named as what a text is about ("the execution of protestors in Iran", "a statement on
-    Syria"), not as one who speaks."""
+    """A state named as what a text is about or for ("the execution of protestors in Iran", "a statement on
+    Syria", "F-16s for Ukraine"), not as one who speaks."""
     span = sent.span.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     head = span.root
     while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head is not head:
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in ("in", "on", "about", "against", "regarding", "concerning")
+    return head.dep_ == "pobj" and head.head.lower_ in ("in", "on", "for", "about", "against", "regarding", "concerning")
 
 
 def _courtesy_call(verb: Any) -> bool:

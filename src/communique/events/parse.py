@@ -33,11 +33,11 @@ PLAN_HEADS = frozenset({"plan", "plans", "planned", "planning", "intend", "inten
 REALIS_HEADS = frozenset({"continue", "continued", "continues", "continuing", "begin", "began", "begun",
                           "begins", "start", "started", "starts", "manage", "managed", "manages", "go", "went",
                           "proceed", "proceeded", "used", "came", "rush", "rushed", "move", "moved",
-                          "hasten", "hastened", "took", "take", "help", "helped", "helps", "able", "unable"})
+                          "hasten", "hastened", "took", "take", "help", "helped", "helps", "able"})
 #: heads that deny their complement: "refused to meet", "failed to agree"
 NEGATING_HEADS = frozenset({"refuse", "refused", "refuses", "refusing", "decline", "declined", "declines",
                             "fail", "failed", "fails", "reject", "rejected", "cease", "ceased", "stop",
-                            "stopped", "avoid", "avoided", "deny", "denied"})
+                            "stopped", "avoid", "avoided", "deny", "denied", "unable"})
 #: heads whose to-infinitive is decided, so committed to: "decided to allocate", "the decision to send"
 DECISION_HEADS = frozenset({"decide", "decided", "decides", "decision", "decisions", "resolved"})
 #: nouns of people sent somewhere: their to-infinitive is what they are sent to do
@@ -213,10 +213,11 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
             if came_by == "xcomp":  # "X is scheduled to meet": X meets
                 return [c for s in children(t, "nsubjpass") for c in conjuncts(s)]
             return []  # a passive without "by": the doer is not named
-        if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "for" and children(t.head.head, "dobj"):
-            # "sanctioned 12 entities for supplying components", "thanked X for supporting": the one the
-            # verb acts on did what it is sanctioned or thanked for
-            return [c for o in children(t.head.head, "dobj") for c in conjuncts(o)]
+        if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "for" and _thanked(t.head.head):
+            # "sanctioned 12 entities for supplying components", "thanked X for supporting", "grateful to X
+            # for committing": the one the verb acts on, or thanks go to, did what it is sanctioned or
+            # thanked for
+            return [c for o in _thanked(t.head.head) for c in conjuncts(o)]
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "oprd", "prep") and t.head is not t:
             came_by = t.dep_ if t.dep_ != "prep" else came_by
             if t.dep_ == "conj" and misattached(t):
@@ -231,6 +232,19 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
             return conjuncts(t.head)
         return []
     return []
+
+
+#: adjectives of thanks, whose 'to' names the one thanked ("grateful to X for Y")
+GRATEFUL = frozenset({"grateful", "thankful", "indebted"})
+
+
+def _thanked(verb: Token) -> list[Token]:
+    """The object a verb acts on, or the one its adjective of thanks is to ("are grateful to X")."""
+    objs = children(verb, "dobj")
+    if objs:
+        return objs
+    adjs = [verb] if verb.lower_ in GRATEFUL else [a for a in children(verb, "acomp") if a.lower_ in GRATEFUL]
+    return [o for a in adjs for p in children(a, "prep") if p.lower_ == "to" for o in children(p, "pobj")]
 
 
 def _motion(verb: Token) -> bool:
