@@ -63,3 +63,12 @@ def test_a_visit_told_twice_keeps_the_city() -> None:
             "on a working visit.\n")
     visit = next(e for e in code(text, published="2021-11-25").events if e.type == "CONSULT")
     assert visit.place is not None and visit.place.name == "Sochi"
+
+
+def test_a_call_with_two_leaders_each_of_a_state_has_all_three_parties() -> None:
+    # "X of France and Y of Germany": the parser coordinates Y with France; Y is the list's next item
+    text = ("President Gabriel Boric of Chile spoke with President Emmanuel Macron of France and Chancellor Olaf "
+            "Scholz of Germany today about trade. The leaders condemned Russia's decision.\n")
+    found = events(text, published="2022-02-21")
+    assert ("CONSULT", ("CHL", "DEU", "FRA"), ()) in found
+    assert ("ACCUSE", ("CHL", "DEU", "FRA"), ("RUS",)) in found

@@ -223,6 +223,11 @@ class Parties:
             # as a modifier, with the 'and' between them its own
             heads += [c for c in tok.children if c.dep_ == "nmod" and (m := self.at(c)) is not None
                       and m.kind == "person" and m.person != first.person and children(c, "cc")]
+            # "President X of France and Chancellor Y of Germany": the parser may coordinate Y with France;
+            # a person in a list with the state of another is the list's next item
+            heads += [c for p in children(tok, "prep") if p.lower_ == "of" for o in children(p, "pobj")
+                      for c in conjuncts(o)[1:] if (m := self.at(c)) is not None and m.kind == "person"
+                      and m.person != first.person]
         if first is not None and first.kind in ("country", "person"):
             # "Saudi Arabia, Bahrain, the UAE and Egypt", "President Macron, Scholz, Rutte and President
             # Biden": a list the parser read as appositions (a person's apposition naming the same person
