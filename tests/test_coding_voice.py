@@ -69,6 +69,16 @@ def test_a_title_sharing_a_states_name_with_the_next_is_not_bare() -> None:
     assert visits and all(e.actor == ["TON"] and e.recipient == ["AUS"] for e in visits)
 
 
+def test_the_short_form_after_a_portfolio_state_is_that_portfolio_too() -> None:
+    # "Special Representative for X (XY)": X is the portfolio, and so is its short form in brackets
+    text = ("Special Representative for the Democratic People\u2019s Republic of Korea (DPRK) Ambassador Tom "
+            "Hollis\u2019s Call with Special Representative Liu Wei\n\nOffice of the Spokesperson\n\nOn March 10, "
+            "Special Representative for the DPRK Tom Hollis called PRC Special Representative Liu Wei to discuss "
+            "the launches.\n")
+    hollis = next(a for a in code(text, published="2022-03-13").actors if a.name == "Tom Hollis")
+    assert hollis.country == "USA"
+
+
 # ---------------------------------------------------------------- performatives
 
 def test_would_like_to_congratulate_congratulates() -> None:
