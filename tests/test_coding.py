@@ -1220,6 +1220,14 @@ def test_coding_a_sanctions_release_sanctions_where_the_targets_are_based() -> N
     assert [(e.type, e.actor, e.recipient) for e in rec.events] == [("SANCTION", ["USA"], ["CHN", "RUS"])]
 
 
+def test_coding_encouraging_a_party_to_act_asks_it() -> None:
+    # ENCOURAGE is praise (CAMEO 051); encouraging X to do something is a request of X (PLOVER REQUEST)
+    assert ("REQUEST", ("USA",), ("CHN",)) in events(
+        "Secretary Blinken of the United States encouraged China to urge North Korea to stop its launches.")
+    assert ("SUPPORT", ("USA",), ("FJI",)) in events(
+        "Secretary Blinken of the United States encouraged Fiji's progress on reform.")
+
+
 def test_coding_thanked_for_doing_is_done_by_the_one_thanked() -> None:
     assert {("SUPPORT", ("USA",), ("DEU",)), ("SUPPORT", ("DEU",), ("UKR",))} <= events(
         "President Biden of the United States thanked Chancellor Scholz of Germany for supporting Ukraine.")

@@ -258,6 +258,22 @@ def test_a_state_a_joint_statement_is_for_is_not_its_author() -> None:
     assert [sorted(a.parties) for a in record.agreements] == [["AUS", "NZL"]]
 
 
+def test_the_authors_a_joint_statement_title_names_after_from_are_its_parties() -> None:
+    title = ("Joint Statement from the United States and the European Union on Support for Angola, Zambia and "
+             "Malawi")
+    text = (f"{title}\n\nThe United States and the European Union welcome the commitment of Angola, Zambia and "
+            "Malawi to build a railway.\n")
+    record = get_extractor().extract(Document(source="case.txt", text=text, published="2023-09-09", title=title))
+    assert [sorted(a.parties) for a in record.agreements] == [["IGO:EU", "USA"]]
+
+
+def test_agreeing_to_meet_at_no_time_told_is_no_meeting_today() -> None:
+    title = "Joint Statement between Australia and China"
+    text = (f"{title}\n\nThe two sides agreed to meet at Ministerial level on an annual basis.\n")
+    record = get_extractor().extract(Document(source="case.txt", text=text, published="2008-04-10", title=title))
+    assert not any(e.type == "CONSULT" and e.status == "occurred" for e in record.events)
+
+
 def test_being_grateful_to_states_for_committing_aid_is_their_committed_aid() -> None:
     # the ones thanks go to did what they are thanked for; a commitment to give is aid committed
     text = ("The Netherlands and Denmark said: We are grateful to Belgium and Norway for committing to provide "

@@ -275,6 +275,11 @@ class Coder:
                     t = replace(t, code="040", paired=None)
                 if self.sentence_mode:
                     t = self._prevented_protest(t)
+                if t.block == "ENCOURAGE" and (t.code or "").startswith("05") and t.covered == frozenset({tok.i}) \
+                        and _asks_an_act(tok):
+                    # "encouraged the PRC to urge the DPRK to stop": urging a party to act is asking it
+                    # (PLOVER_MANUAL.tex:572 REQUEST, "all requests, demands"), not praising it (ENCOURAGE 051)
+                    t = replace(t, code="020", paired=None, source=f"PLOVER_MANUAL.tex:572 REQUEST + {t.source}")
                 if (t.code or "").startswith("17") and any(
                         o.lower_ in HELD_IN_TURN or o.lower_.endswith("ship") for o in objects(tok)):
                     continue  # "will take over the chairmanship": an office held in turn is not seized (CAMEO 17
@@ -427,8 +432,9 @@ class Coder:
                 continue  # (but agreeing to talk, at no time told, is the step agreed: "agreed to engage in a dialogue")
             code = INTENT_CODE.get(root, "130" if root >= "09" else "030") if root != "04" or self.sentence_mode \
                 else "030"
-            if root == "03" and not self.sentence_mode:
-                code = t.code  # a commitment to an intent the dictionary codes ("committing to provide aircraft", 0332)
+            if t.code.startswith("033") and not self.sentence_mode:
+                code = t.code  # a commitment to give the dictionary codes as an intent ("committing to provide
+                # aircraft", 0332): aid committed (common.plover_type)
             if not self.sentence_mode and head.lower_ in PLEDGING and (root == "06" or root == "05" and any(
                     w.lower_ in COOPERATION_NOUNS for w in tok.subtree)):
                 # "the two countries committed to increase cooperation to combat X", "pledged to share data": the
@@ -942,16 +948,22 @@ class Coder:
         if not title or not JOINT_TITLE.match(title.strip()) or not sents:
             return None
         codes: list[str] = []
+        named_as_authors: list[str] = []  # after "from", "by", "between": organisations too
         for name in re.findall(r"[A-Z][\w.'’-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’-]+)*", title):
             pre = title[:title.find(name)]
-            if re.search(r"\b(?:in|at|on|for|regarding|about|concerning)\s+(?:the\s+)?(?:[A-Z][\w ]+,\s*)?$", pre):
-                continue
+            last = [m.group(1).lower() for m in TITLE_PREPS.finditer(pre)]
+            if last and last[-1] in TOPIC_PREPS:
+                continue  # in a phrase of what the text is on or for ("on Support for Angola, Zambia and X")
             for cand in (name, name.split(" of ")[-1], name.split()[-1]):
                 c = self.gaz.country(cand) or self.gaz.org(cand)
                 if c:
                     codes.append(c)
+                    if last and last[-1] in ("from", "by", "between"):
+                        named_as_authors.append(c)
                     break
-        codes = list(dict.fromkeys(c for c in codes if not c.startswith("IGO:")))
+        named_as_authors = list(dict.fromkeys(named_as_authors))
+        codes = named_as_authors if len(named_as_authors) >= 2 and any(not c.startswith("IGO:") for c in named_as_authors) \
+            else list(dict.fromkeys(c for c in codes if not c.startswith("IGO:")))
         for sent in sents[:3]:
             if len(codes) >= 2:
                 break
@@ -1153,6 +1165,12 @@ def _antecedents(found: list[Found], sents: list[Sent], ctx: Context) -> None:
 CONSEQUENCES = frozenset({"consequences", "consequence"})
 
 
+#: the prepositions of a joint statement's title that open a phrase of its authors ("from", "by", "between")
+#: or of its topic ("on", "for", "in" ...); a name belongs to the last one before it ('of' is either)
+TITLE_PREPS = re.compile(r"\b(on|for|regarding|concerning|about|in|at|from|by|between|with)\b")
+TOPIC_PREPS = frozenset({"on", "for", "regarding", "concerning", "about", "in", "at"})
+
+
 def _topic_party(sent: Sent, start: int, end: int) -> bool:
     """A state named as what a text is about or for ("the execution of protestors in Iran", "a statement on
     Syria", "F-16s for Ukraine"), not as one who speaks."""
@@ -1160,9 +1178,16 @@ def _topic_party(sent: Sent, start: int, end: int) -> bool:
     if span is None:
         return False
     head = span.root
-    while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head is not head:
-        head = head.head
+    while head.dep_ in ("compound", "amod", "poss", "nmod", "conj") and head.head is not head:
+        head = head.head  # (and the rest of a list: "for Angola, Zambia and X")
     return head.dep_ == "pobj" and head.head.lower_ in ("in", "on", "for", "about", "against", "regarding", "concerning")
+
+
+def _asks_an_act(verb: Any) -> bool:
+    """The verb takes an object and an infinitive of what the object is to do ("encouraged X to stop")."""
+    return any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ in ("xcomp", "ccomp") and is_verb(c) and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children)
 
 
 def _courtesy_call(verb: Any) -> bool:
