@@ -72,3 +72,17 @@ def test_a_call_with_two_leaders_each_of_a_state_has_all_three_parties() -> None
     found = events(text, published="2022-02-21")
     assert ("CONSULT", ("CHL", "DEU", "FRA"), ()) in found
     assert ("ACCUSE", ("CHL", "DEU", "FRA"), ("RUS",)) in found
+
+
+def test_a_dialogue_taking_place_later_is_a_planned_meeting_where_it_is_held() -> None:
+    # HOLD * &NEGOTIATION: a dialogue is held as talks are; the participle after the noun's phrase is its own
+    text = ("President Gabriel Boric of Chile met Prime Minister Chris Hipkins of New Zealand. The leaders welcomed "
+            "the upcoming Chile-New Zealand Trade Dialogue, taking place in October 2023 in Wellington.\n")
+    planned = [e for e in code(text, published="2023-05-02").events if e.status == "planned"]
+    assert [(e.type, e.date, e.place.country if e.place else None) for e in planned] == [("CONSULT", "2023-10", "NZL")]
+
+
+def test_a_dialogue_that_must_continue_is_asked_for_not_held() -> None:
+    text = ("President Volodymyr Zelenskyy said: The only solution is diplomacy, a dialogue that must continue "
+            "between Russia and the United States.\n")
+    assert not any(e.type == "CONSULT" for e in code(text, published="2022-02-02").events)

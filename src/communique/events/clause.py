@@ -524,8 +524,24 @@ HELD_PARTICIPLES = frozenset({"held", "conducted", "organised", "organized", "ho
 
 def occurrence_verb(tok: Token) -> Token | None:
     """The participle or relative clause of an event noun that says when and where it took place."""
-    return next((c for c in tok.children if (c.dep_ in ("acl", "relcl") and c.lower_ in HELD_PARTICIPLES)
-                 or (c.dep_ == "acl" and c.lower_ in SCHEDULED)), None)
+    own = next((c for c in tok.children if (c.dep_ in ("acl", "relcl") and c.lower_ in HELD_PARTICIPLES)
+                or (c.dep_ == "acl" and c.lower_ in SCHEDULED)
+                or (c.dep_ in ("acl", "relcl") and _takes_place(c))), None)
+    if own is None and tok.dep_ in ("dobj", "pobj") and tok.head is not tok:
+        # "welcomed the upcoming dialogue, taking place in October": the parser hangs the participle right after
+        # the noun's phrase on the verb
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        own = next((c for c in verb.children if c.dep_ == "advcl" and _takes_place(c)
+                    and tok.right_edge.i < c.i <= tok.right_edge.i + 2), None)
+    return own
+
+
+def _takes_place(verb: Token) -> bool:
+    return verb.lower_ in TAKE_PLACE and any(g.lower_ == "place" for g in verb.children)
+
+
+#: "the dialogue, taking place in October", "the forum that will take place in June"
+TAKE_PLACE = frozenset({"take", "takes", "taking", "took", "taken"})
 
 
 def _modifier_words(c: Token) -> list[Token]:

@@ -34,6 +34,9 @@ REALIS_HEADS = frozenset({"continue", "continued", "continues", "continuing", "b
                           "begins", "start", "started", "starts", "manage", "managed", "manages", "go", "went",
                           "proceed", "proceeded", "used", "came", "rush", "rushed", "move", "moved",
                           "hasten", "hastened", "took", "take", "help", "helped", "helps", "able"})
+#: heads whose gerund is put forward, not done: "proposed establishing a dialogue", "suggested holding talks"
+PROPOSING = frozenset({"propose", "proposed", "proposes", "proposing", "suggest", "suggested", "suggests",
+                       "recommend", "recommended", "recommends", "advocate", "advocated", "advocates"})
 #: heads that deny their complement: "refused to meet", "failed to agree"
 NEGATING_HEADS = frozenset({"refuse", "refused", "refuses", "refusing", "decline", "declined", "declines",
                             "fail", "failed", "fails", "reject", "rejected", "cease", "ceased", "stop",
@@ -348,6 +351,11 @@ def modality(tok: Token) -> Modality:
         return Modality("future", "upcoming")
     if verb is None and any(c.dep_ == "acl" and c.lower_ in SCHEDULED for c in tok.children):
         return Modality("future", "scheduled")  # "his phone conversation with X scheduled for December 9"
+    if verb is None:  # "a dialogue that must continue between X and Y": an event asked or wished for
+        wished = next((a.lower_ for c in tok.children if c.dep_ == "relcl"
+                       for a in c.children if a.dep_ == "aux" and a.lower_ in IRREALIS_AUX), None)
+        if wished is not None:
+            return Modality("irrealis", wished)
     if verb is None:  # an event noun: read the verb that governs it ("will hold talks", "plans a visit")
         head = tok.head
         steps = 0
@@ -411,6 +419,8 @@ def modality(tok: Token) -> Modality:
         head = verb.head
         while head.dep_ == "conj" and head.tag_ == "VBG" and head.head is not head:
             head = head.head  # "discussed expanding and deepening cooperation"
+        if head.lower_ in PROPOSING:
+            return Modality("irrealis", f"proposed ({head.lower_})")  # "proposed establishing a dialogue"
         if head.lower_ in TOPIC_HEADS or (head.dep_ == "prep" and head.lower_ in ("about", "on", "of", "regarding",
                                                                                    "concerning", "over")
                                           and head.head.lower_ in TOPIC_HEADS):
