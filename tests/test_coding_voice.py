@@ -254,3 +254,22 @@ def test_whom_a_first_person_narrator_met_is_the_other_side() -> None:
             "President, Mr Alan Garcia, in Lima. President Garcia and I agreed to start negotiations. Peru is "
             "Chile's largest partner in the region. Chile will open an office in Lima.\n")
     assert voice(text, "2008-04-18") == ["CHL"]
+
+
+# ---------------------------------------------------------------- charges told in passing
+
+def test_a_wrong_named_as_a_states_deed_charges_it() -> None:
+    # PLOVER ACCUSE covers charges made informally: "the atrocities of the Chilean occupiers"
+    text = "President Luis Arce of Bolivia: We spoke about the atrocities of the Chilean occupiers in the north.\n"
+    assert ("ACCUSE", ("BOL",), ("CHL",)) in events(text)
+
+
+def test_war_crimes_committed_by_a_states_forces_charge_it_however_deep_in_the_sentence() -> None:
+    text = ("President Luis Arce of Bolivia: The delegation visited the border towns, where it saw the consequences "
+            "of the war crimes committed by Chilean invaders.\n")
+    assert ("ACCUSE", ("BOL",), ("CHL",)) in events(text)
+
+
+def test_a_wrong_denied_charges_no_one() -> None:
+    text = "President Luis Arce of Bolivia: Chile has never committed atrocities in our country, we do not say that.\n"
+    assert not any(t == "ACCUSE" for t, _a, _r in events(text))
