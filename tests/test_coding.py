@@ -372,6 +372,13 @@ def test_coding_aid_goes_to_whom_its_purpose_names() -> None:
     assert ("AID", ("JPN",), ("PHL",)) in events("Japan will provide $5 million to help the Philippines rebuild its ports.")
 
 
+def test_coding_aid_intended_goes_to_whom_the_purpose_of_the_act_intended_names() -> None:
+    # the commitment's clause is the intent; its purpose is the act's ("intends to provide ... to help X")
+    assert ("AID", ("JPN",), ("PHL",)) in events(
+        "The Foreign Minister announced that Japan, working with its parliament, intends to provide an additional "
+        "$13 million in assistance to help the Philippines recover from the typhoon.")
+
+
 # ---------------------------------------------------------------- what is not a party
 
 def test_coding_a_treaty_named_after_a_city_names_neither_its_country_nor_a_place() -> None:
