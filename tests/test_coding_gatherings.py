@@ -86,3 +86,16 @@ def test_a_dialogue_that_must_continue_is_asked_for_not_held() -> None:
     text = ("President Volodymyr Zelenskyy said: The only solution is diplomacy, a dialogue that must continue "
             "between Russia and the United States.\n")
     assert not any(e.type == "CONSULT" for e in code(text, published="2022-02-02").events)
+
+
+def test_visits_counted_in_the_perfect_are_no_one_visit() -> None:
+    text = ("Prime Minister Helen Clark of New Zealand said: I have visited Chile twice as Prime Minister, and I have "
+            "met President Ricardo Lagos several times.\n")
+    assert not any(e.type == "CONSULT" for e in code(text, published="2004-04-26").events)
+
+
+def test_their_meeting_is_that_of_the_subject_who_is_no_party() -> None:
+    # "their" points back to "Pacific leaders", not to the pair the text is about
+    text = ("Prime Minister Kevin Rudd of Australia met Prime Minister Manmohan Singh of India in New Delhi. Pacific "
+            "leaders agreed at their meeting in Niue in August 2008 that a special meeting was needed.\n")
+    assert not any(e.date == "2008-08" for e in code(text, published="2009-01-28").events)

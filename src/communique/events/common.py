@@ -237,7 +237,22 @@ def status_of(clause: Clause) -> str | None:
         return None
     if clause.when is not None and clause.when.future:
         return "planned"
+    if clause.when is None and _experienced(clause):
+        return None  # "I have visited Chile twice": visits counted, no one of them told
     return "occurred"
+
+
+#: adverbs that count how often something has happened
+REPEATED = frozenset({"twice", "thrice", "often", "repeatedly", "frequently"})
+
+
+def _experienced(clause: Clause) -> bool:
+    """A perfect that counts its acts: "have visited X twice", "has met Y several times"."""
+    v = clause.verb if clause.verb is not None else clause.trigger.token
+    if not any(a.dep_ == "aux" and a.lower_ in ("have", "has", "had") for a in v.children):
+        return False
+    return any((c.dep_ in ("advmod", "npadvmod") and c.lower_ in REPEATED)
+               or (c.dep_ == "npadvmod" and c.lower_ == "times") for c in v.children)
 
 
 #: time expressions of the period the text is written in, which a plan may still lie ahead in
