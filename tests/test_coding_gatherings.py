@@ -6,6 +6,8 @@ coded in document mode through the real pinned model.
 
 from __future__ import annotations
 
+from communique.extract import get_extractor
+from communique.records import Document
 from tests.test_coding import code, events
 
 
@@ -99,3 +101,22 @@ def test_their_meeting_is_that_of_the_subject_who_is_no_party() -> None:
     text = ("Prime Minister Kevin Rudd of Australia met Prime Minister Manmohan Singh of India in New Delhi. Pacific "
             "leaders agreed at their meeting in Niue in August 2008 that a special meeting was needed.\n")
     assert not any(e.date == "2008-08" for e in code(text, published="2009-01-28").events)
+
+
+def test_a_call_with_several_leaders_named_in_the_headline_is_one_call_of_all() -> None:
+    # "Call with A, B, C and D" (a call, not "calls"): one conversation; "the leaders" are all of them
+    title = ("Readout of President Joe Biden's Call with President Macron of France, Chancellor Scholz of Germany, "
+             "Prime Minister Meloni of Italy, Prime Minister Sunak of the United Kingdom")
+    text = (f"{title}\n\nPresident Biden briefed the leaders on his talks in Asia. The leaders underscored the need "
+            "for Russia to reduce tensions.\n")
+    record = get_extractor().extract(Document(source="case.txt", text=text, published="2023-11-07", title=title))
+    calls = [e for e in record.events if e.type == "CONSULT"]
+    assert [sorted(e.actor) for e in calls] == [["DEU", "FRA", "GBR", "ITA", "USA"]]
+    assert any(e.type == "REQUEST" and sorted(e.actor) == ["DEU", "FRA", "GBR", "ITA", "USA"] for e in record.events)
+
+
+def test_a_plan_with_no_time_told_is_no_planned_event() -> None:
+    # GUIDELINES.md: planned meetings "with a time reference"; "will stay in close touch" has none
+    text = ("President Gabriel Boric of Chile met Prime Minister Chris Hipkins of New Zealand in Wellington today. "
+            "They agreed their teams will stay in close touch, including in consultation with Australia.\n")
+    assert not any(e.status == "planned" for e in code(text, published="2023-05-02").events)

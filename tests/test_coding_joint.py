@@ -274,6 +274,13 @@ def test_agreeing_to_meet_at_no_time_told_is_no_meeting_today() -> None:
     assert not any(e.type == "CONSULT" and e.status == "occurred" for e in record.events)
 
 
+def test_a_joint_statement_title_name_running_into_the_next_words_still_names_its_state() -> None:
+    title = "Joint Statement from Canada, Mexico, and the United States Following the Second Trade Committee Meeting"
+    text = f"{title}\n\nThe three delegations met in Mexico City on July 25.\n"
+    record = get_extractor().extract(Document(source="case.txt", text=text, published="2023-07-27", title=title))
+    assert [sorted(a.parties) for a in record.agreements] == [["CAN", "MEX", "USA"]]
+
+
 def test_being_grateful_to_states_for_committing_aid_is_their_committed_aid() -> None:
     # the ones thanks go to did what they are thanked for; a commitment to give is aid committed
     text = ("The Netherlands and Denmark said: We are grateful to Belgium and Norway for committing to provide "

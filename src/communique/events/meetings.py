@@ -307,7 +307,9 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
     # (an organisation's official met in such a list is a meeting with the organisation)
     listed = [m for m in partners if m.code not in {d.code for d in clause.doers}
               and (not m.code.startswith("IGO:") or m.kind == "person")]
-    if clause.doers and (len(listed) >= 3 or (len(listed) == 2 and _separate(clause))):
+    one_call = clause.trigger.nominal and clause.trigger.token.tag_ in ("NN", "NNP") \
+        and clause.trigger.token.lower_ not in SEPARATE_NOUNS  # "a Call with A, B, C and D": one, all on it
+    if clause.doers and ((len(listed) >= 3 and not one_call) or (len(listed) == 2 and _separate(clause))):
         # "spoke with President Macron, Scholz, Rutte and President Biden": one conversation after another
         out = []
         for m in listed:

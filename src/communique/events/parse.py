@@ -359,7 +359,8 @@ def modality(tok: Token) -> Modality:
     if verb is None:  # an event noun: read the verb that governs it ("will hold talks", "plans a visit")
         head = tok.head
         steps = 0
-        while head is not head.head and not is_verb(head) and steps < 4:
+        # (a participle used as a preposition is no governing verb: "including in consultation with X")
+        while head is not head.head and (not is_verb(head) or head.dep_ == "prep") and steps < 4:
             head = head.head
             steps += 1
         if not is_verb(head):
