@@ -120,3 +120,14 @@ def test_a_plan_with_no_time_told_is_no_planned_event() -> None:
     text = ("President Gabriel Boric of Chile met Prime Minister Chris Hipkins of New Zealand in Wellington today. "
             "They agreed their teams will stay in close touch, including in consultation with Australia.\n")
     assert not any(e.status == "planned" for e in code(text, published="2023-05-02").events)
+
+
+def test_the_parties_are_those_the_headline_says_met_not_the_state_named_most() -> None:
+    title = "Telephone conversation with European Council President Charles Michel"
+    text = (f"{title}\n\nVladimir Putin informed Charles Michel about the situation in Ukraine, about the talks with "
+            "Ukraine and about Ukraine's demands. Vladimir Putin noted that Ukrainian battalions in Ukraine use "
+            "civilians in Ukrainian cities as shields, and that Ukraine had refused a ceasefire. The parties had a "
+            "substantive discussion on humanitarian aspects.\n")
+    record = get_extractor().extract(Document(source="case.txt", text=text, published="2022-03-07", title=title))
+    discussion = [e for e in record.events if e.evidence.text.startswith("The parties")]
+    assert [sorted(e.actor) for e in discussion] == [["IGO:EU", "RUS"]]

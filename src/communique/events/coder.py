@@ -604,10 +604,12 @@ class Coder:
         ctx.place_at = index_places(doc, ctx, self.venue_pattern)
         ctx.guest_meeting = bool(title and GUEST_MEETING.match(title.strip()) and not TRIP_OR_CALL.search(title))
         lead = self._lead_meeting(found, body)
-        titled_call = self._lead_meeting(found, [headline]) if headline is not None else []
-        titled_call = list(dict.fromkeys([*res.we[:1], *titled_call])) if titled_call else []  # (its caller)
-        if len(titled_call) >= 3 and len(titled_call) > len(lead):
-            lead = titled_call  # "Call with President X of A, Chancellor Y of B and Prime Minister Z of C": "the leaders"
+        titled_call = self._headline_meeting(found, headline, res.we[:1]) if headline is not None else []
+        if len(titled_call) >= 2 and set(titled_call) != set(res.group):
+            # "Telephone conversation with European Council President X", "Call with President X of A, Chancellor
+            # Y of B and Prime Minister Z of C": the text's sides ("the parties", "the leaders") are those its
+            # headline says met, whoever else it names most
+            lead = titled_call
             res.group = []
         if lead and len(lead) > len(res.group) and set(res.group) <= set(lead):
             res.group = lead  # "the leaders" of a three-way call are all three
@@ -880,6 +882,16 @@ class Coder:
         return out
 
     # ------------------------------------------------------------ document-level readings
+
+    @staticmethod
+    def _headline_meeting(found: list[Found], headline: Sent, voice: list[str]) -> list[str]:
+        """The parties of the meeting or call a headline names, with the text's voice when it names no subject."""
+        for f in found:
+            if f.sent is headline and f.trigger.code and plover_type(f.trigger.code, False) == "CONSULT" \
+                    and f.clause.mood.kind == "realis" and f.clause.with_("with"):
+                ps = [m.code for m in [*f.clause.doers, *f.clause.targets, *f.clause.with_("with")]]
+                return list(dict.fromkeys([*([] if f.clause.doers else voice), *ps]))
+        return []
 
     def _lead_meeting(self, found: list[Found], body: list[Sent]) -> list[str]:
         """The parties of the first meeting or call the text tells of."""
