@@ -273,3 +273,15 @@ def test_war_crimes_committed_by_a_states_forces_charge_it_however_deep_in_the_s
 def test_a_wrong_denied_charges_no_one() -> None:
     text = "President Luis Arce of Bolivia: Chile has never committed atrocities in our country, we do not say that.\n"
     assert not any(t == "ACCUSE" for t, _a, _r in events(text))
+
+
+def test_a_narrator_leaving_for_the_states_a_headline_visit_goes_to_is_the_visitor() -> None:
+    # "Visit to A and B by the Prime Minister of C" over "I will be leaving for A and B": the narrator is C's
+    text = ("VISIT TO FIJI AND TONGA BY THE PRIME MINISTER OF NEW ZEALAND\n\nI will be leaving tomorrow morning for "
+            "Fiji and Tonga on my first visit to these countries as Prime Minister. New Zealand values its Pacific "
+            "neighbours, and New Zealand wants closer trade ties with them.\n")
+    assert voice(text, published="1972-06-04") == ["NZL"]
+    visits = {(e.recipient[0], e.date) for e in code(text, published="1972-06-04").events
+              if e.type == "CONSULT" and e.actor == ["NZL"]}
+    # the day told is the first stop's; the later stop is within that month's trip
+    assert visits == {("FJI", "1972-06-05"), ("TON", "1972-06")}

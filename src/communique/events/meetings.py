@@ -258,8 +258,12 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
                     and (d := _stop_date(h, ctx)) is not None}
             if len(stops) > 1 and list(owns) == [stops[-1][0].code]:
                 owns = {}  # "will travel to A, B and C March 26-30": the days after the list are the trip's
-            for host, stop in stops:
+            for k, (host, stop) in enumerate(stops):
                 own = owns.get(host.code)
+                if own is None and k > 0 and date and len(date) == 10 and status == "planned":
+                    # "will be leaving tomorrow for A, B and C": the day is the first stop's; the later ones
+                    # are within that month's trip
+                    own = date[:7]
                 where = stop if stop is not None and stop.country == host.code else Place(country=host.code)
                 ev = make_event(ctx, clause, sent, type_, "042", clause.doers, [host], mode="visit", status=status,
                                 date=own or date, place=where)

@@ -408,6 +408,9 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     partners, visiting = _headline_partners(text[:head_end], [(s0, e0, c, k) for s0, e0, c, k in spans if s0 < head_end])
     if author is None:  # "This evening I met the Chinese Premier, Mr Wen": whom the narrator met is the other side
         partners |= _met_by_narrator(doc, people, stated_ids)
+        bound = _narrator_bound_for(doc, spans)
+        if bound & partners:  # "Visit to A and B by the Prime Minister of C" over "I will be leaving for A and B":
+            partners, visiting = bound, bound  # the narrator is the visitor; where it goes is the other side
     # (the side a headline's "with" names may still be the voice's own: "Meeting with Defence Minister X";
     # the side of a visit never is)
     # (a state the headline's "with" names by name, "Meeting with President of Palestine X", is the other side
@@ -578,6 +581,29 @@ def _headline_partners(head: str, named: list[tuple[int, int, str, str]]) -> tup
         # after it, the destination or the visitor
         visiting = {c for s0, _e, c, k in named if s0 > m.start()} | before
     return out | visiting, visiting
+
+
+#: verbs of a narrator's going ("I will be leaving for A", "we travel to B", "I shall visit C")
+NARRATOR_GOING = frozenset({"leave", "leaving", "leaves", "travel", "travelling", "traveling", "go", "going",
+                            "visit", "visiting", "depart", "departing", "head", "heading", "fly", "flying"})
+
+
+def _narrator_bound_for(doc: Doc, spans: list[tuple[int, int, str, str]]) -> set[str]:
+    """The states a first-person narrator says it goes to: "I will be leaving tomorrow for A, B and C"."""
+    at: dict[int, str] = {}  # token index -> the state its country name names
+    for s0, e0, c, k in spans:
+        cs = doc.char_span(s0, e0, alignment_mode="expand") if k == "country" else None
+        if cs is not None:
+            at.update((t.i, c) for t in cs)
+    out: set[str] = set()
+    for tok in doc:
+        if tok.lower_ not in ("i", "we") or tok.dep_ != "nsubj" or tok.head.lower_ not in NARRATOR_GOING:
+            continue
+        verb = tok.head
+        dests = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("for", "to")
+                 for o in p.children if o.dep_ == "pobj"] + [o for o in verb.children if o.dep_ == "dobj"]
+        out |= {at[t.i] for o in dests for t in [o, *(c for c in o.subtree if c.dep_ == "conj")] if t.i in at}
+    return out
 
 
 def _met_by_narrator(doc: Doc, people: dict[str, PersonActor], introduced: set[str]) -> set[str]:
