@@ -131,3 +131,24 @@ def test_the_parties_are_those_the_headline_says_met_not_the_state_named_most() 
     record = get_extractor().extract(Document(source="case.txt", text=text, published="2022-03-07", title=title))
     discussion = [e for e in record.events if e.evidence.text.startswith("The parties")]
     assert [sorted(e.actor) for e in discussion] == [["IGO:EU", "RUS"]]
+
+
+def test_the_nth_time_a_leader_has_visited_is_no_visit() -> None:
+    text = ("Prime Minister Gough Whitlam of Australia will visit Japan on 26 October. This will be only the third "
+            "time that an Australian Prime Minister has visited Japan.\n")
+    assert [(e.date, e.status) for e in code(text, published="1973-08-28").events if e.type == "CONSULT"] == [
+        ("1973-10-26", "planned")]
+
+
+def test_talks_held_on_a_day_take_that_day_when_the_parse_hangs_held_on_a_later_noun() -> None:
+    text = ("Vladimir Putin shared his assessment of the third round of talks between the Russian delegation and "
+            "representatives from Ukraine held on March 7 in Belarus.\n")
+    talks = [e for e in code(text, published="2022-03-08").events if e.type == "CONSULT"]
+    assert [(sorted(e.actor), e.date) for e in talks] == [(["RUS", "UKR"], "2022-03-07")]
+
+
+def test_talks_assessed_with_no_time_told_are_not_the_days() -> None:
+    text = ("Vladimir Putin also gave an assessment of the negotiations with Kiev representatives and reiterated "
+            "Russia's demands.\n")
+    talks = [e for e in code(text, published="2022-03-07").events if e.type == "CONSULT"]
+    assert talks and all(e.date != "2022-03-07" for e in talks)

@@ -527,6 +527,10 @@ def occurrence_verb(tok: Token) -> Token | None:
     own = next((c for c in tok.children if (c.dep_ in ("acl", "relcl") and c.lower_ in HELD_PARTICIPLES)
                 or (c.dep_ == "acl" and c.lower_ in SCHEDULED)
                 or (c.dep_ in ("acl", "relcl") and _takes_place(c))), None)
+    if own is None:  # "talks between the delegation and representatives from X held on March 7": the parser
+        # hangs the participle on the last noun of the phrase
+        own = next((c for c in tok.subtree if c.i > tok.i and c.dep_ == "acl" and c.lower_ in HELD_PARTICIPLES
+                    and c.head is not tok and c.head.tag_.startswith("NN")), None)
     if own is None and tok.dep_ in ("dobj", "pobj") and tok.head is not tok:
         # "welcomed the upcoming dialogue, taking place in October": the parser hangs the participle right after
         # the noun's phrase on the verb
