@@ -152,3 +152,11 @@ def test_talks_assessed_with_no_time_told_are_not_the_days() -> None:
             "Russia's demands.\n")
     talks = [e for e in code(text, published="2022-03-07").events if e.type == "CONSULT"]
     assert talks and all(e.date != "2022-03-07" for e in talks)
+
+
+def test_meetings_a_trip_will_be_are_planned_even_when_will_hangs_on_be() -> None:
+    # the parse reads "will be extended meetings" as a passive, 'will' under 'be': still the future
+    text = ("Foreign Minister Winston Peters of New Zealand will travel to India on 10 March. The centrepiece "
+            "engagements of the trip will be extended meetings with the Foreign Ministers of India, Indonesia and "
+            "Singapore.\n")
+    assert not any(e.status == "occurred" for e in code(text, published="2024-03-05").events if e.type == "CONSULT")

@@ -366,7 +366,9 @@ def modality(tok: Token) -> Modality:
         if not is_verb(head):
             return Modality("realis")
         verb = head
-    for aux in children(verb, "aux", "auxpass"):
+    auxes = children(verb, "aux", "auxpass")
+    # (the parser may hang a modal on the auxiliary: "will be extended meetings", 'will' under 'be')
+    for aux in [*auxes, *(g for a in auxes for g in children(a, "aux"))]:
         w = aux.lower_
         if w in FUTURE_AUX:
             return Modality("future", w)
