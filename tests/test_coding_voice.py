@@ -285,3 +285,9 @@ def test_a_narrator_leaving_for_the_states_a_headline_visit_goes_to_is_the_visit
               if e.type == "CONSULT" and e.actor == ["NZL"]}
     # the day told is the first stop's; the later stop is within that month's trip
     assert visits == {("FJI", "1972-06-05"), ("TON", "1972-06")}
+
+
+def test_an_aggression_of_a_state_is_against_it_not_by_it() -> None:
+    text = ("Secretary Antony Blinken of the United States said: We warned that Chile was likely to carry out an "
+            "aggression of Bolivia.\n")
+    assert not any(t == "ACCUSE" and r == ("BOL",) for t, _a, r in events(text))

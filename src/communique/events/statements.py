@@ -235,6 +235,10 @@ def allegations(sent: Span, ctx: Context) -> list[tuple[Token, list[Mention], li
 CHARGED = frozenset({"aggression", "atrocity", "atrocities", "crimes", "genocide", "massacre", "massacres"})
 
 
+#: wrongs whose 'of' is their doer
+DEEDS_OF = frozenset({"crimes", "atrocity", "atrocities"})
+
+
 def _wrongdoers(noun: Token, ctx: Context) -> list[Mention]:
     """The parties a wrong is named as the deed of: its possessor, its state adjective, 'of' or 'by' it."""
     out: list[Mention] = []
@@ -242,7 +246,9 @@ def _wrongdoers(noun: Token, ctx: Context) -> list[Mention]:
         if c.dep_ in ("poss", "amod", "compound", "nmod"):
             m = ctx.parties.at(c)
             out += [m] if m is not None else (ctx.parties.of_np(c, 1) if c.dep_ == "poss" else [])
-        elif c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by"):
+        elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or c.lower_ == "of" and noun.lower_ in DEEDS_OF):
+            # (an 'of' names the doer of crimes, "the crimes of the occupiers", but the victim of an
+            # aggression or a massacre, "an aggression of Ukraine")
             out += [m for o in c.children if o.dep_ == "pobj" for m in ctx.parties.of_np(o, 1)]
     return dedupe([m for m in out if m.kind != "group"])
 
