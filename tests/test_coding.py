@@ -1227,6 +1227,13 @@ def test_coding_a_sanctions_release_sanctions_where_the_targets_are_based() -> N
     assert [(e.type, e.actor, e.recipient) for e in rec.events] == [("SANCTION", ["USA"], ["CHN", "RUS"])]
 
 
+def test_coding_praising_the_role_a_state_plays_praises_that_state() -> None:
+    # the thing praised is the state's by the relative clause: "the role that India plays"
+    assert ("SUPPORT", ("NZL",), ("IND",)) in events(
+        "Foreign Minister Winston Peters of New Zealand said: New Zealand recognises the global and regional "
+        "leadership role that India plays.")
+
+
 def test_coding_encouraging_a_party_to_act_asks_it() -> None:
     # ENCOURAGE is praise (CAMEO 051); encouraging X to do something is a request of X (PLOVER REQUEST)
     assert ("REQUEST", ("USA",), ("CHN",)) in events(

@@ -118,6 +118,10 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
                 elif c.dep_ == "nmod" and c.tag_ in ("NN", "NNS") and depth < 1:
                     # "Ukraine's sovereignty and territorial integrity", parsed as a noun modifying the last
                     out.extend(_owners(c, parties, depth + 1, of=False))
+        # "the leadership role that India plays", "the contribution France has made": whose the thing is
+        for c in t.children:
+            if c.dep_ == "relcl" and any(g.dep_ == "dobj" and g.lower_ in ("that", "which") for g in c.children):
+                out.extend(m for sub in children(c, "nsubj") for m in parties.of_np(sub, 1))
         # "12 entities based in Russia and China": where a company or person is based is whose it is
         for c in t.children:
             if c.dep_ == "acl" and c.lower_ in SEATED:
