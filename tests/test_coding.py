@@ -1234,6 +1234,11 @@ def test_coding_praising_the_role_a_state_plays_praises_that_state() -> None:
         "leadership role that India plays.")
 
 
+def test_coding_those_in_the_process_of_giving_give() -> None:
+    assert ("AID", ("DNK", "NLD"), ("UKR",)) in events(
+        "The Danish and Dutch governments are in the process of donating fighter jets to Ukraine.")
+
+
 def test_coding_encouraging_a_party_to_act_asks_it() -> None:
     # ENCOURAGE is praise (CAMEO 051); encouraging X to do something is a request of X (PLOVER REQUEST)
     assert ("REQUEST", ("USA",), ("CHN",)) in events(

@@ -34,6 +34,8 @@ REALIS_HEADS = frozenset({"continue", "continued", "continues", "continuing", "b
                           "begins", "start", "started", "starts", "manage", "managed", "manages", "go", "went",
                           "proceed", "proceeded", "used", "came", "rush", "rushed", "move", "moved",
                           "hasten", "hastened", "took", "take", "help", "helped", "helps", "able"})
+#: nouns of an act under way: "in the process of donating", "in the course of negotiating"
+ASPECT_NOUNS = frozenset({"process", "course", "midst"})
 #: heads whose gerund is put forward, not done: "proposed establishing a dialogue", "suggested holding talks"
 PROPOSING = frozenset({"propose", "proposed", "proposes", "proposing", "suggest", "suggested", "suggests",
                        "recommend", "recommended", "recommends", "advocate", "advocated", "advocates"})
@@ -221,6 +223,9 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
             # for committing": the one the verb acts on, or thanks go to, did what it is sanctioned or
             # thanked for
             return [c for o in _thanked(t.head.head) for c in conjuncts(o)]
+        if t.dep_ == "pobj" and t.lower_ in ASPECT_NOUNS and t.head is not t:
+            t = t.head  # "are in the process of donating": the one in the process does it
+            continue
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "oprd", "prep") and t.head is not t:
             came_by = t.dep_ if t.dep_ != "prep" else came_by
             if t.dep_ == "conj" and misattached(t):
