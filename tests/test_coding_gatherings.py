@@ -160,3 +160,9 @@ def test_meetings_a_trip_will_be_are_planned_even_when_will_hangs_on_be() -> Non
             "engagements of the trip will be extended meetings with the Foreign Ministers of India, Indonesia and "
             "Singapore.\n")
     assert not any(e.status == "occurred" for e in code(text, published="2024-03-05").events if e.type == "CONSULT")
+
+
+def test_a_dialogue_sought_is_not_held() -> None:
+    text = ("Special Representative Sung Kim of the United States said that the United States continues to seek "
+            "serious and sustained dialogue with North Korea.\n")
+    assert not any(e.type == "CONSULT" for e in code(text, published="2022-04-04").events)

@@ -34,6 +34,8 @@ REALIS_HEADS = frozenset({"continue", "continued", "continues", "continuing", "b
                           "begins", "start", "started", "starts", "manage", "managed", "manages", "go", "went",
                           "proceed", "proceeded", "used", "came", "rush", "rushed", "move", "moved",
                           "hasten", "hastened", "took", "take", "help", "helped", "helps", "able"})
+#: verbs whose object event is wanted, not held: "seeks dialogue with X", "wants talks"
+SEEKING = frozenset({"seek", "seeks", "seeking", "sought", "want", "wants", "wanted", "desire", "desires", "desired"})
 #: nouns of an act under way: "in the process of donating", "in the course of negotiating"
 ASPECT_NOUNS = frozenset({"process", "course", "midst"})
 #: heads whose gerund is put forward, not done: "proposed establishing a dialogue", "suggested holding talks"
@@ -370,6 +372,8 @@ def modality(tok: Token) -> Modality:
             steps += 1
         if not is_verb(head):
             return Modality("realis")
+        if head.lower_ in SEEKING and tok.dep_ == "dobj":
+            return Modality("irrealis", f"sought ({head.lower_})")  # "continues to seek dialogue with X"
         verb = head
     auxes = children(verb, "aux", "auxpass")
     # (the parser may hang a modal on the auxiliary: "will be extended meetings", 'will' under 'be')
