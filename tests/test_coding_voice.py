@@ -291,3 +291,11 @@ def test_an_aggression_of_a_state_is_against_it_not_by_it() -> None:
     text = ("Secretary Antony Blinken of the United States said: We warned that Chile was likely to carry out an "
             "aggression of Bolivia.\n")
     assert not any(t == "ACCUSE" and r == ("BOL",) for t, _a, r in events(text))
+
+
+def test_an_aggression_withstood_is_the_setting_of_support_not_a_charge() -> None:
+    text = ("President Joe Biden of the United States welcomed the support that allies provide to help Bolivia "
+            "defend itself from Chilean aggression.\n")
+    assert not any(t == "ACCUSE" for t, _a, _r in events(text))
+    text = "President Luis Arce of Bolivia said: Chile's aggression against our people must end.\n"
+    assert ("ACCUSE", ("BOL",), ("CHL",)) in events(text)

@@ -223,6 +223,8 @@ def allegations(sent: Span, ctx: Context) -> list[tuple[Token, list[Mention], li
         if tok.lower_ not in CHARGED or not tok.tag_.startswith("NN") or _conditional(tok) \
                 or any(negated(a) for a in (tok, *tok.ancestors)):
             continue
+        if tok.lower_ == "aggression" and _resisted(tok):
+            continue  # "help Ukraine defend itself from Russian aggression": a cause supported, not a charge made
         accused = _wrongdoers(tok, ctx)
         accuser = [m for m in ctx.parties.speaker(tok) if m.code not in {a.code for a in accused}]
         if accused and accuser:
@@ -233,6 +235,20 @@ def allegations(sent: Span, ctx: Context) -> list[tuple[Token, list[Mention], li
 #: wrongs that charge whoever they are named as the deeds of (PLOVER ACCUSE, "accuse, allege, or charge ...
 #: informally"): "Russia's aggression", "war crimes of the occupiers"; not acts of force told as events
 CHARGED = frozenset({"aggression", "atrocity", "atrocities", "crimes", "genocide", "massacre", "massacres"})
+
+
+#: verbs of withstanding a wrong: what is withstood is the setting of a support, not a charge
+RESISTING = frozenset({"defend", "defends", "defending", "counter", "counters", "countering", "resist", "resists",
+                       "resisting", "face", "faces", "facing", "fight", "fights", "fighting", "repel", "repelling",
+                       "withstand", "withstanding", "confront", "confronting", "fend"})
+
+
+def _resisted(noun: Token) -> bool:
+    """The wrong is what someone withstands: "defend itself from X's aggression", "as it faces X's aggression"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("from", "against") and head.head is not head:
+        head = head.head
+    return head.lower_ in RESISTING
 
 
 #: wrongs whose 'of' is their doer
