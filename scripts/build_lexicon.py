@@ -984,8 +984,13 @@ def light_verb_nouns(blocks: Iterable[Block], verbs: dict[str, set[str]],
             nouns = [s for s in pat.after if s[0] not in MARKERS]
             if len(nouns) != 1:
                 continue
-            for noun, forms in _noun_forms(nouns[0]):
-                if is_event_noun(noun, verbs):
+            family = _noun_forms(nouns[0])
+            # a synonym set of meetings whose first word is an event noun is a set of meetings: "HOLD *
+            # &NEGOTIATION" holds a dialogue or a discussion as well as a negotiation (kept to meetings,
+            # CAMEO 04: the sets of other patterns mix acts with places and things, "HOLD * &PRISON")
+            synonyms = len(family) > 1 and pat.code.startswith("04") and is_event_noun(family[0][0], verbs)
+            for noun, forms in family:
+                if synonyms or is_event_noun(noun, verbs):
                     out.append(Noun(noun=noun, forms=forms, code=pat.code,
                                     source=f"{dictionary_name}:{pat.line} {pat.source.upper()} * {noun.upper()}"))
     return out

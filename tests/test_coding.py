@@ -372,6 +372,13 @@ def test_coding_aid_goes_to_whom_its_purpose_names() -> None:
     assert ("AID", ("JPN",), ("PHL",)) in events("Japan will provide $5 million to help the Philippines rebuild its ports.")
 
 
+def test_coding_aid_intended_goes_to_whom_the_purpose_of_the_act_intended_names() -> None:
+    # the commitment's clause is the intent; its purpose is the act's ("intends to provide ... to help X")
+    assert ("AID", ("JPN",), ("PHL",)) in events(
+        "The Foreign Minister announced that Japan, working with its parliament, intends to provide an additional "
+        "$13 million in assistance to help the Philippines recover from the typhoon.")
+
+
 # ---------------------------------------------------------------- what is not a party
 
 def test_coding_a_treaty_named_after_a_city_names_neither_its_country_nor_a_place() -> None:
@@ -1218,6 +1225,26 @@ def test_coding_a_sanctions_release_sanctions_where_the_targets_are_based() -> N
                    "and 3 individuals based in Russia and China for supplying components to Russia's "
                    "military-industrial base.", TREASURY_URL)
     assert [(e.type, e.actor, e.recipient) for e in rec.events] == [("SANCTION", ["USA"], ["CHN", "RUS"])]
+
+
+def test_coding_praising_the_role_a_state_plays_praises_that_state() -> None:
+    # the thing praised is the state's by the relative clause: "the role that India plays"
+    assert ("SUPPORT", ("NZL",), ("IND",)) in events(
+        "Foreign Minister Winston Peters of New Zealand said: New Zealand recognises the global and regional "
+        "leadership role that India plays.")
+
+
+def test_coding_those_in_the_process_of_giving_give() -> None:
+    assert ("AID", ("DNK", "NLD"), ("UKR",)) in events(
+        "The Danish and Dutch governments are in the process of donating fighter jets to Ukraine.")
+
+
+def test_coding_encouraging_a_party_to_act_asks_it() -> None:
+    # ENCOURAGE is praise (CAMEO 051); encouraging X to do something is a request of X (PLOVER REQUEST)
+    assert ("REQUEST", ("USA",), ("CHN",)) in events(
+        "Secretary Blinken of the United States encouraged China to urge North Korea to stop its launches.")
+    assert ("SUPPORT", ("USA",), ("FJI",)) in events(
+        "Secretary Blinken of the United States encouraged Fiji's progress on reform.")
 
 
 def test_coding_thanked_for_doing_is_done_by_the_one_thanked() -> None:

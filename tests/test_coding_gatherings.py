@@ -6,6 +6,8 @@ coded in document mode through the real pinned model.
 
 from __future__ import annotations
 
+from communique.extract import get_extractor
+from communique.records import Document
 from tests.test_coding import code, events
 
 
@@ -63,3 +65,104 @@ def test_a_visit_told_twice_keeps_the_city() -> None:
             "on a working visit.\n")
     visit = next(e for e in code(text, published="2021-11-25").events if e.type == "CONSULT")
     assert visit.place is not None and visit.place.name == "Sochi"
+
+
+def test_a_call_with_two_leaders_each_of_a_state_has_all_three_parties() -> None:
+    # "X of France and Y of Germany": the parser coordinates Y with France; Y is the list's next item
+    text = ("President Gabriel Boric of Chile spoke with President Emmanuel Macron of France and Chancellor Olaf "
+            "Scholz of Germany today about trade. The leaders condemned Russia's decision.\n")
+    found = events(text, published="2022-02-21")
+    assert ("CONSULT", ("CHL", "DEU", "FRA"), ()) in found
+    assert ("ACCUSE", ("CHL", "DEU", "FRA"), ("RUS",)) in found
+
+
+def test_a_dialogue_taking_place_later_is_a_planned_meeting_where_it_is_held() -> None:
+    # HOLD * &NEGOTIATION: a dialogue is held as talks are; the participle after the noun's phrase is its own
+    text = ("President Gabriel Boric of Chile met Prime Minister Chris Hipkins of New Zealand. The leaders welcomed "
+            "the upcoming Chile-New Zealand Trade Dialogue, taking place in October 2023 in Wellington.\n")
+    planned = [e for e in code(text, published="2023-05-02").events if e.status == "planned"]
+    assert [(e.type, e.date, e.place.country if e.place else None) for e in planned] == [("CONSULT", "2023-10", "NZL")]
+
+
+def test_a_dialogue_that_must_continue_is_asked_for_not_held() -> None:
+    text = ("President Volodymyr Zelenskyy said: The only solution is diplomacy, a dialogue that must continue "
+            "between Russia and the United States.\n")
+    assert not any(e.type == "CONSULT" for e in code(text, published="2022-02-02").events)
+
+
+def test_visits_counted_in_the_perfect_are_no_one_visit() -> None:
+    text = ("Prime Minister Helen Clark of New Zealand said: I have visited Chile twice as Prime Minister, and I have "
+            "met President Ricardo Lagos several times.\n")
+    assert not any(e.type == "CONSULT" for e in code(text, published="2004-04-26").events)
+
+
+def test_their_meeting_is_that_of_the_subject_who_is_no_party() -> None:
+    # "their" points back to "Pacific leaders", not to the pair the text is about
+    text = ("Prime Minister Kevin Rudd of Australia met Prime Minister Manmohan Singh of India in New Delhi. Pacific "
+            "leaders agreed at their meeting in Niue in August 2008 that a special meeting was needed.\n")
+    assert not any(e.date == "2008-08" for e in code(text, published="2009-01-28").events)
+
+
+def test_a_call_with_several_leaders_named_in_the_headline_is_one_call_of_all() -> None:
+    # "Call with A, B, C and D" (a call, not "calls"): one conversation; "the leaders" are all of them
+    title = ("Readout of President Joe Biden's Call with President Macron of France, Chancellor Scholz of Germany, "
+             "Prime Minister Meloni of Italy, Prime Minister Sunak of the United Kingdom")
+    text = (f"{title}\n\nPresident Biden briefed the leaders on his talks in Asia. The leaders underscored the need "
+            "for Russia to reduce tensions.\n")
+    record = get_extractor().extract(Document(source="case.txt", text=text, published="2023-11-07", title=title))
+    calls = [e for e in record.events if e.type == "CONSULT"]
+    assert [sorted(e.actor) for e in calls] == [["DEU", "FRA", "GBR", "ITA", "USA"]]
+    assert any(e.type == "REQUEST" and sorted(e.actor) == ["DEU", "FRA", "GBR", "ITA", "USA"] for e in record.events)
+
+
+def test_a_plan_with_no_time_told_is_no_planned_event() -> None:
+    # GUIDELINES.md: planned meetings "with a time reference"; "will stay in close touch" has none
+    text = ("President Gabriel Boric of Chile met Prime Minister Chris Hipkins of New Zealand in Wellington today. "
+            "They agreed their teams will stay in close touch, including in consultation with Australia.\n")
+    assert not any(e.status == "planned" for e in code(text, published="2023-05-02").events)
+
+
+def test_the_parties_are_those_the_headline_says_met_not_the_state_named_most() -> None:
+    title = "Telephone conversation with European Council President Charles Michel"
+    text = (f"{title}\n\nVladimir Putin informed Charles Michel about the situation in Ukraine, about the talks with "
+            "Ukraine and about Ukraine's demands. Vladimir Putin noted that Ukrainian battalions in Ukraine use "
+            "civilians in Ukrainian cities as shields, and that Ukraine had refused a ceasefire. The parties had a "
+            "substantive discussion on humanitarian aspects.\n")
+    record = get_extractor().extract(Document(source="case.txt", text=text, published="2022-03-07", title=title))
+    discussion = [e for e in record.events if e.evidence.text.startswith("The parties")]
+    assert [sorted(e.actor) for e in discussion] == [["IGO:EU", "RUS"]]
+
+
+def test_the_nth_time_a_leader_has_visited_is_no_visit() -> None:
+    text = ("Prime Minister Gough Whitlam of Australia will visit Japan on 26 October. This will be only the third "
+            "time that an Australian Prime Minister has visited Japan.\n")
+    assert [(e.date, e.status) for e in code(text, published="1973-08-28").events if e.type == "CONSULT"] == [
+        ("1973-10-26", "planned")]
+
+
+def test_talks_held_on_a_day_take_that_day_when_the_parse_hangs_held_on_a_later_noun() -> None:
+    text = ("Vladimir Putin shared his assessment of the third round of talks between the Russian delegation and "
+            "representatives from Ukraine held on March 7 in Belarus.\n")
+    talks = [e for e in code(text, published="2022-03-08").events if e.type == "CONSULT"]
+    assert [(sorted(e.actor), e.date) for e in talks] == [(["RUS", "UKR"], "2022-03-07")]
+
+
+def test_talks_assessed_with_no_time_told_are_not_the_days() -> None:
+    text = ("Vladimir Putin also gave an assessment of the negotiations with Kiev representatives and reiterated "
+            "Russia's demands.\n")
+    talks = [e for e in code(text, published="2022-03-07").events if e.type == "CONSULT"]
+    assert talks and all(e.date != "2022-03-07" for e in talks)
+
+
+def test_meetings_a_trip_will_be_are_planned_even_when_will_hangs_on_be() -> None:
+    # the parse reads "will be extended meetings" as a passive, 'will' under 'be': still the future
+    text = ("Foreign Minister Winston Peters of New Zealand will travel to India on 10 March. The centrepiece "
+            "engagements of the trip will be extended meetings with the Foreign Ministers of India, Indonesia and "
+            "Singapore.\n")
+    assert not any(e.status == "occurred" for e in code(text, published="2024-03-05").events if e.type == "CONSULT")
+
+
+def test_a_dialogue_sought_is_not_held() -> None:
+    text = ("Special Representative Sung Kim of the United States said that the United States continues to seek "
+            "serious and sustained dialogue with North Korea.\n")
+    assert not any(e.type == "CONSULT" for e in code(text, published="2022-04-04").events)

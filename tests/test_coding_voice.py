@@ -41,6 +41,44 @@ def test_an_official_with_a_bare_title_makes_the_voice() -> None:
     assert not any(e.actor == ["IRN"] for e in code(text).events)
 
 
+def test_a_headline_visit_of_a_foreigner_to_a_state_is_told_by_the_host() -> None:
+    text = ("Prime Minister of Papua New Guinea\u2019s visit to New Zealand\n\nI look forward to welcoming Prime "
+            "Minister James Marape to our country next week. The visit will show the close ties between our two "
+            "nations.\n")
+    assert voice(text) == ["NZL"]
+
+
+def test_a_bare_title_before_a_foreign_holder_is_the_voices_own_office() -> None:
+    # "the Prime Minister" is told before the Indian one is named: it cannot point back to him
+    text = ("Working visit to India\n\nThe Prime Minister will make a working visit to India on 20 March. "
+            "India is one of Australia's most important partners. During the visit the Prime Minister will "
+            "hold talks with Indian Prime Minister Narendra Modi in New Delhi. On 22 March the Prime Minister "
+            "will also visit Sri Lanka.\n")
+    record = code(text)
+    visited = {e.recipient[0] for e in record.events if e.type == "CONSULT" and e.actor == ["AUS"] and e.recipient}
+    # (and the title keeps the reference its first use gave it after the Indian one is named)
+    assert visited == {"IND", "LKA"}
+    assert not any("AUS" not in e.actor for e in record.events if e.type == "CONSULT")
+
+
+def test_a_title_sharing_a_states_name_with_the_next_is_not_bare() -> None:
+    # "the King and Queen of Tonga": "of Tonga" is the King's too, he is no office of the voice
+    text = ("Royal visit\n\nThe King and Queen of Tonga will make a State Visit to Australia in October. "
+            "It will be their first official visit to Australia.\n")
+    visits = [e for e in code(text).events if e.type == "CONSULT"]
+    assert visits and all(e.actor == ["TON"] and e.recipient == ["AUS"] for e in visits)
+
+
+def test_the_short_form_after_a_portfolio_state_is_that_portfolio_too() -> None:
+    # "Special Representative for X (XY)": X is the portfolio, and so is its short form in brackets
+    text = ("Special Representative for the Democratic People\u2019s Republic of Korea (DPRK) Ambassador Tom "
+            "Hollis\u2019s Call with Special Representative Liu Wei\n\nOffice of the Spokesperson\n\nOn March 10, "
+            "Special Representative for the DPRK Tom Hollis called PRC Special Representative Liu Wei to discuss "
+            "the launches.\n")
+    hollis = next(a for a in code(text, published="2022-03-13").actors if a.name == "Tom Hollis")
+    assert hollis.country == "USA"
+
+
 # ---------------------------------------------------------------- performatives
 
 def test_would_like_to_congratulate_congratulates() -> None:
@@ -216,3 +254,48 @@ def test_whom_a_first_person_narrator_met_is_the_other_side() -> None:
             "President, Mr Alan Garcia, in Lima. President Garcia and I agreed to start negotiations. Peru is "
             "Chile's largest partner in the region. Chile will open an office in Lima.\n")
     assert voice(text, "2008-04-18") == ["CHL"]
+
+
+# ---------------------------------------------------------------- charges told in passing
+
+def test_a_wrong_named_as_a_states_deed_charges_it() -> None:
+    # PLOVER ACCUSE covers charges made informally: "the atrocities of the Chilean occupiers"
+    text = "President Luis Arce of Bolivia: We spoke about the atrocities of the Chilean occupiers in the north.\n"
+    assert ("ACCUSE", ("BOL",), ("CHL",)) in events(text)
+
+
+def test_war_crimes_committed_by_a_states_forces_charge_it_however_deep_in_the_sentence() -> None:
+    text = ("President Luis Arce of Bolivia: The delegation visited the border towns, where it saw the consequences "
+            "of the war crimes committed by Chilean invaders.\n")
+    assert ("ACCUSE", ("BOL",), ("CHL",)) in events(text)
+
+
+def test_a_wrong_denied_charges_no_one() -> None:
+    text = "President Luis Arce of Bolivia: Chile has never committed atrocities in our country, we do not say that.\n"
+    assert not any(t == "ACCUSE" for t, _a, _r in events(text))
+
+
+def test_a_narrator_leaving_for_the_states_a_headline_visit_goes_to_is_the_visitor() -> None:
+    # "Visit to A and B by the Prime Minister of C" over "I will be leaving for A and B": the narrator is C's
+    text = ("VISIT TO FIJI AND TONGA BY THE PRIME MINISTER OF NEW ZEALAND\n\nI will be leaving tomorrow morning for "
+            "Fiji and Tonga on my first visit to these countries as Prime Minister. New Zealand values its Pacific "
+            "neighbours, and New Zealand wants closer trade ties with them.\n")
+    assert voice(text, published="1972-06-04") == ["NZL"]
+    visits = {(e.recipient[0], e.date) for e in code(text, published="1972-06-04").events
+              if e.type == "CONSULT" and e.actor == ["NZL"]}
+    # the day told is the first stop's; the later stop is within that month's trip
+    assert visits == {("FJI", "1972-06-05"), ("TON", "1972-06")}
+
+
+def test_an_aggression_of_a_state_is_against_it_not_by_it() -> None:
+    text = ("Secretary Antony Blinken of the United States said: We warned that Chile was likely to carry out an "
+            "aggression of Bolivia.\n")
+    assert not any(t == "ACCUSE" and r == ("BOL",) for t, _a, r in events(text))
+
+
+def test_an_aggression_withstood_is_the_setting_of_support_not_a_charge() -> None:
+    text = ("President Joe Biden of the United States welcomed the support that allies provide to help Bolivia "
+            "defend itself from Chilean aggression.\n")
+    assert not any(t == "ACCUSE" for t, _a, _r in events(text))
+    text = "President Luis Arce of Bolivia said: Chile's aggression against our people must end.\n"
+    assert ("ACCUSE", ("BOL",), ("CHL",)) in events(text)

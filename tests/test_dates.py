@@ -65,3 +65,10 @@ def test_a_vague_count_back_is_no_time() -> None:
 
 def test_may_the_verb_is_no_month() -> None:
     assert [r.value for r in find_times("we may meet in 2020", "2021-12-16")] == ["2020"]
+
+
+def test_this_weekend_is_the_month_of_the_coming_saturday() -> None:
+    # a Friday 31 January release: "this weekend" is 1-2 February
+    from communique.events.dates import find_times
+    refs = find_times("The Minister will visit Niue this weekend.", "2025-01-31")
+    assert [(r.text, r.value, r.future) for r in refs] == [("this weekend", "2025-02", True)]

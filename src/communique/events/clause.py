@@ -118,6 +118,10 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
                 elif c.dep_ == "nmod" and c.tag_ in ("NN", "NNS") and depth < 1:
                     # "Ukraine's sovereignty and territorial integrity", parsed as a noun modifying the last
                     out.extend(_owners(c, parties, depth + 1, of=False))
+        # "the leadership role that India plays", "the contribution France has made": whose the thing is
+        for c in t.children:
+            if c.dep_ == "relcl" and any(g.dep_ == "dobj" and g.lower_ in ("that", "which") for g in c.children):
+                out.extend(m for sub in children(c, "nsubj") for m in parties.of_np(sub, 1))
         # "12 entities based in Russia and China": where a company or person is based is whose it is
         for c in t.children:
             if c.dep_ == "acl" and c.lower_ in SEATED:
@@ -524,8 +528,28 @@ HELD_PARTICIPLES = frozenset({"held", "conducted", "organised", "organized", "ho
 
 def occurrence_verb(tok: Token) -> Token | None:
     """The participle or relative clause of an event noun that says when and where it took place."""
-    return next((c for c in tok.children if (c.dep_ in ("acl", "relcl") and c.lower_ in HELD_PARTICIPLES)
-                 or (c.dep_ == "acl" and c.lower_ in SCHEDULED)), None)
+    own = next((c for c in tok.children if (c.dep_ in ("acl", "relcl") and c.lower_ in HELD_PARTICIPLES)
+                or (c.dep_ == "acl" and c.lower_ in SCHEDULED)
+                or (c.dep_ in ("acl", "relcl") and _takes_place(c))), None)
+    if own is None:  # "talks between the delegation and representatives from X held on March 7": the parser
+        # hangs the participle on the last noun of the phrase
+        own = next((c for c in tok.subtree if c.i > tok.i and c.dep_ == "acl" and c.lower_ in HELD_PARTICIPLES
+                    and c.head is not tok and c.head.tag_.startswith("NN")), None)
+    if own is None and tok.dep_ in ("dobj", "pobj") and tok.head is not tok:
+        # "welcomed the upcoming dialogue, taking place in October": the parser hangs the participle right after
+        # the noun's phrase on the verb
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        own = next((c for c in verb.children if c.dep_ == "advcl" and _takes_place(c)
+                    and tok.right_edge.i < c.i <= tok.right_edge.i + 2), None)
+    return own
+
+
+def _takes_place(verb: Token) -> bool:
+    return verb.lower_ in TAKE_PLACE and any(g.lower_ == "place" for g in verb.children)
+
+
+#: "the dialogue, taking place in October", "the forum that will take place in June"
+TAKE_PLACE = frozenset({"take", "takes", "taking", "took", "taken"})
 
 
 def _modifier_words(c: Token) -> list[Token]:

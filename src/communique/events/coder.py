@@ -88,14 +88,16 @@ COMMISSIVE = frozenset({"agree", "agreed", "agrees", "agreeing", "promise", "pro
                         "pledged", "pledges", "vow", "vowed", "vows", "commit", "committed", "commits", "offer",
                         "offered", "offers", "undertake", "undertook", "undertakes", "ready", "willing",
                         "prepared", "determined", "intend", "intends", "intended", "plan", "plans", "planned",
-                        "planning", "readiness", "willingness", "commitment", "intention"})
+                        "planning", "readiness", "willingness", "commitment", "intention", "committing",
+                        "pledging", "promising", "vowing"})
 INTENT_SOURCE = "PLOVER_MANUAL.tex:347 AGREE (commitment)"
 #: dictionary blocks of refusing (CAMEO.2.0.txt 'REFUSE'): the codebook's REJECT, "All rejections and refusals"
 REFUSAL_BLOCKS = frozenset({"REFUSE"})
 REFUSAL_SOURCE = "PLOVER_MANUAL.tex:665 REJECT (refusal)"
 #: verbs of commitment between parties: their complement is promised even when it names no event
 PROMISE = frozenset({"agree", "agreed", "agrees", "pledge", "pledged", "pledges", "promise", "promised", "promises",
-                     "commit", "committed", "commits", "vow", "vowed", "vows", "undertake", "undertook"})
+                     "commit", "committed", "commits", "vow", "vowed", "vows", "undertake", "undertook",
+                     "committing", "pledging", "promising", "vowing"})
 #: verbs of pledging, not of consenting: what they pledge is done as pledged (see `_intents`)
 PLEDGING = PROMISE - AGREE_HEADS
 #: nouns of working together, whose increase or continuation pledged is cooperation pledged
@@ -127,6 +129,8 @@ def _pledges_cooperation(tok: Token) -> bool:
 
 #: the intent code of each cooperative CAMEO family (CAMEO 03: express intent to ...); conflict -> threaten
 INTENT_CODE = {"03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+#: cues of a plan announced as coming, kept though no time is told (parse.modality: "upcoming", "scheduled")
+ANNOUNCED_CUES = frozenset({"upcoming", "scheduled"})
 #: a noun trigger names an event only in these positions (else it is talked about)
 NOUN_EVENT_DEPS = frozenset({"ROOT", "dobj", "nsubjpass", "nsubj", "pobj", "conj", "appos", "attr"})
 
@@ -166,6 +170,7 @@ class EventSet:
     defaulted: set[int] = field(default_factory=set)  # events dated to the main day for want of a time of their own
     named: set[int] = field(default_factory=set)  # of those, the ones an event noun told ("X's visit")
     dated: set[int] = field(default_factory=set)  # events a report dates with a time of its own
+    announced: set[int] = field(default_factory=set)  # undated plans told as coming ("the upcoming visit")
 
     @staticmethod
     def slot(ev: Event) -> tuple[str, frozenset[str], str, str]:
@@ -273,6 +278,11 @@ class Coder:
                     t = replace(t, code="040", paired=None)
                 if self.sentence_mode:
                     t = self._prevented_protest(t)
+                if t.block == "ENCOURAGE" and (t.code or "").startswith("05") and t.covered == frozenset({tok.i}) \
+                        and _asks_an_act(tok):
+                    # "encouraged the PRC to urge the DPRK to stop": urging a party to act is asking it
+                    # (PLOVER_MANUAL.tex:572 REQUEST, "all requests, demands"), not praising it (ENCOURAGE 051)
+                    t = replace(t, code="020", paired=None, source=f"PLOVER_MANUAL.tex:572 REQUEST + {t.source}")
                 if (t.code or "").startswith("17") and any(
                         o.lower_ in HELD_IN_TURN or o.lower_.endswith("ship") for o in objects(tok)):
                     continue  # "will take over the chairmanship": an office held in turn is not seized (CAMEO 17
@@ -425,6 +435,9 @@ class Coder:
                 continue  # (but agreeing to talk, at no time told, is the step agreed: "agreed to engage in a dialogue")
             code = INTENT_CODE.get(root, "130" if root >= "09" else "030") if root != "04" or self.sentence_mode \
                 else "030"
+            if t.code.startswith("033") and not self.sentence_mode:
+                code = t.code  # a commitment to give the dictionary codes as an intent ("committing to provide
+                # aircraft", 0332): aid committed (common.plover_type)
             if not self.sentence_mode and head.lower_ in PLEDGING and (root == "06" or root == "05" and any(
                     w.lower_ in COOPERATION_NOUNS for w in tok.subtree)):
                 # "the two countries committed to increase cooperation to combat X", "pledged to share data": the
@@ -591,6 +604,13 @@ class Coder:
         ctx.place_at = index_places(doc, ctx, self.venue_pattern)
         ctx.guest_meeting = bool(title and GUEST_MEETING.match(title.strip()) and not TRIP_OR_CALL.search(title))
         lead = self._lead_meeting(found, body)
+        titled_call = self._headline_meeting(found, headline, res.we[:1]) if headline is not None else []
+        if len(titled_call) >= 2 and set(titled_call) != set(res.group):
+            # "Telephone conversation with European Council President X", "Call with President X of A, Chancellor
+            # Y of B and Prime Minister Z of C": the text's sides ("the parties", "the leaders") are those its
+            # headline says met, whoever else it names most
+            lead = titled_call
+            res.group = []
         if lead and len(lead) > len(res.group) and set(res.group) <= set(lead):
             res.group = lead  # "the leaders" of a three-way call are all three
             parties.group = [Mention(c, "group") for c in lead]
@@ -628,6 +648,8 @@ class Coder:
                            nominal=f.trigger.nominal)
                 if f.clause.when is not None and ev.date:
                     events.dated.add(id(events.events.get(EventSet.slot(ev), ev)))
+                if ev.status == "planned" and f.clause.mood.cue in ANNOUNCED_CUES:
+                    events.announced.add(id(events.events.get(EventSet.slot(ev), ev)))
         for s in sents:
             if not self.sentence_mode and _question(s):
                 continue
@@ -659,7 +681,13 @@ class Coder:
         self._legs_of_a_trip(events)
         self._direct_visits(events, ctx)
         self._places(events, ctx)
-        return {"events": list(events.events.values()), "agreements": ags, **facts}
+        kept = list(events.events.values())
+        if not self.sentence_mode:
+            # a plan with no time told ("will engage in a dialogue", "their teams will stay in touch") is an
+            # intention, not a planned event (GUIDELINES.md: planned meetings "with a time reference")
+            # (one announced as coming, "the upcoming visit of X", is planned though its day is not told)
+            kept = [e for e in kept if not (e.status == "planned" and not e.date and id(e) not in events.announced)]
+        return {"events": kept, "agreements": ags, **facts}
 
     def _facts(self, sents: list[Sent], ctx: Context, events: EventSet) -> dict[str, list[Any]]:
         ps: list[Partnership] = []
@@ -855,6 +883,16 @@ class Coder:
 
     # ------------------------------------------------------------ document-level readings
 
+    @staticmethod
+    def _headline_meeting(found: list[Found], headline: Sent, voice: list[str]) -> list[str]:
+        """The parties of the meeting or call a headline names, with the text's voice when it names no subject."""
+        for f in found:
+            if f.sent is headline and f.trigger.code and plover_type(f.trigger.code, False) == "CONSULT" \
+                    and f.clause.mood.kind == "realis" and f.clause.with_("with"):
+                ps = [m.code for m in [*f.clause.doers, *f.clause.targets, *f.clause.with_("with")]]
+                return list(dict.fromkeys([*([] if f.clause.doers else voice), *ps]))
+        return []
+
     def _lead_meeting(self, found: list[Found], body: list[Sent]) -> list[str]:
         """The parties of the first meeting or call the text tells of."""
         first = {id(s) for s in body[:4]}
@@ -938,16 +976,24 @@ class Coder:
         if not title or not JOINT_TITLE.match(title.strip()) or not sents:
             return None
         codes: list[str] = []
+        named_as_authors: list[str] = []  # after "from", "by", "between": organisations too
         for name in re.findall(r"[A-Z][\w.'’-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’-]+)*", title):
             pre = title[:title.find(name)]
-            if re.search(r"\b(?:in|at|on|regarding|about|concerning)\s+(?:the\s+)?(?:[A-Z][\w ]+,\s*)?$", pre):
-                continue
-            for cand in (name, name.split(" of ")[-1], name.split()[-1]):
+            last = [m.group(1).lower() for m in TITLE_PREPS.finditer(pre)]
+            if last and last[-1] in TOPIC_PREPS:
+                continue  # in a phrase of what the text is on or for ("on Support for Angola, Zambia and X")
+            words = name.split()
+            # (a name may run into the words after it: "the United States Following the Second Meeting")
+            for cand in (name, name.split(" of ")[-1], words[-1], *(" ".join(words[:k]) for k in range(len(words) - 1, 0, -1))):
                 c = self.gaz.country(cand) or self.gaz.org(cand)
                 if c:
                     codes.append(c)
+                    if last and last[-1] in ("from", "by", "between"):
+                        named_as_authors.append(c)
                     break
-        codes = list(dict.fromkeys(c for c in codes if not c.startswith("IGO:")))
+        named_as_authors = list(dict.fromkeys(named_as_authors))
+        codes = named_as_authors if len(named_as_authors) >= 2 and any(not c.startswith("IGO:") for c in named_as_authors) \
+            else list(dict.fromkeys(c for c in codes if not c.startswith("IGO:")))
         for sent in sents[:3]:
             if len(codes) >= 2:
                 break
@@ -1149,16 +1195,29 @@ def _antecedents(found: list[Found], sents: list[Sent], ctx: Context) -> None:
 CONSEQUENCES = frozenset({"consequences", "consequence"})
 
 
+#: the prepositions of a joint statement's title that open a phrase of its authors ("from", "by", "between")
+#: or of its topic ("on", "for", "in" ...); a name belongs to the last one before it ('of' is either)
+TITLE_PREPS = re.compile(r"\b(on|for|regarding|concerning|about|in|at|from|by|between|with)\b")
+TOPIC_PREPS = frozenset({"on", "for", "regarding", "concerning", "about", "in", "at"})
+
+
 def _topic_party(sent: Sent, start: int, end: int) -> bool:
-    """A state named as what a text is about ("the execution of protestors in Iran", "a statement on
-    Syria"), not as one who speaks."""
+    """A state named as what a text is about or for ("the execution of protestors in Iran", "a statement on
+    Syria", "F-16s for Ukraine"), not as one who speaks."""
     span = sent.span.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     head = span.root
-    while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head is not head:
-        head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in ("in", "on", "about", "against", "regarding", "concerning")
+    while head.dep_ in ("compound", "amod", "poss", "nmod", "conj") and head.head is not head:
+        head = head.head  # (and the rest of a list: "for Angola, Zambia and X")
+    return head.dep_ == "pobj" and head.head.lower_ in ("in", "on", "for", "about", "against", "regarding", "concerning")
+
+
+def _asks_an_act(verb: Any) -> bool:
+    """The verb takes an object and an infinitive of what the object is to do ("encouraged X to stop")."""
+    return any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ in ("xcomp", "ccomp") and is_verb(c) and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children)
 
 
 def _courtesy_call(verb: Any) -> bool:

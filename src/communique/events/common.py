@@ -193,6 +193,8 @@ EARLIER_ADJ = frozenset({"recent", "previous", "earlier", "past", "former", "pri
 
 
 #: verbs of reporting to someone what has happened
+#: nouns of judging what was done: "his assessment of the talks"
+ASSESSING = frozenset({"assessment", "assessments", "evaluation", "appraisal"})
 INFORMING = frozenset({"inform", "informed", "informs", "informing", "brief", "briefed", "briefs", "briefing",
                        "update", "updated", "updates", "apprise", "apprised"})
 
@@ -203,8 +205,10 @@ def told_as_earlier(clause: Clause) -> bool:
     toks = [clause.trigger.token] + ([clause.verb] if clause.verb is not None else [])
     tok = clause.trigger.token
     if clause.trigger.nominal and tok.dep_ == "pobj" and tok.head.lower_ in ("about", "on", "of") \
-            and tok.head.head.lower_ in INFORMING:
-        return True  # "informed X about the talks between A and B": talks reported, held before the telling
+            and (tok.head.head.lower_ in INFORMING or tok.head.head.lower_ in ASSESSING):
+        # "informed X about the talks between A and B", "gave an assessment of the negotiations with X": talks
+        # reported, held before the telling
+        return True
     for t in toks:
         for c in t.children:
             if (c.dep_ == "advmod" and c.lower_ in EARLIER_ADV) or (c.dep_ == "amod" and c.lower_ in EARLIER_ADJ):
@@ -237,7 +241,24 @@ def status_of(clause: Clause) -> str | None:
         return None
     if clause.when is not None and clause.when.future:
         return "planned"
+    if clause.when is None and _experienced(clause):
+        return None  # "I have visited Chile twice": visits counted, no one of them told
     return "occurred"
+
+
+#: adverbs that count how often something has happened
+REPEATED = frozenset({"twice", "thrice", "often", "repeatedly", "frequently"})
+
+
+def _experienced(clause: Clause) -> bool:
+    """A perfect that counts its acts: "have visited X twice", "has met Y several times"."""
+    v = clause.verb if clause.verb is not None else clause.trigger.token
+    if not any(a.dep_ == "aux" and a.lower_ in ("have", "has", "had") for a in v.children):
+        return False
+    if v.dep_ == "relcl" and v.head.lower_ in ("time", "times"):
+        return True  # "the third time that an Australian Prime Minister has visited Japan"
+    return any((c.dep_ in ("advmod", "npadvmod") and c.lower_ in REPEATED)
+               or (c.dep_ == "npadvmod" and c.lower_ == "times") for c in v.children)
 
 
 #: time expressions of the period the text is written in, which a plan may still lie ahead in

@@ -50,7 +50,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
                            r"Saturday|Sunday)\b")),
     ("rel", re.compile(r"\b(?P<which>next|last|this|later this|earlier this|past|coming|early next|late next|"
-                       r"later next|early this|late this)\s+(?P<unit>year|month|week)\b", re.I)),
+                       r"later next|early this|late this)\s+(?P<unit>year|month|weekend|week)\b", re.I)),
     # "two years ago", "a week ago": a count back from the publication date (a vague count, "several years
     # ago", is no time: the act is told as earlier, see `common.told_as_earlier`)
     ("ago", re.compile(r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -225,6 +225,9 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> TimeRef | None:
         elif unit == "month":
             y, mo = divmod(pub.year * 12 + pub.month - 1 + step, 12)
             value = f"{y:04d}-{mo + 1:02d}"
+        elif unit == "weekend":  # "this weekend": the coming Saturday's month, as "this week" is the month
+            d = pub + timedelta(days=(5 - pub.weekday()) % 7 + 7 * max(step, 0))
+            value, future = f"{d.year:04d}-{d.month:02d}", not behind
         else:
             d = pub + timedelta(days=7 * step)
             value = f"{d.year:04d}-{d.month:02d}"

@@ -231,6 +231,7 @@ class Lexicon:
         for c in tok.children:
             if c.dep_ == "nsubjpass":
                 words |= {t.lower_ for t in c.subtree}
+        words |= {c.lower_ for c in _verb_particles(tok) if c.dep_ in ("prep", "dative", "prt")}
         if tok.dep_ in ("acl", "relcl") and tok.head is not tok:
             words |= {t.lower_ for t in tok.head.subtree}
         return frozenset(words)
@@ -381,11 +382,21 @@ def _own_particle(slot: tuple[tuple[str, ...], ...], verb: Token, pos: int) -> t
     it: "welcomed the President of the Republic of X, His Excellency Y, to Australia" (the word
     window is for patterns the parse cannot vouch for)."""
     words = {alt[0] for alt in slot if len(alt) == 1 and alt[0] in PARTICLES}
-    for c in verb.children:
+    for c in _verb_particles(verb):
         if c.i >= pos and c.dep_ in ("prep", "dative", "prt") and c.lower_ in words \
                 and (c.dep_ == "prt" or any(g.dep_ == "pobj" for g in c.children)):
             return c.i, c.i + 1
     return None
+
+
+def _verb_particles(verb: Token) -> list[Token]:
+    """The verb's dependents that may be its particles: its own, and the prepositions the parse hangs on
+    a name it takes as object, as a name takes no phrase of its own ("welcoming His Excellency X,
+    President of Y, and Ms Z, to Australia", 'to' on Z, is the verb's)."""
+    named = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ in ("NNP", "NNPS")]
+    for o in named:  # and the names it lists or renames
+        named += [g for g in o.children if g.dep_ in ("conj", "appos") and g.tag_ in ("NNP", "NNPS") and g not in named]
+    return [*verb.children, *(g for o in named for g in o.children if g.dep_ == "prep" and g.i > verb.i)]
 
 
 def _noun_own_prep(prep: Token, verb: Token) -> bool:

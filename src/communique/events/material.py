@@ -99,7 +99,12 @@ def purpose_aim(clause: Clause, ctx: Context, sent: Span) -> list[Mention]:
     verb = clause.verb or clause.trigger.token
     own = {d.code for d in clause.doers if d.kind != "domestic"}
     # (the parser may hang the purpose on the object: "provide $88 million to support X")
-    for c in [*verb.children, *(a for o in verb.children if o.dep_ == "dobj" for a in o.children if a.dep_ in ("acl", "relcl"))]:
+    # (the act a commitment is to: "intends to provide $5 million to help X")
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    objs = [o for v in verbs for o in v.children if o.dep_ == "dobj"]
+    objs += [g for o in objs for p in o.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    # (or on what the object is in: "provide $1.31 billion in assistance to help X recover")
+    for c in [*(c for v in verbs for c in v.children), *(a for o in objs for a in o.children if a.dep_ in ("acl", "relcl"))]:
         if c.dep_ not in ("advcl", "xcomp", "acl", "relcl") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             continue
         c2 = read_clause(Trigger(c, None, None, "purpose", False, frozenset({c.i})), ctx.parties, sent, [])

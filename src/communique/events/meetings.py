@@ -258,8 +258,12 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
                     and (d := _stop_date(h, ctx)) is not None}
             if len(stops) > 1 and list(owns) == [stops[-1][0].code]:
                 owns = {}  # "will travel to A, B and C March 26-30": the days after the list are the trip's
-            for host, stop in stops:
+            for k, (host, stop) in enumerate(stops):
                 own = owns.get(host.code)
+                if own is None and k > 0 and date and len(date) == 10 and status == "planned":
+                    # "will be leaving tomorrow for A, B and C": the day is the first stop's; the later ones
+                    # are within that month's trip
+                    own = date[:7]
                 where = stop if stop is not None and stop.country == host.code else Place(country=host.code)
                 ev = make_event(ctx, clause, sent, type_, "042", clause.doers, [host], mode="visit", status=status,
                                 date=own or date, place=where)
@@ -307,7 +311,9 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
     # (an organisation's official met in such a list is a meeting with the organisation)
     listed = [m for m in partners if m.code not in {d.code for d in clause.doers}
               and (not m.code.startswith("IGO:") or m.kind == "person")]
-    if clause.doers and (len(listed) >= 3 or (len(listed) == 2 and _separate(clause))):
+    one_call = clause.trigger.nominal and clause.trigger.token.tag_ in ("NN", "NNP") \
+        and clause.trigger.token.lower_ not in SEPARATE_NOUNS  # "a Call with A, B, C and D": one, all on it
+    if clause.doers and ((len(listed) >= 3 and not one_call) or (len(listed) == 2 and _separate(clause))):
         # "spoke with President Macron, Scholz, Rutte and President Biden": one conversation after another
         out = []
         for m in listed:

@@ -33,11 +33,18 @@ PLAN_HEADS = frozenset({"plan", "plans", "planned", "planning", "intend", "inten
 REALIS_HEADS = frozenset({"continue", "continued", "continues", "continuing", "begin", "began", "begun",
                           "begins", "start", "started", "starts", "manage", "managed", "manages", "go", "went",
                           "proceed", "proceeded", "used", "came", "rush", "rushed", "move", "moved",
-                          "hasten", "hastened", "took", "take", "help", "helped", "helps", "able", "unable"})
+                          "hasten", "hastened", "took", "take", "help", "helped", "helps", "able"})
+#: verbs whose object event is wanted, not held: "seeks dialogue with X", "wants talks"
+SEEKING = frozenset({"seek", "seeks", "seeking", "sought", "want", "wants", "wanted", "desire", "desires", "desired"})
+#: nouns of an act under way: "in the process of donating", "in the course of negotiating"
+ASPECT_NOUNS = frozenset({"process", "course", "midst"})
+#: heads whose gerund is put forward, not done: "proposed establishing a dialogue", "suggested holding talks"
+PROPOSING = frozenset({"propose", "proposed", "proposes", "proposing", "suggest", "suggested", "suggests",
+                       "recommend", "recommended", "recommends", "advocate", "advocated", "advocates"})
 #: heads that deny their complement: "refused to meet", "failed to agree"
 NEGATING_HEADS = frozenset({"refuse", "refused", "refuses", "refusing", "decline", "declined", "declines",
                             "fail", "failed", "fails", "reject", "rejected", "cease", "ceased", "stop",
-                            "stopped", "avoid", "avoided", "deny", "denied"})
+                            "stopped", "avoid", "avoided", "deny", "denied", "unable"})
 #: heads whose to-infinitive is decided, so committed to: "decided to allocate", "the decision to send"
 DECISION_HEADS = frozenset({"decide", "decided", "decides", "decision", "decisions", "resolved"})
 #: nouns of people sent somewhere: their to-infinitive is what they are sent to do
@@ -213,10 +220,14 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
             if came_by == "xcomp":  # "X is scheduled to meet": X meets
                 return [c for s in children(t, "nsubjpass") for c in conjuncts(s)]
             return []  # a passive without "by": the doer is not named
-        if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "for" and children(t.head.head, "dobj"):
-            # "sanctioned 12 entities for supplying components", "thanked X for supporting": the one the
-            # verb acts on did what it is sanctioned or thanked for
-            return [c for o in children(t.head.head, "dobj") for c in conjuncts(o)]
+        if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "for" and _thanked(t.head.head):
+            # "sanctioned 12 entities for supplying components", "thanked X for supporting", "grateful to X
+            # for committing": the one the verb acts on, or thanks go to, did what it is sanctioned or
+            # thanked for
+            return [c for o in _thanked(t.head.head) for c in conjuncts(o)]
+        if t.dep_ == "pobj" and t.lower_ in ASPECT_NOUNS and t.head is not t:
+            t = t.head  # "are in the process of donating": the one in the process does it
+            continue
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "oprd", "prep") and t.head is not t:
             came_by = t.dep_ if t.dep_ != "prep" else came_by
             if t.dep_ == "conj" and misattached(t):
@@ -231,6 +242,19 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
             return conjuncts(t.head)
         return []
     return []
+
+
+#: adjectives of thanks, whose 'to' names the one thanked ("grateful to X for Y")
+GRATEFUL = frozenset({"grateful", "thankful", "indebted"})
+
+
+def _thanked(verb: Token) -> list[Token]:
+    """The object a verb acts on, or the one its adjective of thanks is to ("are grateful to X")."""
+    objs = children(verb, "dobj")
+    if objs:
+        return objs
+    adjs = [verb] if verb.lower_ in GRATEFUL else [a for a in children(verb, "acomp") if a.lower_ in GRATEFUL]
+    return [o for a in adjs for p in children(a, "prep") if p.lower_ == "to" for o in children(p, "pobj")]
 
 
 def _motion(verb: Token) -> bool:
@@ -334,16 +358,26 @@ def modality(tok: Token) -> Modality:
         return Modality("future", "upcoming")
     if verb is None and any(c.dep_ == "acl" and c.lower_ in SCHEDULED for c in tok.children):
         return Modality("future", "scheduled")  # "his phone conversation with X scheduled for December 9"
+    if verb is None:  # "a dialogue that must continue between X and Y": an event asked or wished for
+        wished = next((a.lower_ for c in tok.children if c.dep_ == "relcl"
+                       for a in c.children if a.dep_ == "aux" and a.lower_ in IRREALIS_AUX), None)
+        if wished is not None:
+            return Modality("irrealis", wished)
     if verb is None:  # an event noun: read the verb that governs it ("will hold talks", "plans a visit")
         head = tok.head
         steps = 0
-        while head is not head.head and not is_verb(head) and steps < 4:
+        # (a participle used as a preposition is no governing verb: "including in consultation with X")
+        while head is not head.head and (not is_verb(head) or head.dep_ == "prep") and steps < 4:
             head = head.head
             steps += 1
         if not is_verb(head):
             return Modality("realis")
+        if head.lower_ in SEEKING and tok.dep_ == "dobj":
+            return Modality("irrealis", f"sought ({head.lower_})")  # "continues to seek dialogue with X"
         verb = head
-    for aux in children(verb, "aux", "auxpass"):
+    auxes = children(verb, "aux", "auxpass")
+    # (the parser may hang a modal on the auxiliary: "will be extended meetings", 'will' under 'be')
+    for aux in [*auxes, *(g for a in auxes for g in children(a, "aux"))]:
         w = aux.lower_
         if w in FUTURE_AUX:
             return Modality("future", w)
@@ -397,6 +431,8 @@ def modality(tok: Token) -> Modality:
         head = verb.head
         while head.dep_ == "conj" and head.tag_ == "VBG" and head.head is not head:
             head = head.head  # "discussed expanding and deepening cooperation"
+        if head.lower_ in PROPOSING:
+            return Modality("irrealis", f"proposed ({head.lower_})")  # "proposed establishing a dialogue"
         if head.lower_ in TOPIC_HEADS or (head.dep_ == "prep" and head.lower_ in ("about", "on", "of", "regarding",
                                                                                    "concerning", "over")
                                           and head.head.lower_ in TOPIC_HEADS):

@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from communique.events.parse import children, conjuncts, title_under, token_starts
+from communique.events.parse import children, conjuncts, is_verb, title_under, token_starts
 from communique.resolve.actors import Resolved
 from communique.resolve.gazetteer import agent_forms, read_jsonl, role_kind
 from communique.resolve.titles import MODIFIERS as TITLE_MODIFIERS
@@ -213,6 +213,17 @@ class Parties:
         authors = self.res.we if plural else self.res.we[:1]
         return [Mention(c, "group", None, tok.i) for c in authors]
 
+    def _owned_by_a_nonparty_subject(self, poss: Token, depth: int) -> bool:
+        """'their' in the clause of a plural noun subject that names no party refers to that subject."""
+        v = poss.head
+        for _ in range(6):
+            if is_verb(v) or v.head is v:
+                break
+            v = v.head
+        subj = [c for c in v.children if c.dep_ == "nsubj"] if is_verb(v) else []
+        return bool(subj) and all(s.tag_ in ("NNS", "NNPS") and s.i < poss.i and not self.of_np(s, depth + 1)
+                                  for s in subj)
+
     def of_np(self, tok: Token, depth: int = 0) -> list[Mention]:
         """The parties the noun phrase headed by `tok` names (coordinated heads included)."""
         out: list[Mention] = []
@@ -223,6 +234,11 @@ class Parties:
             # as a modifier, with the 'and' between them its own
             heads += [c for c in tok.children if c.dep_ == "nmod" and (m := self.at(c)) is not None
                       and m.kind == "person" and m.person != first.person and children(c, "cc")]
+            # "President X of France and Chancellor Y of Germany": the parser may coordinate Y with France;
+            # a person in a list with the state of another is the list's next item
+            heads += [c for p in children(tok, "prep") if p.lower_ == "of" for o in children(p, "pobj")
+                      for c in conjuncts(o)[1:] if (m := self.at(c)) is not None and m.kind == "person"
+                      and m.person != first.person]
         if first is not None and first.kind in ("country", "person"):
             # "Saudi Arabia, Bahrain, the UAE and Egypt", "President Macron, Scholz, Rutte and President
             # Biden": a list the parser read as appositions (a person's apposition naming the same person
@@ -313,6 +329,8 @@ class Parties:
                       for o in p.children if o.dep_ == "pobj" for m in self.of_np(o, depth + 1)]
             if found:
                 return dedupe([Mention(m.code, m.kind, m.person, t.i) for m in found])
+        if w == "their" and t.dep_ == "poss" and depth < 2 and self._owned_by_a_nonparty_subject(t, depth):
+            return []  # "Pacific leaders agreed at their meeting": theirs, the subject's, who are no party
         if w in COLLECTIVE and self.group:
             dets = {c.lower_ for c in t.children if c.dep_ in ("det", "nummod", "predet", "amod", "poss")
                     and not any(x.tag_ == "CD" for x in c.children)}  # "Eighty-two countries" are no two

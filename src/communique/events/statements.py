@@ -209,13 +209,64 @@ def allegations(sent: Span, ctx: Context) -> list[tuple[Token, list[Mention], li
             accuser = [m for sub in subjects(head.head) for m in ctx.parties.of_np(sub)]
         elif head.dep_ == "ROOT" or head.head.i == head.i:
             accuser = ctx.parties.speaker(tok)
+        elif done_by and not any(negated(a) for a in tok.ancestors):
+            # "saw the consequences of horrific war crimes committed by X": the wrong told as fact, deeper in
+            # the sentence, is the text's charge
+            accuser = ctx.parties.speaker(tok)
         else:
             continue
         accused_codes = {m.code for m in accused}
         accuser = [m for m in accuser if m.code not in accused_codes]
         if accuser:
             out.append((tok, accuser, accused))
+    for tok in sent:  # "the atrocities of the Russian occupiers", "Russia's aggression": a wrong named as a party's
+        if tok.lower_ not in CHARGED or not tok.tag_.startswith("NN") or _conditional(tok) \
+                or any(negated(a) for a in (tok, *tok.ancestors)):
+            continue
+        if tok.lower_ == "aggression" and _resisted(tok):
+            continue  # "help Ukraine defend itself from Russian aggression": a cause supported, not a charge made
+        accused = _wrongdoers(tok, ctx)
+        accuser = [m for m in ctx.parties.speaker(tok) if m.code not in {a.code for a in accused}]
+        if accused and accuser:
+            out.append((tok, accuser, accused))
     return out
+
+
+#: wrongs that charge whoever they are named as the deeds of (PLOVER ACCUSE, "accuse, allege, or charge ...
+#: informally"): "Russia's aggression", "war crimes of the occupiers"; not acts of force told as events
+CHARGED = frozenset({"aggression", "atrocity", "atrocities", "crimes", "genocide", "massacre", "massacres"})
+
+
+#: verbs of withstanding a wrong: what is withstood is the setting of a support, not a charge
+RESISTING = frozenset({"defend", "defends", "defending", "counter", "counters", "countering", "resist", "resists",
+                       "resisting", "face", "faces", "facing", "fight", "fights", "fighting", "repel", "repelling",
+                       "withstand", "withstanding", "confront", "confronting", "fend"})
+
+
+def _resisted(noun: Token) -> bool:
+    """The wrong is what someone withstands: "defend itself from X's aggression", "as it faces X's aggression"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("from", "against") and head.head is not head:
+        head = head.head
+    return head.lower_ in RESISTING
+
+
+#: wrongs whose 'of' is their doer
+DEEDS_OF = frozenset({"crimes", "atrocity", "atrocities"})
+
+
+def _wrongdoers(noun: Token, ctx: Context) -> list[Mention]:
+    """The parties a wrong is named as the deed of: its possessor, its state adjective, 'of' or 'by' it."""
+    out: list[Mention] = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod"):
+            m = ctx.parties.at(c)
+            out += [m] if m is not None else (ctx.parties.of_np(c, 1) if c.dep_ == "poss" else [])
+        elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or c.lower_ == "of" and noun.lower_ in DEEDS_OF):
+            # (an 'of' names the doer of crimes, "the crimes of the occupiers", but the victim of an
+            # aggression or a massacre, "an aggression of Ukraine")
+            out += [m for o in c.children if o.dep_ == "pobj" for m in ctx.parties.of_np(o, 1)]
+    return dedupe([m for m in out if m.kind != "group"])
 
 
 def _conditional(tok: Token) -> bool:

@@ -43,7 +43,8 @@ TITLE_PREFIX = re.compile(r"^(?:(?:His|Her) (?:Majesty|Royal Highness|Highness|E
                           r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)+")
 BARE_TITLE = re.compile(r"\b(?:[Tt]he (?P<t>Vice President|President|Secretary|Prime Minister|King|Queen|Chancellor|Premier|"
                         r"Foreign Minister|Crown Prince|Emir|Sultan)|(?P<m>His Majesty|Her Majesty))\b"
-                        r"(?!\s+(?:of\b|[A-Z]))(?!['\u2019]s\s+(?:Office|Administration|Cabinet))")
+                        r"(?!\s+(?:of\b|[A-Z]))(?!['\u2019]s\s+(?:Office|Administration|Cabinet))"
+                        r"(?!\s+and\s+(?:[A-Z][\w-]+\s+){1,2}of\b)")  # "the King and Queen of Tonga": of Tonga both
 #: what a person's name looks like: capitalised words, with the particles of Arabic, Iberian, Dutch names
 NAME_WORDS = re.compile(r"(?:[A-Z\u00C0-\u024F][\w\u2019'.-]*|(?:al|bin|ibn|de|da|dos|das|del|van|von|der|la|le|y|el|"
                         r"ben|bint|abu|di|du)(?=\s))(?:\s+(?:[A-Z\u00C0-\u024F][\w\u2019'.-]*|al|bin|ibn|de|da|dos|"
@@ -338,11 +339,15 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                     continue
                 add_person(people[forms[m.group(1)]], m.start(), m.end(), m.group(1))
 
-    def bare_titles_of(pool: list[PersonActor], waiting: set[str]) -> None:
-        """Bare titles: "the Secretary", "His Majesty" stand for the person of that rank named in the
-        text. A title that a person still to be placed also bears ("Foreign Minister X", of no state
-        named yet) waits for that decision (`waiting`)."""
+    def bare_titles_of(pool: list[PersonActor], waiting: set[str], ahead: bool = False) -> None:
+        """Bare titles: "the Secretary", "His Majesty" stand for the person of that rank named before in
+        the text (or, `ahead`, anywhere in it). A title that a person still to be placed also bears
+        ("Foreign Minister X", of no state named yet) waits for that decision (`waiting`)."""
         taken = [(s, e) for s, e, _, _ in spans]
+        first: dict[str, int] = {}  # a title's first bare use: told before any holder, it is no one's named
+        for m in BARE_TITLE.finditer(text):
+            if not any(m.start() < te and ts < m.end() for ts, te in taken):
+                first.setdefault(m.group("t") or "King", m.start())
         for m in BARE_TITLE.finditer(text):
             if any(m.start() < te and ts < m.end() for ts, te in taken):
                 continue
@@ -350,7 +355,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             if title.lower() in waiting:
                 continue
             holders = [p for p in pool if p.country and p.role and title.lower() in p.role.lower()
-                       and not (title == "President" and "vice" in p.role.lower())]
+                       and not (title == "President" and "vice" in p.role.lower())
+                       and (ahead or min(ms for ms, _me, _f in p.mentions) < first[title])]
             if holders:
                 best = max(holders, key=lambda p: len(p.mentions))
                 best.mentions.append((m.start(), m.end(), m.group(0)))
@@ -399,9 +405,12 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     # the one a headline says the text's voice met or called ("Talks with President of China X") is not that voice
     head_end = text.find("\n")
     head_end = head_end if 0 < head_end < 300 else 0
-    partners, visiting = _headline_partners(text[:head_end], [(s0, c, k) for s0, _e, c, k in spans if s0 < head_end])
+    partners, visiting = _headline_partners(text[:head_end], [(s0, e0, c, k) for s0, e0, c, k in spans if s0 < head_end])
     if author is None:  # "This evening I met the Chinese Premier, Mr Wen": whom the narrator met is the other side
         partners |= _met_by_narrator(doc, people, stated_ids)
+        bound = _narrator_bound_for(doc, spans)
+        if bound & partners:  # "Visit to A and B by the Prime Minister of C" over "I will be leaving for A and B":
+            partners, visiting = bound, bound  # the narrator is the visitor; where it goes is the other side
     # (the side a headline's "with" names may still be the voice's own: "Meeting with Defence Minister X";
     # the side of a visit never is)
     # (a state the headline's "with" names by name, "Meeting with President of Palestine X", is the other side
@@ -463,8 +472,13 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
     if placed_late:  # the people placed by their titles' defaults: their later short forms and bare titles
         short_forms(placed_late)
         bare_titles_of(list(people.values()), set())
-    if author:  # "the Prime Minister" in a New Zealand release that names none: the publisher's own
-        own_titles(author)
+    # "the Prime Minister" in a New Zealand release before any prime minister is named, or naming none:
+    # the publisher's own (the voice's, when no publisher is known); a title no earlier person bore and the
+    # voice has no office of is the one named later ("the President ... President Widodo")
+    own = author or (voice if voice and not voice.startswith("IGO:") else None)
+    if own:
+        own_titles(own)
+    bare_titles_of(list(people.values()), set(), ahead=True)
     per_sentence: dict[int, int] = {}
     for ent, _name in pending:
         per_sentence[ent.sent.start] = per_sentence.get(ent.sent.start, 0) + 1
@@ -547,25 +561,49 @@ def _headline_speaker(head: str, people: dict[str, PersonActor], spans: list[tup
     return pa.country if sure and pa.country and not pa.country.startswith("IGO:") else None
 
 
-def _headline_partners(head: str, named: list[tuple[int, str, str]]) -> tuple[set[str], set[str]]:
+def _headline_partners(head: str, named: list[tuple[int, int, str, str]]) -> tuple[set[str], set[str]]:
     """The states a headline names as the other side, and of those the ones of a visit: those after
     " with " ("Call with President of China X"), and those of a visit ("Travel to A", "Visit by the King of
     B", "B Visit"). A visit "to A by B" names the host A before the visitor B: only B is the other side."""
     at = head.find(" with ")
-    out = {c for s0, c, _k in named if at >= 0 and s0 > at}
+    out = {c for s0, _e, c, _k in named if at >= 0 and s0 > at}
     m = HEAD_VISIT.search(head)
     if m is None:
         return out, set()
     by = re.search(r"\bby\b", head[m.end():])
-    before = {c for s0, c, k in named if k == "country" and 0 < m.start() - s0 < 12}
+    # (the state whose visit it is stands just before it: "Saudi Visit", "President of Indonesia's visit")
+    before = {c for s0, e0, c, k in named if k == "country" and e0 < m.start() and re.fullmatch(r"(?:['\u2019]s)?\s*", head[e0:m.start()])}
     if m.group("to") and by is not None:  # "Visit to Australia by the King of Sweden"
-        visiting = {c for s0, c, _k in named if s0 > m.end() + by.start()}
+        visiting = {c for s0, _e, c, _k in named if s0 > m.end() + by.start()}
     elif m.group("to") and before:  # "Prime Minister of Japan's visit to Australia": the host is not the other side
         visiting = before
     else:  # "Saudi Visit": a state just before names the visitor (not "Secretary X's Travel": the traveller);
         # after it, the destination or the visitor
-        visiting = {c for s0, c, k in named if s0 > m.start() or k == "country" and m.start() - s0 < 12}
+        visiting = {c for s0, _e, c, k in named if s0 > m.start()} | before
     return out | visiting, visiting
+
+
+#: verbs of a narrator's going ("I will be leaving for A", "we travel to B", "I shall visit C")
+NARRATOR_GOING = frozenset({"leave", "leaving", "leaves", "travel", "travelling", "traveling", "go", "going",
+                            "visit", "visiting", "depart", "departing", "head", "heading", "fly", "flying"})
+
+
+def _narrator_bound_for(doc: Doc, spans: list[tuple[int, int, str, str]]) -> set[str]:
+    """The states a first-person narrator says it goes to: "I will be leaving tomorrow for A, B and C"."""
+    at: dict[int, str] = {}  # token index -> the state its country name names
+    for s0, e0, c, k in spans:
+        cs = doc.char_span(s0, e0, alignment_mode="expand") if k == "country" else None
+        if cs is not None:
+            at.update((t.i, c) for t in cs)
+    out: set[str] = set()
+    for tok in doc:
+        if tok.lower_ not in ("i", "we") or tok.dep_ != "nsubj" or tok.head.lower_ not in NARRATOR_GOING:
+            continue
+        verb = tok.head
+        dests = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("for", "to")
+                 for o in p.children if o.dep_ == "pobj"] + [o for o in verb.children if o.dep_ == "dobj"]
+        out |= {at[t.i] for o in dests for t in [o, *(c for c in o.subtree if c.dep_ == "conj")] if t.i in at}
+    return out
 
 
 def _met_by_narrator(doc: Doc, people: dict[str, PersonActor], introduced: set[str]) -> set[str]:

@@ -126,9 +126,11 @@ def _country_of(doc: Doc, toks: list[Token], gaz: Gazetteer) -> tuple[str | None
             found.append((tok.start, INSTITUTIONS[m.group(1).lower().replace("\u2019", "'")]
                           if m.group(1).lower().replace("\u2019", "'") in INSTITUTIONS
                           else INSTITUTIONS[m.group(1).lower()], m.group(1)))
+    away = False
     for i, code, text in sorted(found):
         prev = _prev_word(doc, i, lo)
-        if prev is not None and prev.lower_ in AWAY:
+        if prev is not None and (prev.lower_ in AWAY or prev.text == "(" and away):
+            away = True  # (and its short form after it: "Special Representative for the Republic of X (ROX)")
             continue
         return code, text
     return None, ""
