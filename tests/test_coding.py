@@ -1252,3 +1252,8 @@ def test_coding_thanked_for_doing_is_done_by_the_one_thanked() -> None:
         "President Biden of the United States thanked Chancellor Scholz of Germany for supporting Ukraine.")
     assert ("SUPPORT", ("USA",), ("UKR",)) not in events(
         "President Biden of the United States thanked Chancellor Scholz of Germany for supporting Ukraine.")
+
+
+def test_coding_taking_concerns_into_account_seizes_nothing() -> None:
+    assert not any(t == "COERCE" for t, _a, _r in events(
+        "Mr. Hanegbi of Israel confirmed that Israel is taking U.S. concerns into account."))

@@ -166,3 +166,9 @@ def test_a_dialogue_sought_is_not_held() -> None:
     text = ("Special Representative Sung Kim of the United States said that the United States continues to seek "
             "serious and sustained dialogue with North Korea.\n")
     assert not any(e.type == "CONSULT" for e in code(text, published="2022-04-04").events)
+
+
+def test_meetings_someone_tells_about_were_held_before_the_telling() -> None:
+    text = "Vladimir Putin told the President of Azerbaijan about meetings with the US on security guarantees.\n"
+    meetings = [e for e in code(text, published="2022-01-18").events if sorted(e.actor) == ["RUS", "USA"]]
+    assert meetings and all(e.date != "2022-01-18" for e in meetings)

@@ -287,6 +287,10 @@ class Coder:
                         o.lower_ in HELD_IN_TURN or o.lower_.endswith("ship") for o in objects(tok)):
                     continue  # "will take over the chairmanship": an office held in turn is not seized (CAMEO 17
                     # coerces by force: property, territory, persons)
+                if (t.code or "").startswith("17") and any(
+                        p.lower_ == "into" and any(o.lower_ in ("account", "consideration") for o in p.children)
+                        for p in tok.children):
+                    continue  # "is taking U.S. concerns into account": weighing, not seizing
                 if t.block == "MEET_PEOPLE" and t.covered == frozenset({tok.i}) and _met_a_thing(tok, sent):
                     continue  # "will face consequences", "meet its obligations": met is a thing, not a party
                     # (the dictionary's own patterns: FACE * PROBLEM [012], FACE * COUP [012])

@@ -196,7 +196,7 @@ EARLIER_ADJ = frozenset({"recent", "previous", "earlier", "past", "former", "pri
 #: nouns of judging what was done: "his assessment of the talks"
 ASSESSING = frozenset({"assessment", "assessments", "evaluation", "appraisal"})
 INFORMING = frozenset({"inform", "informed", "informs", "informing", "brief", "briefed", "briefs", "briefing",
-                       "update", "updated", "updates", "apprise", "apprised"})
+                       "update", "updated", "updates", "apprise", "apprised", "told", "tell", "tells", "telling"})
 
 
 def told_as_earlier(clause: Clause) -> bool:
