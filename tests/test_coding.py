@@ -18,11 +18,11 @@ from communique.records import Document, Record
 PUB = "2024-03-15"  # a Friday
 
 
-def code(text: str, published: str = PUB, sentence: bool = False) -> Record:
+def code(text: str, published: str = PUB, sentence: bool = False, title: str | None = None) -> Record:
     ex = get_extractor()
     if sentence:
         ex = ex.sentence_mode()
-    return ex.extract(Document(source="case.txt", text=text, published=published))
+    return ex.extract(Document(source="case.txt", text=text, published=published, title=title))
 
 
 def events(text: str, **kw: Any) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:

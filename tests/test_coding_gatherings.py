@@ -6,8 +6,6 @@ coded in document mode through the real pinned model.
 
 from __future__ import annotations
 
-from communique.extract import get_extractor
-from communique.records import Document
 from tests.test_coding import code, events
 
 
@@ -109,7 +107,7 @@ def test_a_call_with_several_leaders_named_in_the_headline_is_one_call_of_all() 
              "Prime Minister Meloni of Italy, Prime Minister Sunak of the United Kingdom")
     text = (f"{title}\n\nPresident Biden briefed the leaders on his talks in Asia. The leaders underscored the need "
             "for Russia to reduce tensions.\n")
-    record = get_extractor().extract(Document(source="case.txt", text=text, published="2023-11-07", title=title))
+    record = code(text, published="2023-11-07", title=title)
     calls = [e for e in record.events if e.type == "CONSULT"]
     assert [sorted(e.actor) for e in calls] == [["DEU", "FRA", "GBR", "ITA", "USA"]]
     assert any(e.type == "REQUEST" and sorted(e.actor) == ["DEU", "FRA", "GBR", "ITA", "USA"] for e in record.events)
@@ -128,7 +126,7 @@ def test_the_parties_are_those_the_headline_says_met_not_the_state_named_most() 
             "Ukraine and about Ukraine's demands. Vladimir Putin noted that Ukrainian battalions in Ukraine use "
             "civilians in Ukrainian cities as shields, and that Ukraine had refused a ceasefire. The parties had a "
             "substantive discussion on humanitarian aspects.\n")
-    record = get_extractor().extract(Document(source="case.txt", text=text, published="2022-03-07", title=title))
+    record = code(text, published="2022-03-07", title=title)
     discussion = [e for e in record.events if e.evidence.text.startswith("The parties")]
     assert [sorted(e.actor) for e in discussion] == [["IGO:EU", "RUS"]]
 

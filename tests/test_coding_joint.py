@@ -9,7 +9,6 @@ coded in document mode through the real pinned model.
 from __future__ import annotations
 
 from communique.extract import get_extractor
-from communique.records import Document
 from tests.test_coding import code, events
 
 
@@ -157,7 +156,7 @@ def test_a_headline_meeting_with_a_named_states_leader_is_the_voices() -> None:
             "invitation. We are providing medicines and vaccines.\n\nPresident of Palestine Mahmoud Abbas: Thank "
             "you, Mr President. Palestine values your position. Palestine is grateful for the vaccines. Palestine "
             "counts on your help.\n")
-    record = get_extractor().extract(Document(source="case.txt", text=text, published="2021-11-23", title=title))
+    record = code(text, published="2021-11-23", title=title)
     assert any(e.type == "CONSULT" and sorted(e.actor + e.recipient) == ["PSE", "RUS"] for e in record.events)
 
 
@@ -246,7 +245,7 @@ def test_a_state_a_joint_statement_is_about_is_not_its_author() -> None:
     title = "Joint statement: execution of protestors in Belarus"
     text = (f"{title}\n\nThe Foreign Ministers of New Zealand, Australia, and Canada have issued the following joint "
             "statement on the execution of protestors in Belarus.\n")
-    record = get_extractor().extract(Document(source="case.txt", text=text, published="2022-12-15", title=title))
+    record = code(text, published="2022-12-15", title=title)
     assert all("BLR" not in a.parties for a in record.agreements) and record.agreements
 
 
@@ -254,7 +253,7 @@ def test_a_state_a_joint_statement_is_for_is_not_its_author() -> None:
     title = "Joint Statement on Patrol Boats for Fiji from the Prime Ministers of Australia and New Zealand"
     text = (f"{title}\n\nWe, the Prime Ministers of Australia and New Zealand, will provide two patrol boats to "
             "Fiji.\n")
-    record = get_extractor().extract(Document(source="case.txt", text=text, published="2023-05-02", title=title))
+    record = code(text, published="2023-05-02", title=title)
     assert [sorted(a.parties) for a in record.agreements] == [["AUS", "NZL"]]
 
 
@@ -263,21 +262,21 @@ def test_the_authors_a_joint_statement_title_names_after_from_are_its_parties() 
              "Malawi")
     text = (f"{title}\n\nThe United States and the European Union welcome the commitment of Angola, Zambia and "
             "Malawi to build a railway.\n")
-    record = get_extractor().extract(Document(source="case.txt", text=text, published="2023-09-09", title=title))
+    record = code(text, published="2023-09-09", title=title)
     assert [sorted(a.parties) for a in record.agreements] == [["IGO:EU", "USA"]]
 
 
 def test_agreeing_to_meet_at_no_time_told_is_no_meeting_today() -> None:
     title = "Joint Statement between Australia and China"
     text = (f"{title}\n\nThe two sides agreed to meet at Ministerial level on an annual basis.\n")
-    record = get_extractor().extract(Document(source="case.txt", text=text, published="2008-04-10", title=title))
+    record = code(text, published="2008-04-10", title=title)
     assert not any(e.type == "CONSULT" and e.status == "occurred" for e in record.events)
 
 
 def test_a_joint_statement_title_name_running_into_the_next_words_still_names_its_state() -> None:
     title = "Joint Statement from Canada, Mexico, and the United States Following the Second Trade Committee Meeting"
     text = f"{title}\n\nThe three delegations met in Mexico City on July 25.\n"
-    record = get_extractor().extract(Document(source="case.txt", text=text, published="2023-07-27", title=title))
+    record = code(text, published="2023-07-27", title=title)
     assert [sorted(a.parties) for a in record.agreements] == [["CAN", "MEX", "USA"]]
 
 
@@ -294,7 +293,7 @@ def test_being_unable_to_provide_is_no_act() -> None:
     title = "Joint Statement from the Prime Ministers of Australia and Japan"
     text = (f"{title}\n\nWe, the Prime Ministers of Australia and Japan, met in Tokyo. We are unable to provide "
             "additional details at this time due to operational security concerns.\n")
-    record = get_extractor().extract(Document(source="case.txt", text=text, published="2024-07-10", title=title))
+    record = code(text, published="2024-07-10", title=title)
     assert any(e.type == "CONSULT" for e in record.events)
     assert not any(e.type in ("AID", "COOPERATE") for e in record.events)
 
@@ -303,7 +302,7 @@ def test_a_headline_visit_by_an_official_is_that_officials_visit() -> None:
     title = "Visit by Israeli Foreign Minister Yair Lapid to Morocco"
     text = (f"{title}\n\nThe United States welcomes the visit by Israeli Foreign Minister Yair Lapid to the Kingdom "
             "of Morocco.\n")
-    record = get_extractor().extract(Document(source="case.txt", text=text, published="2021-08-12", title=title))
+    record = code(text, published="2021-08-12", title=title)
     visits = {(tuple(e.actor), tuple(e.recipient)) for e in record.events if e.type == "CONSULT"}
     assert visits == {(("ISR",), ("MAR",))}
 
@@ -319,7 +318,7 @@ def test_the_voices_meeting_with_a_guest_named_nowhere_else_is_at_home() -> None
     title = "Meeting with Prime Minister of Hungary Viktor Orban"
     text = (f"{title}\n\nVladimir Putin held talks with Prime Minister of Hungary Viktor Orban. The leaders discussed "
             "gas supplies.\n")
-    record = get_extractor().extract(Document(source="case.txt", text=text, published="2022-02-01", title=title))
+    record = code(text, published="2022-02-01", title=title)
     meeting = next(e for e in record.events if e.type == "CONSULT")
     assert (meeting.actor, meeting.recipient) == (["HUN"], ["RUS"])
     assert meeting.place is not None and meeting.place.country == "RUS"
@@ -328,6 +327,6 @@ def test_the_voices_meeting_with_a_guest_named_nowhere_else_is_at_home() -> None
 def test_the_voices_call_with_a_guest_stays_a_call() -> None:
     title = "Telephone conversation with Prime Minister of Hungary Viktor Orban"
     text = f"{title}\n\nVladimir Putin had a telephone conversation with Prime Minister of Hungary Viktor Orban.\n"
-    record = get_extractor().extract(Document(source="case.txt", text=text, published="2022-02-01", title=title))
+    record = code(text, published="2022-02-01", title=title)
     call = next(e for e in record.events if e.type == "CONSULT")
     assert call.recipient == [] and call.place is None

@@ -217,6 +217,17 @@ class EventSet:
                     old.people.append(p)
 
 
+def _consults(f: Found) -> bool:
+    """The trigger codes a meeting or call (PLOVER CONSULT, document reading)."""
+    return bool(f.trigger.code) and plover_type(f.trigger.code or "", False) == "CONSULT"
+
+
+def _met(clause: Clause, *preps: str) -> list[str]:
+    """The parties a meeting clause names, in order: its doers, its targets and those it is held with."""
+    ms = [*clause.doers, *clause.targets, *clause.with_(*(preps or ("with", "between")))]
+    return list(dict.fromkeys(m.code for m in ms))
+
+
 def _fold(evs: dict[Any, Event], k: Any, into: Event) -> None:
     """The event at `k` is another report of `into`: its evidence joins `into`'s and it goes."""
     into.evidence_all.extend(e for e in evs.pop(k).evidence_all if e not in into.evidence_all)
@@ -891,19 +902,16 @@ class Coder:
     def _headline_meeting(found: list[Found], headline: Sent, voice: list[str]) -> list[str]:
         """The parties of the meeting or call a headline names, with the text's voice when it names no subject."""
         for f in found:
-            if f.sent is headline and f.trigger.code and plover_type(f.trigger.code, False) == "CONSULT" \
-                    and f.clause.mood.kind == "realis" and f.clause.with_("with"):
-                ps = [m.code for m in [*f.clause.doers, *f.clause.targets, *f.clause.with_("with")]]
-                return list(dict.fromkeys([*([] if f.clause.doers else voice), *ps]))
+            if f.sent is headline and _consults(f) and f.clause.mood.kind == "realis" and f.clause.with_("with"):
+                return list(dict.fromkeys([*([] if f.clause.doers else voice), *_met(f.clause, "with")]))
         return []
 
     def _lead_meeting(self, found: list[Found], body: list[Sent]) -> list[str]:
         """The parties of the first meeting or call the text tells of."""
         first = {id(s) for s in body[:4]}
         for f in found:
-            if id(f.sent) in first and f.trigger.code and plover_type(f.trigger.code, False) == "CONSULT":
-                ps = [m.code for m in [*f.clause.doers, *f.clause.targets, *f.clause.with_("with", "between")]]
-                states = list(dict.fromkeys(c for c in ps if not c.startswith("IGO:")))
+            if id(f.sent) in first and _consults(f):
+                states = [c for c in _met(f.clause) if not c.startswith("IGO:")]
                 if len(states) >= 2 and f.clause.mood.kind == "realis":
                     return states
         return []
@@ -914,9 +922,9 @@ class Coder:
         sentences."""
         first = [id(s) for s in body[:3]]
         for f in found:
-            if id(f.sent) not in first or not f.trigger.code or plover_type(f.trigger.code, False) != "CONSULT":
+            if id(f.sent) not in first or not _consults(f):
                 continue
-            met = {m.code for m in [*f.clause.doers, *f.clause.targets, *f.clause.with_("with", "between")]}
+            met = set(_met(f.clause))
             if len(group) >= 2 and met and not set(group) <= met:
                 continue  # "told X about his talks with Y on December 7": another meeting, told of
             w = f.clause.when
