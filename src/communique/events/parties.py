@@ -217,7 +217,7 @@ class Parties:
         """'their' in the clause of a plural noun subject that names no party refers to that subject."""
         v = poss.head
         for _ in range(6):
-            if is_verb(v) or v.head is v:
+            if is_verb(v) or v.head == v:
                 break
             v = v.head
         subj = [c for c in v.children if c.dep_ == "nsubj"] if is_verb(v) else []
@@ -471,7 +471,7 @@ class Parties:
         else the last person named before it, within a few sentences."""
         head = t.head
         for _ in range(8):  # up to the clause's verb: its subject, if a person other than the pronoun
-            if head.tag_.startswith("VB") or head.head is head:
+            if head.tag_.startswith("VB") or head.head == head:
                 break
             head = head.head
         bound: set[int] = set()  # an object pronoun is not its own clause's subject ("X called Y to congratulate him")
@@ -494,7 +494,7 @@ class Parties:
                             bound.add(s.i)
                             continue
                         return [m]
-            if head.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or head.head is head:
+            if head.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or head.head == head:
                 break
             if t.dep_ in ("dobj", "dative", "iobj") and head.dep_ == "ccomp":
                 bound = set()  # "X said that Y would meet him": him may be X
@@ -646,7 +646,7 @@ def _against_first_person(t: Token) -> bool:
     should", "they give us the time"): the speaker is one of the text's pair, so 'they' is not the pair."""
     verb = t.head
     for _ in range(3):
-        if verb.tag_.startswith("VB") or verb.head is verb:
+        if verb.tag_.startswith("VB") or verb.head == verb:
             break
         verb = verb.head
     args = [c for c in verb.children if c.i != t.i]

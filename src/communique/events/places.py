@@ -71,7 +71,7 @@ def place_of_clause(ctx: Context, clause: Clause) -> Place | None:
     phrase on the object ("met Narendra Modi in Paris"), so the objects' phrases count too."""
     tok = clause.trigger.token
     toks = [tok, *(tok.doc[i] for i in sorted(clause.trigger.covered))]
-    if clause.verb is not None and clause.verb is not tok:
+    if clause.verb is not None and clause.verb != tok:
         toks.append(clause.verb)
     if clause.trigger.nominal and (held := occurrence_verb(tok)) is not None:
         toks.insert(1, held)  # "the talks held in Sochi"
