@@ -170,3 +170,12 @@ def test_meetings_someone_tells_about_were_held_before_the_telling() -> None:
     text = "Vladimir Putin told the President of Azerbaijan about meetings with the US on security guarantees.\n"
     meetings = [e for e in code(text, published="2022-01-18").events if sorted(e.actor) == ["RUS", "USA"]]
     assert meetings and all(e.date != "2022-01-18" for e in meetings)
+
+
+def test_a_participle_adjunct_shares_its_verbs_plan_and_time() -> None:
+    # "will be in X from May 2, visiting A and B": the visit is planned, on the stay's days, not done today
+    rec = code("President Ramos of Chile will be in New Zealand from Sunday May 2 until Tuesday May 4, visiting both "
+               "Auckland and Wellington.", published="2004-04-26")
+    visits = [e for e in rec.events if e.type == "CONSULT"]
+    assert visits and all((e.status, e.date) == ("planned", "2004-05-02") for e in visits), \
+        [(e.status, e.date) for e in visits]

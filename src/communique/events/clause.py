@@ -31,6 +31,7 @@ from communique.events.parse import (
     objects,
     preps,
     reported_future,
+    same_noun,
     subjects,
 )
 from communique.events.parties import (
@@ -159,7 +160,7 @@ def _owner_told_before(obj: Token, sent: Span, parties: Parties, reach: int = 12
     doc = obj.doc
     for i in range(sent.start - 1, max(-1, sent.start - reach - 1), -1):
         t = doc[i]
-        if t.lemma_ == obj.lemma_ and t.tag_.startswith("NN"):
+        if same_noun(t, obj) and t.tag_.startswith("NN"):
             return _owners(t, parties)
     return []
 
@@ -237,7 +238,9 @@ def clause_time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
         if best is None or d < best[0]:
             best = (d, ref)
     purpose = anchor.dep_ == "advcl" and any(a.lower_ == "to" for a in children(anchor, "aux"))
-    if best is None and (anchor.dep_ in ("xcomp", "acomp") or purpose) and anchor.head is not anchor:
+    # ("will be in New Zealand from Sunday May 2, visiting Auckland": a participle adjunct shares its verb's time)
+    adjunct = anchor.dep_ == "advcl" and anchor.tag_ == "VBG" and not children(anchor, "aux", "auxpass", "nsubj", "mark")
+    if best is None and (anchor.dep_ in ("xcomp", "acomp") or purpose or adjunct) and anchor.head != anchor:
         # ("travels to X tomorrow to meet Y": a purpose is done on the trip, at its time)
         # "next February, we will be able to meet": the time of the verb the trigger completes
         up = anchor.head if anchor.head.dep_ != "acomp" else anchor.head.head
@@ -303,7 +306,7 @@ def _through_noun(tok: Token, head: Token, own: frozenset[int]) -> bool:
 def _crosses_clause(tok: Token, head: Token) -> bool:
     t = tok
     while t.i != head.i and t.head.i != t.i:
-        if t is not tok and is_verb(t) and t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj"):
+        if t != tok and is_verb(t) and t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj"):
             return True
         t = t.head
     return False
@@ -346,10 +349,10 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             doers = parties.located(tok)  # civilians of no named country acting in X are X's people
         if not doers and parties.sentence and any(_domestic(s, parties) for s in subj):
             doers = parties.sole_country(tok)
-        if not doers and tok.dep_ == "acl" and tok.head is not tok and not children(tok, "agent"):
+        if not doers and tok.dep_ == "acl" and tok.head != tok and not children(tok, "agent"):
             doers = _owners(tok.head, parties)  # "the decision of the EU to allocate ..."
         objs = objects(tok)
-        if tok.dep_ == "pcomp" and tok.head.lower_ == "with" and tok.head.head is not tok.head \
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "with" and tok.head.head != tok.head \
                 and is_verb(tok.head.head) and not parties.sentence:
             # "spoke with X to offer his congratulations": the parser's subject of 'offer' is whom the speaker
             # spoke with; the speaker offers, to X
@@ -408,7 +411,7 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
                     if m is not None])
     verb: Token | None = None
     head = tok.head
-    if tok.dep_ in ("dobj", "attr", "nsubjpass", "nsubj", "pobj", "conj", "appos", "npadvmod") and head is not tok:
+    if tok.dep_ in ("dobj", "attr", "nsubjpass", "nsubj", "pobj", "conj", "appos", "npadvmod") and head != tok:
         v = head
         while v.dep_ in ("prep", "conj", "appos") and v.head is not v and not is_verb(v):
             v = v.head
@@ -534,8 +537,8 @@ def occurrence_verb(tok: Token) -> Token | None:
     if own is None:  # "talks between the delegation and representatives from X held on March 7": the parser
         # hangs the participle on the last noun of the phrase
         own = next((c for c in tok.subtree if c.i > tok.i and c.dep_ == "acl" and c.lower_ in HELD_PARTICIPLES
-                    and c.head is not tok and c.head.tag_.startswith("NN")), None)
-    if own is None and tok.dep_ in ("dobj", "pobj") and tok.head is not tok:
+                    and c.head != tok and c.head.tag_.startswith("NN")), None)
+    if own is None and tok.dep_ in ("dobj", "pobj") and tok.head != tok:
         # "welcomed the upcoming dialogue, taking place in October": the parser hangs the participle right after
         # the noun's phrase on the verb
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head

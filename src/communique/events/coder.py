@@ -40,6 +40,7 @@ from communique.events.parse import (
     is_verb,
     negated,
     objects,
+    same_noun,
     subjects,
 )
 from communique.events.parties import (
@@ -112,7 +113,7 @@ def _names_cooperation(heads: list[Token]) -> bool:
     its infinitive's ("to continue joint work", "to the sharing of data")."""
     for h in heads:
         for w in [h, *(o for o in h.children if o.dep_ == "dobj")]:
-            if w.lower_ in COOPERATION_NOUNS or (w.lower_ in SHARING_NOUNS and w is h) or (
+            if w.lower_ in COOPERATION_NOUNS or (w.lower_ in SHARING_NOUNS and w == h) or (
                     w.lower_ in ("work", "efforts")
                     and any(a.lower_ in ("joint", "common") for a in w.children if a.dep_ == "amod")):
                 return True
@@ -438,7 +439,7 @@ class Coder:
             head = tok.head
             if self.sentence_mode:
                 head = _commissive_head(tok, vowing) or tok
-            elif tok.dep_ == "pcomp" and head.lower_ == "to" and head.head is not head:
+            elif tok.dep_ == "pcomp" and head.lower_ == "to" and head.head != head:
                 head = head.head  # "committed to strengthening"
             elif tok.dep_ != "xcomp":
                 continue
@@ -763,7 +764,7 @@ class Coder:
                 continue  # "Should X attack ..., X will face consequences": a condition, not a demand
             addressed = [m for n in tok.children if n.dep_ == "nsubj" for m in ctx.parties.of_np(n)]
             head = tok
-            while head.dep_ in ("ccomp", "conj") and head.head is not head:
+            while head.dep_ in ("ccomp", "conj") and head.head != head:
                 head = head.head
             said_by = head.head.head if self.sentence_mode and head.dep_ == "acl" and head.head.dep_ == "dobj" \
                 and is_verb(head.head.head) else None
@@ -775,18 +776,18 @@ class Coder:
                              for o in p.children if o.dep_ == "pobj" for m in ctx.parties.of_np(o)] or addressed
             if not addressed or negated(tok) or all(m.kind == "group" for m in addressed):
                 continue  # ("our countries must work together": the speakers' own resolve, asked of no other)
-            if head is not tok and head.lower_ in DISCUSSING:
+            if head != tok and head.lower_ in DISCUSSING:
                 continue  # "discussed how X must ...": the topic of a discussion, not a demand
             if said_by is not None:
                 speaker = issuer
-            elif head is tok:
+            elif head == tok:
                 speaker = ctx.parties.speaker(tok)
             else:
                 speaker = [m for sub in subjects(head) for m in ctx.parties.of_np(sub)]
             others = [m for m in speaker if m.code not in {a.code for a in addressed}]
             # (sentence mode: a demand within one state, "Rwandan rebels said the Rwandan government must ...")
             speaker = others if others or not self.sentence_mode else speaker
-            if not speaker and not (self.sentence_mode and head is not tok):
+            if not speaker and not (self.sentence_mode and head != tok):
                 continue  # (sentence mode: a speaker the text names but we cannot place still demands)
             trig = Trigger(tok, "100", None, "PLOVER_MANUAL.tex:572 REQUEST (deontic 'must')", False, frozenset({tok.i}))
             clause = read_clause(trig, ctx.parties, s.span, s.time_roots)
@@ -808,7 +809,7 @@ class Coder:
             return []
         head = tok.head  # the noun of need, then the verb that states it
         for _ in range(3):
-            if is_verb(head) or head.head is head:
+            if is_verb(head) or head.head == head:
                 break
             head = head.head
         if not is_verb(head) or head.lower_ in DISCUSSING or negated(head):
@@ -1186,7 +1187,7 @@ def _antecedents(found: list[Found], sents: list[Sent], ctx: Context) -> None:
                 continue
             n = g.trigger.token if g.trigger.nominal else next(
                 (c for c in g.trigger.token.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            if n is None or n.lemma_.lower() != noun.lemma_.lower() and n.lower_ != noun.lower_:
+            if n is None or not same_noun(n, noun):
                 continue
             host = next((h for h in found if h.sent is g.sent and h.trigger.token.i == n.head.i
                          and _hosting(h.trigger)), None) if g.trigger.nominal else (g if _hosting(g.trigger) else None)
@@ -1220,7 +1221,7 @@ def _topic_party(sent: Sent, start: int, end: int) -> bool:
     if span is None:
         return False
     head = span.root
-    while head.dep_ in ("compound", "amod", "poss", "nmod", "conj") and head.head is not head:
+    while head.dep_ in ("compound", "amod", "poss", "nmod", "conj") and head.head != head:
         head = head.head  # (and the rest of a list: "for Angola, Zambia and X")
     return head.dep_ == "pobj" and head.head.lower_ in ("in", "on", "for", "about", "against", "regarding", "concerning")
 
@@ -1418,7 +1419,7 @@ def _clause_depth(tok: Any) -> int:
     depth = 0
     t = tok
     for _ in range(30):
-        if t.head is t:
+        if t.head == t:
             break
         parent = t.head
         if t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj") and is_verb(parent) \
@@ -1458,7 +1459,7 @@ def _main_clause_time(tok: Any) -> bool:
     t = tok
     for _ in range(6):
         head = t.head
-        if head is t or head.dep_ == "ROOT":
+        if head == t or head.dep_ == "ROOT":
             return head.dep_ == "ROOT" and t.dep_ in ("npadvmod", "prep", "advmod", "tmod", "obl", "pobj")
         if is_verb(head) or head.tag_.startswith("NN"):
             return False

@@ -105,7 +105,7 @@ def clause_head(tok: Token) -> Token:
     """The verb whose clause a token belongs to (the token itself for a verb)."""
     t = tok
     for _ in range(40):
-        if is_verb(t) or t.dep_ in ("ROOT",) or t.head is t:
+        if is_verb(t) or t.dep_ in ("ROOT",) or t.head == t:
             return t
         t = t.head
     return t
@@ -115,11 +115,11 @@ def in_clause(tok: Token, head: Token) -> bool:
     """`tok` hangs from `head` without crossing into another clause."""
     t = tok
     for _ in range(40):
-        if t is head or t.i == head.i:
+        if t == head or t.i == head.i:
             return True
         if t.dep_ in CLAUSE_DEPS and is_verb(t):
             return False
-        if t.head is t:
+        if t.head == t:
             return False
         t = t.head
     return False
@@ -333,7 +333,7 @@ def negated(tok: Token) -> bool:
         return True
     if any(c.lower_ in ("never", "neither", "nor") and c.dep_ in ("advmod", "preconj", "cc") for c in tok.children):
         return True
-    if tok.dep_ == "xcomp" and tok.head is not tok:
+    if tok.dep_ == "xcomp" and tok.head != tok:
         return tok.head.lower_ in NEGATING_HEADS or negated(tok.head)
     return False
 
@@ -345,6 +345,15 @@ class Modality:
 
     kind: str  # realis | future | irrealis
     cue: str = ""
+
+
+def same_noun(a: Token, b: Token) -> bool:
+    """The same noun in either number ("the summit" of "summits"): the pipeline runs no lemmatizer, so
+    a plural's final s is dropped by hand."""
+    def base(t: Token) -> str:
+        w = t.lower_
+        return w[:-1] if t.tag_ in ("NNS", "NNPS") and w.endswith("s") and not w.endswith("ss") else w
+    return base(a) == base(b)
 
 
 def modality(tok: Token) -> Modality:
@@ -367,7 +376,7 @@ def modality(tok: Token) -> Modality:
         head = tok.head
         steps = 0
         # (a participle used as a preposition is no governing verb: "including in consultation with X")
-        while head is not head.head and (not is_verb(head) or head.dep_ == "prep") and steps < 4:
+        while head != head.head and (not is_verb(head) or head.dep_ == "prep") and steps < 4:
             head = head.head
             steps += 1
         if not is_verb(head):
@@ -390,7 +399,7 @@ def modality(tok: Token) -> Modality:
             return Modality("irrealis", m.lower_)
     if verb.tag_ == "VB" and children(verb, "aux") and any(a.lower_ == "to" for a in children(verb, "aux")):
         head = verb.head
-        if head.lower_ == "with" and verb.dep_ == "pcomp" and head.head is not head:
+        if head.lower_ == "with" and verb.dep_ == "pcomp" and head.head != head:
             head = head.head  # "spoke with X to offer his congratulations" (parsed as a clause under 'with')
         if verb.dep_ in ("advcl", "pcomp") and verb.lower_ in GREETING_ACTS and head.tag_ == "VBD" \
                 and head.lower_ in CALL_VERBS and modality(head).kind == "realis":
@@ -398,7 +407,7 @@ def modality(tok: Token) -> Modality:
         if verb.dep_ == "xcomp" and verb.lower_ in GREETING_ACTS - {"welcome"} and head.lower_ in PERFORMATIVE_HEADS \
                 and any(s.lower_ in ("i", "we") for s in children(head, "nsubj")) and not negated(head):
             return Modality("realis", f"performative ({head.lower_})")  # "I would like to congratulate X": said, so done
-        if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and head is not verb:
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and head != verb:
             hw = head.lower_
             if verb.dep_ == "xcomp" and hw in REALIS_HEADS:
                 return modality(head)
@@ -429,7 +438,7 @@ def modality(tok: Token) -> Modality:
         return Modality("irrealis", "to")
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "dobj", "pcomp", "ccomp", "conj"):
         head = verb.head
-        while head.dep_ == "conj" and head.tag_ == "VBG" and head.head is not head:
+        while head.dep_ == "conj" and head.tag_ == "VBG" and head.head != head:
             head = head.head  # "discussed expanding and deepening cooperation"
         if head.lower_ in PROPOSING:
             return Modality("irrealis", f"proposed ({head.lower_})")  # "proposed establishing a dialogue"
@@ -437,11 +446,16 @@ def modality(tok: Token) -> Modality:
                                                                                    "concerning", "over")
                                           and head.head.lower_ in TOPIC_HEADS):
             return Modality("irrealis", f"topic ({head.lower_})")
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head != verb and is_verb(verb.head) \
+            and not children(verb, "aux", "auxpass", "nsubj", "mark"):
+        outer = modality(verb.head)  # "will be in New Zealand from May 2, visiting Auckland": the visit's plan
+        if outer.kind == "future":
+            return outer
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG":  # "look forward to meeting", "in order to"
         prep = verb.head
         if prep.lower_ == "to" and prep.head.lower_ in ("forward", "look", "looks", "looking", "looked"):
             return Modality("future", "look forward to")
-        if prep.lower_ in TEMPORAL_MARKS and is_verb(prep.head) and prep.head is not verb:
+        if prep.lower_ in TEMPORAL_MARKS and is_verb(prep.head) and prep.head != verb:
             outer = modality(prep.head)  # "will travel to Jakarta before visiting Viet Nam": the trip's time
             if outer.kind == "future":
                 return outer
@@ -450,16 +464,16 @@ def modality(tok: Token) -> Modality:
                 # held; a time of its own that is past makes it done
                 return Modality("future", "before")
     if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp") and not children(verb, "aux", "auxpass") \
-            and verb.head is not verb and is_verb(verb.head) and verb.head.tag_ in ("VB", "VBG") \
+            and verb.head != verb and is_verb(verb.head) and verb.head.tag_ in ("VB", "VBG") \
             and children(verb.head, "aux") and any(a.lower_ == "to" for a in children(verb.head, "aux")):
         return modality(verb.head)  # "urged X to help end the war": a bare infinitive under an infinitive
-    if verb.dep_ in ("conj",) and verb.head is not verb and misattached(verb):
+    if verb.dep_ in ("conj",) and verb.head != verb and misattached(verb):
         return modality(verb.head.head)
-    if verb.dep_ in ("conj",) and verb.head is not verb:
+    if verb.dep_ in ("conj",) and verb.head != verb:
         outer = modality(verb.head)
         if outer.kind != "realis" and not children(verb, "aux", "auxpass", "nsubj"):
             return outer
-    if verb.dep_ == "advcl" and verb.tag_ in ("VBP", "VBZ") and verb.head is not verb and is_verb(verb.head) \
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBP", "VBZ") and verb.head != verb and is_verb(verb.head) \
             and any(m.lower_ in TEMPORAL_MARKS for m in children(verb, "mark", "advmod")):
         outer = modality(verb.head)
         if outer.kind == "future":  # "I'll raise it when I speak with him": a time clause's present is future
@@ -525,9 +539,9 @@ def reported_future(tok: Token, mood: Modality) -> Modality:
     if mood.kind != "irrealis" or mood.cue != "would":
         return mood
     verb = tok
-    if verb.dep_ in ("acomp", "attr") and verb.head is not verb:
+    if verb.dep_ in ("acomp", "attr") and verb.head != verb:
         verb = verb.head  # "said he would be ready to ...": the copula's clause is the one reported
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head
     if verb.dep_ == "ccomp" and verb.head.lower_ in REPORTING:
         return Modality("future", "will")
@@ -539,13 +553,13 @@ def misattached(verb: Token) -> bool:
     release ... and asked for ..."): it belongs to the clause above, which has its tense."""
     head = verb.head
     return (verb.tag_ in FINITE and head.tag_ == "VB" and head.dep_ in ("ccomp", "xcomp", "advcl")
-            and any(a.dep_ == "aux" for a in head.children) and head.head is not head)
+            and any(a.dep_ == "aux" for a in head.children) and head.head != head)
 
 
 def ancestors_within(tok: Token, limit: int = 6) -> Iterator[Token]:
     t = tok
     for _ in range(limit):
-        if t.head is t:
+        if t.head == t:
             return
         t = t.head
         yield t
@@ -557,7 +571,7 @@ def depth_to(tok: Token, head: Token, limit: int = 12) -> int | None:
     while n <= limit:
         if t.i == head.i:
             return n
-        if t.head is t:
+        if t.head == t:
             return None
         t = t.head
         n += 1
