@@ -1257,3 +1257,17 @@ def test_coding_thanked_for_doing_is_done_by_the_one_thanked() -> None:
 def test_coding_taking_concerns_into_account_seizes_nothing() -> None:
     assert not any(t == "COERCE" for t, _a, _r in events(
         "Mr. Hanegbi of Israel confirmed that Israel is taking U.S. concerns into account."))
+
+
+def test_coding_a_place_discussed_is_a_topic_not_a_party() -> None:
+    rec = code("President Biden spoke with Prime Minister Brook of the United Kingdom today. They also discussed "
+               "Hong Kong.", published="2022-03-07")
+    assert all("HKG" not in (*e.actor, *e.recipient) for e in rec.events), [(e.actor, e.recipient) for e in rec.events]
+
+
+@pytest.mark.parametrize("text", [
+    '"We were interested in various formats of talks with the Russian Federation," the President said.',
+    "Ukraine is ready for negotiations with Russia.",
+])
+def test_coding_talks_one_is_ready_for_or_interested_in_are_no_meeting(text: str) -> None:
+    assert not [e for e in code(text, published="2022-02-17").events if e.type == "CONSULT"]

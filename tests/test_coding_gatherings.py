@@ -179,3 +179,11 @@ def test_a_participle_adjunct_shares_its_verbs_plan_and_time() -> None:
     visits = [e for e in rec.events if e.type == "CONSULT"]
     assert visits and all((e.status, e.date) == ("planned", "2004-05-02") for e in visits), \
         [(e.status, e.date) for e in visits]
+
+
+def test_a_visit_to_a_city_state_takes_place_in_its_city() -> None:
+    rec = code("Foreign Minister Tom Reeve of New Zealand will travel to Singapore on 15 March to meet his counterpart.",
+               published="2024-03-05")
+    visits = [e for e in rec.events if e.type == "CONSULT"]
+    assert visits and all(e.place is not None and (e.place.name, e.place.country) == ("Singapore", "SGP")
+                          for e in visits), [e.place for e in visits]

@@ -379,6 +379,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         carriers = [o for o in objs if tok.lower_ in SUPPORT_VERBS or o.i in trig.covered
                     or not (lex.nouns.get(o.lower_, ("",))[0].startswith("04"))]
         prep = _prep_parties([tok, *covered, *carriers], parties)
+        if trig.block == "CONFER" and tok.lower_.startswith("discuss") and not parties.sentence:
+            targets, owners, near = [], [], []  # "they also discussed Hong Kong": what is discussed is a topic
         if trig.block == "CONFER" and "to" in prep:
             # "discussed assistance to Haiti": a topic's 'to' is the topic's aim, not where one talks or goes
             prep["to"] = _prep_parties([tok, *covered], parties).get("to", [])

@@ -52,7 +52,7 @@ from communique.events.parties import (
     dedupe,
     subject_of_kind,
 )
-from communique.events.places import index_places, place, place_of_clause, places_in
+from communique.events.places import country_place, index_places, place, place_of_clause, places_in
 from communique.events.sentences import Sent, sentences
 from communique.records import Agreement, Event, Evidence, Partnership, Place
 from communique.resolve.actors import Resolved
@@ -1120,7 +1120,7 @@ class Coder:
         at_home = place_ is None and ctx.guest_meeting and home is not None and not home.startswith("IGO:") \
             and not ctx.res.places
         if at_home:
-            place_ = Place(country=home)
+            place_ = country_place(ctx.gaz, home) if home else None
         if place_ is None or not place_.country or ctx.sentence_mode:
             return
         for ev in list(events.events.values()):
@@ -1199,7 +1199,7 @@ def _antecedents(found: list[Found], sents: list[Sent], ctx: Context) -> None:
                 break
             where = place_of_clause(ctx, source.clause)
             if where is None and host is not None and not parties[0].code.startswith("IGO:"):
-                where = Place(country=parties[0].code)
+                where = country_place(ctx.gaz, parties[0].code)
             f.clause = replace(f.clause, targets=parties, when=f.clause.when or source.clause.when, place=where)
             break
 

@@ -23,7 +23,7 @@ from communique.events.dates import find_times, tensed
 from communique.events.lexicon import MOTION_BLOCKS, load_lexicon
 from communique.events.parse import children, conjuncts, preps, subjects
 from communique.events.parties import Mention, dedupe
-from communique.events.places import place_of_clause, places_in
+from communique.events.places import country_place, place_of_clause, places_in
 from communique.events.sentences import Sent
 from communique.records import Event, Place
 
@@ -208,7 +208,7 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
             # no visit of the text's pair)
             visitors = [Mention(c, "group") for c in ctx.res.group if c not in {h.code for h in hosts}] \
                 if status == "planned" or visitors else []
-        place = place_of_clause(ctx, clause) or (Place(country=hosts[0].code) if hosts else None)
+        place = place_of_clause(ctx, clause) or (country_place(ctx.gaz, hosts[0].code) if hosts else None)
         date = event_date(ctx, clause, status)
         ev = make_event(ctx, clause, sent, type_, "042", visitors, hosts[:1], mode="visit", status=status,
                         date=date, place=place)
@@ -264,7 +264,7 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
                     # "will be leaving tomorrow for A, B and C": the day is the first stop's; the later ones
                     # are within that month's trip
                     own = date[:7]
-                where = stop if stop is not None and stop.country == host.code else Place(country=host.code)
+                where = stop if stop is not None and stop.country == host.code else country_place(ctx.gaz, host.code)
                 ev = make_event(ctx, clause, sent, type_, "042", clause.doers, [host], mode="visit", status=status,
                                 date=own or date, place=where)
                 if ev:

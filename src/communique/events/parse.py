@@ -166,6 +166,11 @@ BE = frozenset({"be", "is", "was", "are", "were", "been", "being", "'s"})
 RESOLVE_ADJ = frozenset({"ready", "willing", "prepared", "determined", "committed", "able", "unwilling",
                          "unable", "eager", "keen", "reluctant", "opposed", "open"})
 
+#: adjectives of a stance toward an event that has not happened ("interested in talks", "ready for negotiations",
+#: CAMEO 036 READY (FOR &NEGOTIATION))
+STANCE_ADJ = frozenset({"ready", "willing", "prepared", "eager", "keen", "open", "interested", "hopeful",
+                        "reluctant", "unwilling"})
+
 
 def title_under(prep: Token) -> bool:
     """The title 'Under Secretary' that the parser took for the preposition 'under' ("Department of
@@ -372,6 +377,13 @@ def modality(tok: Token) -> Modality:
                        for a in c.children if a.dep_ == "aux" and a.lower_ in IRREALIS_AUX), None)
         if wished is not None:
             return Modality("irrealis", wished)
+    if verb is None:  # "were interested in various formats of talks", "ready for negotiations": a stance, no event
+        up, steps = tok, 0
+        while up.dep_ in ("pobj", "prep", "conj") and up.head != up and steps < 5:
+            up = up.head
+            steps += 1
+            if up.tag_ == "JJ" and up.lower_ in STANCE_ADJ:
+                return Modality("irrealis", f"stance ({up.lower_})")
     if verb is None:  # an event noun: read the verb that governs it ("will hold talks", "plans a visit")
         head = tok.head
         steps = 0
