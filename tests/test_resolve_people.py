@@ -450,3 +450,9 @@ def test_a_heading_in_capitals_run_into_the_text_is_no_title() -> None:
 def test_new_guinea_is_papua_new_guinea_never_guinea() -> None:
     res = _resolve("The Minister will visit Papua-New Guinea and then New Guinea's highlands.\n", "1970-06-12")
     assert "PNG" in res.countries and "GIN" not in res.countries
+
+
+def test_a_name_the_text_spells_out_replaces_the_tables_initial() -> None:
+    # the leaders table has "S. Jaishankar"; the text gives the full given name
+    text = "Mr Peters will meet the Foreign Minister of India, Subrahmanyam Jaishankar, in New Delhi on Monday.\n"
+    assert person(text, "Jaishankar", published="2024-03-05", author="NZL").name == "Subrahmanyam Jaishankar"

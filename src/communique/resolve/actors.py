@@ -180,6 +180,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         clean = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w\s.'-]*$", "", TITLE_PREFIX.sub("", form)).strip()
         if pa.id not in gaz.people and len(clean) > len(existing.name) and " " in clean:
             existing.name = clean  # the fullest form the text gives; the leaders table names its own
+        elif _spelled_out(existing.name, clean):
+            existing.name = clean  # unless the table gives an initial the text spells out ("S. Jaishankar")
         existing.mentions.append((s, e, form))
         if existing.country:
             spans.append((s, e, existing.country, "person"))
@@ -693,6 +695,13 @@ def _accompanies(span: Span, spans: list[tuple[int, int, str, str]]) -> str | No
     lo, hi = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)
     found = {c for s0, _e, c, k in spans if k == "person" and lo <= s0 < hi and not c.startswith("IGO:")}
     return found.pop() if len(found) == 1 else None
+
+
+def _spelled_out(short: str, full: str) -> bool:
+    """`full` spells out the initials of `short`: "Subrahmanyam Jaishankar" of "S. Jaishankar"."""
+    a, b = short.split(), full.split()
+    return len(a) == len(b) >= 2 and a[-1] == b[-1] and any(re.fullmatch(r"[A-Z]\.?", w) for w in a[:-1]) \
+        and all(x == y or re.fullmatch(r"[A-Z]\.?", x) and y[:1] == x[:1] and len(y) > 2 for x, y in zip(a[:-1], b[:-1], strict=True))
 
 
 def _as_subject(span: Span) -> bool:
