@@ -415,7 +415,7 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     head = tok.head
     if tok.dep_ in ("dobj", "attr", "nsubjpass", "nsubj", "pobj", "conj", "appos", "npadvmod") and head != tok:
         v = head
-        while v.dep_ in ("prep", "conj", "appos") and v.head is not v and not is_verb(v):
+        while v.dep_ in ("prep", "conj", "appos") and v.head != v and not is_verb(v):
             v = v.head
         if is_verb(v):
             verb = v
@@ -492,7 +492,7 @@ def _time_ahead_of_past_verb(noun: Token, times: list[tuple[TimeRef, Token]]) ->
     verb's object."""
     v = noun
     for _ in range(8):
-        if v.head is v or is_verb(v):
+        if v.head == v or is_verb(v):
             break
         v = v.head
     if not is_verb(v) or v.tag_ != "VBD" or children(v, "aux", "auxpass"):
@@ -609,7 +609,7 @@ def _stray_agent(tok: Token, parties: Parties) -> list[Mention]:
 def _told_before(tok: Token) -> bool:
     """The plan of `tok` is told in the past tense: "prepared to strike", "agreed to meet" (no 'will')."""
     t = tok
-    while t.dep_ in ("xcomp", "pobj", "prep", "pcomp") and t.head is not t:
+    while t.dep_ in ("xcomp", "pobj", "prep", "pcomp") and t.head != t:
         t = t.head
     return t.tag_ == "VBD" and not any(c.lower_ in FUTURE_AUX for c in t.children)
 

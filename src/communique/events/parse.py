@@ -204,7 +204,7 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
                                           and children(s, "nsubj") else [s])]
         if not subj:  # "X and Y have today consented to ...": the small model hangs the subject on the auxiliary
             subj = [s for a in children(t, "aux") for s in children(a, "nsubj")]
-        if subj and t.dep_ == "relcl" and t.head is not t and all(s.tag_ in ("WP", "WDT") for s in subj):
+        if subj and t.dep_ == "relcl" and t.head != t and all(s.tag_ in ("WP", "WDT") for s in subj):
             return conjuncts(t.head)  # "X, who arrived in Y today": the relative pronoun stands for X
         if subj:
             return [c for s in subj for c in conjuncts(s)]
@@ -230,10 +230,10 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
             # for committing": the one the verb acts on, or thanks go to, did what it is sanctioned or
             # thanked for
             return [c for o in _thanked(t.head.head) for c in conjuncts(o)]
-        if t.dep_ == "pobj" and t.lower_ in ASPECT_NOUNS and t.head is not t:
+        if t.dep_ == "pobj" and t.lower_ in ASPECT_NOUNS and t.head != t:
             t = t.head  # "are in the process of donating": the one in the process does it
             continue
-        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "oprd", "prep") and t.head is not t:
+        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "oprd", "prep") and t.head != t:
             came_by = t.dep_ if t.dep_ != "prep" else came_by
             if t.dep_ == "conj" and misattached(t):
                 t = t.head.head  # "reiterated that X must release ... and asked": 'asked' is the outer verb's
@@ -243,7 +243,7 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
         if t.dep_ == "acl" and accepted_invitation(t):
             t = t.head.head  # the invitation's accepting verb, whose subject visits
             continue
-        if t.dep_ in ("relcl", "acl") and t.head is not t:
+        if t.dep_ in ("relcl", "acl") and t.head != t:
             return conjuncts(t.head)
         return []
     return []
@@ -493,7 +493,7 @@ def modality(tok: Token) -> Modality:
     if verb.dep_ == "relcl" and verb.tag_ in ("VBP", "VBZ") and verb.head.lower_ in TIME_NOUNS \
             and any(m.lower_ == "when" for m in children(verb, "advmod")):
         host = verb.head.head  # "will be in the spotlight this week when the Minister travels to ..."
-        while host.dep_ in ("npadvmod", "pobj", "prep") and host.head is not host:
+        while host.dep_ in ("npadvmod", "pobj", "prep") and host.head != host:
             host = host.head
         if is_verb(host) and modality(host).kind == "future":
             return modality(host)
@@ -529,10 +529,10 @@ def reported(verb: Token) -> bool:
     """The verb's clause is what a verb of saying reports ("he said that X would ...")."""
     t = verb
     for _ in range(4):
-        if t.dep_ == "conj" and t.head is not t:
+        if t.dep_ == "conj" and t.head != t:
             t = t.head
             continue
-        if t.dep_ == "ccomp" and t.head is not t:
+        if t.dep_ == "ccomp" and t.head != t:
             return t.head.lower_ in REPORTING_VERBS or reported(t.head) and t.head.lower_ in ("pleased", "glad")
         return False
     return False
