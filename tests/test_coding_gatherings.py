@@ -187,3 +187,17 @@ def test_a_visit_to_a_city_state_takes_place_in_its_city() -> None:
     visits = [e for e in rec.events if e.type == "CONSULT"]
     assert visits and all(e.place is not None and (e.place.name, e.place.country) == ("Singapore", "SGP")
                           for e in visits), [e.place for e in visits]
+
+
+def test_talks_a_party_is_willing_to_hold_are_no_meeting() -> None:
+    rec = code("The New Zealand government welcomes the United States' willingness for talks with North Korea.",
+               published="2018-03-09")
+    assert not [e for e in rec.events if e.type == "CONSULT"]
+
+
+def test_an_upcoming_visit_welcomed_today_is_dated_by_its_arrival_not_the_welcome() -> None:
+    text = ("Prime Minister John Key today welcomed the upcoming State Visit to New Zealand by the President of India, "
+            "Pranab Mukherjee. President Mukherjee and his delegation arrive on Saturday 30 April for a series of "
+            "events in Auckland.")
+    visits = [e for e in code(text, published="2016-04-22").events if e.type == "CONSULT"]
+    assert [(e.actor, e.recipient, e.date, e.status) for e in visits] == [(["IND"], ["NZL"], "2016-04-30", "planned")]

@@ -480,8 +480,11 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     neg = negated(tok) or (verb is not None and negated(verb))
     held = occurrence_verb(tok)  # "following up on the talks held in Sochi on October 22": the talks' own time
     when = clause_time(tok, sent, times, trig.covered) or _time_ahead_of_past_verb(tok, times) or (
-        clause_time(held, sent, times, trig.covered | {tok.i}) if held is not None else None) or (
-        clause_time(verb, sent, times, trig.covered | {tok.i}) if verb is not None else None)
+        clause_time(held, sent, times, trig.covered | {tok.i}) if held is not None else None)
+    if when is None and verb is not None:
+        when = clause_time(verb, sent, times, trig.covered | {tok.i})
+        if when is not None and own.kind == "future" and not when.future:
+            when = None  # "today welcomed the upcoming State Visit": today is the welcome's, the visit is ahead
     return Clause(trig, doers, list(targets), [], prep, mood, neg,
                   tensed(when, _ahead(mood), _told_before(verb or tok)), verb)
 

@@ -34,6 +34,7 @@ from communique.events.common import (
 from communique.events.lexicon import CONSULT_BLOCKS, Lexicon, Trigger, load_lexicon
 from communique.events.parse import (
     FINITE,
+    FUTURE_ADJ,
     REPORTING,
     Modality,
     children,
@@ -306,6 +307,10 @@ class Coder:
                 if t.block == "MEET_PEOPLE" and t.covered == frozenset({tok.i}) and _met_a_thing(tok, sent):
                     continue  # "will face consequences", "meet its obligations": met is a thing, not a party
                     # (the dictionary's own patterns: FACE * PROBLEM [012], FACE * COUP [012])
+                if (t.code or "").startswith("043") and any(
+                        a.dep_ in ("amod", "compound") and a.lower_ in FUTURE_ADJ
+                        for o in children(tok, "dobj") for a in o.children):
+                    continue  # "welcomed the upcoming State Visit": a welcome of a visit ahead hosts no one yet
                 meeting = (t.code or "")[:3] in CONSULT_CODES and t.block not in CONSULT_BLOCKS
                 nouns = [tok.doc[i] for i in t.covered if i != tok.i] if meeting else []
                 told = [n for n in nouns if self.lex.noun(n) is not None and _names_parties(n)]

@@ -62,6 +62,9 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
     for p in places_in(ctx, toks, words, objects=objects):
         if p.country:
             out.append((Mention(p.country, "country"), p))
+    if arrive and not out:  # "arrive on Saturday for a series of events in Auckland": where its purpose is
+        aims = [x for t in toks for w, o in preps(t) if w == "for" for x in o.subtree]
+        out += [(Mention(p.country, "country"), p) for p in places_in(ctx, aims, ("in", "at")) if p.country]
     named = [*clause.with_("to", "into", *(("in",) if arrive else ()), *(("for",) if leaving else ())),
              *(clause.targets if objects else []),
              *(clause.owners if objects else []),

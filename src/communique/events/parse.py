@@ -171,6 +171,10 @@ RESOLVE_ADJ = frozenset({"ready", "willing", "prepared", "determined", "committe
 STANCE_ADJ = frozenset({"ready", "willing", "prepared", "eager", "keen", "open", "interested", "hopeful",
                         "reluctant", "unwilling"})
 
+#: nouns of the same stances (CAMEO's EXPRESS/REITERATE * WILLINGNESS, READINESS, DESIRE: 013/014/030/036)
+STANCE_NOUNS = frozenset({"willingness", "readiness", "openness", "desire", "eagerness", "preparedness",
+                          "interest", "intention", "intent"})
+
 
 def title_under(prep: Token) -> bool:
     """The title 'Under Secretary' that the parser took for the preposition 'under' ("Department of
@@ -377,12 +381,13 @@ def modality(tok: Token) -> Modality:
                        for a in c.children if a.dep_ == "aux" and a.lower_ in IRREALIS_AUX), None)
         if wished is not None:
             return Modality("irrealis", wished)
-    if verb is None:  # "were interested in various formats of talks", "ready for negotiations": a stance, no event
+    if verb is None:  # "were interested in various formats of talks", "ready for negotiations", "the United
+        # States' willingness for talks": a stance toward an event, no event
         up, steps = tok, 0
         while up.dep_ in ("pobj", "prep", "conj") and up.head != up and steps < 5:
             up = up.head
             steps += 1
-            if up.tag_ == "JJ" and up.lower_ in STANCE_ADJ:
+            if up.tag_ == "JJ" and up.lower_ in STANCE_ADJ or up.tag_.startswith("NN") and up.lower_ in STANCE_NOUNS:
                 return Modality("irrealis", f"stance ({up.lower_})")
     if verb is None:  # an event noun: read the verb that governs it ("will hold talks", "plans a visit")
         head = tok.head
