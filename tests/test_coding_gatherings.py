@@ -6,6 +6,8 @@ coded in document mode through the real pinned model.
 
 from __future__ import annotations
 
+from communique.extract import get_extractor
+from communique.records import Document
 from tests.test_coding import code, events
 
 
@@ -201,3 +203,30 @@ def test_an_upcoming_visit_welcomed_today_is_dated_by_its_arrival_not_the_welcom
             "events in Auckland.")
     visits = [e for e in code(text, published="2016-04-22").events if e.type == "CONSULT"]
     assert [(e.actor, e.recipient, e.date, e.status) for e in visits] == [(["IND"], ["NZL"], "2016-04-30", "planned")]
+
+
+def test_the_two_countries_in_a_text_of_several_are_the_voice_and_the_state_just_named() -> None:
+    # (the lead's trip makes all five the text's group: "the two countries" are two of them)
+    text = ("Readout of Senior Official Travel to the Pacific\n\nA high-level U.S. delegation visited Wellington, New "
+            "Zealand; Port Moresby, Papua New Guinea; Honiara, Solomon Islands; and Suva, Fiji.\n\nFollowing up on "
+            "the April 2022 visit to the Solomon Islands, the two countries held the first high-level strategic "
+            "dialogue.")
+    rec = get_extractor().extract(Document(source="case.md", text=text, published="2023-03-28",
+                                           title="Readout of Senior Official Travel to the Pacific",
+                                           url="https://www.whitehouse.gov/briefing-room/readout/"))
+    sides = [set(e.actor) | set(e.recipient) for e in rec.events]
+    assert {"USA", "SLB"} in sides and all(s <= {"USA", "NZL", "PNG", "SLB", "FJI"} and len(s) == 2 and "USA" in s
+                                           for s in sides), sides
+
+
+def test_the_delegation_with_no_state_is_the_last_one_named_else_the_texts_own() -> None:
+    # a Korean delegation named before: 'the delegation' is Korea's
+    text = ("Head of the Office of the President of Ukraine Andrii Yerko received the Korean parliamentary "
+            "delegation in Kyiv on Monday. The delegation met with the Speaker of the Verkhovna Rada.")
+    assert all("KOR" in (*e.actor, *e.recipient) for e in code(text, published="2022-06-07").events if e.type == "CONSULT")
+    # none named: the publisher's own
+    text = "Readout of Travel to Fiji\n\nIn Suva, the delegation met with the Pacific Islands Forum Secretariat on Monday."
+    rec = get_extractor().extract(Document(source="case.md", text=text, published="2023-03-28",
+                                           title="Readout of Travel to Fiji", url="https://www.whitehouse.gov/readout/"))
+    assert any("USA" in e.actor and "IGO:PIF" in (*e.actor, *e.recipient) for e in rec.events), \
+        [(e.actor, e.recipient) for e in rec.events]
