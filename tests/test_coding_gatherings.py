@@ -230,3 +230,16 @@ def test_the_delegation_with_no_state_is_the_last_one_named_else_the_texts_own()
                                            title="Readout of Travel to Fiji", url="https://www.whitehouse.gov/readout/"))
     assert any("USA" in e.actor and "IGO:PIF" in (*e.actor, *e.recipient) for e in rec.events), \
         [(e.actor, e.recipient) for e in rec.events]
+
+
+def test_a_headline_call_of_several_is_one_call_with_all_whatever_the_body_parse_drops() -> None:
+    title = ("Readout of President Joe Biden's Call with President Emmanuel Macron of France, Chancellor Olaf Scholz "
+             "of Germany, and Prime Minister Boris Johnson of the United Kingdom")
+    text = (f"{title}\n\nPresident Joseph R. Biden, Jr. held a secure video call today with President Emmanuel Macron "
+            "of France, Chancellor Olaf Scholz of Germany, and Prime Minister Boris Johnson of the United Kingdom. "
+            "In addition, they discussed their respective recent engagements with the Ukrainian and Russian "
+            "presidents.")
+    rec = get_extractor().extract(Document(source="case.md", text=text, published="2022-03-07", title=title,
+                                           url="https://www.whitehouse.gov/briefing-room/readout/"))
+    calls = [e for e in rec.events if e.type == "CONSULT"]
+    assert [sorted(e.actor) for e in calls] == [["DEU", "FRA", "GBR", "USA"]], [(e.actor, e.recipient) for e in calls]

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from communique.events.dates import TimeRef, tensed
 from communique.events.lexicon import MOTION_BLOCKS, OCCURRENCE, Trigger, load_lexicon
 from communique.events.parse import (
+    FUTURE_ADJ,
     FUTURE_AUX,
     SCHEDULED,
     Modality,
@@ -378,6 +379,10 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         lex = load_lexicon()
         carriers = [o for o in objs if tok.lower_ in SUPPORT_VERBS or o.i in trig.covered
                     or not (lex.nouns.get(o.lower_, ("",))[0].startswith("04"))]
+        if trig.block == "CONFER" and tok.lower_.startswith("discuss"):
+            # "discussed their respective engagements with the Ukrainian and Russian presidents": a possessed
+            # topic's partners are its owner's, not those one talks with
+            carriers = [o for o in carriers if o.i in trig.covered or not children(o, "poss")]
         prep = _prep_parties([tok, *covered, *carriers], parties)
         if trig.block == "CONFER" and tok.lower_.startswith("discuss") and not parties.sentence:
             targets, owners, near = [], [], []  # "they also discussed Hong Kong": what is discussed is a topic
@@ -483,7 +488,7 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         clause_time(held, sent, times, trig.covered | {tok.i}) if held is not None else None)
     if when is None and verb is not None:
         when = clause_time(verb, sent, times, trig.covered | {tok.i})
-        if when is not None and own.kind == "future" and not when.future:
+        if when is not None and own.kind == "future" and own.cue in FUTURE_ADJ and not when.future:
             when = None  # "today welcomed the upcoming State Visit": today is the welcome's, the visit is ahead
     return Clause(trig, doers, list(targets), [], prep, mood, neg,
                   tensed(when, _ahead(mood), _told_before(verb or tok)), verb)

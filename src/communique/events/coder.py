@@ -1036,8 +1036,29 @@ class Coder:
                          and (not titled or x.date == ctx.anchor) and (titled or _same_kind(x, evs[k]))), None)
             if twin is None and titled:  # "Visit to New Zealand" over a text announcing it: the planned visit
                 twin = next((x for x in evs.values() if x.date and x.key()[:2] == k[:2] and x.status == "planned"), None)
-            if twin is not None:
+            fuller = evs[k]
+            wider = None if twin is not None or not titled or fuller.recipient else next(
+                (x for x in evs.values() if x.date == ctx.anchor and x.key()[0] == k[0] and x.key()[1] < k[1]
+                 and not x.recipient and len(x.actor) >= 2 and _same_kind(x, fuller)), None)
+            if wider is not None:
+                # "Call with President X of A, Chancellor Y of B, and Prime Minister Z of C" over a body that
+                # lost one of them to the parse: the one call, with all the headline names
+                old_slot = EventSet.slot(wider)
+                _fold(evs, k, wider)
+                evs.pop(old_slot, None)
+                wider.actor = sorted(set(wider.actor) | set(fuller.actor))
+                evs.setdefault(EventSet.slot(wider), wider)
+            elif twin is not None:
                 _fold(evs, k, twin)
+                if titled and not twin.mode and fuller.mode:
+                    twin.mode, twin.cameo = fuller.mode, fuller.cameo  # "Call with ...": the body's talks were a call
+                if titled and not twin.recipient:
+                    # the headline's call is the body's report that names all its parties; a report of it that
+                    # lost one to the parse ("... Chancellor Y of B, and Prime Minister Z of C") is the same call
+                    for j in [j for j, x in evs.items() if x is not twin and x.date == twin.date and not x.recipient
+                              and x.type == twin.type and len(x.actor) >= 2 and set(x.actor) < set(twin.actor)
+                              and _same_kind(x, twin)]:
+                        _fold(evs, j, twin)
             elif titled:
                 ev = evs.pop(k)
                 ev.date, ev.place = ctx.anchor, ctx.place if ev.mode != "phone" else None
