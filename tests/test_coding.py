@@ -1271,3 +1271,16 @@ def test_coding_a_place_discussed_is_a_topic_not_a_party() -> None:
 ])
 def test_coding_talks_one_is_ready_for_or_interested_in_are_no_meeting(text: str) -> None:
     assert not [e for e in code(text, published="2022-02-17").events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The United States has taken actions on Beijing's efforts to erode democracy in Hong Kong.",
+    "Deputy Secretary Sherman of the United States is engaging Chinese officials in Tianjin.",
+    "President Raisi of Iran said Iran was fighting terrorism in the Syrian Arab Republic.",
+])
+def test_coding_actions_taken_officials_engaged_and_scourges_fought_are_no_force(text: str) -> None:
+    assert not [e for e in code(text, published="2021-07-24").events if e.type in ("ASSAULT", "COERCE", "FIGHT")]
+
+
+def test_coding_forces_fought_are_still_attacked() -> None:
+    assert one("Russian troops are fighting Ukrainian forces in Donbas.", "ASSAULT").recipient == ["UKR"]

@@ -49,8 +49,10 @@ from communique.events.parties import (
     FORCE_AGENTS,
     Mention,
     Parties,
+    agent_kind_nouns,
     agent_nouns,
     dedupe,
+    office_nouns,
     subject_of_kind,
 )
 from communique.events.places import country_place, index_places, place, place_of_clause, places_in
@@ -77,6 +79,26 @@ NEED = frozenset({"need", "necessity", "imperative", "necessary", "essential"})
 UNDERGONE = frozenset({"be", "have", "enjoy", "live", "receive", "get", "benefit", "remain", "feel", "see"})
 #: offices held in turn by states ("took over the presidency of the Council"), besides nouns in -ship
 HELD_IN_TURN = frozenset({"presidency", "chair", "helm", "presidencies"})
+#: what is 'taken' that is no property, territory or person (CAMEO 17 seizes those): "taken actions on X"
+TAKEN_ACTS = frozenset({"action", "actions", "step", "steps", "measure", "measures", "note", "part", "place",
+                        "decision", "decisions", "initiative", "responsibility", "lead", "advantage", "care", "time"})
+
+
+def _fought_a_scourge(obj: Token, sent: Sent) -> bool:
+    """The object of a fight is a common noun naming no party and no agent of one ("terrorism", "corruption",
+    "the pandemic"): what is fought is a problem, not a state."""
+    if obj.tag_ not in ("NN", "NNS") or obj.lower_ in agent_nouns(True):
+        return False
+    lo, hi = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
+    return not any(lo <= s0 < hi for s0, _e0, _c in sent.parties)
+
+
+def _officials(tok: Token) -> bool:
+    """The officials of a government (PETRARCH2 GOV agents and offices): one 'engages' them in talks, not in
+    battle."""
+    return tok.lower_ in agent_kind_nouns(frozenset({"GOV"})) or tok.lower_ in office_nouns()
+
+
 #: CAMEO families of acts whose content is another act (intend, refuse, threaten): its aim is theirs
 CONTENT_FAMILIES = frozenset({"03", "12", "13"})
 #: CAMEO 12 code refusing each cooperative family: meet (04) -> 125, yield (08) -> 124, cooperate (06) -> 121
@@ -296,6 +318,15 @@ class Coder:
                     # "encouraged the PRC to urge the DPRK to stop": urging a party to act is asking it
                     # (PLOVER_MANUAL.tex:572 REQUEST, "all requests, demands"), not praising it (ENCOURAGE 051)
                     t = replace(t, code="020", paired=None, source=f"PLOVER_MANUAL.tex:572 REQUEST + {t.source}")
+                if (t.code or "").startswith("17") and t.covered == frozenset({tok.i}) \
+                        and any(o.lower_ in TAKEN_ACTS for o in objects(tok)):
+                    continue  # "we've taken actions on Beijing's efforts": acting, not seizing
+                if not self.sentence_mode and (t.code or "").startswith("19") and t.covered == frozenset({tok.i}) \
+                        and any(_fought_a_scourge(o, sent) for o in objects(tok)):
+                    continue  # "we were fighting terrorism in the region": a scourge fought is no party attacked
+                if not self.sentence_mode and t.block == "ENGAGE" and t.covered == frozenset({tok.i}) \
+                        and any(_officials(o) for o in objects(tok)):
+                    continue  # "how we are engaging Chinese officials": ENGAGE alone is battle (190), not talks
                 if (t.code or "").startswith("17") and any(
                         o.lower_ in HELD_IN_TURN or o.lower_.endswith("ship") for o in objects(tok)):
                     continue  # "will take over the chairmanship": an office held in turn is not seized (CAMEO 17
