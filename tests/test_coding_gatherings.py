@@ -243,3 +243,10 @@ def test_a_headline_call_of_several_is_one_call_with_all_whatever_the_body_parse
                                            url="https://www.whitehouse.gov/briefing-room/readout/"))
     calls = [e for e in rec.events if e.type == "CONSULT"]
     assert [sorted(e.actor) for e in calls] == [["DEU", "FRA", "GBR", "USA"]], [(e.actor, e.recipient) for e in calls]
+
+
+def test_a_chance_had_to_meet_is_a_meeting_of_who_had_it() -> None:
+    rec = code("Readout\n\nThe President of France, Emmanuel Macron, had the opportunity to meet Prime Minister Kishida "
+               "of Japan in Paris today.", published="2022-02-07")
+    # (met in Paris: Japan's visit to France)
+    assert [(e.actor, e.recipient, e.status) for e in rec.events if e.type == "CONSULT"] == [(["JPN"], ["FRA"], "occurred")]

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from communique.events.dates import TimeRef, tensed
 from communique.events.lexicon import MOTION_BLOCKS, OCCURRENCE, Trigger, load_lexicon
 from communique.events.parse import (
+    CHANCE_NOUNS,
     FUTURE_ADJ,
     FUTURE_AUX,
     SCHEDULED,
@@ -352,6 +353,9 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             doers = parties.sole_country(tok)
         if not doers and tok.dep_ == "acl" and tok.head != tok and not children(tok, "agent"):
             doers = _owners(tok.head, parties)  # "the decision of the EU to allocate ..."
+        if not doers and tok.dep_ == "acl" and tok.head.lower_ in CHANCE_NOUNS and tok.head.dep_ == "dobj":
+            # "he had a chance to exchange views with X": who had the chance acts
+            doers = dedupe([m for s in subjects(tok.head.head, parties.sentence) for m in parties.of_np(s)])
         objs = objects(tok)
         if tok.dep_ == "pcomp" and tok.head.lower_ == "with" and tok.head.head != tok.head \
                 and is_verb(tok.head.head) and not parties.sentence:

@@ -175,6 +175,9 @@ STANCE_ADJ = frozenset({"ready", "willing", "prepared", "eager", "keen", "open",
 STANCE_NOUNS = frozenset({"willingness", "readiness", "openness", "desire", "eagerness", "preparedness",
                           "interest", "intention", "intent"})
 
+#: nouns of a chance one has to act ("had the opportunity to meet X")
+CHANCE_NOUNS = frozenset({"chance", "opportunity", "occasion", "privilege", "pleasure", "honour", "honor"})
+
 
 def title_under(prep: Token) -> bool:
     """The title 'Under Secretary' that the parser took for the preposition 'under' ("Department of
@@ -424,6 +427,11 @@ def modality(tok: Token) -> Modality:
         if verb.dep_ == "xcomp" and verb.lower_ in GREETING_ACTS - {"welcome"} and head.lower_ in PERFORMATIVE_HEADS \
                 and any(s.lower_ in ("i", "we") for s in children(head, "nsubj")) and not negated(head):
             return Modality("realis", f"performative ({head.lower_})")  # "I would like to congratulate X": said, so done
+        if verb.dep_ == "acl" and head.lower_ in CHANCE_NOUNS and head.dep_ == "dobj" \
+                and head.head.lower_ in ("had", "has", "have", "having"):
+            had = modality(head.head)  # "I had a chance to exchange views with X": the chance was taken
+            if had.kind == "future" or had.kind == "realis" and head.head.tag_ in ("VBD", "VBN"):
+                return Modality(had.kind, f"{had.cue or 'had'} ({head.lower_})")
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and head != verb:
             hw = head.lower_
             if verb.dep_ == "xcomp" and hw in REALIS_HEADS:
