@@ -628,6 +628,11 @@ def _narrator_bound_for(doc: Doc, spans: list[tuple[int, int, str, str]]) -> set
     return out
 
 
+#: nouns of the narrator's own meetings ("my meeting with X", "our talks with X")
+NARRATED_MEETINGS = frozenset({"meeting", "meetings", "talks", "discussion", "discussions", "conversation",
+                               "call", "visit"})
+
+
 def _met_by_narrator(doc: Doc, people: dict[str, PersonActor], introduced: set[str]) -> set[str]:
     """States of the people a first-person narrator met, called or welcomed, when the text introduces them
     with their state: the other side of the narrator's text."""
@@ -635,10 +640,13 @@ def _met_by_narrator(doc: Doc, people: dict[str, PersonActor], introduced: set[s
           and not pa.country.startswith("IGO:") for ms, _me, _f in pa.mentions}
     out: set[str] = set()
     for tok in doc:
-        if tok.lower_ not in ("i", "we") or tok.dep_ != "nsubj" or not (
+        if tok.lower_ in ("my", "our") and tok.dep_ == "poss" and tok.head.lower_ in NARRATED_MEETINGS:
+            verb = tok.head  # "As a result of my meeting with His Excellency X, President of China": the same
+        elif tok.lower_ not in ("i", "we") or tok.dep_ != "nsubj" or not (
                 MEET.match(tok.head.text) or tok.head.lower_ in ("spoke", "speak")):
             continue
-        verb = tok.head
+        else:
+            verb = tok.head
         objs = [c for c in verb.children if c.dep_ == "dobj"] + [
             o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
         for o in objs:
