@@ -1284,3 +1284,16 @@ def test_coding_actions_taken_officials_engaged_and_scourges_fought_are_no_force
 
 def test_coding_forces_fought_are_still_attacked() -> None:
     assert one("Russian troops are fighting Ukrainian forces in Donbas.", "ASSAULT").recipient == ["UKR"]
+
+
+def test_coding_the_occupiers_are_the_texts_other_side_and_hit_the_state_they_strike_in() -> None:
+    text = ("Address by the President of Ukraine\n\nUkraine will defend itself against Russia. People are being "
+            "rescued from the rubble of the drama theater destroyed by the occupiers in Mariupol.")
+    assert one(text, "ASSAULT", published="2022-03-19").actor == ["RUS"]
+    assert one(text, "ASSAULT", published="2022-03-19").recipient == ["UKR"]
+
+
+def test_coding_allies_who_fought_together_in_a_city_attack_no_one() -> None:
+    text = ("Talks with the President of Mongolia\n\nA hundred years ago, representatives of our country arrived in "
+            "Moscow, and we fought together for the independence of our country.")
+    assert not [e for e in code(text, published="2021-12-16").events if e.type == "ASSAULT"]

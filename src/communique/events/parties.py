@@ -27,6 +27,8 @@ from communique.resolve.titles import OFFICE
 COLLECTIVE = frozenset({"they", "them", "their", "both", "sides", "parties", "interlocutors", "leaders",
                         "presidents", "countries", "nations", "states", "governments", "delegations",
                         "ministers", "heads", "counterparts", "partners", "allies"})
+#: the text's enemy named by its deed ("the occupiers", "the invaders", "the aggressor"): never the voice's side
+HOSTILE_AGENTS = frozenset({"occupier", "occupiers", "invader", "invaders", "aggressor", "aggressors"})
 #: collective nouns that need a determiner saying they are the pair ("the two", "both")
 NEEDS_PAIR = frozenset({"countries", "nations", "states", "governments", "delegations", "ministers",
                         "heads", "counterparts", "partners", "allies", "presidents"})
@@ -371,6 +373,11 @@ class Parties:
                     return holder
             if w == "delegation" and not self.sentence and any(c.lower_ in ("the", "our") for c in t.children):
                 return self._delegation_of(t)
+            if w in HOSTILE_AGENTS and not self.sentence:  # "the drama theater destroyed by the occupiers": the
+                # voice calls none of its own side occupiers; they are the text's other side
+                voice = set(self.res.we)
+                other = [c for c in self.res.main if c not in voice and not c.startswith("IGO:")][:1]
+                return [Mention(other[0], "country", None, t.i)] if voice and other else []
         # "to hosts Thailand, Indonesia and Cambodia", "partners Japan and Korea": names right after a plural
         # noun are its members, however the parser hangs them
         members = next((c for c in t.children if c.i == t.i + 1 and t.tag_ == "NNS"
