@@ -1297,3 +1297,11 @@ def test_coding_allies_who_fought_together_in_a_city_attack_no_one() -> None:
     text = ("Talks with the President of Mongolia\n\nA hundred years ago, representatives of our country arrived in "
             "Moscow, and we fought together for the independence of our country.")
     assert not [e for e in code(text, published="2021-12-16").events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The United States conducted similar strikes in February, calling them a deterrent against Iran.",
+    "President Biden of the United States called the invasion of Ukraine by Russia unjustified.",
+])
+def test_coding_calling_something_a_name_is_no_call(text: str) -> None:
+    assert not [e for e in code(text, published="2021-06-28").events if e.type == "CONSULT"]
