@@ -220,7 +220,10 @@ EXTRA: dict[str, Extra] = {
               "West Bank|the West Bank|Gaza Strip|the Gaza Strip",
               "Palestinian/s", cap="Ramallah", display="Palestine", drop="East Jerusalem"),
     "PAN": _x("Panama|Republic of Panama", "Panamanian/s", cap="Panama City"),
-    "PNG": _x("Papua New Guinea|PNG|Independent State of Papua New Guinea", "Papua New Guinean/s",
+    # ("New Guinea", "Papua and New Guinea": the Australian-administered territories that became the state in
+    # 1975, as Australian and New Zealand releases of the time name them)
+    "PNG": _x("Papua New Guinea|PNG|Independent State of Papua New Guinea|Papua-New Guinea|Papua and New Guinea|"
+              "New Guinea", "Papua New Guinean/s",
               cap="Port Moresby"),
     "PRY": _x("Paraguay|Republic of Paraguay", "Paraguayan/s", cap="Asunción"),
     "PER": _x("Peru|Republic of Peru", "Peruvian/s", cap="Lima"),

@@ -1257,3 +1257,51 @@ def test_coding_thanked_for_doing_is_done_by_the_one_thanked() -> None:
 def test_coding_taking_concerns_into_account_seizes_nothing() -> None:
     assert not any(t == "COERCE" for t, _a, _r in events(
         "Mr. Hanegbi of Israel confirmed that Israel is taking U.S. concerns into account."))
+
+
+def test_coding_a_place_discussed_is_a_topic_not_a_party() -> None:
+    rec = code("President Biden spoke with Prime Minister Brook of the United Kingdom today. They also discussed "
+               "Hong Kong.", published="2022-03-07")
+    assert all("HKG" not in (*e.actor, *e.recipient) for e in rec.events), [(e.actor, e.recipient) for e in rec.events]
+
+
+@pytest.mark.parametrize("text", [
+    '"We were interested in various formats of talks with the Russian Federation," the President said.',
+    "Ukraine is ready for negotiations with Russia.",
+])
+def test_coding_talks_one_is_ready_for_or_interested_in_are_no_meeting(text: str) -> None:
+    assert not [e for e in code(text, published="2022-02-17").events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The United States has taken actions on Beijing's efforts to erode democracy in Hong Kong.",
+    "Deputy Secretary Sherman of the United States is engaging Chinese officials in Tianjin.",
+    "President Raisi of Iran said Iran was fighting terrorism in the Syrian Arab Republic.",
+])
+def test_coding_actions_taken_officials_engaged_and_scourges_fought_are_no_force(text: str) -> None:
+    assert not [e for e in code(text, published="2021-07-24").events if e.type in ("ASSAULT", "COERCE", "FIGHT")]
+
+
+def test_coding_forces_fought_are_still_attacked() -> None:
+    assert one("Russian troops are fighting Ukrainian forces in Donbas.", "ASSAULT").recipient == ["UKR"]
+
+
+def test_coding_the_occupiers_are_the_texts_other_side_and_hit_the_state_they_strike_in() -> None:
+    text = ("Address by the President of Ukraine\n\nUkraine will defend itself against Russia. People are being "
+            "rescued from the rubble of the drama theater destroyed by the occupiers in Mariupol.")
+    assert one(text, "ASSAULT", published="2022-03-19").actor == ["RUS"]
+    assert one(text, "ASSAULT", published="2022-03-19").recipient == ["UKR"]
+
+
+def test_coding_allies_who_fought_together_in_a_city_attack_no_one() -> None:
+    text = ("Talks with the President of Mongolia\n\nA hundred years ago, representatives of our country arrived in "
+            "Moscow, and we fought together for the independence of our country.")
+    assert not [e for e in code(text, published="2021-12-16").events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The United States conducted similar strikes in February, calling them a deterrent against Iran.",
+    "President Biden of the United States called the invasion of Ukraine by Russia unjustified.",
+])
+def test_coding_calling_something_a_name_is_no_call(text: str) -> None:
+    assert not [e for e in code(text, published="2021-06-28").events if e.type == "CONSULT"]

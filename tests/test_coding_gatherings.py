@@ -6,6 +6,8 @@ coded in document mode through the real pinned model.
 
 from __future__ import annotations
 
+from communique.extract import get_extractor
+from communique.records import Document
 from tests.test_coding import code, events
 
 
@@ -170,3 +172,81 @@ def test_meetings_someone_tells_about_were_held_before_the_telling() -> None:
     text = "Vladimir Putin told the President of Azerbaijan about meetings with the US on security guarantees.\n"
     meetings = [e for e in code(text, published="2022-01-18").events if sorted(e.actor) == ["RUS", "USA"]]
     assert meetings and all(e.date != "2022-01-18" for e in meetings)
+
+
+def test_a_participle_adjunct_shares_its_verbs_plan_and_time() -> None:
+    # "will be in X from May 2, visiting A and B": the visit is planned, on the stay's days, not done today
+    rec = code("President Ramos of Chile will be in New Zealand from Sunday May 2 until Tuesday May 4, visiting both "
+               "Auckland and Wellington.", published="2004-04-26")
+    visits = [e for e in rec.events if e.type == "CONSULT"]
+    assert visits and all((e.status, e.date) == ("planned", "2004-05-02") for e in visits), \
+        [(e.status, e.date) for e in visits]
+
+
+def test_a_visit_to_a_city_state_takes_place_in_its_city() -> None:
+    rec = code("Foreign Minister Tom Reeve of New Zealand will travel to Singapore on 15 March to meet his counterpart.",
+               published="2024-03-05")
+    visits = [e for e in rec.events if e.type == "CONSULT"]
+    assert visits and all(e.place is not None and (e.place.name, e.place.country) == ("Singapore", "SGP")
+                          for e in visits), [e.place for e in visits]
+
+
+def test_talks_a_party_is_willing_to_hold_are_no_meeting() -> None:
+    rec = code("The New Zealand government welcomes the United States' willingness for talks with North Korea.",
+               published="2018-03-09")
+    assert not [e for e in rec.events if e.type == "CONSULT"]
+
+
+def test_an_upcoming_visit_welcomed_today_is_dated_by_its_arrival_not_the_welcome() -> None:
+    text = ("Prime Minister John Key today welcomed the upcoming State Visit to New Zealand by the President of India, "
+            "Pranab Mukherjee. President Mukherjee and his delegation arrive on Saturday 30 April for a series of "
+            "events in Auckland.")
+    visits = [e for e in code(text, published="2016-04-22").events if e.type == "CONSULT"]
+    assert [(e.actor, e.recipient, e.date, e.status) for e in visits] == [(["IND"], ["NZL"], "2016-04-30", "planned")]
+
+
+def test_the_two_countries_in_a_text_of_several_are_the_voice_and_the_state_just_named() -> None:
+    # (the lead's trip makes all five the text's group: "the two countries" are two of them)
+    text = ("Readout of Senior Official Travel to the Pacific\n\nA high-level U.S. delegation visited Wellington, New "
+            "Zealand; Port Moresby, Papua New Guinea; Honiara, Solomon Islands; and Suva, Fiji.\n\nFollowing up on "
+            "the April 2022 visit to the Solomon Islands, the two countries held the first high-level strategic "
+            "dialogue.")
+    rec = get_extractor().extract(Document(source="case.md", text=text, published="2023-03-28",
+                                           title="Readout of Senior Official Travel to the Pacific",
+                                           url="https://www.whitehouse.gov/briefing-room/readout/"))
+    sides = [set(e.actor) | set(e.recipient) for e in rec.events]
+    assert {"USA", "SLB"} in sides and all(s <= {"USA", "NZL", "PNG", "SLB", "FJI"} and len(s) == 2 and "USA" in s
+                                           for s in sides), sides
+
+
+def test_the_delegation_with_no_state_is_the_last_one_named_else_the_texts_own() -> None:
+    # a Korean delegation named before: 'the delegation' is Korea's
+    text = ("Head of the Office of the President of Ukraine Andrii Yerko received the Korean parliamentary "
+            "delegation in Kyiv on Monday. The delegation met with the Speaker of the Verkhovna Rada.")
+    assert all("KOR" in (*e.actor, *e.recipient) for e in code(text, published="2022-06-07").events if e.type == "CONSULT")
+    # none named: the publisher's own
+    text = "Readout of Travel to Fiji\n\nIn Suva, the delegation met with the Pacific Islands Forum Secretariat on Monday."
+    rec = get_extractor().extract(Document(source="case.md", text=text, published="2023-03-28",
+                                           title="Readout of Travel to Fiji", url="https://www.whitehouse.gov/readout/"))
+    assert any("USA" in e.actor and "IGO:PIF" in (*e.actor, *e.recipient) for e in rec.events), \
+        [(e.actor, e.recipient) for e in rec.events]
+
+
+def test_a_headline_call_of_several_is_one_call_with_all_whatever_the_body_parse_drops() -> None:
+    title = ("Readout of President Joe Biden's Call with President Emmanuel Macron of France, Chancellor Olaf Scholz "
+             "of Germany, and Prime Minister Boris Johnson of the United Kingdom")
+    text = (f"{title}\n\nPresident Joseph R. Biden, Jr. held a secure video call today with President Emmanuel Macron "
+            "of France, Chancellor Olaf Scholz of Germany, and Prime Minister Boris Johnson of the United Kingdom. "
+            "In addition, they discussed their respective recent engagements with the Ukrainian and Russian "
+            "presidents.")
+    rec = get_extractor().extract(Document(source="case.md", text=text, published="2022-03-07", title=title,
+                                           url="https://www.whitehouse.gov/briefing-room/readout/"))
+    calls = [e for e in rec.events if e.type == "CONSULT"]
+    assert [sorted(e.actor) for e in calls] == [["DEU", "FRA", "GBR", "USA"]], [(e.actor, e.recipient) for e in calls]
+
+
+def test_a_chance_had_to_meet_is_a_meeting_of_who_had_it() -> None:
+    rec = code("Readout\n\nThe President of France, Emmanuel Macron, had the opportunity to meet Prime Minister Kishida "
+               "of Japan in Paris today.", published="2022-02-07")
+    # (met in Paris: Japan's visit to France)
+    assert [(e.actor, e.recipient, e.status) for e in rec.events if e.type == "CONSULT"] == [(["JPN"], ["FRA"], "occurred")]

@@ -299,3 +299,11 @@ def test_an_aggression_withstood_is_the_setting_of_support_not_a_charge() -> Non
     assert not any(t == "ACCUSE" for t, _a, _r in events(text))
     text = "President Luis Arce of Bolivia said: Chile's aggression against our people must end.\n"
     assert ("ACCUSE", ("BOL",), ("CHL",)) in events(text)
+
+
+def test_the_one_the_narrator_says_my_meeting_was_with_is_the_other_side() -> None:
+    text = ("Conclusion of Free Trade Agreement\n\nAs a result of my meeting with His Excellency Li Wenhua, President "
+            "of the People's Republic of China, in Canberra this morning, I am pleased to announce the completion of "
+            "negotiations for a China-Australia Free Trade Agreement. Trade Minister Andrew Robb and Chinese "
+            "Commerce Minister Gao Hucheng will sign a Declaration of Intent this afternoon.\n")
+    assert voice(text, published="2014-11-17") == ["AUS"]

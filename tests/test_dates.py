@@ -72,3 +72,21 @@ def test_this_weekend_is_the_month_of_the_coming_saturday() -> None:
     from communique.events.dates import find_times
     refs = find_times("The Minister will visit Niue this weekend.", "2025-01-31")
     assert [(r.text, r.value, r.future) for r in refs] == [("this weekend", "2025-02", True)]
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("in two weeks", "2023-03"),              # a point ahead: the month it falls in
+    ("in 2 days", "2023-03-12"),
+    ("in three months", "2023-06"),
+    ("within two months", "2023"),            # a window: the month or year it stays in
+    ("within a week", "2023-03"),
+    ("in the next two weeks", "2023-03"),
+])
+def test_a_count_ahead_of_the_publication_date(phrase: str, value: str) -> None:
+    refs = find_times(f"They will meet again {phrase} in Washington.", "2023-03-10")
+    assert [(r.value, r.future) for r in refs] == [(value, True)]
+
+
+@pytest.mark.parametrize("phrase", ["within five years", "in two years of negotiations", "in three days of talks"])
+def test_a_count_that_is_no_date(phrase: str) -> None:
+    assert find_times(f"They agreed {phrase}.", "2023-03-10") == []

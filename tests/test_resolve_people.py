@@ -375,3 +375,84 @@ def test_an_officer_renaming_a_noun_that_names_a_state_serves_it() -> None:
     text = ("Foreign Minister Don McKinnon welcomed the agreement. A New Zealand Defence Force officer, Major John "
             "Flanagan, has been appointed to head a United Nations mission.\n")
     assert person(text, "John Flanagan").country == "NZL"
+
+
+# --------------------------------------------------------------------- names the NER mislabels, parties, kin
+
+def test_a_name_after_a_title_naming_a_state_is_a_person_whatever_the_ner_labels_it() -> None:
+    # the pinned model labels 'Ricardo Lagos' a place (Lagos is a city); the title before it makes it a name
+    text = "The President of Chile, Ricardo Lagos, will arrive in New Zealand on Sunday for a state visit.\n"
+    assert person(text, "Ricardo Lagos", published="2004-04-26").country == "CHL"
+
+
+def test_an_honorific_between_a_title_and_a_name_still_joins_them() -> None:
+    text = "Minister Paul Grant and Premier of Niue Hon Toke Malani completed a series of meetings.\n"
+    assert person(text, "Toke Malani", published="2008-10-08", author="NZL").country == "NIU"
+
+
+def test_one_word_between_an_office_and_its_state_is_a_name() -> None:
+    text = "President Alvarenga of Argentina will make a working visit to Australia on 12-13 July.\n"
+    assert person(text, "Alvarenga", published="1986-07-07", author="AUS").country == "ARG"
+
+
+def test_ministers_accompanying_a_foreign_leader_serve_the_leaders_state() -> None:
+    text = ("President Alvarenga of Argentina will visit Australia next month. The President will be accompanied "
+            "by Foreign Minister Capuletti and Economy Minister Sorrentino.\n")
+    assert person(text, "Capuletti", published="1986-07-07", author="AUS").country == "ARG"
+    assert person(text, "Sorrentino", published="1986-07-07", author="AUS").country == "ARG"
+
+
+def test_ministers_joining_the_publishers_minister_stay_the_publishers() -> None:
+    text = ("Foreign Minister Tom Reeve will travel to Fiji next week. He will be accompanied by Trade Minister "
+            "Anna Kerr.\n")
+    assert person(text, "Anna Kerr", published="2016-03-01", author="NZL").country == "NZL"
+
+
+def test_a_counterpart_with_no_state_is_of_the_one_other_state_of_the_sentence() -> None:
+    text = ("Foreign Minister Tom Reeve leaves tomorrow for a two-day visit to Indonesia where he will meet with "
+            "his counterpart, Dr Hasan Wiranto.\n")
+    assert person(text, "Hasan Wiranto", published="2009-06-23", author="NZL").country == "IDN"
+
+
+def test_a_spouse_introduced_as_such_is_of_the_family_of_the_official() -> None:
+    text = ("Prime Minister Kenji Sato of Japan will visit Australia next week. Prime Minister Sato and his wife, "
+            "Mrs Yumi Sato, will be accompanied by a business delegation.\n")
+    assert person(text, "Yumi Sato", published="2017-01-11", author="AUS").country == "JPN"
+
+
+def test_a_short_form_with_a_title_abbreviation_is_no_relative() -> None:
+    text = "PM Ardern call with President Biden\n\nPrime Minister Jacinda Ardern spoke with President Biden today.\n"
+    assert not any(p.name.startswith("PM ") for p in _resolve(text, "2021-07-16", "NZL").people.values())
+
+
+def test_officials_listed_as_representing_a_state_serve_it() -> None:
+    text = ("The three countries met in Mexico City on Thursday. Representing Mexico were the Secretary of the "
+            "Interior, Laura Medina Ruiz; Secretary of Health, Dr. Jorge Alcala Vera; and the spokesperson for "
+            "the Government, Tomas Rivas Cuevas.\n")
+    for name in ("Laura Medina Ruiz", "Jorge Alcala Vera", "Tomas Rivas Cuevas"):
+        assert person(text, name, published="2023-07-27", author="USA").country == "MEX", name
+
+
+def test_a_long_list_of_one_states_officials_serves_it_heads_included() -> None:
+    # (the President and Prime Minister are placed by the sourced roles of 2006; the minister is invented)
+    text = ("The Minister met Vanuatu's leaders, including President Kalkot Mataskelekele, Prime Minister Ham Lini, "
+            "Acting Foreign Minister Georg Welsby, and Education Minister Jo Natu.\n")
+    assert person(text, "Georg Welsby", published="2006-06-08", author="NZL").country == "VUT"
+
+
+def test_a_heading_in_capitals_run_into_the_text_is_no_title() -> None:
+    # (the reader joins a typescript's lines: the heading runs into the sentence after it)
+    text = ("FOR PRESS: P. M. No 67 PRIME MINISTER TO VISIT NEW GUINEA The Prime Minister, Mr. John Garton, "
+            "will visit Papua-New Guinea from 5th to 11th July.\n")
+    assert not any(p.country == "PNG" and "Garton" in p.name for p in _resolve(text, "1970-06-12").people.values())
+
+
+def test_new_guinea_is_papua_new_guinea_never_guinea() -> None:
+    res = _resolve("The Minister will visit Papua-New Guinea and then New Guinea's highlands.\n", "1970-06-12")
+    assert "PNG" in res.countries and "GIN" not in res.countries
+
+
+def test_a_name_the_text_spells_out_replaces_the_tables_initial() -> None:
+    # the leaders table has "S. Jaishankar"; the text gives the full given name
+    text = "Mr Peters will meet the Foreign Minister of India, Subrahmanyam Jaishankar, in New Delhi on Monday.\n"
+    assert person(text, "Jaishankar", published="2024-03-05", author="NZL").name == "Subrahmanyam Jaishankar"

@@ -114,7 +114,7 @@ def objects_signed(verb: Token) -> list[Token]:
                 cands.append(x)
                 if x.lower_ in SIGNING_NOUNS:
                     cands.extend(o for p in children(x, "prep") if p.lower_ == "of" for o in children(p, "pobj"))
-    if verb.dep_ in ("acl", "relcl") and verb.head is not verb:
+    if verb.dep_ in ("acl", "relcl") and verb.head != verb:
         cands.extend(conjuncts(verb.head))
     elif not cands and verb.tag_ in ("VBN", "VBD") and verb.i > 0 and verb.doc[verb.i - 1].tag_.startswith("NN"):
         cands.append(verb.doc[verb.i - 1])  # "the Joint Statement adopted ...", a reduced relative the parser missed
@@ -165,7 +165,7 @@ def signing_noun(tok: Token) -> tuple[Token, list[Token]] | None:
     signed = [o for p in children(tok, "prep") if p.lower_ == "of" for o in children(p, "pobj") if kind_of(o)]
     verb = tok.head.head
     for _ in range(4):  # ("a step towards closer links with the signing of X": up through the nouns)
-        if is_verb(verb) or verb.head is verb or verb.dep_ not in ("pobj", "prep", "dobj"):
+        if is_verb(verb) or verb.head == verb or verb.dep_ not in ("pobj", "prep", "dobj"):
             break
         verb = verb.head
     if not signed or not is_verb(verb) or verb.lower_ in ADOPT_VERBS | WITNESS_VERBS:

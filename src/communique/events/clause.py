@@ -19,6 +19,8 @@ from spacy.tokens import Span, Token
 from communique.events.dates import TimeRef, tensed
 from communique.events.lexicon import MOTION_BLOCKS, OCCURRENCE, Trigger, load_lexicon
 from communique.events.parse import (
+    CHANCE_NOUNS,
+    FUTURE_ADJ,
     FUTURE_AUX,
     SCHEDULED,
     Modality,
@@ -31,6 +33,7 @@ from communique.events.parse import (
     objects,
     preps,
     reported_future,
+    same_noun,
     subjects,
 )
 from communique.events.parties import (
@@ -159,7 +162,7 @@ def _owner_told_before(obj: Token, sent: Span, parties: Parties, reach: int = 12
     doc = obj.doc
     for i in range(sent.start - 1, max(-1, sent.start - reach - 1), -1):
         t = doc[i]
-        if t.lemma_ == obj.lemma_ and t.tag_.startswith("NN"):
+        if same_noun(t, obj) and t.tag_.startswith("NN"):
             return _owners(t, parties)
     return []
 
@@ -237,7 +240,9 @@ def clause_time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
         if best is None or d < best[0]:
             best = (d, ref)
     purpose = anchor.dep_ == "advcl" and any(a.lower_ == "to" for a in children(anchor, "aux"))
-    if best is None and (anchor.dep_ in ("xcomp", "acomp") or purpose) and anchor.head is not anchor:
+    # ("will be in New Zealand from Sunday May 2, visiting Auckland": a participle adjunct shares its verb's time)
+    adjunct = anchor.dep_ == "advcl" and anchor.tag_ == "VBG" and not children(anchor, "aux", "auxpass", "nsubj", "mark")
+    if best is None and (anchor.dep_ in ("xcomp", "acomp") or purpose or adjunct) and anchor.head != anchor:
         # ("travels to X tomorrow to meet Y": a purpose is done on the trip, at its time)
         # "next February, we will be able to meet": the time of the verb the trigger completes
         up = anchor.head if anchor.head.dep_ != "acomp" else anchor.head.head
@@ -303,7 +308,7 @@ def _through_noun(tok: Token, head: Token, own: frozenset[int]) -> bool:
 def _crosses_clause(tok: Token, head: Token) -> bool:
     t = tok
     while t.i != head.i and t.head.i != t.i:
-        if t is not tok and is_verb(t) and t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj"):
+        if t != tok and is_verb(t) and t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj"):
             return True
         t = t.head
     return False
@@ -346,10 +351,13 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             doers = parties.located(tok)  # civilians of no named country acting in X are X's people
         if not doers and parties.sentence and any(_domestic(s, parties) for s in subj):
             doers = parties.sole_country(tok)
-        if not doers and tok.dep_ == "acl" and tok.head is not tok and not children(tok, "agent"):
+        if not doers and tok.dep_ == "acl" and tok.head != tok and not children(tok, "agent"):
             doers = _owners(tok.head, parties)  # "the decision of the EU to allocate ..."
+        if not doers and tok.dep_ == "acl" and tok.head.lower_ in CHANCE_NOUNS and tok.head.dep_ == "dobj":
+            # "he had a chance to exchange views with X": who had the chance acts
+            doers = dedupe([m for s in subjects(tok.head.head, parties.sentence) for m in parties.of_np(s)])
         objs = objects(tok)
-        if tok.dep_ == "pcomp" and tok.head.lower_ == "with" and tok.head.head is not tok.head \
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "with" and tok.head.head != tok.head \
                 and is_verb(tok.head.head) and not parties.sentence:
             # "spoke with X to offer his congratulations": the parser's subject of 'offer' is whom the speaker
             # spoke with; the speaker offers, to X
@@ -375,7 +383,13 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         lex = load_lexicon()
         carriers = [o for o in objs if tok.lower_ in SUPPORT_VERBS or o.i in trig.covered
                     or not (lex.nouns.get(o.lower_, ("",))[0].startswith("04"))]
+        if trig.block == "CONFER" and tok.lower_.startswith("discuss"):
+            # "discussed their respective engagements with the Ukrainian and Russian presidents": a possessed
+            # topic's partners are its owner's, not those one talks with
+            carriers = [o for o in carriers if o.i in trig.covered or not children(o, "poss")]
         prep = _prep_parties([tok, *covered, *carriers], parties)
+        if trig.block == "CONFER" and tok.lower_.startswith("discuss") and not parties.sentence:
+            targets, owners, near = [], [], []  # "they also discussed Hong Kong": what is discussed is a topic
         if trig.block == "CONFER" and "to" in prep:
             # "discussed assistance to Haiti": a topic's 'to' is the topic's aim, not where one talks or goes
             prep["to"] = _prep_parties([tok, *covered], parties).get("to", [])
@@ -408,9 +422,9 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
                     if m is not None])
     verb: Token | None = None
     head = tok.head
-    if tok.dep_ in ("dobj", "attr", "nsubjpass", "nsubj", "pobj", "conj", "appos", "npadvmod") and head is not tok:
+    if tok.dep_ in ("dobj", "attr", "nsubjpass", "nsubj", "pobj", "conj", "appos", "npadvmod") and head != tok:
         v = head
-        while v.dep_ in ("prep", "conj", "appos") and v.head is not v and not is_verb(v):
+        while v.dep_ in ("prep", "conj", "appos") and v.head != v and not is_verb(v):
             v = v.head
         if is_verb(v):
             verb = v
@@ -475,8 +489,11 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
     neg = negated(tok) or (verb is not None and negated(verb))
     held = occurrence_verb(tok)  # "following up on the talks held in Sochi on October 22": the talks' own time
     when = clause_time(tok, sent, times, trig.covered) or _time_ahead_of_past_verb(tok, times) or (
-        clause_time(held, sent, times, trig.covered | {tok.i}) if held is not None else None) or (
-        clause_time(verb, sent, times, trig.covered | {tok.i}) if verb is not None else None)
+        clause_time(held, sent, times, trig.covered | {tok.i}) if held is not None else None)
+    if when is None and verb is not None:
+        when = clause_time(verb, sent, times, trig.covered | {tok.i})
+        if when is not None and own.kind == "future" and own.cue in FUTURE_ADJ and not when.future:
+            when = None  # "today welcomed the upcoming State Visit": today is the welcome's, the visit is ahead
     return Clause(trig, doers, list(targets), [], prep, mood, neg,
                   tensed(when, _ahead(mood), _told_before(verb or tok)), verb)
 
@@ -487,7 +504,7 @@ def _time_ahead_of_past_verb(noun: Token, times: list[tuple[TimeRef, Token]]) ->
     verb's object."""
     v = noun
     for _ in range(8):
-        if v.head is v or is_verb(v):
+        if v.head == v or is_verb(v):
             break
         v = v.head
     if not is_verb(v) or v.tag_ != "VBD" or children(v, "aux", "auxpass"):
@@ -534,8 +551,8 @@ def occurrence_verb(tok: Token) -> Token | None:
     if own is None:  # "talks between the delegation and representatives from X held on March 7": the parser
         # hangs the participle on the last noun of the phrase
         own = next((c for c in tok.subtree if c.i > tok.i and c.dep_ == "acl" and c.lower_ in HELD_PARTICIPLES
-                    and c.head is not tok and c.head.tag_.startswith("NN")), None)
-    if own is None and tok.dep_ in ("dobj", "pobj") and tok.head is not tok:
+                    and c.head != tok and c.head.tag_.startswith("NN")), None)
+    if own is None and tok.dep_ in ("dobj", "pobj") and tok.head != tok:
         # "welcomed the upcoming dialogue, taking place in October": the parser hangs the participle right after
         # the noun's phrase on the verb
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head
@@ -604,7 +621,7 @@ def _stray_agent(tok: Token, parties: Parties) -> list[Mention]:
 def _told_before(tok: Token) -> bool:
     """The plan of `tok` is told in the past tense: "prepared to strike", "agreed to meet" (no 'will')."""
     t = tok
-    while t.dep_ in ("xcomp", "pobj", "prep", "pcomp") and t.head is not t:
+    while t.dep_ in ("xcomp", "pobj", "prep", "pcomp") and t.head != t:
         t = t.head
     return t.tag_ == "VBD" and not any(c.lower_ in FUTURE_AUX for c in t.children)
 

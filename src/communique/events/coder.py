@@ -34,12 +34,14 @@ from communique.events.common import (
 from communique.events.lexicon import CONSULT_BLOCKS, Lexicon, Trigger, load_lexicon
 from communique.events.parse import (
     FINITE,
+    FUTURE_ADJ,
     REPORTING,
     Modality,
     children,
     is_verb,
     negated,
     objects,
+    same_noun,
     subjects,
 )
 from communique.events.parties import (
@@ -47,11 +49,13 @@ from communique.events.parties import (
     FORCE_AGENTS,
     Mention,
     Parties,
+    agent_kind_nouns,
     agent_nouns,
     dedupe,
+    office_nouns,
     subject_of_kind,
 )
-from communique.events.places import index_places, place, place_of_clause, places_in
+from communique.events.places import country_place, index_places, place, place_of_clause, places_in
 from communique.events.sentences import Sent, sentences
 from communique.records import Agreement, Event, Evidence, Partnership, Place
 from communique.resolve.actors import Resolved
@@ -75,6 +79,26 @@ NEED = frozenset({"need", "necessity", "imperative", "necessary", "essential"})
 UNDERGONE = frozenset({"be", "have", "enjoy", "live", "receive", "get", "benefit", "remain", "feel", "see"})
 #: offices held in turn by states ("took over the presidency of the Council"), besides nouns in -ship
 HELD_IN_TURN = frozenset({"presidency", "chair", "helm", "presidencies"})
+#: what is 'taken' that is no property, territory or person (CAMEO 17 seizes those): "taken actions on X"
+TAKEN_ACTS = frozenset({"action", "actions", "step", "steps", "measure", "measures", "note", "part", "place",
+                        "decision", "decisions", "initiative", "responsibility", "lead", "advantage", "care", "time"})
+
+
+def _fought_a_scourge(obj: Token, sent: Sent) -> bool:
+    """The object of a fight is a common noun naming no party and no agent of one ("terrorism", "corruption",
+    "the pandemic"): what is fought is a problem, not a state."""
+    if obj.tag_ not in ("NN", "NNS") or obj.lower_ in agent_nouns(True):
+        return False
+    lo, hi = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
+    return not any(lo <= s0 < hi for s0, _e0, _c in sent.parties)
+
+
+def _officials(tok: Token) -> bool:
+    """The officials of a government (PETRARCH2 GOV agents and offices): one 'engages' them in talks, not in
+    battle."""
+    return tok.lower_ in agent_kind_nouns(frozenset({"GOV"})) or tok.lower_ in office_nouns()
+
+
 #: CAMEO families of acts whose content is another act (intend, refuse, threaten): its aim is theirs
 CONTENT_FAMILIES = frozenset({"03", "12", "13"})
 #: CAMEO 12 code refusing each cooperative family: meet (04) -> 125, yield (08) -> 124, cooperate (06) -> 121
@@ -112,7 +136,7 @@ def _names_cooperation(heads: list[Token]) -> bool:
     its infinitive's ("to continue joint work", "to the sharing of data")."""
     for h in heads:
         for w in [h, *(o for o in h.children if o.dep_ == "dobj")]:
-            if w.lower_ in COOPERATION_NOUNS or (w.lower_ in SHARING_NOUNS and w is h) or (
+            if w.lower_ in COOPERATION_NOUNS or (w.lower_ in SHARING_NOUNS and w == h) or (
                     w.lower_ in ("work", "efforts")
                     and any(a.lower_ in ("joint", "common") for a in w.children if a.dep_ == "amod")):
                 return True
@@ -283,6 +307,8 @@ class Coder:
                     # "talked to X about aid" (DISCUSS * AID [061]): in a readout the talk is the act; its topic
                     # is talked about, not done
                     t = replace(t, code="040", paired=None, covered=frozenset({tok.i}))
+                if t.block == "CALL" and t.covered == frozenset({tok.i}) and children(tok, "oprd"):
+                    continue  # "calling them a deterrent", "called the invasion unjustified": naming, not calling
                 if not self.sentence_mode and t.block == "CALL" and _courtesy_call(tok):
                     # "will call on the Governor-General and meet the Leader of the Opposition": calling on an
                     # official with nothing asked is paying a visit (PLOVER_MANUAL.tex:370 CONSULT, visits)
@@ -294,6 +320,15 @@ class Coder:
                     # "encouraged the PRC to urge the DPRK to stop": urging a party to act is asking it
                     # (PLOVER_MANUAL.tex:572 REQUEST, "all requests, demands"), not praising it (ENCOURAGE 051)
                     t = replace(t, code="020", paired=None, source=f"PLOVER_MANUAL.tex:572 REQUEST + {t.source}")
+                if (t.code or "").startswith("17") and t.covered == frozenset({tok.i}) \
+                        and any(o.lower_ in TAKEN_ACTS for o in objects(tok)):
+                    continue  # "we've taken actions on Beijing's efforts": acting, not seizing
+                if not self.sentence_mode and (t.code or "").startswith("19") and t.covered == frozenset({tok.i}) \
+                        and any(_fought_a_scourge(o, sent) for o in objects(tok)):
+                    continue  # "we were fighting terrorism in the region": a scourge fought is no party attacked
+                if not self.sentence_mode and t.block == "ENGAGE" and t.covered == frozenset({tok.i}) \
+                        and any(_officials(o) for o in objects(tok)):
+                    continue  # "how we are engaging Chinese officials": ENGAGE alone is battle (190), not talks
                 if (t.code or "").startswith("17") and any(
                         o.lower_ in HELD_IN_TURN or o.lower_.endswith("ship") for o in objects(tok)):
                     continue  # "will take over the chairmanship": an office held in turn is not seized (CAMEO 17
@@ -305,6 +340,10 @@ class Coder:
                 if t.block == "MEET_PEOPLE" and t.covered == frozenset({tok.i}) and _met_a_thing(tok, sent):
                     continue  # "will face consequences", "meet its obligations": met is a thing, not a party
                     # (the dictionary's own patterns: FACE * PROBLEM [012], FACE * COUP [012])
+                if (t.code or "").startswith("043") and any(
+                        a.dep_ in ("amod", "compound") and a.lower_ in FUTURE_ADJ
+                        for o in children(tok, "dobj") for a in o.children):
+                    continue  # "welcomed the upcoming State Visit": a welcome of a visit ahead hosts no one yet
                 meeting = (t.code or "")[:3] in CONSULT_CODES and t.block not in CONSULT_BLOCKS
                 nouns = [tok.doc[i] for i in t.covered if i != tok.i] if meeting else []
                 told = [n for n in nouns if self.lex.noun(n) is not None and _names_parties(n)]
@@ -438,7 +477,7 @@ class Coder:
             head = tok.head
             if self.sentence_mode:
                 head = _commissive_head(tok, vowing) or tok
-            elif tok.dep_ == "pcomp" and head.lower_ == "to" and head.head is not head:
+            elif tok.dep_ == "pcomp" and head.lower_ == "to" and head.head != head:
                 head = head.head  # "committed to strengthening"
             elif tok.dep_ != "xcomp":
                 continue
@@ -763,7 +802,7 @@ class Coder:
                 continue  # "Should X attack ..., X will face consequences": a condition, not a demand
             addressed = [m for n in tok.children if n.dep_ == "nsubj" for m in ctx.parties.of_np(n)]
             head = tok
-            while head.dep_ in ("ccomp", "conj") and head.head is not head:
+            while head.dep_ in ("ccomp", "conj") and head.head != head:
                 head = head.head
             said_by = head.head.head if self.sentence_mode and head.dep_ == "acl" and head.head.dep_ == "dobj" \
                 and is_verb(head.head.head) else None
@@ -775,18 +814,18 @@ class Coder:
                              for o in p.children if o.dep_ == "pobj" for m in ctx.parties.of_np(o)] or addressed
             if not addressed or negated(tok) or all(m.kind == "group" for m in addressed):
                 continue  # ("our countries must work together": the speakers' own resolve, asked of no other)
-            if head is not tok and head.lower_ in DISCUSSING:
+            if head != tok and head.lower_ in DISCUSSING:
                 continue  # "discussed how X must ...": the topic of a discussion, not a demand
             if said_by is not None:
                 speaker = issuer
-            elif head is tok:
+            elif head == tok:
                 speaker = ctx.parties.speaker(tok)
             else:
                 speaker = [m for sub in subjects(head) for m in ctx.parties.of_np(sub)]
             others = [m for m in speaker if m.code not in {a.code for a in addressed}]
             # (sentence mode: a demand within one state, "Rwandan rebels said the Rwandan government must ...")
             speaker = others if others or not self.sentence_mode else speaker
-            if not speaker and not (self.sentence_mode and head is not tok):
+            if not speaker and not (self.sentence_mode and head != tok):
                 continue  # (sentence mode: a speaker the text names but we cannot place still demands)
             trig = Trigger(tok, "100", None, "PLOVER_MANUAL.tex:572 REQUEST (deontic 'must')", False, frozenset({tok.i}))
             clause = read_clause(trig, ctx.parties, s.span, s.time_roots)
@@ -808,7 +847,7 @@ class Coder:
             return []
         head = tok.head  # the noun of need, then the verb that states it
         for _ in range(3):
-            if is_verb(head) or head.head is head:
+            if is_verb(head) or head.head == head:
                 break
             head = head.head
         if not is_verb(head) or head.lower_ in DISCUSSING or negated(head):
@@ -1030,8 +1069,29 @@ class Coder:
                          and (not titled or x.date == ctx.anchor) and (titled or _same_kind(x, evs[k]))), None)
             if twin is None and titled:  # "Visit to New Zealand" over a text announcing it: the planned visit
                 twin = next((x for x in evs.values() if x.date and x.key()[:2] == k[:2] and x.status == "planned"), None)
-            if twin is not None:
+            fuller = evs[k]
+            wider = None if twin is not None or not titled or fuller.recipient else next(
+                (x for x in evs.values() if x.date == ctx.anchor and x.key()[0] == k[0] and x.key()[1] < k[1]
+                 and not x.recipient and len(x.actor) >= 2 and _same_kind(x, fuller)), None)
+            if wider is not None:
+                # "Call with President X of A, Chancellor Y of B, and Prime Minister Z of C" over a body that
+                # lost one of them to the parse: the one call, with all the headline names
+                old_slot = EventSet.slot(wider)
+                _fold(evs, k, wider)
+                evs.pop(old_slot, None)
+                wider.actor = sorted(set(wider.actor) | set(fuller.actor))
+                evs.setdefault(EventSet.slot(wider), wider)
+            elif twin is not None:
                 _fold(evs, k, twin)
+                if titled and not twin.mode and fuller.mode:
+                    twin.mode, twin.cameo = fuller.mode, fuller.cameo  # "Call with ...": the body's talks were a call
+                if titled and not twin.recipient:
+                    # the headline's call is the body's report that names all its parties; a report of it that
+                    # lost one to the parse ("... Chancellor Y of B, and Prime Minister Z of C") is the same call
+                    for j in [j for j, x in evs.items() if x is not twin and x.date == twin.date and not x.recipient
+                              and x.type == twin.type and len(x.actor) >= 2 and set(x.actor) < set(twin.actor)
+                              and _same_kind(x, twin)]:
+                        _fold(evs, j, twin)
             elif titled:
                 ev = evs.pop(k)
                 ev.date, ev.place = ctx.anchor, ctx.place if ev.mode != "phone" else None
@@ -1119,7 +1179,7 @@ class Coder:
         at_home = place_ is None and ctx.guest_meeting and home is not None and not home.startswith("IGO:") \
             and not ctx.res.places
         if at_home:
-            place_ = Place(country=home)
+            place_ = country_place(ctx.gaz, home) if home else None
         if place_ is None or not place_.country or ctx.sentence_mode:
             return
         for ev in list(events.events.values()):
@@ -1186,7 +1246,7 @@ def _antecedents(found: list[Found], sents: list[Sent], ctx: Context) -> None:
                 continue
             n = g.trigger.token if g.trigger.nominal else next(
                 (c for c in g.trigger.token.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            if n is None or n.lemma_.lower() != noun.lemma_.lower() and n.lower_ != noun.lower_:
+            if n is None or not same_noun(n, noun):
                 continue
             host = next((h for h in found if h.sent is g.sent and h.trigger.token.i == n.head.i
                          and _hosting(h.trigger)), None) if g.trigger.nominal else (g if _hosting(g.trigger) else None)
@@ -1198,7 +1258,7 @@ def _antecedents(found: list[Found], sents: list[Sent], ctx: Context) -> None:
                 break
             where = place_of_clause(ctx, source.clause)
             if where is None and host is not None and not parties[0].code.startswith("IGO:"):
-                where = Place(country=parties[0].code)
+                where = country_place(ctx.gaz, parties[0].code)
             f.clause = replace(f.clause, targets=parties, when=f.clause.when or source.clause.when, place=where)
             break
 
@@ -1220,7 +1280,7 @@ def _topic_party(sent: Sent, start: int, end: int) -> bool:
     if span is None:
         return False
     head = span.root
-    while head.dep_ in ("compound", "amod", "poss", "nmod", "conj") and head.head is not head:
+    while head.dep_ in ("compound", "amod", "poss", "nmod", "conj") and head.head != head:
         head = head.head  # (and the rest of a list: "for Angola, Zambia and X")
     return head.dep_ == "pobj" and head.head.lower_ in ("in", "on", "for", "about", "against", "regarding", "concerning")
 
@@ -1418,7 +1478,7 @@ def _clause_depth(tok: Any) -> int:
     depth = 0
     t = tok
     for _ in range(30):
-        if t.head is t:
+        if t.head == t:
             break
         parent = t.head
         if t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj") and is_verb(parent) \
@@ -1458,7 +1518,7 @@ def _main_clause_time(tok: Any) -> bool:
     t = tok
     for _ in range(6):
         head = t.head
-        if head is t or head.dep_ == "ROOT":
+        if head == t or head.dep_ == "ROOT":
             return head.dep_ == "ROOT" and t.dep_ in ("npadvmod", "prep", "advmod", "tmod", "obl", "pobj")
         if is_verb(head) or head.tag_.startswith("NN"):
             return False

@@ -23,7 +23,7 @@ from spacy.tokens import Span
 
 from communique.events.clause import Clause
 from communique.events.parse import FUTURE_AUX, preps, subjects
-from communique.events.parties import Mention, Parties, dedupe
+from communique.events.parties import Mention, Parties, agent_kind_nouns, dedupe
 from communique.records import Event, EventPerson, Evidence, Place
 from communique.resolve.actors import Resolved
 from communique.resolve.gazetteer import Gazetteer, read_jsonl
@@ -312,12 +312,27 @@ def directed(ctx: Context, clause: Clause, sent: Span, type_: str, code: str,
                 break
     if ctx.sentence_mode and not recipients and type_ in PLACE_AIMED:
         recipients = others(_place_countries(ctx, clause, recipient_preps))
+    if not ctx.sentence_mode and not recipients and type_ == "ASSAULT" and own and _by_forces(clause):
+        # "the drama theater destroyed by the occupiers in Mariupol": force used in one other state's city hits
+        # that state (PLOVER ASSAULT: the victim as the recipient)
+        found = [ctx.place_at.get(i) for i in range(sent.start, sent.end)]
+        hit = {pl.country for pl in found if pl is not None and pl.country and pl.name} - own
+        if len(hit) == 1:
+            recipients = [Mention(hit.pop(), "country")]
     if not ctx.sentence_mode and not recipients and not (type_ == "SUPPORT" and len(doers) >= 2 and status == "occurred"
                                                          and clause.mood.kind == "realis" and _reciprocal(clause)):
         return []  # a one-way act needs the party it is aimed at
     date = event_date(ctx, clause, "occurred" if status == "planned" else status)
     ev = make_event(ctx, clause, sent, type_, code, doers, recipients, status="occurred", date=date)
     return [ev] if ev else []
+
+
+def _by_forces(clause: Clause) -> bool:
+    """The act's subject or agent is a force (PETRARCH2 MIL agents: "troops", "the occupiers")."""
+    tok = clause.trigger.token
+    who = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    who += [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return any(w.lower_ in agent_kind_nouns(frozenset({"MIL"})) for w in who if w.dep_ != "nsubjpass")
 
 
 #: material acts a news sentence aims at the country of the place they are done in or to ("shelled

@@ -55,12 +55,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ago", is no time: the act is told as earlier, see `common.told_as_earlier`)
     ("ago", re.compile(r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                        r"a hundred|one hundred)\s+(?P<unit>year|month|week|day|decade)s?\s+ago\b", re.I)),
+    # "in two weeks", "within two months", "within the next three months": a count ahead of the publication date
+    ("ahead", re.compile(r"\b(?P<within>in|within)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?P<n>\d{1,3}|an?|one|two|three|"
+                         r"four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>year|month|week|day)s?\b"
+                         r"(?!\s+(?:ago|of|after|before|later|earlier))", re.I)),
     ("year", re.compile(r"\b(?i:in|by|since|during|until|of|for|early|late|mid-?)\s+(?P<year>(?:19|20)\d{2})\b(?![-\u2013/]\d)")),
 ]
 
 
 #: a cheap test that a text may hold a time expression at all
-TIME_HINT = re.compile(r"\d|\bago\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|"
+TIME_HINT = re.compile(r"\d|\bago\b|\b(?:days?|weeks?|months?|years?)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|"
                        r"tonight|yesterday|tomorrow|this|next|last|later|earlier|past|coming)", re.I)
 
 
@@ -213,6 +217,21 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> TimeRef | None:
         else:  # a day count is that day; a week count, like "this week", its month
             d = pub - timedelta(days=n * (7 if unit == "week" else 1))
             value = d.isoformat() if unit == "day" else f"{d.year:04d}-{d.month:02d}"
+    elif kind == "ahead":
+        n = _count(g["n"])
+        unit = g["unit"].lower()
+        relative, future = True, True
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
+        end = pub + timedelta(days=days)
+        if g["within"].lower() == "within":  # a window from now: the month or year it stays in
+            value = f"{end.year:04d}-{end.month:02d}" if (end.year, end.month) == (pub.year, pub.month) \
+                else str(end.year) if end.year == pub.year else None
+        elif unit == "day":
+            value = end.isoformat()
+        elif unit == "year":
+            value = str(end.year)
+        else:  # "in two weeks", "in three months": the month it falls in
+            value = f"{end.year:04d}-{end.month:02d}"
     elif kind == "rel":
         which, unit = g["which"].lower(), g["unit"].lower()
         relative = True

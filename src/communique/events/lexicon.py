@@ -232,7 +232,7 @@ class Lexicon:
             if c.dep_ == "nsubjpass":
                 words |= {t.lower_ for t in c.subtree}
         words |= {c.lower_ for c in _verb_particles(tok) if c.dep_ in ("prep", "dative", "prt")}
-        if tok.dep_ in ("acl", "relcl") and tok.head is not tok:
+        if tok.dep_ in ("acl", "relcl") and tok.head != tok:
             words |= {t.lower_ for t in tok.head.subtree}
         return frozenset(words)
 
@@ -261,7 +261,7 @@ class Lexicon:
         if used is None:  # a passive verb's object stands before it: "the statement was released",
             # "a joint statement released by the governments" (a participle describing its object)
             subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
-            if not subj and tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and tok.head is not tok:
+            if not subj and tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and tok.head != tok:
                 subj = [tok.head]
             if not subj:
                 return None

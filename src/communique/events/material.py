@@ -118,7 +118,7 @@ def purpose_aim(clause: Clause, ctx: Context, sent: Span) -> list[Mention]:
 def _told(clause: Clause, ctx: Context) -> list[Mention]:
     """The party a reported offer is told to: the object of the verb of saying that reports it."""
     verb = clause.verb or clause.trigger.token
-    if verb.dep_ != "ccomp" or verb.head is verb:
+    if verb.dep_ != "ccomp" or verb.head == verb:
         return []
     return [m for c in verb.head.children if c.dep_ in ("dobj", "dative")
             for m in ctx.parties.of_np(c) if m.code not in {d.code for d in clause.doers}]

@@ -23,7 +23,7 @@ from communique.events.dates import find_times, tensed
 from communique.events.lexicon import MOTION_BLOCKS, load_lexicon
 from communique.events.parse import children, conjuncts, preps, subjects
 from communique.events.parties import Mention, dedupe
-from communique.events.places import place_of_clause, places_in
+from communique.events.places import country_place, place_of_clause, places_in
 from communique.events.sentences import Sent
 from communique.records import Event, Place
 
@@ -62,6 +62,9 @@ def _destinations(clause: Clause, ctx: Context, visitors: list[str], objects: bo
     for p in places_in(ctx, toks, words, objects=objects):
         if p.country:
             out.append((Mention(p.country, "country"), p))
+    if arrive and not out:  # "arrive on Saturday for a series of events in Auckland": where its purpose is
+        aims = [x for t in toks for w, o in preps(t) if w == "for" for x in o.subtree]
+        out += [(Mention(p.country, "country"), p) for p in places_in(ctx, aims, ("in", "at")) if p.country]
     named = [*clause.with_("to", "into", *(("in",) if arrive else ()), *(("for",) if leaving else ())),
              *(clause.targets if objects else []),
              *(clause.owners if objects else []),
@@ -208,7 +211,7 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
             # no visit of the text's pair)
             visitors = [Mention(c, "group") for c in ctx.res.group if c not in {h.code for h in hosts}] \
                 if status == "planned" or visitors else []
-        place = place_of_clause(ctx, clause) or (Place(country=hosts[0].code) if hosts else None)
+        place = place_of_clause(ctx, clause) or (country_place(ctx.gaz, hosts[0].code) if hosts else None)
         date = event_date(ctx, clause, status)
         ev = make_event(ctx, clause, sent, type_, "042", visitors, hosts[:1], mode="visit", status=status,
                         date=date, place=place)
@@ -264,7 +267,7 @@ def code(clause: Clause, ctx: Context, sent: Span, cameo: str) -> list[Event]:
                     # "will be leaving tomorrow for A, B and C": the day is the first stop's; the later ones
                     # are within that month's trip
                     own = date[:7]
-                where = stop if stop is not None and stop.country == host.code else Place(country=host.code)
+                where = stop if stop is not None and stop.country == host.code else country_place(ctx.gaz, host.code)
                 ev = make_event(ctx, clause, sent, type_, "042", clause.doers, [host], mode="visit", status=status,
                                 date=own or date, place=where)
                 if ev:

@@ -105,7 +105,7 @@ def clause_head(tok: Token) -> Token:
     """The verb whose clause a token belongs to (the token itself for a verb)."""
     t = tok
     for _ in range(40):
-        if is_verb(t) or t.dep_ in ("ROOT",) or t.head is t:
+        if is_verb(t) or t.dep_ in ("ROOT",) or t.head == t:
             return t
         t = t.head
     return t
@@ -115,11 +115,11 @@ def in_clause(tok: Token, head: Token) -> bool:
     """`tok` hangs from `head` without crossing into another clause."""
     t = tok
     for _ in range(40):
-        if t is head or t.i == head.i:
+        if t == head or t.i == head.i:
             return True
         if t.dep_ in CLAUSE_DEPS and is_verb(t):
             return False
-        if t.head is t:
+        if t.head == t:
             return False
         t = t.head
     return False
@@ -166,6 +166,18 @@ BE = frozenset({"be", "is", "was", "are", "were", "been", "being", "'s"})
 RESOLVE_ADJ = frozenset({"ready", "willing", "prepared", "determined", "committed", "able", "unwilling",
                          "unable", "eager", "keen", "reluctant", "opposed", "open"})
 
+#: adjectives of a stance toward an event that has not happened ("interested in talks", "ready for negotiations",
+#: CAMEO 036 READY (FOR &NEGOTIATION))
+STANCE_ADJ = frozenset({"ready", "willing", "prepared", "eager", "keen", "open", "interested", "hopeful",
+                        "reluctant", "unwilling"})
+
+#: nouns of the same stances (CAMEO's EXPRESS/REITERATE * WILLINGNESS, READINESS, DESIRE: 013/014/030/036)
+STANCE_NOUNS = frozenset({"willingness", "readiness", "openness", "desire", "eagerness", "preparedness",
+                          "interest", "intention", "intent"})
+
+#: nouns of a chance one has to act ("had the opportunity to meet X")
+CHANCE_NOUNS = frozenset({"chance", "opportunity", "occasion", "privilege", "pleasure", "honour", "honor"})
+
 
 def title_under(prep: Token) -> bool:
     """The title 'Under Secretary' that the parser took for the preposition 'under' ("Department of
@@ -199,7 +211,7 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
                                           and children(s, "nsubj") else [s])]
         if not subj:  # "X and Y have today consented to ...": the small model hangs the subject on the auxiliary
             subj = [s for a in children(t, "aux") for s in children(a, "nsubj")]
-        if subj and t.dep_ == "relcl" and t.head is not t and all(s.tag_ in ("WP", "WDT") for s in subj):
+        if subj and t.dep_ == "relcl" and t.head != t and all(s.tag_ in ("WP", "WDT") for s in subj):
             return conjuncts(t.head)  # "X, who arrived in Y today": the relative pronoun stands for X
         if subj:
             return [c for s in subj for c in conjuncts(s)]
@@ -225,10 +237,10 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
             # for committing": the one the verb acts on, or thanks go to, did what it is sanctioned or
             # thanked for
             return [c for o in _thanked(t.head.head) for c in conjuncts(o)]
-        if t.dep_ == "pobj" and t.lower_ in ASPECT_NOUNS and t.head is not t:
+        if t.dep_ == "pobj" and t.lower_ in ASPECT_NOUNS and t.head != t:
             t = t.head  # "are in the process of donating": the one in the process does it
             continue
-        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "oprd", "prep") and t.head is not t:
+        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "oprd", "prep") and t.head != t:
             came_by = t.dep_ if t.dep_ != "prep" else came_by
             if t.dep_ == "conj" and misattached(t):
                 t = t.head.head  # "reiterated that X must release ... and asked": 'asked' is the outer verb's
@@ -238,7 +250,7 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
         if t.dep_ == "acl" and accepted_invitation(t):
             t = t.head.head  # the invitation's accepting verb, whose subject visits
             continue
-        if t.dep_ in ("relcl", "acl") and t.head is not t:
+        if t.dep_ in ("relcl", "acl") and t.head != t:
             return conjuncts(t.head)
         return []
     return []
@@ -333,7 +345,7 @@ def negated(tok: Token) -> bool:
         return True
     if any(c.lower_ in ("never", "neither", "nor") and c.dep_ in ("advmod", "preconj", "cc") for c in tok.children):
         return True
-    if tok.dep_ == "xcomp" and tok.head is not tok:
+    if tok.dep_ == "xcomp" and tok.head != tok:
         return tok.head.lower_ in NEGATING_HEADS or negated(tok.head)
     return False
 
@@ -345,6 +357,15 @@ class Modality:
 
     kind: str  # realis | future | irrealis
     cue: str = ""
+
+
+def same_noun(a: Token, b: Token) -> bool:
+    """The same noun in either number ("the summit" of "summits"): the pipeline runs no lemmatizer, so
+    a plural's final s is dropped by hand."""
+    def base(t: Token) -> str:
+        w = t.lower_
+        return w[:-1] if t.tag_ in ("NNS", "NNPS") and w.endswith("s") and not w.endswith("ss") else w
+    return base(a) == base(b)
 
 
 def modality(tok: Token) -> Modality:
@@ -363,11 +384,19 @@ def modality(tok: Token) -> Modality:
                        for a in c.children if a.dep_ == "aux" and a.lower_ in IRREALIS_AUX), None)
         if wished is not None:
             return Modality("irrealis", wished)
+    if verb is None:  # "were interested in various formats of talks", "ready for negotiations", "the United
+        # States' willingness for talks": a stance toward an event, no event
+        up, steps = tok, 0
+        while up.dep_ in ("pobj", "prep", "conj") and up.head != up and steps < 5:
+            up = up.head
+            steps += 1
+            if up.tag_ == "JJ" and up.lower_ in STANCE_ADJ or up.tag_.startswith("NN") and up.lower_ in STANCE_NOUNS:
+                return Modality("irrealis", f"stance ({up.lower_})")
     if verb is None:  # an event noun: read the verb that governs it ("will hold talks", "plans a visit")
         head = tok.head
         steps = 0
         # (a participle used as a preposition is no governing verb: "including in consultation with X")
-        while head is not head.head and (not is_verb(head) or head.dep_ == "prep") and steps < 4:
+        while head != head.head and (not is_verb(head) or head.dep_ == "prep") and steps < 4:
             head = head.head
             steps += 1
         if not is_verb(head):
@@ -390,7 +419,7 @@ def modality(tok: Token) -> Modality:
             return Modality("irrealis", m.lower_)
     if verb.tag_ == "VB" and children(verb, "aux") and any(a.lower_ == "to" for a in children(verb, "aux")):
         head = verb.head
-        if head.lower_ == "with" and verb.dep_ == "pcomp" and head.head is not head:
+        if head.lower_ == "with" and verb.dep_ == "pcomp" and head.head != head:
             head = head.head  # "spoke with X to offer his congratulations" (parsed as a clause under 'with')
         if verb.dep_ in ("advcl", "pcomp") and verb.lower_ in GREETING_ACTS and head.tag_ == "VBD" \
                 and head.lower_ in CALL_VERBS and modality(head).kind == "realis":
@@ -398,7 +427,12 @@ def modality(tok: Token) -> Modality:
         if verb.dep_ == "xcomp" and verb.lower_ in GREETING_ACTS - {"welcome"} and head.lower_ in PERFORMATIVE_HEADS \
                 and any(s.lower_ in ("i", "we") for s in children(head, "nsubj")) and not negated(head):
             return Modality("realis", f"performative ({head.lower_})")  # "I would like to congratulate X": said, so done
-        if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and head is not verb:
+        if verb.dep_ == "acl" and head.lower_ in CHANCE_NOUNS and head.dep_ == "dobj" \
+                and head.head.lower_ in ("had", "has", "have", "having"):
+            had = modality(head.head)  # "I had a chance to exchange views with X": the chance was taken
+            if had.kind == "future" or had.kind == "realis" and head.head.tag_ in ("VBD", "VBN"):
+                return Modality(had.kind, f"{had.cue or 'had'} ({head.lower_})")
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and head != verb:
             hw = head.lower_
             if verb.dep_ == "xcomp" and hw in REALIS_HEADS:
                 return modality(head)
@@ -429,7 +463,7 @@ def modality(tok: Token) -> Modality:
         return Modality("irrealis", "to")
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "dobj", "pcomp", "ccomp", "conj"):
         head = verb.head
-        while head.dep_ == "conj" and head.tag_ == "VBG" and head.head is not head:
+        while head.dep_ == "conj" and head.tag_ == "VBG" and head.head != head:
             head = head.head  # "discussed expanding and deepening cooperation"
         if head.lower_ in PROPOSING:
             return Modality("irrealis", f"proposed ({head.lower_})")  # "proposed establishing a dialogue"
@@ -437,11 +471,16 @@ def modality(tok: Token) -> Modality:
                                                                                    "concerning", "over")
                                           and head.head.lower_ in TOPIC_HEADS):
             return Modality("irrealis", f"topic ({head.lower_})")
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head != verb and is_verb(verb.head) \
+            and not children(verb, "aux", "auxpass", "nsubj", "mark"):
+        outer = modality(verb.head)  # "will be in New Zealand from May 2, visiting Auckland": the visit's plan
+        if outer.kind == "future":
+            return outer
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG":  # "look forward to meeting", "in order to"
         prep = verb.head
         if prep.lower_ == "to" and prep.head.lower_ in ("forward", "look", "looks", "looking", "looked"):
             return Modality("future", "look forward to")
-        if prep.lower_ in TEMPORAL_MARKS and is_verb(prep.head) and prep.head is not verb:
+        if prep.lower_ in TEMPORAL_MARKS and is_verb(prep.head) and prep.head != verb:
             outer = modality(prep.head)  # "will travel to Jakarta before visiting Viet Nam": the trip's time
             if outer.kind == "future":
                 return outer
@@ -450,16 +489,16 @@ def modality(tok: Token) -> Modality:
                 # held; a time of its own that is past makes it done
                 return Modality("future", "before")
     if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp") and not children(verb, "aux", "auxpass") \
-            and verb.head is not verb and is_verb(verb.head) and verb.head.tag_ in ("VB", "VBG") \
+            and verb.head != verb and is_verb(verb.head) and verb.head.tag_ in ("VB", "VBG") \
             and children(verb.head, "aux") and any(a.lower_ == "to" for a in children(verb.head, "aux")):
         return modality(verb.head)  # "urged X to help end the war": a bare infinitive under an infinitive
-    if verb.dep_ in ("conj",) and verb.head is not verb and misattached(verb):
+    if verb.dep_ in ("conj",) and verb.head != verb and misattached(verb):
         return modality(verb.head.head)
-    if verb.dep_ in ("conj",) and verb.head is not verb:
+    if verb.dep_ in ("conj",) and verb.head != verb:
         outer = modality(verb.head)
         if outer.kind != "realis" and not children(verb, "aux", "auxpass", "nsubj"):
             return outer
-    if verb.dep_ == "advcl" and verb.tag_ in ("VBP", "VBZ") and verb.head is not verb and is_verb(verb.head) \
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBP", "VBZ") and verb.head != verb and is_verb(verb.head) \
             and any(m.lower_ in TEMPORAL_MARKS for m in children(verb, "mark", "advmod")):
         outer = modality(verb.head)
         if outer.kind == "future":  # "I'll raise it when I speak with him": a time clause's present is future
@@ -467,7 +506,7 @@ def modality(tok: Token) -> Modality:
     if verb.dep_ == "relcl" and verb.tag_ in ("VBP", "VBZ") and verb.head.lower_ in TIME_NOUNS \
             and any(m.lower_ == "when" for m in children(verb, "advmod")):
         host = verb.head.head  # "will be in the spotlight this week when the Minister travels to ..."
-        while host.dep_ in ("npadvmod", "pobj", "prep") and host.head is not host:
+        while host.dep_ in ("npadvmod", "pobj", "prep") and host.head != host:
             host = host.head
         if is_verb(host) and modality(host).kind == "future":
             return modality(host)
@@ -503,10 +542,10 @@ def reported(verb: Token) -> bool:
     """The verb's clause is what a verb of saying reports ("he said that X would ...")."""
     t = verb
     for _ in range(4):
-        if t.dep_ == "conj" and t.head is not t:
+        if t.dep_ == "conj" and t.head != t:
             t = t.head
             continue
-        if t.dep_ == "ccomp" and t.head is not t:
+        if t.dep_ == "ccomp" and t.head != t:
             return t.head.lower_ in REPORTING_VERBS or reported(t.head) and t.head.lower_ in ("pleased", "glad")
         return False
     return False
@@ -525,9 +564,9 @@ def reported_future(tok: Token, mood: Modality) -> Modality:
     if mood.kind != "irrealis" or mood.cue != "would":
         return mood
     verb = tok
-    if verb.dep_ in ("acomp", "attr") and verb.head is not verb:
+    if verb.dep_ in ("acomp", "attr") and verb.head != verb:
         verb = verb.head  # "said he would be ready to ...": the copula's clause is the one reported
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head
     if verb.dep_ == "ccomp" and verb.head.lower_ in REPORTING:
         return Modality("future", "will")
@@ -539,13 +578,13 @@ def misattached(verb: Token) -> bool:
     release ... and asked for ..."): it belongs to the clause above, which has its tense."""
     head = verb.head
     return (verb.tag_ in FINITE and head.tag_ == "VB" and head.dep_ in ("ccomp", "xcomp", "advcl")
-            and any(a.dep_ == "aux" for a in head.children) and head.head is not head)
+            and any(a.dep_ == "aux" for a in head.children) and head.head != head)
 
 
 def ancestors_within(tok: Token, limit: int = 6) -> Iterator[Token]:
     t = tok
     for _ in range(limit):
-        if t.head is t:
+        if t.head == t:
             return
         t = t.head
         yield t
@@ -557,7 +596,7 @@ def depth_to(tok: Token, head: Token, limit: int = 12) -> int | None:
     while n <= limit:
         if t.i == head.i:
             return n
-        if t.head is t:
+        if t.head == t:
             return None
         t = t.head
         n += 1

@@ -27,6 +27,8 @@ from communique.resolve.titles import OFFICE
 COLLECTIVE = frozenset({"they", "them", "their", "both", "sides", "parties", "interlocutors", "leaders",
                         "presidents", "countries", "nations", "states", "governments", "delegations",
                         "ministers", "heads", "counterparts", "partners", "allies"})
+#: the text's enemy named by its deed ("the occupiers", "the invaders", "the aggressor"): never the voice's side
+HOSTILE_AGENTS = frozenset({"occupier", "occupiers", "invader", "invaders", "aggressor", "aggressors"})
 #: collective nouns that need a determiner saying they are the pair ("the two", "both")
 NEEDS_PAIR = frozenset({"countries", "nations", "states", "governments", "delegations", "ministers",
                         "heads", "counterparts", "partners", "allies", "presidents"})
@@ -217,7 +219,7 @@ class Parties:
         """'their' in the clause of a plural noun subject that names no party refers to that subject."""
         v = poss.head
         for _ in range(6):
-            if is_verb(v) or v.head is v:
+            if is_verb(v) or v.head == v:
                 break
             v = v.head
         subj = [c for c in v.children if c.dep_ == "nsubj"] if is_verb(v) else []
@@ -349,6 +351,8 @@ class Parties:
                 pair = False  # "they told me", "they give us time": 'they' are others than the speaker's pair
             if pair and not self._modifiers(t, depth):
                 local = self._local_pair(t) if not self.sentence and w in ("countries", "sides") else None
+                if local is None and not self.sentence and "two" in dets and len(self.group) > 2:
+                    local = self._named_two(t)
                 if local is not None:
                     return [Mention(c, "group", None, t.i) for c in local]
                 return [Mention(g.code, "group", None, t.i) for g in self.group]
@@ -367,6 +371,13 @@ class Parties:
                 holder = self._title_holder(t)  # "the Deputy Secretary": the person of that title named earlier
                 if holder:
                     return holder
+            if w == "delegation" and not self.sentence and any(c.lower_ in ("the", "our") for c in t.children):
+                return self._delegation_of(t)
+            if w in HOSTILE_AGENTS and not self.sentence:  # "the drama theater destroyed by the occupiers": the
+                # voice calls none of its own side occupiers; they are the text's other side
+                voice = set(self.res.we)
+                other = [c for c in self.res.main if c not in voice and not c.startswith("IGO:")][:1]
+                return [Mention(other[0], "country", None, t.i)] if voice and other else []
         # "to hosts Thailand, Indonesia and Cambodia", "partners Japan and Korea": names right after a plural
         # noun are its members, however the parser hangs them
         members = next((c for c in t.children if c.i == t.i + 1 and t.tag_ == "NNS"
@@ -430,6 +441,23 @@ class Parties:
         people = [m for m in found if m.kind == "person"]
         return people[:1] or found[:1]
 
+    def _delegation_of(self, t: Token) -> list[Mention]:
+        """Whose 'the delegation' is: that of the last delegation the text names with its state ("the
+        Qatari delegation", "the delegation of Japan"), else the text's own ("The interagency delegation met
+        with the Prime Ministers of ...", in a readout of the publisher's trip)."""
+        for i in range(t.i - 1, -1, -1):
+            d = t.doc[i]
+            if d.lower_ not in ("delegation", "delegations"):
+                continue
+            named = [m for c in d.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                     and (m := self.at(c)) is not None and m.kind == "country"]
+            named += [m for p in d.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                      for o in p.children if o.dep_ == "pobj" and (m := self.at(o)) is not None and m.kind == "country"]
+            if named:
+                return [Mention(named[0].code, "country", None, t.i)]
+        voice = self.res.we[0] if len(self.res.we) == 1 else None
+        return [Mention(voice, "country", None, t.i)] if voice and not voice.startswith("IGO:") else []
+
     def _title_holder(self, t: Token) -> list[Mention]:
         """The person the text names with the title a bare 'the <Title>' uses, when one only fits."""
         words = [c.lower_ for c in t.children if c.dep_ == "compound"] + [t.lower_]
@@ -466,12 +494,28 @@ class Parties:
             return None
         return sorted(codes)
 
+    def _named_two(self, t: Token, reach: int = 2) -> list[str] | None:
+        """'The two countries' in a text of more than two: the text's voice and the one other state named
+        last before the phrase, within a few sentences ("Following up on the visit to the Solomon Islands,
+        the two countries held a dialogue", in a readout of a trip to five)."""
+        voice = self.res.we[0] if len(self.res.we) == 1 else None
+        if voice is None or voice.startswith("IGO:"):
+            return None
+        sents = list(t.doc.sents)
+        k = next((j for j, s in enumerate(sents) if s.start <= t.i < s.end), 0)
+        lo = sents[max(0, k - reach)].start
+        for i in range(t.i - 1, lo - 1, -1):
+            m = self._by_token.get(i)
+            if m is not None and m.kind in ("country", "person") and m.code != voice and not m.code.startswith("IGO:"):
+                return sorted({voice, m.code})
+        return None
+
     def _antecedent(self, t: Token) -> list[Mention]:
         """Who 'he' or 'she' is: the subject of the verb reporting the clause ("Modi said he ..."),
         else the last person named before it, within a few sentences."""
         head = t.head
         for _ in range(8):  # up to the clause's verb: its subject, if a person other than the pronoun
-            if head.tag_.startswith("VB") or head.head is head:
+            if head.tag_.startswith("VB") or head.head == head:
                 break
             head = head.head
         bound: set[int] = set()  # an object pronoun is not its own clause's subject ("X called Y to congratulate him")
@@ -494,7 +538,7 @@ class Parties:
                             bound.add(s.i)
                             continue
                         return [m]
-            if head.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or head.head is head:
+            if head.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or head.head == head:
                 break
             if t.dep_ in ("dobj", "dative", "iobj") and head.dep_ == "ccomp":
                 bound = set()  # "X said that Y would meet him": him may be X
@@ -646,7 +690,7 @@ def _against_first_person(t: Token) -> bool:
     should", "they give us the time"): the speaker is one of the text's pair, so 'they' is not the pair."""
     verb = t.head
     for _ in range(3):
-        if verb.tag_.startswith("VB") or verb.head is verb:
+        if verb.tag_.startswith("VB") or verb.head == verb:
             break
         verb = verb.head
     args = [c for c in verb.children if c.i != t.i]

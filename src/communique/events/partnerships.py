@@ -141,7 +141,7 @@ def _change(head: Token, sent: Span) -> str:
     words: set[str] = set()
     t = head
     for _ in range(6):
-        if t.head is t:
+        if t.head == t:
             break
         t = t.head
         words.add(t.lower_)

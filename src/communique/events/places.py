@@ -27,6 +27,15 @@ def place(gaz: Gazetteer, name: str, country: str) -> Place:
     return Place(name=name, country=country)
 
 
+def country_place(gaz: Gazetteer, code: str) -> Place:
+    """A country as the place of an event; a city-state's is its city ("in Singapore", "to Luxembourg"),
+    whose capital bears the country's name in the gazetteer."""
+    rec = gaz.countries.get(code)
+    if rec and any(fold(c) == fold(str(rec["name"])) for c in rec.get("capitals", ())):
+        return place(gaz, str(rec["name"]), code)
+    return Place(country=code)
+
+
 def index_places(doc: Doc, ctx: Context, venue_pattern: re.Pattern[str] | None) -> dict[int, Place]:
     """Token index -> the place it names, for every city and venue of the document."""
     starts = token_starts(doc)
@@ -71,7 +80,7 @@ def place_of_clause(ctx: Context, clause: Clause) -> Place | None:
     phrase on the object ("met Narendra Modi in Paris"), so the objects' phrases count too."""
     tok = clause.trigger.token
     toks = [tok, *(tok.doc[i] for i in sorted(clause.trigger.covered))]
-    if clause.verb is not None and clause.verb is not tok:
+    if clause.verb is not None and clause.verb != tok:
         toks.append(clause.verb)
     if clause.trigger.nominal and (held := occurrence_verb(tok)) is not None:
         toks.insert(1, held)  # "the talks held in Sochi"

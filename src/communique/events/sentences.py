@@ -39,7 +39,7 @@ def _root(doc: Doc, starts: list[int], s: int, e: int) -> Token:
     last = max(first, bisect.bisect_left(starts, e) - 1)
     toks = [doc[i] for i in range(first, last + 1)]
     inside = {t.i for t in toks}
-    heads = [t for t in toks if t.head.i not in inside or t.head is t]
+    heads = [t for t in toks if t.head.i not in inside or t.head == t]
     return heads[0] if heads else toks[0]
 
 

@@ -84,9 +84,9 @@ def _dates_the_content(clause: Clause, sent: Span) -> bool:
         return False
     t = at.root
     for _ in range(8):
-        if t.i == verb.i or t.head is t:
+        if t.i == verb.i or t.head == t:
             return False
-        if t is not at.root and t.tag_.startswith("NN"):
+        if t != at.root and t.tag_.startswith("NN"):
             return True
         t = t.head
     return False
@@ -193,7 +193,7 @@ def allegations(sent: Span, ctx: Context) -> list[tuple[Token, list[Mention], li
             accused = dedupe([m for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
                               for m in ctx.parties.of_np(o)])
             tok = tok.head.head if tok.head.dep_ in ("nsubj", "nsubjpass", "dobj") else tok.head
-            while tok.dep_ in ("pobj", "prep", "dobj") and tok.head is not tok:
+            while tok.dep_ in ("pobj", "prep", "dobj") and tok.head != tok:
                 tok = tok.head  # the clause that tells of the wrong: "drew attention to the crimes ..."
             if not is_verb(tok) or negated(tok):
                 continue
@@ -246,7 +246,7 @@ RESISTING = frozenset({"defend", "defends", "defending", "counter", "counters", 
 def _resisted(noun: Token) -> bool:
     """The wrong is what someone withstands: "defend itself from X's aggression", "as it faces X's aggression"."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in ("from", "against") and head.head is not head:
+    if noun.dep_ == "pobj" and head.lower_ in ("from", "against") and head.head != head:
         head = head.head
     return head.lower_ in RESISTING
 

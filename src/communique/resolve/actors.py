@@ -36,7 +36,7 @@ from communique.resolve.people import (
     titled_default,
     titled_names,
 )
-from communique.resolve.titles import OFFICE, Stated, left_title, stated
+from communique.resolve.titles import COUNTERPART, OFFICE, Stated, left_title, stated
 
 TITLE_PREFIX = re.compile(r"^(?:(?:His|Her) (?:Majesty|Royal Highness|Highness|Excellency)\s+|(?:President|King|Queen|"
                           r"Prime Minister|Chancellor|Secretary|Minister|Emir|Sultan|Sheikh|Crown Prince|Premier|"
@@ -64,6 +64,9 @@ TITLED_NAME = re.compile(r"\b(?:President|Prime Minister|Premier|Chancellor|King
 PEOPLE_CUE = re.compile(r"\b(?:candidates?|officials?|members?|leaders?|activists?|journalists?|prisoners?|nationals?|"
                         r"individuals|persons|dissidents?|advis[eo]rs?|daughter|son|wife|husband|general|deputy|"
                         r"minister|director|coordinator|opposition|detained|arrested|sanction\w*|citizens?)\b", re.I)
+#: words that introduce a relative or a spouse ("his wife, Mrs Akie Abe", "Madame Peng Liyuan")
+KIN_CUE = re.compile(r"\b(?:wife|husband|spouse|partner|son|daughter|brother|sister|mother|father|Mrs|Madame|Lady)\b"
+                     r"\.?[\s,]*(?:Mrs\.?\s+|Ms\.?\s+|Madame\s+|Lady\s+)?$")
 SPOKES = re.compile(r"(?:spokes(?:person|man|woman)|press secretary|attributable to)[\s:,]*$", re.I)
 EAST_ASIAN_FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK", "KHM", "SGP"}
 ORG_WORDS = re.compile(r"\b(?:Workshop|Center|Centre|Initiative|Act|Agreement|Council|Ministry|Bank|University|"
@@ -177,6 +180,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         clean = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w\s.'-]*$", "", TITLE_PREFIX.sub("", form)).strip()
         if pa.id not in gaz.people and len(clean) > len(existing.name) and " " in clean:
             existing.name = clean  # the fullest form the text gives; the leaders table names its own
+        elif _spelled_out(existing.name, clean):
+            existing.name = clean  # unless the table gives an initial the text spells out ("S. Jaishankar")
         existing.mentions.append((s, e, form))
         if existing.country:
             spans.append((s, e, existing.country, "person"))
@@ -456,6 +461,12 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                     is not None and coordination_top(sp, ("conj",)) == top]
         named = {c for s0, e0, c, k in spans if k == "country" and sent.start_char <= s0 < sent.end_char
                  and not _modifies_a_thing(doc, s0, e0) and not (c == home and _deep_below(doc, s0, e0, span))}
+        along = _accompanies(span, spans)
+        if along is not None:  # a minister travelling in a leader's party serves the leader's state
+            add_person(PersonActor(person_id(name), name, along, st.title or None,
+                                   f"{st.why}, no state named: accompanies an official of {along}"),
+                       span.start_char, span.end_char, name)
+            continue
         described = _described_by(span, spans)
         if described is not None:  # "A New Zealand Defence Force officer, Major X": the noun it renames names the state
             add_person(PersonActor(person_id(name), name, described, st.title or None,
@@ -489,6 +500,17 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             # is of the text's own side (its foreign guests are introduced: "President of Iran Ebrahim Raisi")
             add_person(PersonActor(person_id(name), name, voice, None, f"a speaker of the transcript, not "
                                    f"introduced with a state: of its voice ({voice})"), ent.start_char, ent.end_char, name)
+            continue
+        kin = [pa for pa in people.values() if pa.country and len(pa.name.split()) >= 2 and name.split()[-1] == pa.name.split()[-1]
+               and name.split()[0] != pa.name.split()[0]]
+        if len(kin) == 1 and len(name.split()) >= 2 and KIN_CUE.search(text[max(0, ent.start_char - 40):ent.start_char]):
+            # "Prime Minister Abe and his wife, Mrs Akie Abe": of the family of a person the text places
+            add_person(PersonActor(person_id(name), name, kin[0].country, None, f"of the family of {kin[0].name} "
+                                   f"({kin[0].country})"), ent.start_char, ent.end_char, name)
+            continue
+        if (other := _counterpart_of(ent, spans, voice)) is not None:
+            add_person(PersonActor(person_id(name), name, other, None, f"a counterpart, in a sentence naming one "
+                                   f"state besides its people's ({other})"), ent.start_char, ent.end_char, name)
             continue
         if per_sentence[ent.sent.start] < 2 or not PEOPLE_CUE.search(ent.sent.text):
             continue
@@ -606,6 +628,11 @@ def _narrator_bound_for(doc: Doc, spans: list[tuple[int, int, str, str]]) -> set
     return out
 
 
+#: nouns of the narrator's own meetings ("my meeting with X", "our talks with X")
+NARRATED_MEETINGS = frozenset({"meeting", "meetings", "talks", "discussion", "discussions", "conversation",
+                               "call", "visit"})
+
+
 def _met_by_narrator(doc: Doc, people: dict[str, PersonActor], introduced: set[str]) -> set[str]:
     """States of the people a first-person narrator met, called or welcomed, when the text introduces them
     with their state: the other side of the narrator's text."""
@@ -613,10 +640,13 @@ def _met_by_narrator(doc: Doc, people: dict[str, PersonActor], introduced: set[s
           and not pa.country.startswith("IGO:") for ms, _me, _f in pa.mentions}
     out: set[str] = set()
     for tok in doc:
-        if tok.lower_ not in ("i", "we") or tok.dep_ != "nsubj" or not (
+        if tok.lower_ in ("my", "our") and tok.dep_ == "poss" and tok.head.lower_ in NARRATED_MEETINGS:
+            verb = tok.head  # "As a result of my meeting with His Excellency X, President of China": the same
+        elif tok.lower_ not in ("i", "we") or tok.dep_ != "nsubj" or not (
                 MEET.match(tok.head.text) or tok.head.lower_ in ("spoke", "speak")):
             continue
-        verb = tok.head
+        else:
+            verb = tok.head
         objs = [c for c in verb.children if c.dep_ == "dobj"] + [
             o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
         for o in objs:
@@ -647,6 +677,39 @@ def _described_by(span: Span, spans: list[tuple[int, int, str, str]]) -> str | N
         # "the Commander ISAF, General X": the one organisation the office he is named by serves
         found = {c for s0, _e, c, _k in spans if lo <= s0 < hi and c.startswith("IGO:")}
     return found.pop() if len(found) == 1 else None
+
+
+#: verbs whose agent travels in the subject's party ("X will be accompanied by Foreign Minister Y")
+ACCOMPANYING = frozenset({"accompanied", "joined"})
+
+
+def _accompanies(span: Span, spans: list[tuple[int, int, str, str]]) -> str | None:
+    """The state of the person a name is said to accompany: the one state a person of the passive
+    subject serves ("Dr Menem will be accompanied by a number of senior Ministers, including Foreign
+    Minister X and Justice Minister Y", "The President will be accompanied by Economy Minister Z")."""
+    tok = span.root
+    for _ in range(8):
+        if tok.dep_ == "agent" or tok.head == tok:
+            break
+        if tok.dep_ not in ("conj", "appos", "pobj", "prep", "compound", "nmod"):
+            return None
+        tok = tok.head
+    verb = tok.head
+    if tok.dep_ != "agent" or verb.lower_ not in ACCOMPANYING:
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not subj:
+        return None
+    lo, hi = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)
+    found = {c for s0, _e, c, k in spans if k == "person" and lo <= s0 < hi and not c.startswith("IGO:")}
+    return found.pop() if len(found) == 1 else None
+
+
+def _spelled_out(short: str, full: str) -> bool:
+    """`full` spells out the initials of `short`: "Subrahmanyam Jaishankar" of "S. Jaishankar"."""
+    a, b = short.split(), full.split()
+    return len(a) == len(b) >= 2 and a[-1] == b[-1] and any(re.fullmatch(r"[A-Z]\.?", w) for w in a[:-1]) \
+        and all(x == y or re.fullmatch(r"[A-Z]\.?", x) and y[:1] == x[:1] and len(y) > 2 for x, y in zip(a[:-1], b[:-1], strict=True))
 
 
 def _as_subject(span: Span) -> bool:
@@ -801,6 +864,21 @@ def _where(doc: Doc, s: int, e: int) -> bool:
     if t.dep_ == "appos":  # "Madrid, Spain"
         t = t.head
     return t.dep_ == "pobj" and t.head.lower_ in ("in", "at")
+
+
+def _counterpart_of(ent: Span, spans: list[tuple[int, int, str, str]], voice: str | None) -> str | None:
+    """The state of a name given as someone's counterpart with no state ("a visit to Indonesia where he
+    will meet his counterpart, Dr X"): the one state its sentence names that none of its people serves."""
+    root = ent.root
+    title = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "compound"
+                                                         and c.lower_ in COUNTERPART), None)
+    if title is None or title.lower_ not in COUNTERPART:
+        return None
+    sent = ent.sent
+    inside = [(c, k) for s0, _e, c, k in spans if sent.start_char <= s0 < sent.end_char]
+    own = {c for c, k in inside if k == "person"} | ({voice} if voice else set())
+    other = {c for c, k in inside if k == "country" and not c.startswith("IGO:")} - own
+    return other.pop() if len(other) == 1 else None
 
 
 def _sentence_country(doc: Doc, ent: Span, spans: list[tuple[int, int, str, str]],

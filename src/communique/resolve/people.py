@@ -112,26 +112,44 @@ def _swallowed(doc: Doc, j: int) -> bool:
     return False
 
 
+def _mislabelled(doc: Doc, i: int, j: int) -> bool:
+    """A word of a name the NER took for a place or a body it could not identify ("The President of
+    Chile, [Ricardo Lagos]" as GPE, "Hon Toke [Talagi]" as ORG): an unidentified entity that starts
+    within the name."""
+    t = doc[j]
+    return t.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "FAC") and not t.ent_id_ and (t.ent_iob_ == "B" or j > i)
+
+
 def titled_names(doc: Doc, taken: list[tuple[int, int]], left_title: Callable[[int], object]) -> list[Span]:
     """Names the NER missed right after a title ("Speaker of the Parliament of Georgia Nika Beridze"):
-    two to four capitalised proper nouns, no office word among them, that a title phrase precedes."""
+    two to four capitalised proper nouns, no office word among them, that a title phrase precedes, or
+    one between an office and the state it names."""
     out: list[Span] = []
     i = 0
     n = len(doc)
     while i < n:
         j = i
         while j < n and j - i < 4 and doc[j].tag_ == "NNP" and doc[j].text.isalpha() and doc[j].text[:1].isupper() \
-                and doc[j].lower_ not in OFFICE and (not doc[j].ent_type_ or _swallowed(doc, j)) \
+                and doc[j].lower_ not in OFFICE and (not doc[j].ent_type_ or _swallowed(doc, j) or _mislabelled(doc, i, j)) \
                 and not HONORIFIC.match(doc[j].text + " ") \
                 and not INSTITUTIONAL.match(doc[j].text):
             j += 1
-        prev = doc[i - 1] if i > 0 else None
-        if prev is not None and prev.text == "," and i > 1:
-            prev = doc[i - 2]
+        k = i - 1  # the word before the name, past honorifics ("Premier of Niue Hon Toke Talagi")
+        while k > 0 and k < i and HONORIFIC.match(doc[k].text + " ") and doc[k].text[:1].isupper():
+            k -= 1
+        prev = doc[k] if k >= 0 else None
+        if prev is not None and prev.text == "," and k > 0:
+            k -= 1
+            prev = doc[k]
         ends_title = prev is not None and (prev.lower_ in OFFICE or bool(prev.ent_id_) or bool(INSTITUTIONAL.match(prev.text))
-                                           or i > 1 and doc[i - 2].lower_ == "of")
-        if j - i >= 2 and ends_title and all(t.text.istitle() for t in doc[i:j]) \
-                and (j == n or doc[j].tag_ != "NNP" and not doc[j].text[:1].isupper()) and i > 0 and doc[i - 1].tag_ in ("NNP", ",") \
+                                           or k > 0 and doc[k - 1].lower_ == "of")
+        # (one word is a name between an office and its state: "President Alfonsin of Argentina")
+        of_state = j - i == 1 and k == i - 1 and prev is not None and prev.lower_ in OFFICE and j + 1 < n \
+            and doc[j].lower_ == "of" and any(t.ent_id_ and t.ent_type_ == "GPE" and not t.ent_id_.startswith("city:")
+                                              for t in doc[j + 1:j + 3])
+        if (j - i >= 2 or of_state) and ends_title and all(t.text.istitle() for t in doc[i:j]) \
+                and (j == n or doc[j].tag_ != "NNP" and not doc[j].text[:1].isupper() and doc[j].ent_iob_ != "I") \
+                and i > 0 and (doc[i - 1].tag_ in ("NNP", ",") or i - 1 > k) \
                 and not any(doc[i].idx < te and ts < doc[j - 1].idx + len(doc[j - 1]) for ts, te in taken) \
                 and left_title(i) is not None:
             out.append(doc[i:j])
@@ -189,6 +207,15 @@ def delegation_country(doc: Doc, gaz: Gazetteer, author: str | None) -> tuple[li
             if code and verb is not None:
                 regions.append((sent.start_char, sent.end_char, code, f"leads or joins the {doc[tok.i - 1].text} delegation"
                                 if doc[tok.i - 1].ent_type_ else "in the delegation it names"))
+    for tok in doc:  # "Representing Mexico were A; B; ...", "Canada was represented by A": that state's people
+        if tok.lower_ in ("representing", "represented"):
+            deps = ("dobj",) if tok.lower_ == "representing" else ("nsubjpass",)
+            state = next((c.ent_id_ for c in tok.children if c.dep_ in deps and c.ent_type_ in ("GPE", "NORP")
+                          and c.ent_id_ and not c.ent_id_.startswith("city:")), None)
+            if state is not None and (tok.lower_ == "represented" or tok.i == tok.sent.start):
+                sent = tok.sent
+                regions.append((sent.start_char, sent.end_char, state, f"listed as representing {doc[tok.i + 1].text}"
+                                if tok.lower_ == "representing" else "listed as representing its state"))
     if doc_country is None and author and re.search(r"\b(?:Presidential|Official|U\.S\.|our) Delegation\b", doc.text):
         doc_country = author  # the publisher announces its own delegation
     if doc_country is None:
@@ -270,7 +297,9 @@ def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], 
         # have, so the text's one other side's
         return Decision(others[0], st.title, f"{st.why}, no state named: not an office of {own}, so of the "
                                              f"text's other side ({others[0]})")
-    if len(set(siblings)) == 1 and not st.head:  # leaders listed together serve different states
+    # (leaders listed in twos serve different states: "President X and Prime Minister Y"; a longer list of one
+    # state's officials is its government's: "President A, Prime Minister B, Acting Foreign Minister C")
+    if len(set(siblings)) == 1 and (not st.head or len(siblings) >= 2):
         return Decision(siblings[0], st.title or None, f"{st.why}, no state named: listed with officials of "
                                                        f"{siblings[0]}")
     if other_side:  # met by the publisher's official: the one other state its sentence names, if one

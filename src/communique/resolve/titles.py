@@ -271,6 +271,15 @@ def _portfolio_and(before: list[Token], after: list[Token]) -> bool:
     return 0 < k < len(after) and k <= 3
 
 
+def _caps_run(doc: Doc, i: int, lo: int) -> int:
+    """How many words in capitals end at token `i`."""
+    n = 0
+    while i >= lo and doc[i].text.isupper() and doc[i].text.isalpha():
+        n += 1
+        i -= 1
+    return n
+
+
 def left_title(doc: Doc, start: int, gaz: Gazetteer) -> Stated | None:
     """The title phrase just before the name at token `start`: 'U.S. Senator', 'Prime Minister of
     Japan', 'United States Ambassador to Mexico,'."""
@@ -293,6 +302,8 @@ def left_title(doc: Doc, start: int, gaz: Gazetteer) -> Stated | None:
         t = doc[i]
         if t.ent_type_ == "PERSON" and not _office(t) or "\n" in t.whitespace_ or t.is_space:
             break  # (an office word the NER took for a name, "Chairperson", is still the title)
+        if toks and not toks[0].text.isupper() and _caps_run(doc, i, sent_start) >= 3:
+            break  # a heading in capitals run into the text: "TO VISIT NEW GUINEA The Prime Minister, Mr. X"
         if t.text == ")" and (toks or i == start - 1):
             # "Republic of Korea (ROK) Special Representative"; "Assistant Secretary for Migration (PRM) X"
             k = i - 1
