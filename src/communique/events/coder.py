@@ -18,7 +18,16 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from communique.events import agreements, attendees, honours, material, meetings, partnerships, statements
+from communique.events import (
+    agreements,
+    attendees,
+    honours,
+    material,
+    meetings,
+    partnerships,
+    statements,
+    vetting,
+)
 from communique.events.clause import MEDIUM, Clause, read_clause
 from communique.events.common import (
     Context,
@@ -34,13 +43,11 @@ from communique.events.common import (
 from communique.events.lexicon import CONSULT_BLOCKS, Lexicon, Trigger, load_lexicon
 from communique.events.parse import (
     FINITE,
-    FUTURE_ADJ,
     REPORTING,
     Modality,
     children,
     is_verb,
     negated,
-    objects,
     same_noun,
     subjects,
 )
@@ -49,10 +56,7 @@ from communique.events.parties import (
     FORCE_AGENTS,
     Mention,
     Parties,
-    agent_kind_nouns,
-    agent_nouns,
     dedupe,
-    office_nouns,
     subject_of_kind,
 )
 from communique.events.places import country_place, index_places, place, place_of_clause, places_in
@@ -77,28 +81,6 @@ LIGHT_VERBS = frozenset({"express", "expressed", "expresses", "expressing", "voi
 NEED = frozenset({"need", "necessity", "imperative", "necessary", "essential"})
 #: verbs of a state or of what one receives, which no one can be asked to do
 UNDERGONE = frozenset({"be", "have", "enjoy", "live", "receive", "get", "benefit", "remain", "feel", "see"})
-#: offices held in turn by states ("took over the presidency of the Council"), besides nouns in -ship
-HELD_IN_TURN = frozenset({"presidency", "chair", "helm", "presidencies"})
-#: what is 'taken' that is no property, territory or person (CAMEO 17 seizes those): "taken actions on X"
-TAKEN_ACTS = frozenset({"action", "actions", "step", "steps", "measure", "measures", "note", "part", "place",
-                        "decision", "decisions", "initiative", "responsibility", "lead", "advantage", "care", "time"})
-
-
-def _fought_a_scourge(obj: Token, sent: Sent) -> bool:
-    """The object of a fight is a common noun naming no party and no agent of one ("terrorism", "corruption",
-    "the pandemic"): what is fought is a problem, not a state."""
-    if obj.tag_ not in ("NN", "NNS") or obj.lower_ in agent_nouns(True):
-        return False
-    lo, hi = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
-    return not any(lo <= s0 < hi for s0, _e0, _c in sent.parties)
-
-
-def _officials(tok: Token) -> bool:
-    """The officials of a government (PETRARCH2 GOV agents and offices): one 'engages' them in talks, not in
-    battle."""
-    return tok.lower_ in agent_kind_nouns(frozenset({"GOV"})) or tok.lower_ in office_nouns()
-
-
 #: CAMEO families of acts whose content is another act (intend, refuse, threaten): its aim is theirs
 CONTENT_FAMILIES = frozenset({"03", "12", "13"})
 #: CAMEO 12 code refusing each cooperative family: meet (04) -> 125, yield (08) -> 124, cooperate (06) -> 121
@@ -320,30 +302,8 @@ class Coder:
                     # "encouraged the PRC to urge the DPRK to stop": urging a party to act is asking it
                     # (PLOVER_MANUAL.tex:572 REQUEST, "all requests, demands"), not praising it (ENCOURAGE 051)
                     t = replace(t, code="020", paired=None, source=f"PLOVER_MANUAL.tex:572 REQUEST + {t.source}")
-                if (t.code or "").startswith("17") and t.covered == frozenset({tok.i}) \
-                        and any(o.lower_ in TAKEN_ACTS for o in objects(tok)):
-                    continue  # "we've taken actions on Beijing's efforts": acting, not seizing
-                if not self.sentence_mode and (t.code or "").startswith("19") and t.covered == frozenset({tok.i}) \
-                        and any(_fought_a_scourge(o, sent) for o in objects(tok)):
-                    continue  # "we were fighting terrorism in the region": a scourge fought is no party attacked
-                if not self.sentence_mode and t.block == "ENGAGE" and t.covered == frozenset({tok.i}) \
-                        and any(_officials(o) for o in objects(tok)):
-                    continue  # "how we are engaging Chinese officials": ENGAGE alone is battle (190), not talks
-                if (t.code or "").startswith("17") and any(
-                        o.lower_ in HELD_IN_TURN or o.lower_.endswith("ship") for o in objects(tok)):
-                    continue  # "will take over the chairmanship": an office held in turn is not seized (CAMEO 17
-                    # coerces by force: property, territory, persons)
-                if (t.code or "").startswith("17") and any(
-                        p.lower_ == "into" and any(o.lower_ in ("account", "consideration") for o in p.children)
-                        for p in tok.children):
-                    continue  # "is taking U.S. concerns into account": weighing, not seizing
-                if t.block == "MEET_PEOPLE" and t.covered == frozenset({tok.i}) and _met_a_thing(tok, sent):
-                    continue  # "will face consequences", "meet its obligations": met is a thing, not a party
-                    # (the dictionary's own patterns: FACE * PROBLEM [012], FACE * COUP [012])
-                if (t.code or "").startswith("043") and any(
-                        a.dep_ in ("amod", "compound") and a.lower_ in FUTURE_ADJ
-                        for o in children(tok, "dobj") for a in o.children):
-                    continue  # "welcomed the upcoming State Visit": a welcome of a visit ahead hosts no one yet
+                if vetting.no_act(t, tok, sent, self.sentence_mode):
+                    continue
                 meeting = (t.code or "")[:3] in CONSULT_CODES and t.block not in CONSULT_BLOCKS
                 nouns = [tok.doc[i] for i in t.covered if i != tok.i] if meeting else []
                 told = [n for n in nouns if self.lex.noun(n) is not None and _names_parties(n)]
@@ -1307,25 +1267,6 @@ def _courtesy_call(verb: Any) -> bool:
 def _question(s: Sent) -> bool:
     """The sentence asks rather than tells (it ends with a question mark, inside quotes or not)."""
     return s.text.rstrip().rstrip("\"”’'»").endswith("?")
-
-
-def _met_a_thing(verb: Any, sent: Sent) -> bool:
-    """The verb's direct object is a common noun naming no party, person or agent ("face consequences",
-    "meet its obligations"), not someone met ("met the President", "met the delegation")."""
-    objs = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objs or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
-        return False  # ("met with X, partners and organisations": whom it met with)
-    for o in objs:
-        lo, hi = o.left_edge.idx, o.right_edge.idx + len(o.right_edge)
-        if any(lo <= a < hi for a, _b, _c in sent.parties) or o.ent_type_ or o.tag_ in ("NNP", "NNPS", "PRP") \
-                or o.lower_ in agent_nouns() or o.lower_ in PARTNER_NOUNS:
-            return False
-    return True
-
-
-#: whom one meets that no table of agents lists: a state's partners and peers ("met its partners")
-PARTNER_NOUNS = frozenset({"partners", "partner", "counterparts", "counterpart", "allies", "ally", "leaders",
-                           "leader", "organizations", "organisations", "representatives", "envoys", "people"})
 
 
 def _inverted_condition(verb: Any) -> bool:
