@@ -18,11 +18,12 @@ from communique.records import Document, Record
 PUB = "2024-03-15"  # a Friday
 
 
-def code(text: str, published: str = PUB, sentence: bool = False, title: str | None = None) -> Record:
+def code(text: str, published: str = PUB, sentence: bool = False, title: str | None = None,
+         url: str | None = None) -> Record:
     ex = get_extractor()
     if sentence:
         ex = ex.sentence_mode()
-    return ex.extract(Document(source="case.txt", text=text, published=published, title=title))
+    return ex.extract(Document(source="case.txt", text=text, published=published, title=title, url=url))
 
 
 def events(text: str, **kw: Any) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:

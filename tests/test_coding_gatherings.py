@@ -6,9 +6,7 @@ coded in document mode through the real pinned model.
 
 from __future__ import annotations
 
-from communique.extract import get_extractor
-from communique.records import Document
-from tests.test_coding import code, events
+from tests.test_coding import WH_URL, code, events
 
 
 def test_the_host_of_a_summit_taken_part_in_is_a_party() -> None:
@@ -211,9 +209,7 @@ def test_the_two_countries_in_a_text_of_several_are_the_voice_and_the_state_just
             "Zealand; Port Moresby, Papua New Guinea; Honiara, Solomon Islands; and Suva, Fiji.\n\nFollowing up on "
             "the April 2022 visit to the Solomon Islands, the two countries held the first high-level strategic "
             "dialogue.")
-    rec = get_extractor().extract(Document(source="case.md", text=text, published="2023-03-28",
-                                           title="Readout of Senior Official Travel to the Pacific",
-                                           url="https://www.whitehouse.gov/briefing-room/readout/"))
+    rec = code(text, published="2023-03-28", title="Readout of Senior Official Travel to the Pacific", url=WH_URL)
     sides = [set(e.actor) | set(e.recipient) for e in rec.events]
     assert {"USA", "SLB"} in sides and all(s <= {"USA", "NZL", "PNG", "SLB", "FJI"} and len(s) == 2 and "USA" in s
                                            for s in sides), sides
@@ -226,8 +222,7 @@ def test_the_delegation_with_no_state_is_the_last_one_named_else_the_texts_own()
     assert all("KOR" in (*e.actor, *e.recipient) for e in code(text, published="2022-06-07").events if e.type == "CONSULT")
     # none named: the publisher's own
     text = "Readout of Travel to Fiji\n\nIn Suva, the delegation met with the Pacific Islands Forum Secretariat on Monday."
-    rec = get_extractor().extract(Document(source="case.md", text=text, published="2023-03-28",
-                                           title="Readout of Travel to Fiji", url="https://www.whitehouse.gov/readout/"))
+    rec = code(text, published="2023-03-28", title="Readout of Travel to Fiji", url=WH_URL)
     assert any("USA" in e.actor and "IGO:PIF" in (*e.actor, *e.recipient) for e in rec.events), \
         [(e.actor, e.recipient) for e in rec.events]
 
@@ -239,8 +234,7 @@ def test_a_headline_call_of_several_is_one_call_with_all_whatever_the_body_parse
             "of France, Chancellor Olaf Scholz of Germany, and Prime Minister Boris Johnson of the United Kingdom. "
             "In addition, they discussed their respective recent engagements with the Ukrainian and Russian "
             "presidents.")
-    rec = get_extractor().extract(Document(source="case.md", text=text, published="2022-03-07", title=title,
-                                           url="https://www.whitehouse.gov/briefing-room/readout/"))
+    rec = code(text, published="2022-03-07", title=title, url=WH_URL)
     calls = [e for e in rec.events if e.type == "CONSULT"]
     assert [sorted(e.actor) for e in calls] == [["DEU", "FRA", "GBR", "USA"]], [(e.actor, e.recipient) for e in calls]
 

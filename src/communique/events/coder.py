@@ -289,8 +289,6 @@ class Coder:
                     # "talked to X about aid" (DISCUSS * AID [061]): in a readout the talk is the act; its topic
                     # is talked about, not done
                     t = replace(t, code="040", paired=None, covered=frozenset({tok.i}))
-                if t.block == "CALL" and t.covered == frozenset({tok.i}) and children(tok, "oprd"):
-                    continue  # "calling them a deterrent", "called the invasion unjustified": naming, not calling
                 if not self.sentence_mode and t.block == "CALL" and _courtesy_call(tok):
                     # "will call on the Governor-General and meet the Leader of the Opposition": calling on an
                     # official with nothing asked is paying a visit (PLOVER_MANUAL.tex:370 CONSULT, visits)

@@ -28,6 +28,13 @@ COLLECTIVE = frozenset({"they", "them", "their", "both", "sides", "parties", "in
                         "presidents", "countries", "nations", "states", "governments", "delegations",
                         "ministers", "heads", "counterparts", "partners", "allies"})
 #: the text's enemy named by its deed ("the occupiers", "the invaders", "the aggressor"): never the voice's side
+def _window_start(t: Token, reach: int) -> int:
+    """The first token of the sentence `reach` sentences before the one `t` is in."""
+    sents = list(t.doc.sents)
+    k = next((j for j, s in enumerate(sents) if s.start <= t.i < s.end), 0)
+    return sents[max(0, k - reach)].start
+
+
 HOSTILE_AGENTS = frozenset({"occupier", "occupiers", "invader", "invaders", "aggressor", "aggressors"})
 #: collective nouns that need a determiner saying they are the pair ("the two", "both")
 NEEDS_PAIR = frozenset({"countries", "nations", "states", "governments", "delegations", "ministers",
@@ -479,9 +486,7 @@ class Parties:
         """'The two countries concluded a joint statement', told of one stop of a trip: the states of the two
         officials last named within a few sentences, when the text's main pair is not both of them ("In
         Saudi Arabia, Envoy X met Crown Prince Y ...", after a first stop in the UAE)."""
-        sents = list(t.doc.sents)
-        k = next((j for j, s in enumerate(sents) if s.start <= t.i < s.end), 0)
-        lo = sents[max(0, k - reach)].start
+        lo = _window_start(t, reach)
         codes: list[str] = []
         for i in range(t.i - 1, lo - 1, -1):
             m = self._by_token.get(i)
@@ -501,9 +506,7 @@ class Parties:
         voice = self.res.we[0] if len(self.res.we) == 1 else None
         if voice is None or voice.startswith("IGO:"):
             return None
-        sents = list(t.doc.sents)
-        k = next((j for j, s in enumerate(sents) if s.start <= t.i < s.end), 0)
-        lo = sents[max(0, k - reach)].start
+        lo = _window_start(t, reach)
         for i in range(t.i - 1, lo - 1, -1):
             m = self._by_token.get(i)
             if m is not None and m.kind in ("country", "person") and m.code != voice and not m.code.startswith("IGO:"):

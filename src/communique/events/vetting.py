@@ -41,6 +41,8 @@ def _officials(tok: Token) -> bool:
 
 def no_act(t: Trigger, tok: Token, sent: Sent, sentence_mode: bool) -> bool:
     """The verb trigger `t` at `tok` names no act of its dictionary code, by its object."""
+    if t.block == "CALL" and t.covered == frozenset({tok.i}) and children(tok, "oprd"):
+        return True  # "calling them a deterrent", "called the invasion unjustified": naming, not calling
     if (t.code or "").startswith("17") and t.covered == frozenset({tok.i}) \
             and any(o.lower_ in TAKEN_ACTS for o in objects(tok)):
         return True  # "we've taken actions on Beijing's efforts": acting, not seizing

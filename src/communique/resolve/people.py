@@ -30,6 +30,7 @@ HONOURED = re.compile(
     r"(?:\b(?:The\s+)?(?:Honou?rable|Rt\.?\s+Hon\.?|Right\s+Honou?rable|Hon\.)|\bT\.\s?H\.|\bH\.\s?E\.|\b(?:Mr|Mrs|Ms|Dr)\.?"
     r"|\bSir|\bDame)\s+(?P<name>[A-Z][\w\u2019'.-]+(?:\s+(?:[A-Z]\.|[A-Z][\w\u2019'-]+)){1,3})")
 DELEGATION = re.compile(r"\bdelegation\b", re.I)
+REPRESENTING = re.compile(r"\brepresent(?:ing|ed)\b", re.I)
 #: a heading that opens a list of delegation members ("Members of the Presidential Delegation:")
 LIST_HEAD = re.compile(r"(?im)^[^\n]*\b(?:delegation|delegates)\b[^\n]*:\W*$")
 LEAD_VERB = re.compile(r"^(?:lead|leads|led|leading|head|heads|headed|heading|join|joins|joined|include|includes|"
@@ -207,7 +208,8 @@ def delegation_country(doc: Doc, gaz: Gazetteer, author: str | None) -> tuple[li
             if code and verb is not None:
                 regions.append((sent.start_char, sent.end_char, code, f"leads or joins the {doc[tok.i - 1].text} delegation"
                                 if doc[tok.i - 1].ent_type_ else "in the delegation it names"))
-    for tok in doc:  # "Representing Mexico were A; B; ...", "Canada was represented by A": that state's people
+    listed = REPRESENTING.search(doc.text) is not None  # (read the tokens only where the words stand)
+    for tok in doc if listed else ():  # "Representing Mexico were A; B", "Canada was represented by A"
         if tok.lower_ in ("representing", "represented"):
             deps = ("dobj",) if tok.lower_ == "representing" else ("nsubjpass",)
             state = next((c.ent_id_ for c in tok.children if c.dep_ in deps and c.ent_type_ in ("GPE", "NORP")
