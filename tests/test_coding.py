@@ -424,6 +424,14 @@ def test_coding_weekday_is_the_latest_on_or_before_publication() -> None:
     assert ev.date == "2024-03-12"
 
 
+def test_coding_a_praise_is_not_dated_by_the_day_of_its_occasion() -> None:
+    # the date after "on his victory in the election" is the election's; the praise came with the call
+    text = ("Telephone conversation with the President of Ghana\n\nThe President of Togo congratulated the "
+            "President of Ghana on his victory in the presidential election on March 3.")
+    ev = one(text, "SUPPORT", title="Telephone conversation with the President of Ghana")
+    assert ev.date == PUB
+
+
 def test_coding_undated_event_takes_the_day_of_the_main_event() -> None:
     text = ("Yesterday the President of Ghana met the President of Togo in Accra. "
             "The President of Ghana thanked Togo for its cooperation.")
@@ -1306,3 +1314,30 @@ def test_coding_allies_who_fought_together_in_a_city_attack_no_one() -> None:
 ])
 def test_coding_calling_something_a_name_is_no_call(text: str) -> None:
     assert not [e for e in code(text, published="2021-06-28").events if e.type == "CONSULT"]
+
+
+# ---------------------------------------------------------------- titles and headings with no full stop
+
+def test_a_headline_with_no_full_stop_parses_as_its_own_sentence() -> None:
+    # the small model runs a title with no stop into the blank line after it; read with a stop, the
+    # name after "President of Chile" is the object of 'of' and the call's partner
+    from communique.nlp.pipeline import parse
+
+    text = "Telephone conversation with President of Chile Gabriel Boric\n\nThe presidents discussed trade."
+    doc = next(parse(get_extractor().nlp, [text]))
+    assert doc.text == text
+    assert doc[7].text == "Boric" and doc[7].head.text == "President"  # not run on to the blank line
+
+
+def test_a_headline_call_with_a_titled_name_names_its_state() -> None:
+    text = ("Telephone conversation with President of Chile Gabriel Boric\n\nPresident Lula of Brazil thanked "
+            "the Chilean leader for his support.")
+    ev = one(text, "CONSULT", title="Telephone conversation with President of Chile Gabriel Boric")
+    assert sorted(ev.actor) == ["BRA", "CHL"]
+
+
+def test_letters_after_a_name_are_not_the_name() -> None:
+    text = ("Hon Maria Lopez MP, New Zealand Minister for Trade, and Hon John Smith MP, Australian Minister for "
+            "Trade, met in Canberra today.")
+    people = {a.name: a.country for a in code(text).actors if a.type == "person"}
+    assert people.get("Maria Lopez") == "NZL" and people.get("John Smith") == "AUS"

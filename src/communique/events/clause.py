@@ -259,6 +259,17 @@ def clause_time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
     return best[1] if best else None
 
 
+def occasion_time(tok: Token, trig: Trigger, root: Token | None) -> bool:
+    """'congratulated the leader on his victory in the presidential election on April 3': praise
+    (CAMEO 051) is given for an occasion, and a time (`root`, its head token) told after the
+    occasion's phrase is the occasion's, however the parser hangs it (on the verb, as here); the
+    praise comes after it."""
+    if not (trig.code or "").startswith("051") or trig.nominal:
+        return False
+    return root is not None and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") and c.i < root.i
+                                    and not any(x.i == root.i for x in c.subtree) for c in tok.children)
+
+
 #: forms of the dictionary's INVITE block verb (CAMEO.2.0.txt:5417)
 INVITING = frozenset({"invite", "invites", "invited", "inviting", "reinvited"})
 
@@ -411,6 +422,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         timetable = not parties.sentence and tok.tag_ in ("VBZ", "VBP") \
             and (trig.motion or trig.block in MOTION_BLOCKS) and not children(tok, "aux", "auxpass")
         when = tensed(clause_time(tok, sent, times, trig.covered), _ahead(mood) or timetable, _told_before(tok))
+        if when is not None and occasion_time(tok, trig, next((r for ref, r in times if ref is when), None)):
+            when = None
         if when is not None and when.future and tok.tag_ == "VBD" and mood.kind == "realis" \
                 and not children(tok, "aux", "auxpass"):
             when = None  # "discussed the transition ... by 2014": a past act is not dated ahead; the time is the topic's

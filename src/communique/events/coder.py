@@ -28,7 +28,7 @@ from communique.events import (
     statements,
     vetting,
 )
-from communique.events.clause import MEDIUM, Clause, read_clause
+from communique.events.clause import MEDIUM, Clause, occasion_time, read_clause
 from communique.events.common import (
     Context,
     cameo_row,
@@ -931,6 +931,8 @@ class Coder:
                 break
         for i, s in enumerate(body[:3]):
             for t, root in s.time_roots:  # a recent date of a sentence's main clause ("On July 5, ...")
+                if any(f.sent is s and occasion_time(f.trigger.token, f.trigger, root) for f in found):
+                    continue  # "congratulated X on his victory in the election on April 3": the election's day
                 lede = i == 0 and not t.relative  # a full date in the opening sentence
                 if (lede or t.start <= 12 or _main_clause_time(root)) and _recent(t.value, published, month=True) \
                         and t.future is False:

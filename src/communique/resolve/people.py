@@ -158,8 +158,14 @@ def titled_names(doc: Doc, taken: list[tuple[int, int]], left_title: Callable[[i
     return out
 
 
+#: letters after a name that are an office or an honour, not the name ("Hon Damien O'Connor MP")
+POST_NOMINALS = re.compile(r"(?:[\s,]+(?:MP|MPs|QC|KC|SC|MHR|MLC|MLA|MSP|PC|JP|AC|AO|OBE|CBE|KBE|DBE|MBE|CMG|KCMG|GCMG|"
+                           r"ONZM|CNZM|KNZM|DNZM|GNZM|QSO))+$")
+
+
 def clean_name(text: str) -> str:
     name = strip_honorific(re.sub(r"['\u2019]s?$", "", text.strip()))
+    name = POST_NOMINALS.sub("", name) if len(name.split()) > 2 or "," in name else name
     return re.sub(r"\s+", " ", name).strip(" ,.")
 
 
