@@ -442,6 +442,11 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         held = Counter(c for _s, _e, c in _turns(text, spans) if c and not c.startswith("IGO:"))
         home = _leader(dict(held))
     rest = [c for c in main if c not in partners and not c.startswith("IGO:")] or main
+    if partners and not voters:
+        # "Telephone conversation with President of X" over a text that never has its own side speak: a state
+        # it only tells of, as a topic ("a statement about North Korea") or by a person it introduces with
+        # that state ("the conversation between X and Chancellor of Germany Angela Merkel"), is not the voice
+        rest = [c for c in rest if not _only_told_of(c, spans, introduced, text)]
     voice = home or (max(voters, key=lambda c: (voters[c], counts[c])) if voters else (rest[0] if rest else None))
     if voice:  # the publisher speaks even when the text never names its own country
         if voice in main:
@@ -559,6 +564,24 @@ HEAD_SPEAKER = re.compile(r"\b(?:Statement|Speech|Address|Remarks|Message|Interv
 #: an office of a state named in a headline after its speaker's "by" ("by the President of Ukraine")
 HEAD_OFFICE = re.compile(r"(?:the\s+)?(?:President|Prime Minister|Chancellor|King|Queen|Emir|Foreign Minister|"
                          r"Minister of Foreign Affairs|Head of State|Premier)\s+of\s+(?:the\s+)?", re.I)
+
+
+#: what opens a phrase naming a topic ("about North Korea", "regarding Syria")
+TOPIC_BEFORE = re.compile(r"\b(?:about|regarding|concerning|on|against|towards?)\s+(?:the\s+)?$")
+
+
+def _only_told_of(code: str, spans: list[tuple[int, int, str, str]], introduced: set[int], text: str) -> bool:
+    """Every mention of the state is a topic or the state of a person the text introduces with it."""
+    for s0, e0, c, kind in spans:
+        if c != code or kind == "person" and s0 in introduced:
+            continue
+        if kind == "country" and any(k == "person" and p in introduced and 0 <= p - e0 <= 3 and x == code
+                                     for p, _q, x, k in spans):
+            continue  # "Chancellor of Germany Angela Merkel"
+        if TOPIC_BEFORE.search(text[max(0, s0 - 24):s0]):
+            continue
+        return False
+    return True
 
 
 def _headline_speaker(head: str, people: dict[str, PersonActor], spans: list[tuple[int, int, str, str]]) -> str | None:
