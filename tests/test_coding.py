@@ -219,6 +219,21 @@ def test_coding_aim_is_no_event() -> None:
                 if e.type == "SANCTION"]
 
 
+def test_coding_a_later_leg_of_a_planned_trip_takes_the_trips_month() -> None:
+    text = ("Travel to Peru and Chile\n\nAustralia and Peru are old friends. Our trade has grown. Our students "
+            "study together. I will travel to Peru on Monday to meet President Boluarte. "
+            "Following Peru I will travel briefly to Chile to meet its ministers.")
+    evs = [e for e in code(text, title="Travel to Peru and Chile", url="https://www.pm.gov.au/media/travel").events
+           if e.type == "CONSULT"]
+    chile = [e for e in evs if e.recipient == ["CHL"]]
+    assert len(chile) == 1 and chile[0].status == "planned" and chile[0].date == "2024-03"
+
+
+def test_coding_a_plan_with_no_time_and_no_dated_trip_is_no_event() -> None:
+    text = "The Prime Minister met President Boric in Santiago today. He will travel to Peru at some point."
+    assert not [e for e in code(text).events if e.recipient == ["PER"]]
+
+
 # ---------------------------------------------------------------- statements
 
 @pytest.mark.parametrize(("text", "expected"), [

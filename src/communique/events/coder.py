@@ -193,6 +193,9 @@ class EventSet:
             if same:
                 if ev.evidence not in same[0].evidence_all:
                     same[0].evidence_all.append(ev.evidence)
+                if id(same[0]) in self.from_title and not headline and same[0].status != ev.status \
+                        and ev.mode == same[0].mode == "visit" and len(same[0].evidence_all) == 2:
+                    same[0].status = ev.status  # a headline has no tense: "Travel to X" over "I will travel to X"
                 return
         old = self.events.get(k)
         if old is None:
@@ -685,6 +688,7 @@ class Coder:
                 if met is not None:
                     events.add(met)
         facts = self._facts(sents, ctx, events)
+        self._legs(events)
         self._undated(events, ctx)
         self._stays(events, body, ctx)
         self._coarser_plans(events)
@@ -1055,6 +1059,25 @@ class Coder:
             elif titled:
                 ev = evs.pop(k)
                 ev.date, ev.place = ctx.anchor, ctx.place if ev.mode != "phone" else None
+                evs.setdefault(EventSet.slot(ev), ev)
+
+    @staticmethod
+    def _legs(events: EventSet) -> None:
+        """A planned visit told with no time of its own after the same visitor's planned visit with one ("I will
+        travel to the Netherlands tonight ... Following the Netherlands I will travel to the United Kingdom") is
+        a later leg of that trip: its month, as the day of the leg is not told."""
+        evs = events.events
+        plans = sorted((x for x in evs.values() if x.status == "planned" and x.date and x.mode == "visit"),
+                       key=lambda x: x.evidence.start)
+        for k in [k for k, ev in evs.items() if ev.status == "planned" and not ev.date and ev.mode == "visit"
+                  and ev.recipient]:
+            ev = evs[k]
+            told = max(e.start for e in ev.evidence_all or [ev.evidence])  # (the body's report, after a headline's)
+            before = [x for x in plans if x.evidence.start < told and x.actor == ev.actor
+                      and x.recipient != ev.recipient]
+            if before and before[-1].date:
+                evs.pop(k)
+                ev.date = before[-1].date[:7]
                 evs.setdefault(EventSet.slot(ev), ev)
 
     @staticmethod
