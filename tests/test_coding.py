@@ -234,6 +234,20 @@ def test_coding_a_plan_with_no_time_and_no_dated_trip_is_no_event() -> None:
     assert not [e for e in code(text).events if e.recipient == ["PER"]]
 
 
+def test_coding_a_plan_within_the_trip_under_way_is_this_month() -> None:
+    text = ("The Foreign Minister of Chile met the Foreign Minister of Peru in Lima today. During his ongoing "
+            "tour, the Chilean minister will also visit Ecuador and Colombia.")
+    evs = {e.recipient[0]: e for e in code(text).events if e.type == "CONSULT" and e.recipient}
+    assert evs["ECU"].status == "planned" and evs["ECU"].date == "2024-03"
+    assert evs["COL"].date == "2024-03"
+
+
+def test_coding_the_one_invited_to_visit_is_the_visitor() -> None:
+    text = "President Boric of Chile invited President Boluarte of Peru to visit Chile in 2025."
+    ev = one(text, "CONSULT")
+    assert (ev.actor, ev.recipient, ev.status, ev.date) == (["PER"], ["CHL"], "planned", "2025")
+
+
 # ---------------------------------------------------------------- statements
 
 @pytest.mark.parametrize(("text", "expected"), [

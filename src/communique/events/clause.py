@@ -22,6 +22,7 @@ from communique.events.parse import (
     CHANCE_NOUNS,
     FUTURE_ADJ,
     FUTURE_AUX,
+    INVITING,
     SCHEDULED,
     Modality,
     children,
@@ -269,9 +270,6 @@ def occasion_time(tok: Token, trig: Trigger, root: Token | None) -> bool:
     return root is not None and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") and c.i < root.i
                                     and not any(x.i == root.i for x in c.subtree) for c in tok.children)
 
-
-#: forms of the dictionary's INVITE block verb (CAMEO.2.0.txt:5417)
-INVITING = frozenset({"invite", "invites", "invited", "inviting", "reinvited"})
 
 #: the medium of a consultation is part of it ("talks via videoconference on December 7")
 MEDIUM = frozenset({"videoconference", "conference", "teleconference", "video", "telephone", "phone", "link",

@@ -240,6 +240,9 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
         if t.dep_ == "pobj" and t.lower_ in ASPECT_NOUNS and t.head != t:
             t = t.head  # "are in the process of donating": the one in the process does it
             continue
+        if t.dep_ == "xcomp" and t.head.lower_ in INVITING and children(t.head, "dobj"):
+            # "X invited Foreign Secretary Y to visit New Zealand": the one invited visits
+            return [c for o in children(t.head, "dobj") for c in conjuncts(o)]
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "oprd", "prep") and t.head != t:
             came_by = t.dep_ if t.dep_ != "prep" else came_by
             if t.dep_ == "conj" and misattached(t):
@@ -254,6 +257,10 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
             return conjuncts(t.head)
         return []
     return []
+
+
+#: forms of the dictionary's INVITE block verb (CAMEO.2.0.txt:5417)
+INVITING = frozenset({"invite", "invites", "invited", "inviting", "reinvited"})
 
 
 #: adjectives of thanks, whose 'to' names the one thanked ("grateful to X for Y")
