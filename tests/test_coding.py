@@ -368,6 +368,13 @@ def test_coding_a_shared_commitment_is_not_mutual_praise() -> None:
     assert ("SUPPORT", ("KEN", "TZA"), ()) in events("Kenya and Tanzania expressed mutual support.")
 
 
+def test_coding_one_article_serves_two_coordinated_titles() -> None:
+    text = ("Deputy Secretary of State Wendy Sherman met Japanese Vice Foreign Minister Takeo Mori today. "
+            "The Deputy Secretary and Vice Foreign Minister condemned the missile launches of North Korea.")
+    ev = one(text, "ACCUSE", url="https://www.state.gov/readout")
+    assert sorted(ev.actor) == ["JPN", "USA"] and ev.recipient == ["PRK"]
+
+
 # ---------------------------------------------------------------- material acts
 
 @pytest.mark.parametrize(("text", "expected"), [
