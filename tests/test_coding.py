@@ -375,6 +375,14 @@ def test_coding_one_article_serves_two_coordinated_titles() -> None:
     assert sorted(ev.actor) == ["JPN", "USA"] and ev.recipient == ["PRK"]
 
 
+@pytest.mark.parametrize("text,praised", [
+    ("President Ruto of Kenya expressed appreciation for Uganda's leadership in the region.", True),
+    ("President Ruto of Kenya and President Museveni of Uganda expressed appreciation for the talks.", False),
+])
+def test_coding_appreciation_of_a_partys_deed_is_praise(text: str, praised: bool) -> None:
+    assert bool([e for e in code(text).events if e.type == "SUPPORT" and e.recipient == ["UGA"]]) == praised
+
+
 # ---------------------------------------------------------------- material acts
 
 @pytest.mark.parametrize(("text", "expected"), [

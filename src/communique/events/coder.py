@@ -388,7 +388,23 @@ class Coder:
                 if n is not None and n.code and (n.code or "")[:2] != (t.code or "")[:2]:
                     return Trigger(tok, n.code, None, f"{n.source} (noun of the support verb '{tok.text}')", False,
                                    t.covered | {o.i})
+                praise = self._praise_of(o) if (t.code or "").startswith("01") else None
+                if praise is not None:
+                    return Trigger(tok, praise.code, None, f"{praise.source} (its noun '{o.text}' after the support "
+                                   f"verb '{tok.text}')", False, t.covered | {o.i}, block=praise.block)
         return t
+
+    def _praise_of(self, noun: Any) -> Any | None:
+        """The dictionary verb of praise (CAMEO 051) a noun names ("appreciation": APPRECIATE), when the
+        dictionary codes a comment with it: "expressed appreciation for Japan's leadership" praises Japan as
+        "appreciated Japan's leadership" does."""
+        w = noun.lower_
+        stems = [w[:-5] + "ate", w[:-5], w[:-5] + "e"] if w.endswith("ation") else []
+        for form in stems:
+            for verb in self.lex.forms.get(form, []):
+                if verb.code.startswith("051") and len(verb.words) == 1:
+                    return verb
+        return None
 
     def _prevented_protest(self, t: Trigger) -> Trigger:
         """Preventing or hindering a protest restricts the freedom to protest, calling one off concedes:
