@@ -248,6 +248,27 @@ def test_coding_the_one_invited_to_visit_is_the_visitor() -> None:
     assert (ev.actor, ev.recipient, ev.status, ev.date) == (["PER"], ["CHL"], "planned", "2025")
 
 
+def test_coding_what_is_hoped_for_is_no_event() -> None:
+    text = "President Boric of Chile said he hopes that Peru will sign the agreement with Chile."
+    assert not [e for e in code(text).events if e.type == "AGREE"]
+
+
+def test_coding_a_hoped_for_meeting_with_a_time_is_planned() -> None:
+    text = "President Boric of Chile told President Lula of Brazil: I hope that next February we will meet in Brasilia."
+    ev = one(text, "CONSULT")
+    assert ev.status == "planned" and ev.date == "2025-02"
+
+
+def test_coding_a_headline_that_tells_its_own_act_keeps_it_over_a_later_plan() -> None:
+    # "Ministers attend X" (a verb with its subject) says they attend now; a later leg announced in the body
+    # does not make it a plan
+    text = ("Ministers attend Chile-Peru Forum\n\nTwo ministers of Chile join the Chile-Peru Forum in Lima today. "
+            "The trade minister will also travel to Cusco for the second part of the forum.")
+    evs = [e for e in code(text, title="Ministers attend Chile-Peru Forum").events
+           if e.type == "CONSULT" and e.recipient == ["PER"]]
+    assert any(e.status == "occurred" and e.date == PUB for e in evs)
+
+
 # ---------------------------------------------------------------- statements
 
 @pytest.mark.parametrize(("text", "expected"), [

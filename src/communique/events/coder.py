@@ -177,6 +177,7 @@ class EventSet:
     named: set[int] = field(default_factory=set)  # of those, the ones an event noun told ("X's visit")
     dated: set[int] = field(default_factory=set)  # events a report dates with a time of its own
     announced: set[int] = field(default_factory=set)  # undated plans told as coming ("the upcoming visit")
+    tenseless: set[int] = field(default_factory=set)  # headline events with no finite verb ("Travel to X")
 
     @staticmethod
     def slot(ev: Event) -> tuple[str, frozenset[str], str, str]:
@@ -193,9 +194,9 @@ class EventSet:
             if same:
                 if ev.evidence not in same[0].evidence_all:
                     same[0].evidence_all.append(ev.evidence)
-                if id(same[0]) in self.from_title and not headline and same[0].status != ev.status \
+                if id(same[0]) in self.tenseless and not headline and same[0].status != ev.status \
                         and ev.mode == same[0].mode == "visit" and len(same[0].evidence_all) == 2:
-                    same[0].status = ev.status  # a headline has no tense: "Travel to X" over "I will travel to X"
+                    same[0].status = ev.status  # a headline with no verb has no tense: "Travel to X" over "I will travel to X"
                 return
         old = self.events.get(k)
         if old is None:
@@ -681,6 +682,8 @@ class Coder:
                     events.dated.add(id(events.events.get(EventSet.slot(ev), ev)))
                 if ev.status == "planned" and f.clause.mood.cue in ANNOUNCED_CUES:
                     events.announced.add(id(events.events.get(EventSet.slot(ev), ev)))
+                if f.sent is headline and (f.trigger.nominal or not children(f.trigger.token, "nsubj", "nsubjpass")):
+                    events.tenseless.add(id(events.events.get(EventSet.slot(ev), ev)))
         for s in sents:
             if not self.sentence_mode and _question(s):
                 continue

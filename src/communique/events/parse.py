@@ -411,6 +411,13 @@ def modality(tok: Token) -> Modality:
         if head.lower_ in SEEKING and tok.dep_ == "dobj":
             return Modality("irrealis", f"sought ({head.lower_})")  # "continues to seek dialogue with X"
         verb = head
+    if verb.dep_ == "ccomp" and verb.head != verb and verb.head.lower_ in HOPING and not any(
+            t.ent_type_ in ("DATE", "TIME") for c in verb.children if c.dep_ in ("npadvmod", "prep", "advmod", "tmod")
+            for t in c.subtree):
+        # "we hope that the Russian Federation will comply with its commitments": a hope, not an act or a plan
+        # (GUIDELINES.md: wishes and hopes are soft); one with a time is a plan ("I hope that next February we
+        # will be able to meet")
+        return Modality("irrealis", f"hoped ({verb.head.lower_})")
     auxes = children(verb, "aux", "auxpass")
     # (the parser may hang a modal on the auxiliary: "will be extended meetings", 'will' under 'be')
     for aux in [*auxes, *(g for a in auxes for g in children(a, "aux"))]:
@@ -519,6 +526,9 @@ def modality(tok: Token) -> Modality:
             return modality(host)
     return Modality("realis")
 
+
+#: verbs of hoping and wishing, whose content clause tells what is hoped for (CAMEO.2.0.txt HOPE block)
+HOPING = frozenset({"hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing"})
 
 #: heads under which a speaker's own greeting act is performed by saying it: "I would like to thank",
 #: "we want to congratulate", "I wish to express" (a performative: the words are the act; not "welcome",
