@@ -320,3 +320,14 @@ def test_a_state_the_text_only_tells_of_is_not_its_voice() -> None:
     text = ("Remarks at the bilateral meeting with the Prime Minister of Fiji\n\nPRIME MINISTER: Thank you for "
             "hosting us. The statement we made about North Korea shows our unity.\n")
     assert "PRK" not in voice(text, "2017-09-08")
+
+
+def test_a_name_in_a_heading_in_capitals_is_the_known_person() -> None:
+    text = ("STATE VISIT BY THE PRESIDENT OF CHILE - STATEMENT BY THE PRIME MINISTER, MR JOHN GORTON\n\n"
+            "The President of Chile will visit Australia in May.\n")
+    assert people_of(text, "1970-03-02").get("John Gorton") == "AUS"
+
+
+def test_a_prime_minister_of_the_1970s_is_known_on_the_day_of_the_text() -> None:
+    text = "Statement by the Prime Minister, Mr. William McMahon\n\nThe Prime Minister of Fiji will visit Australia.\n"
+    assert people_of(text, "1971-09-08").get("William McMahon") == "AUS"

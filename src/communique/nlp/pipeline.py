@@ -107,6 +107,8 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
         for n in {person.name, *person.aliases}:
             if " " in n.strip() or "-" in n:  # single family names are resolved in context
                 pats.append({"label": "PERSON", "pattern": n, "id": pid})
+                if n.upper() != n:  # a heading in capitals: "STATEMENT BY THE PRIME MINISTER, MR JOHN GORTON"
+                    pats.append({"label": "PERSON", "pattern": n.upper(), "id": pid})
     return pats
 
 
