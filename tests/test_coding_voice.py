@@ -331,3 +331,13 @@ def test_a_name_in_a_heading_in_capitals_is_the_known_person() -> None:
 def test_a_prime_minister_of_the_1970s_is_known_on_the_day_of_the_text() -> None:
     text = "Statement by the Prime Minister, Mr. William McMahon\n\nThe Prime Minister of Fiji will visit Australia.\n"
     assert people_of(text, "1971-09-08").get("William McMahon") == "AUS"
+
+
+def test_an_office_named_like_the_publishers_is_the_delegations_states() -> None:
+    text = ("Readout of the High-Level Security Dialogue\n\nPresident Lopez of Mexico welcomed a high-level U.S. "
+            "delegation led by Homeland Security Advisor Jane Doe. The Mexican high-level delegation included "
+            "Secretary of Security Ana Ruiz; Secretary of Defense General Juan Perez; and Secretary of the Navy "
+            "Jose Ortiz.\n")
+    people = {a.name: a.country for a in code(text, url="https://www.whitehouse.gov/briefing-room/x").actors
+              if a.type == "person"}
+    assert people.get("Juan Perez") == "MEX" and people.get("Ana Ruiz") == "MEX"

@@ -274,6 +274,16 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                 and known.country and not known.country.startswith("IGO:"):
             add_person(known, s, e, name)  # "Chair of ASEAN": a state's leader in a rotating chair serves the state
             continue
+        listed_in = next((r for r in regions if r[0] <= s < r[1]), None)
+        other = listed_in[2] if listed_in is not None else known.country if known is not None and known.role else None
+        if st is not None and st.alone and other and other != st.country:
+            # "The Mexican delegation included ... Secretary of Defense General X": another state has an office of
+            # that name; the state the delegation or the table (on the text's date) gives is the one
+            if known is not None and known.country == other:
+                add_person(known, s, e, name)
+            else:
+                add_person(PersonActor(pid, name, other, st.title, listed_in[3] if listed_in else ""), s, e, name)
+            continue
         if st is not None and st.country:  # what the text states wins over the tables
             role = known.role if known is not None and known.country == st.country and known.role else st.title or None
             if role is None and " " in name and (src := from_sourced(gaz, name, published)) is not None \

@@ -245,7 +245,7 @@ def delegation_country(doc: Doc, gaz: Gazetteer, author: str | None) -> tuple[li
 
 def _delegation_state(doc: Doc, i: int, gaz: Gazetteer) -> str | None:
     """The state of 'the Indian delegation', 'the U.S. Presidential Delegation', 'the delegation of Japan'."""
-    for j in range(i - 1, max(-1, i - 4), -1):
+    for j in range(i - 1, max(-1, i - 6), -1):  # (over "high-level", "senior", "presidential")
         t = doc[j]
         if t.ent_type_ in ("GPE", "NORP") and t.ent_id_ and not t.ent_id_.startswith("city:"):
             return t.ent_id_
