@@ -341,3 +341,10 @@ def test_an_office_named_like_the_publishers_is_the_delegations_states() -> None
     people = {a.name: a.country for a in code(text, url="https://www.whitehouse.gov/briefing-room/x").actors
               if a.type == "person"}
     assert people.get("Juan Perez") == "MEX" and people.get("Ana Ruiz") == "MEX"
+
+
+def test_of_a_pair_the_official_given_no_state_is_the_publishers() -> None:
+    text = ("Conclusion of the Trade Agreement\n\nTrade Minister Jane Smith and Chinese Commerce Minister Wang Lei "
+            "will sign a declaration of intent this afternoon.\n")
+    people = {a.name: a.country for a in code(text, url="https://www.pm.gov.au/media/x").actors if a.type == "person"}
+    assert people.get("Jane Smith") == "AUS" and people.get("Wang Lei") == "CHN"

@@ -490,7 +490,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
             continue
         dec = titled_default(st, name, siblings, named, home, met_by_subject(span),
                              subject=span.root.dep_ in ("nsubj", "nsubjpass"), voice=voice,
-                             speaker=span.root.dep_ == "nsubj" and span.root.head.lower_ in SAYING, sides=tuple(main[:2]))
+                             speaker=span.root.dep_ == "nsubj" and span.root.head.lower_ in SAYING, sides=tuple(main[:2]),
+                             paired=span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children))
         if dec is not None:
             add_person(PersonActor(person_id(name), name, dec.country, dec.role, dec.why), span.start_char,
                        span.end_char, name)

@@ -290,7 +290,7 @@ MINISTER_HEAD = re.compile(r"\b(?:Foreign Minister|Minister of Foreign Affairs)\
 
 def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], home: str | None,
                    other_side: bool = False, subject: bool = False, voice: str | None = None,
-                   speaker: bool = False, sides: tuple[str, ...] = ()) -> Decision | None:
+                   speaker: bool = False, sides: tuple[str, ...] = (), paired: bool = False) -> Decision | None:
     """A title naming no state. In a list whose other members all serve one state, that state
     ("A, the President of the Central Bank of Nicaragua; and B, a National Assembly Deputy");
     otherwise the office of the publisher's state (`home`) ('Deputy Secretary of State',
@@ -307,6 +307,11 @@ def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], 
                                              f"text's other side ({others[0]})")
     # (leaders listed in twos serve different states: "President X and Prime Minister Y"; a longer list of one
     # state's officials is its government's: "President A, Prime Minister B, Acting Foreign Minister C")
+    if paired and len(siblings) == 1 and own and siblings[0] != own and not own.startswith("IGO:") and not st.head:
+        # "Trade Minister A and Chinese Commerce Minister B will sign": of a pair, the one the text gives no
+        # state is the publisher's, set apart from the other by the other's adjective
+        return Decision(own, st.title, f"{st.why}, no state named: the publisher's ({own}), paired with an "
+                                       f"official of {siblings[0]}")
     if len(set(siblings)) == 1 and (not st.head or len(siblings) >= 2):
         return Decision(siblings[0], st.title or None, f"{st.why}, no state named: listed with officials of "
                                                        f"{siblings[0]}")
