@@ -348,3 +348,11 @@ def test_of_a_pair_the_official_given_no_state_is_the_publishers() -> None:
             "will sign a declaration of intent this afternoon.\n")
     people = {a.name: a.country for a in code(text, url="https://www.pm.gov.au/media/x").actors if a.type == "person"}
     assert people.get("Jane Smith") == "AUS" and people.get("Wang Lei") == "CHN"
+
+
+def test_officials_met_abroad_are_of_the_state_where_they_were_met() -> None:
+    text = ("Foreign Minister in Paris\n\nForeign Minister Winston Peters met French officials today. While in Paris, "
+            "Mr Peters also met Deputy Minister Anne Martin; Chief Adviser, Paul Dubois; and the Mayor of Paris.\n")
+    people = {a.name: a.country for a in code(text, published="2025-10-21",
+                                              url="https://www.beehive.govt.nz/release/x").actors if a.type == "person"}
+    assert people.get("Anne Martin") == "FRA"

@@ -488,7 +488,10 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                                    f"{st.why}, no state named: the noun it renames names {described}"),
                        span.start_char, span.end_char, name)
             continue
-        dec = titled_default(st, name, siblings, named, home, met_by_subject(span),
+        met = met_by_subject(span)
+        if met and not (named - {home, voice}):  # "While in London, Mr Peters also met ...": where the meeting was
+            named |= {c for s0, _e0, _n, c in places if c and sent.start_char <= s0 < sent.end_char}
+        dec = titled_default(st, name, siblings, named, home, met,
                              subject=span.root.dep_ in ("nsubj", "nsubjpass"), voice=voice,
                              speaker=span.root.dep_ == "nsubj" and span.root.head.lower_ in SAYING, sides=tuple(main[:2]),
                              paired=span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children))

@@ -281,7 +281,9 @@ def met_by_subject(span: Span) -> bool:
             tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by") and tok.head.head.i != tok.head.i:
         tok = tok.head
-    return tok.dep_ in ("dobj", "prep", "agent") and bool(MEET.match(tok.head.text))
+    # ("met A; Shadow Foreign Secretary, B; and C": the small model hangs a later item of the list on the verb)
+    return (tok.dep_ in ("dobj", "prep", "agent") or tok.dep_ == "dep" and tok.i > tok.head.i) \
+        and bool(MEET.match(tok.head.text))
 
 
 #: a head-level title that is not a head of state's or government's: the publisher's own when it acts
