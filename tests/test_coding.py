@@ -148,6 +148,11 @@ def test_coding_talking_to_someone_about_a_topic_is_the_talk() -> None:
         == {("CONSULT", ("KEN", "UGA"), ())}
 
 
+def test_coding_a_delegation_of_a_state_welcomed_is_a_visit_received() -> None:
+    ev = one("President Lopez of Mexico welcomed a delegation of Guatemala in Mexico City.", "CONSULT")
+    assert (ev.actor, ev.recipient) == (["GTM"], ["MEX"])
+
+
 # ---------------------------------------------------------------- planned and unreal
 
 def test_coding_holding_an_organisations_meeting_takes_part_in_it() -> None:
