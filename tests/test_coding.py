@@ -274,6 +274,13 @@ def test_coding_a_headline_that_tells_its_own_act_keeps_it_over_a_later_plan() -
     assert any(e.status == "occurred" and e.date == PUB for e in evs)
 
 
+def test_coding_a_headline_visit_is_not_joined_by_a_plan_of_the_other_way() -> None:
+    text = ("Foreign Minister completes visit to Peru\n\nForeign Minister Jane Smith of Chile met Peruvian leaders "
+            "in Lima today. We look forward to hosting the Peruvian Foreign Minister in Chile.")
+    ev = one(text, "CONSULT", title="Foreign Minister completes visit to Peru")
+    assert (ev.actor, ev.recipient, ev.status) == (["CHL"], ["PER"], "occurred")
+
+
 # ---------------------------------------------------------------- statements
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -500,6 +507,14 @@ def test_coding_a_praise_is_not_dated_by_the_day_of_its_occasion() -> None:
             "President of Ghana on his victory in the presidential election on March 3.")
     ev = one(text, "SUPPORT", title="Telephone conversation with the President of Ghana")
     assert ev.date == PUB
+
+
+def test_coding_a_visit_told_in_the_past_perfect_is_before_the_main_day() -> None:
+    text = ("Prime Minister Rabuka of Fiji will pay an official visit to Peru from 4 to 11 June. Prime Minister "
+            "Rabuka said that, although Rabuka had visited Peru on a number of occasions, this would be his first "
+            "official visit.")
+    evs = [e for e in code(text).events if e.type == "CONSULT" and e.status == "occurred"]
+    assert [e.date for e in evs] == [None]
 
 
 def test_coding_undated_event_takes_the_day_of_the_main_event() -> None:

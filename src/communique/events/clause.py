@@ -360,8 +360,10 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             doers = parties.located(tok)  # civilians of no named country acting in X are X's people
         if not doers and parties.sentence and any(_domestic(s, parties) for s in subj):
             doers = parties.sole_country(tok)
-        if not doers and tok.dep_ == "acl" and tok.head != tok and not children(tok, "agent"):
-            doers = _owners(tok.head, parties)  # "the decision of the EU to allocate ..."
+        if not doers and tok.dep_ == "acl" and tok.head != tok and not children(tok, "agent") and tok.tag_ != "VBN":
+            # "the decision of the EU to allocate ..." (but "aliens from X returned from Y": a passive participle's
+            # noun is what is acted on, its owner no doer)
+            doers = _owners(tok.head, parties)
         if not doers and tok.dep_ == "acl" and tok.head.lower_ in CHANCE_NOUNS and tok.head.dep_ == "dobj":
             # "he had a chance to exchange views with X": who had the chance acts
             doers = dedupe([m for s in subjects(tok.head.head, parties.sentence) for m in parties.of_np(s)])

@@ -195,7 +195,8 @@ class EventSet:
                 if ev.evidence not in same[0].evidence_all:
                     same[0].evidence_all.append(ev.evidence)
                 if id(same[0]) in self.tenseless and not headline and same[0].status != ev.status \
-                        and ev.mode == same[0].mode == "visit" and len(same[0].evidence_all) == 2:
+                        and ev.mode == same[0].mode == "visit" and len(same[0].evidence_all) == 2 \
+                        and ev.actor == same[0].actor:
                     same[0].status = ev.status  # a headline with no verb has no tense: "Travel to X" over "I will travel to X"
                 return
         old = self.events.get(k)
@@ -1068,6 +1069,11 @@ class Coder:
                 _fold(evs, k, twin)
                 if titled and not twin.mode and fuller.mode:
                     twin.mode, twin.cameo = fuller.mode, fuller.cameo  # "Call with ...": the body's talks were a call
+                if titled and fuller.mode == "visit" and fuller.recipient and not twin.recipient \
+                        and twin.mode != "phone" and set(twin.actor) == set(fuller.actor) | set(fuller.recipient):
+                    # "Foreign Minister completes visit to Thailand" over "in Bangkok today, where he met with Thai
+                    # leaders": the body's meeting is the visit the headline names
+                    twin.actor, twin.recipient, twin.mode, twin.cameo = fuller.actor, fuller.recipient, "visit", "042"
                 if titled and not twin.recipient:
                     # the headline's call is the body's report that names all its parties; a report of it that
                     # lost one to the parse ("... Chancellor Y of B, and Prime Minister Z of C") is the same call

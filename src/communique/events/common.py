@@ -233,6 +233,8 @@ def told_as_earlier(clause: Clause) -> bool:
         # "informed X about the talks between A and B", "gave an assessment of the negotiations with X": talks
         # reported, held before the telling
         return True
+    if not clause.trigger.nominal and tok.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ == "had" for a in tok.children):
+        return True  # "although Mr X had visited Australia on a number of occasions": the past before the text's
     for t in toks:
         for c in t.children:
             if (c.dep_ == "advmod" and c.lower_ in EARLIER_ADV) or (c.dep_ == "amod" and c.lower_ in EARLIER_ADJ):
