@@ -587,6 +587,8 @@ TOPIC_BEFORE = re.compile(r"\b(?:about|regarding|concerning|on|against|towards?)
 def _only_told_of(code: str, spans: list[tuple[int, int, str, str]], introduced: set[int], text: str) -> bool:
     """Every mention of the state is a topic or the state of a person the text introduces with it."""
     for s0, e0, c, kind in spans:
+        if c == code and kind == "person" and text[e0:e0 + 2].lstrip(" ").startswith(":"):
+            return False  # "President of Russia Vladimir Putin: ...": a speaker of the transcript speaks
         if c != code or kind == "person" and s0 in introduced:
             continue
         if kind == "country" and any(k == "person" and p in introduced and 0 <= p - e0 <= 3 and x == code
