@@ -234,6 +234,15 @@ def test_coding_a_later_leg_of_a_planned_trip_takes_the_trips_month() -> None:
     assert len(chile) == 1 and chile[0].status == "planned" and chile[0].date == "2024-03"
 
 
+def test_coding_a_leg_after_the_first_stop_is_not_dated_by_that_stops_day() -> None:
+    text = ("Prime Minister to visit Fiji and Japan\n\nThe Prime Minister will visit Fiji on 24 July to meet "
+            "Prime Minister Rabuka. The Prime Minister will then travel to Japan to join commemorations.")
+    evs = {e.recipient[0]: e for e in code(text, title="Prime Minister to visit Fiji and Japan",
+                                           url="https://www.beehive.govt.nz/release/x").events
+           if e.type == "CONSULT" and e.recipient}
+    assert evs["FJI"].date == "2024-07-24" and evs["JPN"].date == "2024-07"
+
+
 def test_coding_a_plan_with_no_time_and_no_dated_trip_is_no_event() -> None:
     text = "The Prime Minister met President Boric in Santiago today. He will travel to Peru at some point."
     assert not [e for e in code(text).events if e.recipient == ["PER"]]

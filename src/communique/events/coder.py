@@ -1104,6 +1104,17 @@ class Coder:
                 evs.pop(k)
                 ev.date = before[-1].date[:7]
                 evs.setdefault(EventSet.slot(ev), ev)
+        # (and one given the day of the trip's first stop for want of its own, "will then travel to South Korea",
+        # has that trip's month: the day of the leg is not told)
+        timed = [x for x in plans if id(x) in events.dated]
+        for k in [k for k, ev in evs.items() if ev.status == "planned" and ev.mode == "visit" and ev.recipient
+                  and ev.date and len(ev.date) == 10 and id(ev) not in events.dated]:
+            ev = evs[k]
+            if any(x.evidence.start < ev.evidence.start and x.actor == ev.actor and x.recipient != ev.recipient
+                   and x.date == ev.date for x in timed):
+                evs.pop(k)
+                ev.date = ev.date[:7]
+                evs.setdefault(EventSet.slot(ev), ev)
 
     @staticmethod
     def _stays(events: EventSet, body: list[Sent], ctx: Context) -> None:

@@ -197,7 +197,7 @@ def stopped(nlp: Language, text: str) -> str:
     rules = nlp.tokenizer.rules or {}  # type: ignore[union-attr]
     out = list(text)
     for m in OPEN_LINE.finditer(text):
-        word = re.search(r"\S+$", text[:m.start()])
+        word = re.search(r"\S+$", text[max(0, m.start() - 40):m.start()])  # (the word before, not all the text)
         if word is not None and word.group(0) + "." not in rules:
             out[m.start(1)] = "."
     return "".join(out)

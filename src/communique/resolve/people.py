@@ -201,7 +201,8 @@ def delegation_country(doc: Doc, gaz: Gazetteer, author: str | None) -> tuple[li
     regions for persons leading or joining a delegation, and members listed under a heading."""
     regions: list[tuple[int, int, str, str]] = []
     doc_country: str | None = None
-    for sent in doc.sents:
+    told = DELEGATION.search(doc.text) is not None  # (walking the sentences makes a token object of every word)
+    for sent in doc.sents if told else ():
         if not DELEGATION.search(sent.text):
             continue
         for tok in sent:
