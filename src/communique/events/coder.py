@@ -1113,7 +1113,7 @@ class Coder:
             if any(x.evidence.start < ev.evidence.start and x.actor == ev.actor and x.recipient != ev.recipient
                    and x.date == ev.date for x in timed):
                 evs.pop(k)
-                ev.date = ev.date[:7]
+                ev.date = (ev.date or "")[:7]
                 evs.setdefault(EventSet.slot(ev), ev)
 
     @staticmethod
