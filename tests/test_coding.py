@@ -290,6 +290,21 @@ def test_coding_a_headline_visit_is_not_joined_by_a_plan_of_the_other_way() -> N
     assert (ev.actor, ev.recipient, ev.status) == (["CHL"], ["PER"], "occurred")
 
 
+def test_coding_a_headlines_byline_is_not_a_visitor() -> None:
+    title = "VISIT BY THE PRESIDENT OF PERU - STATEMENT BY THE PRIME MINISTER, THE RT HON WILLIAM MCMAHON CH MP"
+    text = f"{title}\n\nThe visit will begin in Canberra.\n"
+    evs = [e for e in code(text, published="1972-05-12", title=title).events if e.type == "CONSULT"]
+    assert evs and all(e.actor == ["PER"] and e.recipient == ["AUS"] for e in evs)
+
+
+def test_coding_a_dated_visit_whose_visitor_the_body_loses_is_the_headlines() -> None:
+    title = "VISIT OF PRESIDENT OF PERU"
+    text = (f"{title}\n\nThe President of the Republic, His Excellency Dr Juan Perez, 0. B. will make. an official "
+            "visit to Australia from Thursday December 9 to Thursday December 16.\n")
+    ev = one(text, "CONSULT", published="1976-12-03", title=title)
+    assert (ev.actor, ev.recipient, ev.status, ev.date) == (["PER"], ["AUS"], "planned", "1976-12-09")
+
+
 # ---------------------------------------------------------------- statements
 
 @pytest.mark.parametrize(("text", "expected"), [

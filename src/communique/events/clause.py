@@ -360,7 +360,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             doers = parties.located(tok)  # civilians of no named country acting in X are X's people
         if not doers and parties.sentence and any(_domestic(s, parties) for s in subj):
             doers = parties.sole_country(tok)
-        if not doers and tok.dep_ == "acl" and tok.head != tok and not children(tok, "agent") and tok.tag_ != "VBN":
+        if not doers and tok.dep_ == "acl" and tok.head != tok and not children(tok, "agent") \
+                and (tok.tag_ != "VBN" or tok.head.i in trig.covered):  # ("the talks held in Moscow": the talks')
             # "the decision of the EU to allocate ..." (but "aliens from X returned from Y": a passive participle's
             # noun is what is acted on, its owner no doer)
             doers = _owners(tok.head, parties)
