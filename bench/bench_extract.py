@@ -31,7 +31,7 @@ from pathlib import Path
 from communique.events.lexicon import load_lexicon
 from communique.extract import Extractor, get_extractor
 from communique.ingest.readers import read_file
-from communique.nlp.pipeline import build_bare, build_nlp
+from communique.nlp.pipeline import build_bare, build_nlp, parse
 from communique.parallel import extract_parallel
 from communique.records import Document, Record
 from communique.resolve.gazetteer import load_gazetteer
@@ -122,7 +122,7 @@ def profile_record_step(docs: list[Document], top: int) -> str:
     """Time the pipeline and the record step apart, then cProfile the record step alone."""
     ex: Extractor = get_extractor()
     t0 = time.perf_counter()
-    sdocs = list(ex.nlp.pipe((d.text for d in docs), batch_size=32))
+    sdocs = list(parse(ex.nlp, [d.text for d in docs], batch_size=32))
     t_nlp = time.perf_counter() - t0
     t0 = time.perf_counter()
     for d, s in zip(docs, sdocs, strict=True):

@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from communique.ingest.readers import read_paths, read_text
-from communique.nlp.pipeline import build_nlp
+from communique.nlp.pipeline import build_nlp, parse
 from communique.records import Document
 from communique.resolve.actors import resolve
 from communique.resolve.gazetteer import load_gazetteer
@@ -64,7 +64,7 @@ def main() -> int:
     for folder, truth in PUBLISHERS.items():
         pick = rng.sample(by[folder], min(args.per_publisher, len(by[folder])))
         texts = [read_text(plain(d), d.source).text for d in pick]
-        for d, sdoc in zip(pick, nlp.pipe(texts, batch_size=16), strict=True):
+        for d, sdoc in zip(pick, parse(nlp, texts, batch_size=16), strict=True):
             res = resolve(sdoc, gaz, d.published, None)
             voice = res.we[0] if res.we else None
             tally[folder]["right" if voice == truth else "none" if voice is None else "wrong"] += 1

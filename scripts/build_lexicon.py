@@ -480,6 +480,11 @@ CODEBOOK_PATTERNS = [
     # appreciation of a thing ("expressed appreciation for the briefing")
     ("EXPLAIN_VERBAL", "express", ("appreciation", "to"), "051",
      "CAMEO.2.0.txt:4580 EXPRESS * GRATITUDE, the same act: appreciation expressed to someone"),
+    # CONSULT: "visiting and hosting visits"; the dictionary codes WELCOME * VISIT and WELCOME * COUNTERPARTS
+    # as a visit hosted [043:042] but WELCOME * DELEGATION as cooperation [050]: a delegation of a state
+    # welcomed ("welcomed a delegation of the United States") is a visit received
+    ("ACCLAIM", "welcome", ("delegation", "of"), "043:042",
+     "PLOVER_MANUAL.tex:367 CONSULT (hosting visits: a delegation welcomed, as CAMEO.2.0.txt:5853 WELCOME * COUNTERPARTS)"),
 ]
 
 
@@ -513,8 +518,9 @@ def _add_codebook_patterns(blocks: list[Block], notes: list[str]) -> None:
             notes.append(f"codebook pattern for {verb} in {block_name}: no such verb; skipped")
             continue
         # a negative line: not a line of the dictionary (the citation says where the pattern comes from)
+        own, _, paired = code.partition(":")
         b.patterns.append(Pattern(line=-(i + 1), source=verb, before=(), after=tuple((w,) for w in words),
-                                  code=code, paired=None, cite=cite))
+                                  code=own, paired=paired or None, cite=cite))
 
 
 def _add_named_verbs(blocks: list[Block], notes: list[str]) -> None:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from communique.errors import ExtractionError
 from communique.events.coder import Coder
-from communique.nlp.pipeline import build_nlp
+from communique.nlp.pipeline import build_nlp, parse
 from communique.records import Document, DocumentInfo, Record
 from communique.resolve.actors import resolve
 from communique.resolve.gazetteer import Gazetteer, load_gazetteer
@@ -90,7 +90,7 @@ class Extractor:
         return Record(document=info, actors=res.actors(self.gaz, res.text), **facts)
 
     def extract(self, document: Document) -> Record:
-        return self.record(document, self.nlp(document.text))
+        return self.record(document, next(parse(self.nlp, [document.text])))
 
     def extract_many(self, documents: Iterable[Document], batch_size: int = 32,
                      on_error: Callable[[ExtractionError], None] | None = None) -> Iterator[tuple[Document, Record]]:
@@ -116,7 +116,7 @@ class Extractor:
         size = 0
         for d in docs:
             if group and (len(group) >= batch_size or size + len(d.text) > BATCH_CHARS):
-                yield from self.nlp.pipe(group, batch_size=len(group))
+                yield from parse(self.nlp, group, batch_size=len(group))
                 group, size = [], 0
             if len(d.text) > BATCH_CHARS:
                 yield self._parsed_in_pieces(d.text)
@@ -124,7 +124,7 @@ class Extractor:
             group.append(d.text)
             size += len(d.text)
         if group:
-            yield from self.nlp.pipe(group, batch_size=len(group))
+            yield from parse(self.nlp, group, batch_size=len(group))
 
     def _parsed_in_pieces(self, text: str) -> Doc:
         """A text longer than BATCH_CHARS parsed a run of paragraphs at a time and joined into one Doc
@@ -143,8 +143,8 @@ class Extractor:
         pieces.append(text[start:])
         pieces = [p for p in pieces if p]
         if len(pieces) == 1:
-            return self.nlp(text)
-        return Doc.from_docs(list(self.nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
+            return next(parse(self.nlp, [text]))
+        return Doc.from_docs(list(parse(self.nlp, pieces, batch_size=1)), ensure_whitespace=False)
 
 
 #: the most characters parsed in one batch (a long text alone makes its own batch)

@@ -22,6 +22,7 @@ from communique.events.parse import (
     CHANCE_NOUNS,
     FUTURE_ADJ,
     FUTURE_AUX,
+    INVITING,
     SCHEDULED,
     Modality,
     children,
@@ -259,8 +260,16 @@ def clause_time(anchor: Token, sent: Span, times: list[tuple[TimeRef, Token]],
     return best[1] if best else None
 
 
-#: forms of the dictionary's INVITE block verb (CAMEO.2.0.txt:5417)
-INVITING = frozenset({"invite", "invites", "invited", "inviting", "reinvited"})
+def occasion_time(tok: Token, trig: Trigger, root: Token | None) -> bool:
+    """'congratulated the leader on his victory in the presidential election on April 3': praise
+    (CAMEO 051) is given for an occasion, and a time (`root`, its head token) told after the
+    occasion's phrase is the occasion's, however the parser hangs it (on the verb, as here); the
+    praise comes after it."""
+    if not (trig.code or "").startswith("051") or trig.nominal:
+        return False
+    return root is not None and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") and c.i < root.i
+                                    and not any(x.i == root.i for x in c.subtree) for c in tok.children)
+
 
 #: the medium of a consultation is part of it ("talks via videoconference on December 7")
 MEDIUM = frozenset({"videoconference", "conference", "teleconference", "video", "telephone", "phone", "link",
@@ -351,8 +360,11 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             doers = parties.located(tok)  # civilians of no named country acting in X are X's people
         if not doers and parties.sentence and any(_domestic(s, parties) for s in subj):
             doers = parties.sole_country(tok)
-        if not doers and tok.dep_ == "acl" and tok.head != tok and not children(tok, "agent"):
-            doers = _owners(tok.head, parties)  # "the decision of the EU to allocate ..."
+        if not doers and tok.dep_ == "acl" and tok.head != tok and not children(tok, "agent") \
+                and (tok.tag_ != "VBN" or tok.head.i in trig.covered):  # ("the talks held in Moscow": the talks')
+            # "the decision of the EU to allocate ..." (but "aliens from X returned from Y": a passive participle's
+            # noun is what is acted on, its owner no doer)
+            doers = _owners(tok.head, parties)
         if not doers and tok.dep_ == "acl" and tok.head.lower_ in CHANCE_NOUNS and tok.head.dep_ == "dobj":
             # "he had a chance to exchange views with X": who had the chance acts
             doers = dedupe([m for s in subjects(tok.head.head, parties.sentence) for m in parties.of_np(s)])
@@ -411,6 +423,8 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         timetable = not parties.sentence and tok.tag_ in ("VBZ", "VBP") \
             and (trig.motion or trig.block in MOTION_BLOCKS) and not children(tok, "aux", "auxpass")
         when = tensed(clause_time(tok, sent, times, trig.covered), _ahead(mood) or timetable, _told_before(tok))
+        if when is not None and occasion_time(tok, trig, next((r for ref, r in times if ref is when), None)):
+            when = None
         if when is not None and when.future and tok.tag_ == "VBD" and mood.kind == "realis" \
                 and not children(tok, "aux", "auxpass"):
             when = None  # "discussed the transition ... by 2014": a past act is not dated ahead; the time is the topic's

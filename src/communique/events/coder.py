@@ -28,7 +28,7 @@ from communique.events import (
     statements,
     vetting,
 )
-from communique.events.clause import MEDIUM, Clause, read_clause
+from communique.events.clause import MEDIUM, Clause, occasion_time, read_clause
 from communique.events.common import (
     Context,
     cameo_row,
@@ -177,6 +177,7 @@ class EventSet:
     named: set[int] = field(default_factory=set)  # of those, the ones an event noun told ("X's visit")
     dated: set[int] = field(default_factory=set)  # events a report dates with a time of its own
     announced: set[int] = field(default_factory=set)  # undated plans told as coming ("the upcoming visit")
+    tenseless: set[int] = field(default_factory=set)  # headline events with no finite verb ("Travel to X")
 
     @staticmethod
     def slot(ev: Event) -> tuple[str, frozenset[str], str, str]:
@@ -193,6 +194,10 @@ class EventSet:
             if same:
                 if ev.evidence not in same[0].evidence_all:
                     same[0].evidence_all.append(ev.evidence)
+                if id(same[0]) in self.tenseless and not headline and same[0].status != ev.status \
+                        and ev.mode == same[0].mode == "visit" and len(same[0].evidence_all) == 2 \
+                        and ev.actor == same[0].actor:
+                    same[0].status = ev.status  # a headline with no verb has no tense: "Travel to X" over "I will travel to X"
                 return
         old = self.events.get(k)
         if old is None:
@@ -385,7 +390,23 @@ class Coder:
                 if n is not None and n.code and (n.code or "")[:2] != (t.code or "")[:2]:
                     return Trigger(tok, n.code, None, f"{n.source} (noun of the support verb '{tok.text}')", False,
                                    t.covered | {o.i})
+                praise = self._praise_of(o) if (t.code or "").startswith("01") else None
+                if praise is not None:
+                    return Trigger(tok, praise.code, None, f"{praise.source} (its noun '{o.text}' after the support "
+                                   f"verb '{tok.text}')", False, t.covered | {o.i}, block=praise.block)
         return t
+
+    def _praise_of(self, noun: Any) -> Any | None:
+        """The dictionary verb of praise (CAMEO 051) a noun names ("appreciation": APPRECIATE), when the
+        dictionary codes a comment with it: "expressed appreciation for Japan's leadership" praises Japan as
+        "appreciated Japan's leadership" does."""
+        w = noun.lower_
+        stems = [w[:-5] + "ate", w[:-5], w[:-5] + "e"] if w.endswith("ation") else []
+        for form in stems:
+            for verb in self.lex.forms.get(form, []):
+                if verb.code.startswith("051") and len(verb.words) == 1:
+                    return verb
+        return None
 
     def _prevented_protest(self, t: Trigger) -> Trigger:
         """Preventing or hindering a protest restricts the freedom to protest, calling one off concedes:
@@ -637,6 +658,9 @@ class Coder:
                         partners and {m.code for m in f.clause.doers} <= partners and res.we[0] not in partners)):
                     # (and not the one met: "Meeting with President of X Y", the parser's subject taken from the 'with')
                     f.clause.doers = [Mention(res.we[0], "group")]
+        if headline is not None:
+            _headline_byline(found, headline)
+            _headline_visitors(found, headline)
         _antecedents(found, sents, ctx)
         ctx.anchor = self._anchor(found, body, published, res.group)
         ctx.planned = self._planned(found, body) or (self._planned(found, [headline]) if headline is not None else None)
@@ -662,6 +686,8 @@ class Coder:
                     events.dated.add(id(events.events.get(EventSet.slot(ev), ev)))
                 if ev.status == "planned" and f.clause.mood.cue in ANNOUNCED_CUES:
                     events.announced.add(id(events.events.get(EventSet.slot(ev), ev)))
+                if f.sent is headline and (f.trigger.nominal or not children(f.trigger.token, "nsubj", "nsubjpass")):
+                    events.tenseless.add(id(events.events.get(EventSet.slot(ev), ev)))
         for s in sents:
             if not self.sentence_mode and _question(s):
                 continue
@@ -685,6 +711,7 @@ class Coder:
                 if met is not None:
                     events.add(met)
         facts = self._facts(sents, ctx, events)
+        self._legs(events)
         self._undated(events, ctx)
         self._stays(events, body, ctx)
         self._coarser_plans(events)
@@ -919,7 +946,7 @@ class Coder:
         sentences."""
         first = [id(s) for s in body[:3]]
         for f in found:
-            if id(f.sent) not in first or not _consults(f):
+            if id(f.sent) not in first or not _consults(f) or _in_framing_phrase(f.trigger.token):
                 continue
             met = set(_met(f.clause))
             if len(group) >= 2 and met and not set(group) <= met:
@@ -931,6 +958,8 @@ class Coder:
                 break
         for i, s in enumerate(body[:3]):
             for t, root in s.time_roots:  # a recent date of a sentence's main clause ("On July 5, ...")
+                if any(f.sent is s and occasion_time(f.trigger.token, f.trigger, root) for f in found):
+                    continue  # "congratulated X on his victory in the election on April 3": the election's day
                 lede = i == 0 and not t.relative  # a full date in the opening sentence
                 if (lede or t.start <= 12 or _main_clause_time(root)) and _recent(t.value, published, month=True) \
                         and t.future is False:
@@ -1043,6 +1072,11 @@ class Coder:
                 _fold(evs, k, twin)
                 if titled and not twin.mode and fuller.mode:
                     twin.mode, twin.cameo = fuller.mode, fuller.cameo  # "Call with ...": the body's talks were a call
+                if titled and fuller.mode == "visit" and fuller.recipient and not twin.recipient \
+                        and twin.mode != "phone" and set(twin.actor) == set(fuller.actor) | set(fuller.recipient):
+                    # "Foreign Minister completes visit to Thailand" over "in Bangkok today, where he met with Thai
+                    # leaders": the body's meeting is the visit the headline names
+                    twin.actor, twin.recipient, twin.mode, twin.cameo = fuller.actor, fuller.recipient, "visit", "042"
                 if titled and not twin.recipient:
                     # the headline's call is the body's report that names all its parties; a report of it that
                     # lost one to the parse ("... Chancellor Y of B, and Prime Minister Z of C") is the same call
@@ -1053,6 +1087,36 @@ class Coder:
             elif titled:
                 ev = evs.pop(k)
                 ev.date, ev.place = ctx.anchor, ctx.place if ev.mode != "phone" else None
+                evs.setdefault(EventSet.slot(ev), ev)
+
+    @staticmethod
+    def _legs(events: EventSet) -> None:
+        """A planned visit told with no time of its own after the same visitor's planned visit with one ("I will
+        travel to the Netherlands tonight ... Following the Netherlands I will travel to the United Kingdom") is
+        a later leg of that trip: its month, as the day of the leg is not told."""
+        evs = events.events
+        plans = sorted((x for x in evs.values() if x.status == "planned" and x.date and x.mode == "visit"),
+                       key=lambda x: x.evidence.start)
+        for k in [k for k, ev in evs.items() if ev.status == "planned" and not ev.date and ev.mode == "visit"
+                  and ev.recipient]:
+            ev = evs[k]
+            told = max(e.start for e in ev.evidence_all or [ev.evidence])  # (the body's report, after a headline's)
+            before = [x for x in plans if x.evidence.start < told and x.actor == ev.actor
+                      and x.recipient != ev.recipient]
+            if before and before[-1].date:
+                evs.pop(k)
+                ev.date = before[-1].date[:7]
+                evs.setdefault(EventSet.slot(ev), ev)
+        # (and one given the day of the trip's first stop for want of its own, "will then travel to South Korea",
+        # has that trip's month: the day of the leg is not told)
+        timed = [x for x in plans if id(x) in events.dated]
+        for k in [k for k, ev in evs.items() if ev.status == "planned" and ev.mode == "visit" and ev.recipient
+                  and ev.date and len(ev.date) == 10 and id(ev) not in events.dated]:
+            ev = evs[k]
+            if any(x.evidence.start < ev.evidence.start and x.actor == ev.actor and x.recipient != ev.recipient
+                   and x.date == ev.date for x in timed):
+                evs.pop(k)
+                ev.date = (ev.date or "")[:7]
                 evs.setdefault(EventSet.slot(ev), ev)
 
     @staticmethod
@@ -1180,6 +1244,56 @@ class Coder:
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: how many sentences back a definite event noun looks for the event it names
 ANTECEDENT_REACH = 3
+
+
+#: the part of a headline that names its speaker: "VISIT BY X - STATEMENT BY THE PRIME MINISTER, MR Y"
+BYLINE = re.compile(r"\s[-\u2013\u2014]\s*(?:STATEMENT|REMARKS|PRESS RELEASE|MEDIA RELEASE|TRANSCRIPT)\b", re.I)
+
+
+def _headline_byline(found: list[Found], headline: Sent) -> None:
+    """A headline's byline names who speaks, not who acts in its event: 'VISIT BY THE PRIME MINISTER OF FIJI -
+    STATEMENT BY THE PRIME MINISTER, THE RT HON WILLIAM MCMAHON' is Fiji's visit (the parser may hang the
+    second 'by' on the first)."""
+    m = BYLINE.search(headline.text)
+    if m is None:
+        return
+    cut = headline.span.start_char + m.start()
+    doc = headline.span.doc
+    for f in found:
+        if f.sent is headline and f.trigger.token.idx < cut:
+            kept = [d for d in f.clause.doers if d.token < 0 or doc[d.token].idx < cut]
+            if kept and len(kept) < len(f.clause.doers):
+                f.clause = replace(f.clause, doers=kept)
+
+
+def _in_framing_phrase(tok: Token) -> bool:
+    """'Following Russia-Azerbaijan talks held in Moscow on February 22, X and Y shared opinions in a telephone
+    conversation': an event in a phrase that frames the sentence's act in time is another, earlier one."""
+    t = tok
+    for _ in range(8):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ == "prep" and t.lower_ in ("following", "after") and t.head.dep_ == "ROOT":
+            return True
+        t = t.head
+    return False
+
+
+def _headline_visitors(found: list[Found], headline: Sent) -> None:
+    """'VISIT OF PRESIDENT OF NAURU' over 'The President of the Republic of Nauru, His Excellency Dr X, 0. B.
+    will make. an official visit to-Australia from Thursday December 9': a dated visit whose visitor the body's
+    clause does not name (a typescript's OCR, a title the parser loses) is by the visitor the headline names."""
+    heads = [f for f in found if f.sent is headline and (f.trigger.code or "").startswith("042") and f.clause.doers]
+    if len(heads) != 1:
+        return
+    visitors = heads[0].clause.doers
+    codes = {m.code for m in visitors}
+    for f in found:
+        if f.sent is headline or not (f.trigger.code or "").startswith("042") or f.clause.doers or f.clause.when is None:
+            continue
+        to = [*f.clause.targets, *f.clause.with_("to")]
+        if to and not codes & {m.code for m in to}:
+            f.clause = replace(f.clause, doers=list(visitors))
 
 
 def _antecedents(found: list[Found], sents: list[Sent], ctx: Context) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from communique.events.clause import Clause
 from communique.events.parse import FUTURE_AUX, preps, subjects
@@ -182,9 +182,33 @@ def event_date(ctx: Context, clause: Clause, status: str, span: bool = False) ->
         return when.value
     if status == "occurred" and told_as_earlier(clause):
         return None  # "his recent visit", "as discussed during their recent contacts": before, but when?
+    if status == "planned" and ctx.anchor and _within_current_trip(clause.trigger.token):
+        return ctx.anchor[:7]  # "during his ongoing European trip, he will also visit Iceland": this month
     if span and status == "occurred" and ctx.anchor and len(ctx.anchor) == 10:
         return ctx.anchor[:7]  # "this visit to Laos, Thailand and Vietnam": its stops were not all on the main day
     return ctx.anchor if status == "occurred" else ctx.planned
+
+
+#: nouns of a journey, and the words that make one the journey under way
+JOURNEY_NOUNS = frozenset({"trip", "tour", "visit", "travel", "travels", "journey", "mission", "swing"})
+UNDER_WAY = frozenset({"ongoing", "current", "present", "continuing"})
+
+
+def _within_current_trip(tok: Token) -> bool:
+    """'During his ongoing European trip, Mr X will also visit Y', 'on his current tour he will meet Z': a plan
+    set within the journey under way, which dates it to now (to the month: its day is not told)."""
+    verb = tok
+    for _ in range(2):
+        for p in verb.children:
+            if p.dep_ == "prep" and p.lower_ in ("during", "on", "in"):
+                for o in p.children:
+                    if o.dep_ == "pobj" and o.lower_ in JOURNEY_NOUNS and any(
+                            c.lower_ in UNDER_WAY for c in o.children if c.dep_ in ("amod", "compound")):
+                        return True
+        if verb.dep_ not in ("xcomp", "conj") or verb.head == verb:
+            break
+        verb = verb.head
+    return False
 
 
 #: words saying an act happened before the document's main day, without saying when
@@ -209,6 +233,8 @@ def told_as_earlier(clause: Clause) -> bool:
         # "informed X about the talks between A and B", "gave an assessment of the negotiations with X": talks
         # reported, held before the telling
         return True
+    if not clause.trigger.nominal and tok.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ == "had" for a in tok.children):
+        return True  # "although Mr X had visited Australia on a number of occasions": the past before the text's
     for t in toks:
         for c in t.children:
             if (c.dep_ == "advmod" and c.lower_ in EARLIER_ADV) or (c.dep_ == "amod" and c.lower_ in EARLIER_ADJ):

@@ -240,6 +240,9 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
         if t.dep_ == "pobj" and t.lower_ in ASPECT_NOUNS and t.head != t:
             t = t.head  # "are in the process of donating": the one in the process does it
             continue
+        if t.dep_ == "xcomp" and t.head.lower_ in INVITING and children(t.head, "dobj"):
+            # "X invited Foreign Secretary Y to visit New Zealand": the one invited visits
+            return [c for o in children(t.head, "dobj") for c in conjuncts(o)]
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "oprd", "prep") and t.head != t:
             came_by = t.dep_ if t.dep_ != "prep" else came_by
             if t.dep_ == "conj" and misattached(t):
@@ -254,6 +257,10 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
             return conjuncts(t.head)
         return []
     return []
+
+
+#: forms of the dictionary's INVITE block verb (CAMEO.2.0.txt:5417)
+INVITING = frozenset({"invite", "invites", "invited", "inviting", "reinvited"})
 
 
 #: adjectives of thanks, whose 'to' names the one thanked ("grateful to X for Y")
@@ -404,6 +411,13 @@ def modality(tok: Token) -> Modality:
         if head.lower_ in SEEKING and tok.dep_ == "dobj":
             return Modality("irrealis", f"sought ({head.lower_})")  # "continues to seek dialogue with X"
         verb = head
+    if verb.dep_ == "ccomp" and verb.head != verb and verb.head.lower_ in HOPING and not any(
+            t.ent_type_ in ("DATE", "TIME") for c in verb.children if c.dep_ in ("npadvmod", "prep", "advmod", "tmod")
+            for t in c.subtree):
+        # "we hope that the Russian Federation will comply with its commitments": a hope, not an act or a plan
+        # (GUIDELINES.md: wishes and hopes are soft); one with a time is a plan ("I hope that next February we
+        # will be able to meet")
+        return Modality("irrealis", f"hoped ({verb.head.lower_})")
     auxes = children(verb, "aux", "auxpass")
     # (the parser may hang a modal on the auxiliary: "will be extended meetings", 'will' under 'be')
     for aux in [*auxes, *(g for a in auxes for g in children(a, "aux"))]:
@@ -512,6 +526,9 @@ def modality(tok: Token) -> Modality:
             return modality(host)
     return Modality("realis")
 
+
+#: verbs of hoping and wishing, whose content clause tells what is hoped for (CAMEO.2.0.txt HOPE block)
+HOPING = frozenset({"hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing"})
 
 #: heads under which a speaker's own greeting act is performed by saying it: "I would like to thank",
 #: "we want to congratulate", "I wish to express" (a performative: the words are the act; not "welcome",

@@ -374,7 +374,9 @@ class Parties:
                                                   else [])
             if found:
                 return found
-            if w in self.agents and t.tag_ in ("NN", "NNP") and any(c.lower_ == "the" for c in t.children):
+            if w in self.agents and t.tag_ in ("NN", "NNP") and (any(c.lower_ == "the" for c in t.children) or (
+                    # "The Deputy Secretary and Vice Foreign Minister condemned": the article serves both titles
+                    t.dep_ == "conj" and t.tag_ == "NNP" and any(c.lower_ == "the" for c in t.head.children))):
                 holder = self._title_holder(t)  # "the Deputy Secretary": the person of that title named earlier
                 if holder:
                     return holder

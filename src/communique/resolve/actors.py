@@ -274,6 +274,16 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                 and known.country and not known.country.startswith("IGO:"):
             add_person(known, s, e, name)  # "Chair of ASEAN": a state's leader in a rotating chair serves the state
             continue
+        listed_in = next((r for r in regions if r[0] <= s < r[1]), None)
+        other = listed_in[2] if listed_in is not None else known.country if known is not None and known.role else None
+        if st is not None and st.alone and other and other != st.country:
+            # "The Mexican delegation included ... Secretary of Defense General X": another state has an office of
+            # that name; the state the delegation or the table (on the text's date) gives is the one
+            if known is not None and known.country == other:
+                add_person(known, s, e, name)
+            else:
+                add_person(PersonActor(pid, name, other, st.title, listed_in[3] if listed_in else ""), s, e, name)
+            continue
         if st is not None and st.country:  # what the text states wins over the tables
             role = known.role if known is not None and known.country == st.country and known.role else st.title or None
             if role is None and " " in name and (src := from_sourced(gaz, name, published)) is not None \
@@ -442,6 +452,11 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         held = Counter(c for _s, _e, c in _turns(text, spans) if c and not c.startswith("IGO:"))
         home = _leader(dict(held))
     rest = [c for c in main if c not in partners and not c.startswith("IGO:")] or main
+    if partners and not voters:
+        # "Telephone conversation with President of X" over a text that never has its own side speak: a state
+        # it only tells of, as a topic ("a statement about North Korea") or by a person it introduces with
+        # that state ("the conversation between X and Chancellor of Germany Angela Merkel"), is not the voice
+        rest = [c for c in rest if not _only_told_of(c, spans, introduced, text)]
     voice = home or (max(voters, key=lambda c: (voters[c], counts[c])) if voters else (rest[0] if rest else None))
     if voice:  # the publisher speaks even when the text never names its own country
         if voice in main:
@@ -473,9 +488,13 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
                                    f"{st.why}, no state named: the noun it renames names {described}"),
                        span.start_char, span.end_char, name)
             continue
-        dec = titled_default(st, name, siblings, named, home, met_by_subject(span),
+        met = met_by_subject(span)
+        if met and not (named - {home, voice}):  # "While in London, Mr Peters also met ...": where the meeting was
+            named |= {c for s0, _e0, _n, c in places if c and sent.start_char <= s0 < sent.end_char}
+        dec = titled_default(st, name, siblings, named, home, met,
                              subject=span.root.dep_ in ("nsubj", "nsubjpass"), voice=voice,
-                             speaker=span.root.dep_ == "nsubj" and span.root.head.lower_ in SAYING, sides=tuple(main[:2]))
+                             speaker=span.root.dep_ == "nsubj" and span.root.head.lower_ in SAYING, sides=tuple(main[:2]),
+                             paired=span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children))
         if dec is not None:
             add_person(PersonActor(person_id(name), name, dec.country, dec.role, dec.why), span.start_char,
                        span.end_char, name)
@@ -559,6 +578,26 @@ HEAD_SPEAKER = re.compile(r"\b(?:Statement|Speech|Address|Remarks|Message|Interv
 #: an office of a state named in a headline after its speaker's "by" ("by the President of Ukraine")
 HEAD_OFFICE = re.compile(r"(?:the\s+)?(?:President|Prime Minister|Chancellor|King|Queen|Emir|Foreign Minister|"
                          r"Minister of Foreign Affairs|Head of State|Premier)\s+of\s+(?:the\s+)?", re.I)
+
+
+#: what opens a phrase naming a topic ("about North Korea", "regarding Syria")
+TOPIC_BEFORE = re.compile(r"\b(?:about|regarding|concerning|on|against|towards?)\s+(?:the\s+)?$")
+
+
+def _only_told_of(code: str, spans: list[tuple[int, int, str, str]], introduced: set[int], text: str) -> bool:
+    """Every mention of the state is a topic or the state of a person the text introduces with it."""
+    for s0, e0, c, kind in spans:
+        if c == code and kind == "person" and text[e0:e0 + 2].lstrip(" ").startswith(":"):
+            return False  # "President of Russia Vladimir Putin: ...": a speaker of the transcript speaks
+        if c != code or kind == "person" and s0 in introduced:
+            continue
+        if kind == "country" and any(k == "person" and p in introduced and 0 <= p - e0 <= 3 and x == code
+                                     for p, _q, x, k in spans):
+            continue  # "Chancellor of Germany Angela Merkel"
+        if TOPIC_BEFORE.search(text[max(0, s0 - 24):s0]):
+            continue
+        return False
+    return True
 
 
 def _headline_speaker(head: str, people: dict[str, PersonActor], spans: list[tuple[int, int, str, str]]) -> str | None:

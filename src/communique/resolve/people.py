@@ -158,8 +158,14 @@ def titled_names(doc: Doc, taken: list[tuple[int, int]], left_title: Callable[[i
     return out
 
 
+#: letters after a name that are an office or an honour, not the name ("Hon Damien O'Connor MP")
+POST_NOMINALS = re.compile(r"(?:[\s,]+(?:MP|MPs|QC|KC|SC|MHR|MLC|MLA|MSP|PC|JP|AC|AO|OBE|CBE|KBE|DBE|MBE|CMG|KCMG|GCMG|"
+                           r"ONZM|CNZM|KNZM|DNZM|GNZM|QSO))+$")
+
+
 def clean_name(text: str) -> str:
     name = strip_honorific(re.sub(r"['\u2019]s?$", "", text.strip()))
+    name = POST_NOMINALS.sub("", name) if len(name.split()) > 2 or "," in name else name
     return re.sub(r"\s+", " ", name).strip(" ,.")
 
 
@@ -195,7 +201,8 @@ def delegation_country(doc: Doc, gaz: Gazetteer, author: str | None) -> tuple[li
     regions for persons leading or joining a delegation, and members listed under a heading."""
     regions: list[tuple[int, int, str, str]] = []
     doc_country: str | None = None
-    for sent in doc.sents:
+    told = DELEGATION.search(doc.text) is not None  # (walking the sentences makes a token object of every word)
+    for sent in doc.sents if told else ():
         if not DELEGATION.search(sent.text):
             continue
         for tok in sent:
@@ -239,7 +246,7 @@ def delegation_country(doc: Doc, gaz: Gazetteer, author: str | None) -> tuple[li
 
 def _delegation_state(doc: Doc, i: int, gaz: Gazetteer) -> str | None:
     """The state of 'the Indian delegation', 'the U.S. Presidential Delegation', 'the delegation of Japan'."""
-    for j in range(i - 1, max(-1, i - 4), -1):
+    for j in range(i - 1, max(-1, i - 6), -1):  # (over "high-level", "senior", "presidential")
         t = doc[j]
         if t.ent_type_ in ("GPE", "NORP") and t.ent_id_ and not t.ent_id_.startswith("city:"):
             return t.ent_id_
@@ -275,7 +282,9 @@ def met_by_subject(span: Span) -> bool:
             tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by") and tok.head.head.i != tok.head.i:
         tok = tok.head
-    return tok.dep_ in ("dobj", "prep", "agent") and bool(MEET.match(tok.head.text))
+    # ("met A; Shadow Foreign Secretary, B; and C": the small model hangs a later item of the list on the verb)
+    return (tok.dep_ in ("dobj", "prep", "agent") or tok.dep_ == "dep" and tok.i > tok.head.i) \
+        and bool(MEET.match(tok.head.text))
 
 
 #: a head-level title that is not a head of state's or government's: the publisher's own when it acts
@@ -284,7 +293,7 @@ MINISTER_HEAD = re.compile(r"\b(?:Foreign Minister|Minister of Foreign Affairs)\
 
 def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], home: str | None,
                    other_side: bool = False, subject: bool = False, voice: str | None = None,
-                   speaker: bool = False, sides: tuple[str, ...] = ()) -> Decision | None:
+                   speaker: bool = False, sides: tuple[str, ...] = (), paired: bool = False) -> Decision | None:
     """A title naming no state. In a list whose other members all serve one state, that state
     ("A, the President of the Central Bank of Nicaragua; and B, a National Assembly Deputy");
     otherwise the office of the publisher's state (`home`) ('Deputy Secretary of State',
@@ -301,6 +310,11 @@ def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], 
                                              f"text's other side ({others[0]})")
     # (leaders listed in twos serve different states: "President X and Prime Minister Y"; a longer list of one
     # state's officials is its government's: "President A, Prime Minister B, Acting Foreign Minister C")
+    if paired and len(siblings) == 1 and own and siblings[0] != own and not own.startswith("IGO:") and not st.head:
+        # "Trade Minister A and Chinese Commerce Minister B will sign": of a pair, the one the text gives no
+        # state is the publisher's, set apart from the other by the other's adjective
+        return Decision(own, st.title, f"{st.why}, no state named: the publisher's ({own}), paired with an "
+                                       f"official of {siblings[0]}")
     if len(set(siblings)) == 1 and (not st.head or len(siblings) >= 2):
         return Decision(siblings[0], st.title or None, f"{st.why}, no state named: listed with officials of "
                                                        f"{siblings[0]}")

@@ -385,7 +385,7 @@ def right_title(doc: Doc, end: int, gaz: Gazetteer) -> Stated | None:
         # "A and Chairperson of X B", "Minister A, and the State of Qatar's Minister B": the next item of
         # a list, with a title of its own
         return None
-    while i < sent_end and (doc[i].lower_ in QUALIFIER or comma and doc[i].lower_ in ("his", "her", "their")
+    while i < sent_end and (doc[i].lower_ in QUALIFIER and doc[i].ent_type_ not in ("GPE", "NORP") or comma and doc[i].lower_ in ("his", "her", "their")
                             and i + 2 < sent_end and COUNTERPART & {doc[i + 1].lower_, doc[i + 2].lower_}):
         i += 1  # (", his Australian counterpart": the possessive of a counterpart)
     segs: list[list[Token]] = []
