@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from communique.events import (
     agreements,
     attendees,
+    headlines,
     honours,
     material,
     meetings,
@@ -46,6 +47,7 @@ from communique.events.parse import (
     REPORTING,
     Modality,
     children,
+    in_framing_phrase,
     is_verb,
     negated,
     same_noun,
@@ -659,8 +661,8 @@ class Coder:
                     # (and not the one met: "Meeting with President of X Y", the parser's subject taken from the 'with')
                     f.clause.doers = [Mention(res.we[0], "group")]
         if headline is not None:
-            _headline_byline(found, headline)
-            _headline_visitors(found, headline)
+            headlines.byline(found, headline)
+            headlines.visitors(found, headline)
         _antecedents(found, sents, ctx)
         ctx.anchor = self._anchor(found, body, published, res.group)
         ctx.planned = self._planned(found, body) or (self._planned(found, [headline]) if headline is not None else None)
@@ -946,7 +948,7 @@ class Coder:
         sentences."""
         first = [id(s) for s in body[:3]]
         for f in found:
-            if id(f.sent) not in first or not _consults(f) or _in_framing_phrase(f.trigger.token):
+            if id(f.sent) not in first or not _consults(f) or in_framing_phrase(f.trigger.token):
                 continue
             met = set(_met(f.clause))
             if len(group) >= 2 and met and not set(group) <= met:
@@ -1244,56 +1246,6 @@ class Coder:
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: how many sentences back a definite event noun looks for the event it names
 ANTECEDENT_REACH = 3
-
-
-#: the part of a headline that names its speaker: "VISIT BY X - STATEMENT BY THE PRIME MINISTER, MR Y"
-BYLINE = re.compile(r"\s[-\u2013\u2014]\s*(?:STATEMENT|REMARKS|PRESS RELEASE|MEDIA RELEASE|TRANSCRIPT)\b", re.I)
-
-
-def _headline_byline(found: list[Found], headline: Sent) -> None:
-    """A headline's byline names who speaks, not who acts in its event: 'VISIT BY THE PRIME MINISTER OF FIJI -
-    STATEMENT BY THE PRIME MINISTER, THE RT HON WILLIAM MCMAHON' is Fiji's visit (the parser may hang the
-    second 'by' on the first)."""
-    m = BYLINE.search(headline.text)
-    if m is None:
-        return
-    cut = headline.span.start_char + m.start()
-    doc = headline.span.doc
-    for f in found:
-        if f.sent is headline and f.trigger.token.idx < cut:
-            kept = [d for d in f.clause.doers if d.token < 0 or doc[d.token].idx < cut]
-            if kept and len(kept) < len(f.clause.doers):
-                f.clause = replace(f.clause, doers=kept)
-
-
-def _in_framing_phrase(tok: Token) -> bool:
-    """'Following Russia-Azerbaijan talks held in Moscow on February 22, X and Y shared opinions in a telephone
-    conversation': an event in a phrase that frames the sentence's act in time is another, earlier one."""
-    t = tok
-    for _ in range(8):
-        if t.head.i == t.i:
-            return False
-        if t.dep_ == "prep" and t.lower_ in ("following", "after") and t.head.dep_ == "ROOT":
-            return True
-        t = t.head
-    return False
-
-
-def _headline_visitors(found: list[Found], headline: Sent) -> None:
-    """'VISIT OF PRESIDENT OF NAURU' over 'The President of the Republic of Nauru, His Excellency Dr X, 0. B.
-    will make. an official visit to-Australia from Thursday December 9': a dated visit whose visitor the body's
-    clause does not name (a typescript's OCR, a title the parser loses) is by the visitor the headline names."""
-    heads = [f for f in found if f.sent is headline and (f.trigger.code or "").startswith("042") and f.clause.doers]
-    if len(heads) != 1:
-        return
-    visitors = heads[0].clause.doers
-    codes = {m.code for m in visitors}
-    for f in found:
-        if f.sent is headline or not (f.trigger.code or "").startswith("042") or f.clause.doers or f.clause.when is None:
-            continue
-        to = [*f.clause.targets, *f.clause.with_("to")]
-        if to and not codes & {m.code for m in to}:
-            f.clause = replace(f.clause, doers=list(visitors))
 
 
 def _antecedents(found: list[Found], sents: list[Sent], ctx: Context) -> None:

@@ -259,6 +259,19 @@ def subjects(verb: Token, referential_it: bool = False) -> list[Token]:
     return []
 
 
+def in_framing_phrase(tok: Token) -> bool:
+    """'Following Russia-Azerbaijan talks held in Moscow on February 22, X and Y shared opinions in a telephone
+    conversation': an event in a phrase that frames the sentence's act in time is another, earlier one."""
+    t = tok
+    for _ in range(8):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ == "prep" and t.lower_ in ("following", "after") and t.head.dep_ == "ROOT":
+            return True
+        t = t.head
+    return False
+
+
 #: forms of the dictionary's INVITE block verb (CAMEO.2.0.txt:5417)
 INVITING = frozenset({"invite", "invites", "invited", "inviting", "reinvited"})
 
