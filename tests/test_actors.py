@@ -14,6 +14,7 @@ import pycountry
 import pytest
 
 from communique.extract import get_extractor
+from communique.nlp.pipeline import parse
 from communique.records import Document, Record
 from communique.resolve.actors import resolve
 from communique.resolve.gazetteer import load_gazetteer, read_jsonl
@@ -168,7 +169,7 @@ def test_actors_file_rows_cite_their_dictionary_line_and_name_a_known_party() ->
 
 def _resolved(text: str) -> Any:
     ex = get_extractor()
-    doc = ex.nlp(text)
+    doc = next(parse(ex.nlp, [text]))
     return doc, resolve(doc, ex.gaz, None, None)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from communique.extract import byline_country
-from communique.nlp.pipeline import build_nlp
+from communique.nlp.pipeline import build_nlp, parse
 from communique.resolve.gazetteer import load_gazetteer
 from communique.resolve.titles import right_title
 from tests.test_coding import code, events
@@ -235,7 +235,7 @@ def test_a_document_signed_with_no_place_told_is_no_meeting() -> None:
 
 def _voice(text: str, published: str = "2022-03-20") -> list[str]:
     from communique.resolve.actors import resolve
-    return resolve(build_nlp()(text), load_gazetteer(), published, None).we
+    return resolve(next(parse(build_nlp(), [text])), load_gazetteer(), published, None).we
 
 
 def test_a_headline_naming_the_speech_s_speaker_gives_the_voice() -> None:

@@ -199,12 +199,8 @@ def _within_current_trip(tok: Token) -> bool:
     set within the journey under way, which dates it to now (to the month: its day is not told)."""
     verb = tok
     for _ in range(2):
-        for p in verb.children:
-            if p.dep_ == "prep" and p.lower_ in ("during", "on", "in"):
-                for o in p.children:
-                    if o.dep_ == "pobj" and o.lower_ in JOURNEY_NOUNS and any(
-                            c.lower_ in UNDER_WAY for c in o.children if c.dep_ in ("amod", "compound")):
-                        return True
+        if _framed_by(verb, ("during", "on", "in"), UNDER_WAY, ("amod", "compound"), JOURNEY_NOUNS):
+            return True
         if verb.dep_ not in ("xcomp", "conj") or verb.head == verb:
             break
         verb = verb.head
@@ -239,11 +235,18 @@ def told_as_earlier(clause: Clause) -> bool:
         for c in t.children:
             if (c.dep_ == "advmod" and c.lower_ in EARLIER_ADV) or (c.dep_ == "amod" and c.lower_ in EARLIER_ADJ):
                 return True
-            if c.dep_ == "prep" and c.lower_ in ("during", "at", "in") and any(
-                    a.dep_ == "amod" and a.lower_ in EARLIER_ADJ for o in c.children if o.dep_ == "pobj"
-                    for a in o.children):
-                return True
+        if _framed_by(t, ("during", "at", "in"), EARLIER_ADJ, ("amod",)):
+            return True
     return False
+
+
+def _framed_by(tok: Token, preps: tuple[str, ...], words: frozenset[str], deps: tuple[str, ...],
+               nouns: frozenset[str] | None = None) -> bool:
+    """`tok` has a prepositional phrase ('during', 'in' ...) whose object is modified by one of `words`
+    ("during their recent contacts", "during his ongoing trip"), the object one of `nouns` when given."""
+    return any(c.dep_ == "prep" and c.lower_ in preps and o.dep_ == "pobj" and (nouns is None or o.lower_ in nouns)
+               and any(a.dep_ in deps and a.lower_ in words for a in o.children)
+               for c in tok.children for o in c.children)
 
 
 #: cues of a future that is ahead whatever time the clause names ("will", "look forward to")
