@@ -243,6 +243,31 @@ def test_coding_a_leg_after_the_first_stop_is_not_dated_by_that_stops_day() -> N
     assert evs["FJI"].date == "2024-07-24" and evs["JPN"].date == "2024-07"
 
 
+def test_coding_a_headline_in_the_present_takes_the_bodys_tense() -> None:
+    # headlines tell past and coming acts in the simple present: the body's report decides (a trip
+    # announced on the day it begins is still ahead)
+    title = "Deputy Secretary Travels to Peru and Chile"
+    text = f"{title}\n\nDeputy Secretary Wendy Sherman travels to Peru and Chile March 14-19, 2024, to meet officials."
+    evs = [e for e in code(text, title=title, url="https://www.state.gov/x", published="2024-03-14").events
+           if e.type == "CONSULT"]
+    assert {e.recipient[0] for e in evs} == {"PER", "CHL"} and all(e.status == "planned" for e in evs), \
+        [(e.recipient, e.status, e.date) for e in evs]
+    title = "Deputy Secretary Travels to Peru"
+    text = f"{title}\n\nThe Deputy Secretary of State traveled to Lima, Peru, on Monday and met officials."
+    evs = [e for e in code(text, title=title, url="https://www.state.gov/x").events if e.type == "CONSULT"]
+    assert [e.status for e in evs] == ["occurred"], [(e.recipient, e.status, e.date) for e in evs]
+
+
+def test_coding_each_stop_of_a_trip_keeps_the_days_after_from() -> None:
+    text = "I shall be visiting Peru from 21 to 24 April, and Chile from 24 to 26 April."
+    evs = {e.recipient[0]: e.date for e in code(text, published="2024-04-02", url="https://www.pm.gov.au/media/x").events
+           if e.type == "CONSULT"}
+    assert evs == {"PER": "2024-04-21", "CHL": "2024-04-24"}, evs
+    # a stop's weekday in a plan is the coming one (2024-04-01 is a Monday)
+    text = "The President of Peru will arrive in Chile on Sunday for a state visit."
+    assert [e.date for e in code(text, published="2024-04-01").events if e.type == "CONSULT"] == ["2024-04-07"]
+
+
 def test_coding_a_plan_with_no_time_and_no_dated_trip_is_no_event() -> None:
     text = "The Prime Minister met President Boric in Santiago today. He will travel to Peru at some point."
     assert not [e for e in code(text).events if e.recipient == ["PER"]]

@@ -322,6 +322,14 @@ def test_a_state_the_text_only_tells_of_is_not_its_voice() -> None:
     assert "PRK" not in voice(text, "2017-09-08")
 
 
+def test_a_leader_introduced_by_state_and_title_who_joins_the_narrator_is_not_its_voice() -> None:
+    # "New Zealand Prime Minister John Key": the state introduces a person the text tells of, title between
+    text = ("Visit to Peru and Chile\n\nToday I will travel to Peru for the summit.\n\nI will be joined in Peru by "
+            "Colombian President Gustavo Petro.\n\nPresident Petro and I will attend the opening.\n\nWhile in Peru "
+            "I will meet with President Boluarte to discuss trade with Brazilians.\n")
+    assert "COL" not in voice(text, "2024-03-15")
+
+
 def test_a_name_in_a_heading_in_capitals_is_the_known_person() -> None:
     text = ("STATE VISIT BY THE PRESIDENT OF CHILE - STATEMENT BY THE PRIME MINISTER, MR JOHN GORTON\n\n"
             "The President of Chile will visit Australia in May.\n")

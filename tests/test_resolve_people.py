@@ -117,6 +117,11 @@ def test_titles_of_a_list_belong_to_the_name_that_follows_them() -> None:
     assert person(text, "Alan Brooks", author="USA").country == "USA"
 
 
+def test_a_known_name_opening_on_its_particle_is_the_person() -> None:
+    # "von der Leyen" in the leaders table: a name may open in lower case on its particle
+    assert person("President Biden spoke with President von der Leyen today.", "von der Leyen").country == "IGO:EU"
+
+
 def test_a_title_naming_no_state_is_the_publishers_office() -> None:
     p = person("Coordinator for Energy Resources Paula Grant will speak at the forum.", "Paula Grant",
                author="USA")

@@ -144,6 +144,10 @@ class Resolved:
         return out
 
 
+#: the lower-case particles a family name may open with ("von der Leyen", "de Mistura", "van Rompuy")
+PARTICLE = re.compile(r"(?:von|van|de|der|den|da|di|du|del|della|dos|das|le|la|al|bin|ibn)[\s-]+(?:\w+\s+)?[A-Z]")
+
+
 def _family_forms(name: str, country: str | None) -> set[str]:
     toks = [t for t in re.split(r"\s+", name.strip()) if t]
     toks = [t for t in toks if not re.fullmatch(r"[A-Z]\.|Jr\.?|Sr\.?|II|III|IV", t)]
@@ -241,8 +245,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if SPOKES.search(text[max(0, s - 40):s]):
             continue
         name = clean_name(span.text)
-        if not name or not name[:1].isupper():
-            continue
+        if not name or not (name[:1].isupper() or (eid.startswith("person:") and PARTICLE.match(name))):
+            continue  # (a known name may open on its particle: "President von der Leyen")
         st = stated(doc, span, gaz)
         if eid.startswith("person:"):
             known: PersonActor | None = _table_person(gaz.people[eid], published)
@@ -584,6 +588,10 @@ HEAD_OFFICE = re.compile(r"(?:the\s+)?(?:President|Prime Minister|Chancellor|Kin
 TOPIC_BEFORE = re.compile(r"\b(?:about|regarding|concerning|on|against|towards?)\s+(?:the\s+)?$")
 
 
+#: what may stand between a state and the name it introduces: a title ("New Zealand | Prime Minister | John Key")
+TITLE_BETWEEN = re.compile(r"[\s,]*(?:(?:[A-Z][\w'\u2019.-]*|of|the|for)\s+)*")
+
+
 def _only_told_of(code: str, spans: list[tuple[int, int, str, str]], introduced: set[int], text: str) -> bool:
     """Every mention of the state is a topic or the state of a person the text introduces with it."""
     for s0, e0, c, kind in spans:
@@ -591,9 +599,9 @@ def _only_told_of(code: str, spans: list[tuple[int, int, str, str]], introduced:
             return False  # "President of Russia Vladimir Putin: ...": a speaker of the transcript speaks
         if c != code or kind == "person" and s0 in introduced:
             continue
-        if kind == "country" and any(k == "person" and p in introduced and 0 <= p - e0 <= 3 and x == code
-                                     for p, _q, x, k in spans):
-            continue  # "Chancellor of Germany Angela Merkel"
+        if kind == "country" and any(k == "person" and p in introduced and 0 <= p - e0 <= 40 and x == code
+                                     and TITLE_BETWEEN.fullmatch(text[e0:p]) for p, _q, x, k in spans):
+            continue  # "Chancellor of Germany Angela Merkel", "New Zealand Prime Minister John Key"
         if TOPIC_BEFORE.search(text[max(0, s0 - 24):s0]):
             continue
         return False
