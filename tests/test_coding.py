@@ -268,6 +268,27 @@ def test_coding_each_stop_of_a_trip_keeps_the_days_after_from() -> None:
     assert [e.date for e in code(text, published="2024-04-01").events if e.type == "CONSULT"] == ["2024-04-07"]
 
 
+def test_coding_a_session_of_a_dialogue_held_later_is_a_planned_meeting_of_its_parties() -> None:
+    text = "The next round of the dialogue between Peru and Chile will be held later this year."
+    ev = one(text, "CONSULT", published="2024-03-15")
+    assert (sorted(ev.actor), ev.status, ev.date) == (["CHL", "PER"], "planned", "2024")
+
+
+def test_coding_plans_for_a_meeting_discussed_are_a_meeting_of_those_who_discuss() -> None:
+    text = ("The Foreign Minister of Peru met the Foreign Minister of Chile in Lima today. They discussed plans "
+            "for a ministerial trade meeting in July.")
+    evs = [e for e in code(text, published="2024-03-15").events if e.type == "CONSULT" and e.status == "planned"]
+    assert [(sorted(e.actor), e.date) for e in evs] == [(["CHL", "PER"], "2024-07")]
+
+
+def test_coding_praise_of_conduct_shown_by_a_party_is_praise_of_that_party() -> None:
+    text = "The Prime Minister of Peru commended the leadership shown by President Boric of Chile."
+    assert ("SUPPORT", ("PER",), ("CHL",)) in events(text)
+    # who organises a gathering is no owner of it: attending it is no visit to them
+    text = "The Foreign Minister of Peru will attend memorial events organized by Chile and Bolivia in Santiago."
+    assert not any(e.recipient == ["BOL"] for e in code(text).events)
+
+
 def test_coding_a_plan_with_no_time_and_no_dated_trip_is_no_event() -> None:
     text = "The Prime Minister met President Boric in Santiago today. He will travel to Peru at some point."
     assert not [e for e in code(text).events if e.recipient == ["PER"]]

@@ -330,6 +330,22 @@ def test_a_leader_introduced_by_state_and_title_who_joins_the_narrator_is_not_it
     assert "COL" not in voice(text, "2024-03-15")
 
 
+def test_a_headline_visitor_named_with_its_state_leaves_the_destination_free_to_be_the_voice() -> None:
+    # the host's release: "Peruvian President to visit Chile" over a text in which Chile speaks
+    text = ("Peruvian President to visit Chile\n\nChile will welcome President Dina Boluarte of Peru from 13 to 15 "
+            "May. Chile has supported Peru's recovery.\n")
+    assert voice(text, "2024-05-02")[:1] == ["CHL"]
+
+
+def test_this_country_is_the_voices_own() -> None:
+    text = ("Peruvian President to visit Chile\n\nChile says trade will grow during the visit to this country of "
+            "Peruvian President Dina Boluarte from 13 to 15 May. Chile has supported Peru's recovery.\n")
+    evs = [(e.actor, e.recipient, e.date) for e in code(text, published="2024-05-02",
+                                                      title="Peruvian President to visit Chile").events
+           if e.type == "CONSULT"]
+    assert evs == [(["PER"], ["CHL"], "2024-05-13")], evs
+
+
 def test_a_name_in_a_heading_in_capitals_is_the_known_person() -> None:
     text = ("STATE VISIT BY THE PRESIDENT OF CHILE - STATEMENT BY THE PRIME MINISTER, MR JOHN GORTON\n\n"
             "The President of Chile will visit Australia in May.\n")

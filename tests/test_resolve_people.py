@@ -122,6 +122,16 @@ def test_a_known_name_opening_on_its_particle_is_the_person() -> None:
     assert person("President Biden spoke with President von der Leyen today.", "von der Leyen").country == "IGO:EU"
 
 
+def test_a_nickname_in_brackets_is_not_part_of_the_name() -> None:
+    text = "The visit of Tongan Prime Minister, Dr Feleti (Fred) Sevele, from 13-19 May."
+    assert person(text, "Sevele", "2009-05-11").name == "Feleti Sevele"
+
+
+def test_a_regnal_number_is_part_of_the_name() -> None:
+    p = person("We commend the leadership shown by King George Tupou V of Tonga.", "Tupou", "2009-05-11")
+    assert (p.name, p.country) == ("George Tupou V", "TON")
+
+
 def test_a_title_naming_no_state_is_the_publishers_office() -> None:
     p = person("Coordinator for Energy Resources Paula Grant will speak at the forum.", "Paula Grant",
                author="USA")

@@ -126,6 +126,11 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
         for c in t.children:
             if c.dep_ == "relcl" and any(g.dep_ == "dobj" and g.lower_ in ("that", "which") for g in c.children):
                 out.extend(m for sub in children(c, "nsubj") for m in parties.of_np(sub, 1))
+        # "the leadership shown by X", "the efforts made by Y": whose the conduct is (not "events organised
+        # by X": who organises a gathering hosts it, see meetings)
+        for c in t.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in CONDUCT_SHOWN:
+                out.extend(m for a in children(c, "agent") for o in children(a, "pobj") for m in parties.of_np(o, 1))
         # "12 entities based in Russia and China": where a company or person is based is whose it is
         for c in t.children:
             if c.dep_ == "acl" and c.lower_ in SEATED:
@@ -143,6 +148,9 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
     return dedupe([m for m in out if m.kind != "group"])
 
 
+#: verbs of conduct shown whose agent owns it ("the leadership shown by X", "the role played by Y")
+CONDUCT_SHOWN = frozenset({"shown", "showed", "demonstrated", "displayed", "made", "played", "taken", "exercised",
+                           "provided"})
 #: participles that say where a company or person is seated ("entities based in Russia")
 SEATED = frozenset({"based", "located", "headquartered", "registered", "incorporated", "operating"})
 
@@ -440,8 +448,14 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         v = head
         while v.dep_ in ("prep", "conj", "appos") and v.head != v and not is_verb(v):
             v = v.head
+            if v.lower_ in SESSION_NOUNS and v.dep_ in ("nsubj", "nsubjpass", "dobj") and v.head != v:
+                v = v.head  # "the second session of the dialogue will be held later this year": the session's verb
         if is_verb(v):
             verb = v
+        elif not doers and v.lower_ in PREPARING_NOUNS and v.dep_ == "dobj" and is_verb(v.head) \
+                and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.i == v.i:
+            # "they discussed plans for a ministerial meeting in July": those who prepare a meeting hold it
+            doers = dedupe([m for s in subjects(v.head, parties.sentence) for m in parties.of_np(s)])
     # (sentence mode: the subject of any verb whose object is the act does it: "renewed negotiations",
     # "staged rallies", "began a hunger strike"; a subject phrase with no agent head gives its modifier)
     awaited = verb is not None and _awaited(tok, verb)
@@ -510,6 +524,12 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             when = None  # "today welcomed the upcoming State Visit": today is the welcome's, the visit is ahead
     return Clause(trig, doers, list(targets), [], prep, mood, neg,
                   tensed(when, _ahead(mood), _told_before(verb or tok)), verb)
+
+
+#: nouns of preparing an event ("plans for a meeting", "preparations for the summit")
+PREPARING_NOUNS = frozenset({"plans", "preparations", "preparation", "arrangements", "planning"})
+#: nouns naming one sitting of a meeting series ("the next round of talks", "a session of the dialogue")
+SESSION_NOUNS = frozenset({"session", "sessions", "round", "rounds", "meeting", "edition", "sitting"})
 
 
 def _time_ahead_of_past_verb(noun: Token, times: list[tuple[TimeRef, Token]]) -> TimeRef | None:

@@ -646,6 +646,11 @@ def _headline_partners(head: str, named: list[tuple[int, int, str, str]]) -> tup
         visiting = {c for s0, _e, c, _k in named if s0 > m.end() + by.start()}
     elif m.group("to") and before:  # "Prime Minister of Japan's visit to Australia": the host is not the other side
         visiting = before
+    elif not before and (re.search(r"\bto\s*$", head[:m.start()]) or m.group(0).lower() in ("visits", "travels")) \
+            and any(k == "country" and e0 <= m.start() for _s0, e0, _c, k in named):
+        # "Tongan Prime Minister to visit New Zealand": a visitor named with its state may be the guest of
+        # the text's own state, or the text's own going out; the headline does not tell which side speaks
+        visiting = set()
     else:  # "Saudi Visit": a state just before names the visitor (not "Secretary X's Travel": the traveller);
         # after it, the destination or the visitor
         visiting = {c for s0, _e, c, k in named if s0 > m.start()} | before

@@ -83,7 +83,13 @@ def name_span(doc: Doc, ent: Span) -> Span | None:
         stop += 1
     if stop > end and (stop == len(doc) or doc[stop].is_punct):
         end = stop  # "Carlos Julian [Bermeo Casas], a former prosecutor" -- not "Uzra Zeya [Travel] to Geneva"
+    if end < len(doc) and REGNAL.fullmatch(doc[end].text) and doc[end].idx == doc[end - 1].idx + len(doc[end - 1]) + 1:
+        end += 1  # "King George Tupou [V]", "Pope John Paul [II]": the regnal number is the name's
     return doc[start:end]
+
+
+#: a regnal number after a name ("George Tupou V", "Elizabeth II"); the parser may keep a sentence's full stop on it
+REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}I{0,3}|XIV|XV|XVI)\.?")
 
 
 def honoured_names(doc: Doc, taken: list[tuple[int, int]]) -> list[Span]:
@@ -164,7 +170,8 @@ POST_NOMINALS = re.compile(r"(?:[\s,]+(?:MP|MPs|QC|KC|SC|MHR|MLC|MLA|MSP|PC|JP|A
 
 
 def clean_name(text: str) -> str:
-    name = strip_honorific(re.sub(r"['\u2019]s?$", "", text.strip()))
+    name = re.sub(r"\s*\([^()]*\)\s*", " ", text.strip())  # "Feleti (Fred) Sevele": a nickname in brackets
+    name = strip_honorific(re.sub(r"['\u2019]s?$", "", name.strip()))
     name = POST_NOMINALS.sub("", name) if len(name.split()) > 2 or "," in name else name
     return re.sub(r"\s+", " ", name).strip(" ,.")
 
