@@ -330,7 +330,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         e0 = s0 + len(name)
         if any(s0 < te and ts < e0 for ts, te in taken_now) or name in ("General", "Minister", "Secretary"):
             continue
-        known = _match_known(name, people, gaz, published)
+        title = m.group(0)[:m.start("a") - m.start()].strip() if m.group("a") else None
+        known = _match_known(name, people, gaz, published, title)
         if known is not None and known.country:
             add_person(known, s0, e0, name)
 
@@ -892,6 +893,8 @@ def _match_known(name: str, people: dict[str, PersonActor], gaz: Gazetteer, publ
         if len(words) >= 2 and words <= known:  # "Bin Hamad Al-Thani" within "Tamim bin Hamad Al Thani"
             return pa
     cands: list[Person] = gaz.people_named(name)
+    if not cands and title and " " not in name and len(name) > 2 and len(held := gaz.holders_named(name, title, published)) == 1:
+        return _table_person(held[0], published)  # "President Ford" in 1976
     if len(cands) == 1 or (cands and published) or (cands and len({p.roles[0].country for p in cands if p.roles}) == 1):
         held = [p for p in cands if (r := p.role_on(published)) and r.holds_on(published)] if published else []
         if len(held) > 1:  # two leaders called Osmani: the one whose office the text names, else neither
