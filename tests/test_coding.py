@@ -289,6 +289,14 @@ def test_coding_praise_of_conduct_shown_by_a_party_is_praise_of_that_party() -> 
     assert not any(e.recipient == ["BOL"] for e in code(text).events)
 
 
+def test_coding_the_visitor_after_the_place_of_a_visit_is_the_visitor() -> None:
+    # the parser hangs "of the Vice-President ..." on the place visited
+    text = ("The Prime Minister of Australia today announced the programme for the official visit to Canberra of the "
+            "Vice-President of the United States of America.")
+    evs = [(e.actor, e.recipient) for e in code(text, published="1970-01-08").events if e.type == "CONSULT"]
+    assert evs == [(["USA"], ["AUS"])], evs
+
+
 def test_coding_a_plan_with_no_time_and_no_dated_trip_is_no_event() -> None:
     text = "The Prime Minister met President Boric in Santiago today. He will travel to Peru at some point."
     assert not [e for e in code(text).events if e.recipient == ["PER"]]

@@ -380,3 +380,10 @@ def test_officials_met_abroad_are_of_the_state_where_they_were_met() -> None:
     people = {a.name: a.country for a in code(text, published="2025-10-21",
                                               url="https://www.beehive.govt.nz/release/x").actors if a.type == "person"}
     assert people.get("Anne Martin") == "FRA"
+
+
+def test_a_typescripts_spaced_initials_name_the_state() -> None:
+    # "U. S. A.": the initials of a typescript, spaced
+    text = "Visit by the Vice-President of the U. S. A.\n\nThe Vice-President of the U. S. A. will arrive on Tuesday.\n"
+    rec = code(text, published="1970-01-08")
+    assert any(a.id == "USA" for a in rec.actors), [a.id for a in rec.actors]

@@ -49,6 +49,7 @@ from communique.events.parties import (
 )
 from communique.records import Place
 from communique.resolve.gazetteer import thing_nouns
+from communique.resolve.titles import OFFICE
 
 #: verbs through which a noun trigger's doer is the verb's subject: "held talks", "paid a visit"
 SUPPORT_VERBS = frozenset({"hold", "holds", "held", "holding", "have", "has", "had", "having", "conduct",
@@ -188,6 +189,9 @@ def _prep_parties(toks: list[Token], parties: Parties) -> dict[str, list[Mention
                 out[CONVENED].extend(_conveners(o, parties))
             if o.lower_ in OCCASION_NOUNS and not parties.sentence:
                 continue  # "on the eve of the NATO summit", "on the sidelines of the G7": when, not with whom
+            if p == "to" and not parties.sentence and (guest := _guest_of_place(o, parties)):
+                out["of"].extend(guest)  # "the visit to Canberra of the Vice-President of the United States"
+                continue
             found = parties.of_np(o, 1)
             if found and p == "with":  # "meetings with X, Y, President of Z W and V", a list the parser broke
                 found = dedupe([*found, *parties.list_tail(o)])
@@ -201,6 +205,22 @@ def _prep_parties(toks: list[Token], parties: Parties) -> dict[str, list[Mention
                     if p2 in NESTED_AIMS:
                         out[p2].extend(parties.of_np(o2, 1) or _owners(o2, parties))
     return {k: dedupe(v) for k, v in out.items()}
+
+
+def _guest_of_place(place: Token, parties: Parties) -> list[Mention]:
+    """A visit 'to' a place 'of' a person: the parser hangs the visitor's phrase on the place ("the official
+    visit to Canberra of the Vice-President of the United States", "the visit to this country of the Tongan
+    Prime Minister"). The place is a proper name or 'country'; the 'of' phrase names a person or an office."""
+    if not (place.ent_type_ in ("GPE", "LOC") or place.lower_ in ("country", "nation")) or place.ent_iob_ == "I" \
+            and any(t.lower_ == "of" and t.ent_iob_ == "I" for t in place.subtree):
+        return []
+    for prep in place.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.ent_iob_ == "I":
+            continue
+        objs = [o for o in prep.children if o.dep_ == "pobj"]  # ("Vice", "-", "President": the parse of a compound)
+        if any((m := parties.at(o)) is not None and m.kind == "person" or o.lower_ in OFFICE for o in objs):
+            return next((found for o in reversed(objs) if (found := parties.of_np(o, 1))), [])
+    return []
 
 
 #: the key of `Clause.prep` that holds the hosts of the gathering the clause's nouns name
