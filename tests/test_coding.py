@@ -297,6 +297,14 @@ def test_coding_the_visitor_after_the_place_of_a_visit_is_the_visitor() -> None:
     assert evs == [(["USA"], ["AUS"])], evs
 
 
+def test_coding_talks_named_by_a_hyphened_pair_held_somewhere_are_both_sides() -> None:
+    text = ("Following Peru-Chile top-level talks held in Lima on February 22, the two presidents spoke by "
+            "telephone on current issues.")
+    evs = {(tuple(sorted((*e.actor, *e.recipient))), e.date) for e in code(text, published="2024-02-26").events
+           if e.type == "CONSULT"}
+    assert (("CHL", "PER"), "2024-02-22") in evs, evs
+
+
 def test_coding_a_plan_with_no_time_and_no_dated_trip_is_no_event() -> None:
     text = "The Prime Minister met President Boric in Santiago today. He will travel to Peru at some point."
     assert not [e for e in code(text).events if e.recipient == ["PER"]]

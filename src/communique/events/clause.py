@@ -120,6 +120,10 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
                               and parties.at(g) is not None), None)
                 if m is not None:
                     out.append(m)
+                    if load_lexicon().nouns.get(t.lower_, ("",))[0].startswith("04"):
+                        # "Russia-Azerbaijan talks": the parser hangs 'Russia' on 'Azerbaijan' (a meeting's
+                        # sides; "China-Russia relations" are no one side's)
+                        out.extend(x for g in _modifier_words(c)[1:] if (x := parties.at(g)) is not None)
                 elif c.dep_ == "nmod" and c.tag_ in ("NN", "NNS") and depth < 1:
                     # "Ukraine's sovereignty and territorial integrity", parsed as a noun modifying the last
                     out.extend(_owners(c, parties, depth + 1, of=False))
