@@ -1036,8 +1036,10 @@ class Coder:
             # the people the title names as its authors ("Joint Statement by President Biden and President
             # von der Leyen") stand for their state or organisation
             for s0, _e0, c, kind in res.party_spans:
+                if kind != "person" or not head.start <= s0 < head.end:
+                    continue
                 last = [m.group(1).lower() for m in TITLE_PREPS.finditer(res.text[head.start:s0])]
-                if kind == "person" and head.start <= s0 < head.end and last and last[-1] in ("from", "by", "between"):
+                if last and last[-1] in ("from", "by", "between"):
                     named_as_authors.append(c)
         named_as_authors = list(dict.fromkeys(named_as_authors))
         codes = named_as_authors if len(named_as_authors) >= 2 and any(not c.startswith("IGO:") for c in named_as_authors) \
