@@ -243,6 +243,68 @@ def test_coding_a_leg_after_the_first_stop_is_not_dated_by_that_stops_day() -> N
     assert evs["FJI"].date == "2024-07-24" and evs["JPN"].date == "2024-07"
 
 
+def test_coding_a_headline_in_the_present_takes_the_bodys_tense() -> None:
+    # headlines tell past and coming acts in the simple present: the body's report decides (a trip
+    # announced on the day it begins is still ahead)
+    title = "Deputy Secretary Travels to Peru and Chile"
+    text = f"{title}\n\nDeputy Secretary Wendy Sherman travels to Peru and Chile March 14-19, 2024, to meet officials."
+    evs = [e for e in code(text, title=title, url="https://www.state.gov/x", published="2024-03-14").events
+           if e.type == "CONSULT"]
+    assert {e.recipient[0] for e in evs} == {"PER", "CHL"} and all(e.status == "planned" for e in evs), \
+        [(e.recipient, e.status, e.date) for e in evs]
+    title = "Deputy Secretary Travels to Peru"
+    text = f"{title}\n\nThe Deputy Secretary of State traveled to Lima, Peru, on Monday and met officials."
+    evs = [e for e in code(text, title=title, url="https://www.state.gov/x").events if e.type == "CONSULT"]
+    assert [e.status for e in evs] == ["occurred"], [(e.recipient, e.status, e.date) for e in evs]
+
+
+def test_coding_each_stop_of_a_trip_keeps_the_days_after_from() -> None:
+    text = "I shall be visiting Peru from 21 to 24 April, and Chile from 24 to 26 April."
+    evs = {e.recipient[0]: e.date for e in code(text, published="2024-04-02", url="https://www.pm.gov.au/media/x").events
+           if e.type == "CONSULT"}
+    assert evs == {"PER": "2024-04-21", "CHL": "2024-04-24"}, evs
+    # a stop's weekday in a plan is the coming one (2024-04-01 is a Monday)
+    text = "The President of Peru will arrive in Chile on Sunday for a state visit."
+    assert [e.date for e in code(text, published="2024-04-01").events if e.type == "CONSULT"] == ["2024-04-07"]
+
+
+def test_coding_a_session_of_a_dialogue_held_later_is_a_planned_meeting_of_its_parties() -> None:
+    text = "The next round of the dialogue between Peru and Chile will be held later this year."
+    ev = one(text, "CONSULT", published="2024-03-15")
+    assert (sorted(ev.actor), ev.status, ev.date) == (["CHL", "PER"], "planned", "2024")
+
+
+def test_coding_plans_for_a_meeting_discussed_are_a_meeting_of_those_who_discuss() -> None:
+    text = ("The Foreign Minister of Peru met the Foreign Minister of Chile in Lima today. They discussed plans "
+            "for a ministerial trade meeting in July.")
+    evs = [e for e in code(text, published="2024-03-15").events if e.type == "CONSULT" and e.status == "planned"]
+    assert [(sorted(e.actor), e.date) for e in evs] == [(["CHL", "PER"], "2024-07")]
+
+
+def test_coding_praise_of_conduct_shown_by_a_party_is_praise_of_that_party() -> None:
+    text = "The Prime Minister of Peru commended the leadership shown by President Boric of Chile."
+    assert ("SUPPORT", ("PER",), ("CHL",)) in events(text)
+    # who organises a gathering is no owner of it: attending it is no visit to them
+    text = "The Foreign Minister of Peru will attend memorial events organized by Chile and Bolivia in Santiago."
+    assert not any(e.recipient == ["BOL"] for e in code(text).events)
+
+
+def test_coding_the_visitor_after_the_place_of_a_visit_is_the_visitor() -> None:
+    # the parser hangs "of the Vice-President ..." on the place visited
+    text = ("The Prime Minister of Australia today announced the programme for the official visit to Canberra of the "
+            "Vice-President of the United States of America.")
+    evs = [(e.actor, e.recipient) for e in code(text, published="1970-01-08").events if e.type == "CONSULT"]
+    assert evs == [(["USA"], ["AUS"])], evs
+
+
+def test_coding_talks_named_by_a_hyphened_pair_held_somewhere_are_both_sides() -> None:
+    text = ("Following Peru-Chile top-level talks held in Lima on February 22, the two presidents spoke by "
+            "telephone on current issues.")
+    evs = {(tuple(sorted((*e.actor, *e.recipient))), e.date) for e in code(text, published="2024-02-26").events
+           if e.type == "CONSULT"}
+    assert (("CHL", "PER"), "2024-02-22") in evs, evs
+
+
 def test_coding_a_plan_with_no_time_and_no_dated_trip_is_no_event() -> None:
     text = "The Prime Minister met President Boric in Santiago today. He will travel to Peru at some point."
     assert not [e for e in code(text).events if e.recipient == ["PER"]]

@@ -266,6 +266,16 @@ def test_the_authors_a_joint_statement_title_names_after_from_are_its_parties() 
     assert [sorted(a.parties) for a in record.agreements] == [["IGO:EU", "USA"]]
 
 
+def test_the_people_a_joint_statement_title_names_as_authors_give_its_parties() -> None:
+    # an organisation's official stands for the organisation, a leader for the state; the states the body
+    # is about are not authors
+    title = "Joint Statement by President Biden and President von der Leyen on Energy Security"
+    text = (f"{title}\n\nRussia continues to cut gas supplies to Moldova and Ukraine. We will work together to "
+            "diversify supplies.\n")
+    record = code(text, published="2022-06-27", title=title)
+    assert [sorted(a.parties) for a in record.agreements] == [["IGO:EU", "USA"]], record.agreements
+
+
 def test_agreeing_to_meet_at_no_time_told_is_no_meeting_today() -> None:
     title = "Joint Statement between Australia and China"
     text = (f"{title}\n\nThe two sides agreed to meet at Ministerial level on an annual basis.\n")

@@ -322,6 +322,30 @@ def test_a_state_the_text_only_tells_of_is_not_its_voice() -> None:
     assert "PRK" not in voice(text, "2017-09-08")
 
 
+def test_a_leader_introduced_by_state_and_title_who_joins_the_narrator_is_not_its_voice() -> None:
+    # "New Zealand Prime Minister John Key": the state introduces a person the text tells of, title between
+    text = ("Visit to Peru and Chile\n\nToday I will travel to Peru for the summit.\n\nI will be joined in Peru by "
+            "Colombian President Gustavo Petro.\n\nPresident Petro and I will attend the opening.\n\nWhile in Peru "
+            "I will meet with President Boluarte to discuss trade with Brazilians.\n")
+    assert "COL" not in voice(text, "2024-03-15")
+
+
+def test_a_headline_visitor_named_with_its_state_leaves_the_destination_free_to_be_the_voice() -> None:
+    # the host's release: "Peruvian President to visit Chile" over a text in which Chile speaks
+    text = ("Peruvian President to visit Chile\n\nChile will welcome President Dina Boluarte of Peru from 13 to 15 "
+            "May. Chile has supported Peru's recovery.\n")
+    assert voice(text, "2024-05-02")[:1] == ["CHL"]
+
+
+def test_this_country_is_the_voices_own() -> None:
+    text = ("Peruvian President to visit Chile\n\nChile says trade will grow during the visit to this country of "
+            "Peruvian President Dina Boluarte from 13 to 15 May. Chile has supported Peru's recovery.\n")
+    evs = [(e.actor, e.recipient, e.date) for e in code(text, published="2024-05-02",
+                                                      title="Peruvian President to visit Chile").events
+           if e.type == "CONSULT"]
+    assert evs == [(["PER"], ["CHL"], "2024-05-13")], evs
+
+
 def test_a_name_in_a_heading_in_capitals_is_the_known_person() -> None:
     text = ("STATE VISIT BY THE PRESIDENT OF CHILE - STATEMENT BY THE PRIME MINISTER, MR JOHN GORTON\n\n"
             "The President of Chile will visit Australia in May.\n")
@@ -356,3 +380,10 @@ def test_officials_met_abroad_are_of_the_state_where_they_were_met() -> None:
     people = {a.name: a.country for a in code(text, published="2025-10-21",
                                               url="https://www.beehive.govt.nz/release/x").actors if a.type == "person"}
     assert people.get("Anne Martin") == "FRA"
+
+
+def test_a_typescripts_spaced_initials_name_the_state() -> None:
+    # "U. S. A.": the initials of a typescript, spaced
+    text = "Visit by the Vice-President of the U. S. A.\n\nThe Vice-President of the U. S. A. will arrive on Tuesday.\n"
+    rec = code(text, published="1970-01-08")
+    assert any(a.id == "USA" for a in rec.actors), [a.id for a in rec.actors]

@@ -35,6 +35,9 @@ from communique.events.dates import find_times
     ("In 2019, as Prime Minister, I visited", "2021-12-16", "2019", False),
     ("In May 2019 the two met", "2021-12-16", "2019-05", False),
     ("During 2020 the sides met", "2021-12-16", "2020", False),
+    # a span of days that starts on the publication day is still ahead: a trip announced as it begins
+    ("travels to Paris June 11-19, 2022", "2022-06-11", "2022-06-11", True),
+    ("met in Paris June 9-11, 2022", "2022-06-11", "2022-06-09", False),
 ])
 def test_dates_resolved_against_publication(text: str, published: str, value: str, future: bool) -> None:
     (ref,) = find_times(text, published)

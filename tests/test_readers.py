@@ -197,6 +197,23 @@ def test_readers_lines_written_as_paragraphs_are_one_text() -> None:
     assert len(paras) == 2 and "President of the Republic will visit" in paras[1]
 
 
+def test_readers_typescript_headings_in_capitals_do_not_run_into_the_text() -> None:
+    from communique.ingest.readers import clean_text
+    text = ("MEDIA RELEASE\nVISIT BY THE PRESIDENT OF\nTHE REPUBLIC\nThe President of the Republic will visit next\n"
+            "month. Talks will be held in the capital.\nFURTHER DETAILS\nA programme follows.")
+    paras = clean_text(text).split("\n\n")
+    # the heading lines stay together, apart from the text; a wrapped sentence is one line again
+    assert paras == ["MEDIA RELEASE VISIT BY THE PRESIDENT OF THE REPUBLIC",
+                     "The President of the Republic will visit next month. Talks will be held in the capital.",
+                     "FURTHER DETAILS", "A programme follows."], paras
+
+
+def test_readers_a_word_in_capitals_inside_a_sentence_stays_in_it() -> None:
+    from communique.ingest.readers import clean_text
+    text = "The two leaders agreed that the\nASEAN REGIONAL FORUM\nwould meet in May."
+    assert clean_text(text) == "The two leaders agreed that the ASEAN REGIONAL FORUM would meet in May."
+
+
 def test_readers_real_paragraphs_stay_apart() -> None:
     from communique.ingest.readers import clean_text
     text = "The ministers met in the capital\n\nTrade was discussed at length.\n\nA second round follows in May."

@@ -117,6 +117,42 @@ def test_titles_of_a_list_belong_to_the_name_that_follows_them() -> None:
     assert person(text, "Alan Brooks", author="USA").country == "USA"
 
 
+def test_a_known_name_opening_on_its_particle_is_the_person() -> None:
+    # "von der Leyen" in the leaders table: a name may open in lower case on its particle
+    assert person("President Biden spoke with President von der Leyen today.", "von der Leyen").country == "IGO:EU"
+
+
+def test_a_nickname_in_brackets_is_not_part_of_the_name() -> None:
+    text = "The visit of Tongan Prime Minister, Dr Feleti (Fred) Sevele, from 13-19 May."
+    assert person(text, "Sevele", "2009-05-11").name == "Feleti Sevele"
+
+
+def test_a_regnal_number_is_part_of_the_name() -> None:
+    p = person("We commend the leadership shown by King George Tupou V of Tonga.", "Tupou", "2009-05-11")
+    assert (p.name, p.country) == ("George Tupou V", "TON")
+    # (not the pronoun after a name: "Prime Minister Valls I will")
+    assert person("With President Hollande and Prime Minister Valls I will discuss trade.", "Valls",
+                  "2015-04-21").name == "Manuel Valls"
+
+
+def test_a_titled_family_name_is_the_table_person_holding_that_office_then() -> None:
+    # no row lists "Ford" as a name: the President whose full name ends in it, in office on the day
+    p = person("The Prime Minister will visit Washington at the invitation of President Ford.", "Ford", "1976-05-25")
+    assert (p.name, p.country) == ("Gerald Ford", "USA")
+
+
+def test_an_honorific_of_initials_between_title_and_name_keeps_the_title() -> None:
+    text = "The President of the Republic of Cyprus, H E Mr Glafcos Clerides, will visit Australia."
+    assert person(text, "Clerides", "1995-11-09").country == "CYP"
+
+
+def test_a_state_office_in_lower_case_is_an_office() -> None:
+    # a Kremlin translation: "with deputy prime ministers X", in the text of the state that speaks
+    text = ("Vladimir Putin said the Government would act. Putin held meetings with deputy prime minister Alexei "
+            "Overchuk on Monday.")
+    assert person(text, "Overchuk", "2021-12-16").country == "RUS"
+
+
 def test_a_title_naming_no_state_is_the_publishers_office() -> None:
     p = person("Coordinator for Energy Resources Paula Grant will speak at the forum.", "Paula Grant",
                author="USA")

@@ -49,6 +49,7 @@ from communique.events.parties import (
 )
 from communique.records import Place
 from communique.resolve.gazetteer import thing_nouns
+from communique.resolve.titles import OFFICE
 
 #: verbs through which a noun trigger's doer is the verb's subject: "held talks", "paid a visit"
 SUPPORT_VERBS = frozenset({"hold", "holds", "held", "holding", "have", "has", "had", "having", "conduct",
@@ -119,6 +120,10 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
                               and parties.at(g) is not None), None)
                 if m is not None:
                     out.append(m)
+                    if load_lexicon().nouns.get(t.lower_, ("",))[0].startswith("04"):
+                        # "Russia-Azerbaijan talks": the parser hangs 'Russia' on 'Azerbaijan' (a meeting's
+                        # sides; "China-Russia relations" are no one side's)
+                        out.extend(x for g in _modifier_words(c)[1:] if (x := parties.at(g)) is not None)
                 elif c.dep_ == "nmod" and c.tag_ in ("NN", "NNS") and depth < 1:
                     # "Ukraine's sovereignty and territorial integrity", parsed as a noun modifying the last
                     out.extend(_owners(c, parties, depth + 1, of=False))
@@ -126,6 +131,11 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
         for c in t.children:
             if c.dep_ == "relcl" and any(g.dep_ == "dobj" and g.lower_ in ("that", "which") for g in c.children):
                 out.extend(m for sub in children(c, "nsubj") for m in parties.of_np(sub, 1))
+        # "the leadership shown by X", "the efforts made by Y": whose the conduct is (not "events organised
+        # by X": who organises a gathering hosts it, see meetings)
+        for c in t.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in CONDUCT_SHOWN:
+                out.extend(m for a in children(c, "agent") for o in children(a, "pobj") for m in parties.of_np(o, 1))
         # "12 entities based in Russia and China": where a company or person is based is whose it is
         for c in t.children:
             if c.dep_ == "acl" and c.lower_ in SEATED:
@@ -143,6 +153,9 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
     return dedupe([m for m in out if m.kind != "group"])
 
 
+#: verbs of conduct shown whose agent owns it ("the leadership shown by X", "the role played by Y")
+CONDUCT_SHOWN = frozenset({"shown", "showed", "demonstrated", "displayed", "made", "played", "taken", "exercised",
+                           "provided"})
 #: participles that say where a company or person is seated ("entities based in Russia")
 SEATED = frozenset({"based", "located", "headquartered", "registered", "incorporated", "operating"})
 
@@ -180,6 +193,9 @@ def _prep_parties(toks: list[Token], parties: Parties) -> dict[str, list[Mention
                 out[CONVENED].extend(_conveners(o, parties))
             if o.lower_ in OCCASION_NOUNS and not parties.sentence:
                 continue  # "on the eve of the NATO summit", "on the sidelines of the G7": when, not with whom
+            if p == "to" and not parties.sentence and (guest := _guest_of_place(o, parties)):
+                out["of"].extend(guest)  # "the visit to Canberra of the Vice-President of the United States"
+                continue
             found = parties.of_np(o, 1)
             if found and p == "with":  # "meetings with X, Y, President of Z W and V", a list the parser broke
                 found = dedupe([*found, *parties.list_tail(o)])
@@ -193,6 +209,22 @@ def _prep_parties(toks: list[Token], parties: Parties) -> dict[str, list[Mention
                     if p2 in NESTED_AIMS:
                         out[p2].extend(parties.of_np(o2, 1) or _owners(o2, parties))
     return {k: dedupe(v) for k, v in out.items()}
+
+
+def _guest_of_place(place: Token, parties: Parties) -> list[Mention]:
+    """A visit 'to' a place 'of' a person: the parser hangs the visitor's phrase on the place ("the official
+    visit to Canberra of the Vice-President of the United States", "the visit to this country of the Tongan
+    Prime Minister"). The place is a proper name or 'country'; the 'of' phrase names a person or an office."""
+    if not (place.ent_type_ in ("GPE", "LOC") or place.lower_ in ("country", "nation")) or place.ent_iob_ == "I" \
+            and any(t.lower_ == "of" and t.ent_iob_ == "I" for t in place.subtree):
+        return []
+    for prep in place.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.ent_iob_ == "I":
+            continue
+        objs = [o for o in prep.children if o.dep_ == "pobj"]  # ("Vice", "-", "President": the parse of a compound)
+        if any((m := parties.at(o)) is not None and m.kind == "person" or o.lower_ in OFFICE for o in objs):
+            return next((found for o in reversed(objs) if (found := parties.of_np(o, 1))), [])
+    return []
 
 
 #: the key of `Clause.prep` that holds the hosts of the gathering the clause's nouns name
@@ -440,8 +472,14 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
         v = head
         while v.dep_ in ("prep", "conj", "appos") and v.head != v and not is_verb(v):
             v = v.head
+            if v.lower_ in SESSION_NOUNS and v.dep_ in ("nsubj", "nsubjpass", "dobj") and v.head != v:
+                v = v.head  # "the second session of the dialogue will be held later this year": the session's verb
         if is_verb(v):
             verb = v
+        elif not doers and v.lower_ in PREPARING_NOUNS and v.dep_ == "dobj" and is_verb(v.head) \
+                and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.i == v.i:
+            # "they discussed plans for a ministerial meeting in July": those who prepare a meeting hold it
+            doers = dedupe([m for s in subjects(v.head, parties.sentence) for m in parties.of_np(s)])
     # (sentence mode: the subject of any verb whose object is the act does it: "renewed negotiations",
     # "staged rallies", "began a hunger strike"; a subject phrase with no agent head gives its modifier)
     awaited = verb is not None and _awaited(tok, verb)
@@ -510,6 +548,12 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             when = None  # "today welcomed the upcoming State Visit": today is the welcome's, the visit is ahead
     return Clause(trig, doers, list(targets), [], prep, mood, neg,
                   tensed(when, _ahead(mood), _told_before(verb or tok)), verb)
+
+
+#: nouns of preparing an event ("plans for a meeting", "preparations for the summit")
+PREPARING_NOUNS = frozenset({"plans", "preparations", "preparation", "arrangements", "planning"})
+#: nouns naming one sitting of a meeting series ("the next round of talks", "a session of the dialogue")
+SESSION_NOUNS = frozenset({"session", "sessions", "round", "rounds", "meeting", "edition", "sitting"})
 
 
 def _time_ahead_of_past_verb(noun: Token, times: list[tuple[TimeRef, Token]]) -> TimeRef | None:

@@ -1031,6 +1031,16 @@ class Coder:
                     if last and last[-1] in ("from", "by", "between"):
                         named_as_authors.append(c)
                     break
+        head = sents[0]
+        if head.text.strip() == " ".join(title.split()):
+            # the people the title names as its authors ("Joint Statement by President Biden and President
+            # von der Leyen") stand for their state or organisation
+            for s0, _e0, c, kind in res.party_spans:
+                if kind != "person" or not head.start <= s0 < head.end:
+                    continue
+                last = [m.group(1).lower() for m in TITLE_PREPS.finditer(res.text[head.start:s0])]
+                if last and last[-1] in ("from", "by", "between"):
+                    named_as_authors.append(c)
         named_as_authors = list(dict.fromkeys(named_as_authors))
         codes = named_as_authors if len(named_as_authors) >= 2 and any(not c.startswith("IGO:") for c in named_as_authors) \
             else list(dict.fromkeys(c for c in codes if not c.startswith("IGO:")))

@@ -255,6 +255,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> TimeRef | None:
     if future is None and pub is not None and len(value) >= 4:
         future = value[: len(value)] > pub.isoformat()[: len(value)]
     is_range = bool(re.search(r"\d\s*(?:[-\u2013]|to|and|through|until)\s*(?:[A-Z][a-z]+\.?\s+)?\d", m.group(0)))
+    if is_range and pub is not None and value == pub.isoformat():
+        future = True  # "travels to X June 11-19", told on June 11: a trip that starts today is still ahead
     coming: str | None = weekday_ahead
     if kind in ("m", "md", "dm") and pub is not None and future is False and m.group(0).split()[0].lower() != "last":
         later = f"{int(value[:4]) + 1:04d}{value[4:]}"

@@ -121,7 +121,8 @@ def _home_for(clause: Clause, ctx: Context) -> str | None:
 
 
 def _stop_date(host: Mention, ctx: Context) -> str | None:
-    """The days a trip's stop names right after it ("travels to Uganda July 9-15 and Geneva July 16-19"):
+    """The days a trip's stop names right after it ("travels to Uganda July 9-15 and Geneva July 16-19",
+    "Indonesia from 21 to 24 April"):
     that stop's own time, dated by its first day."""
     if host.token < 0:
         return None
@@ -129,13 +130,16 @@ def _stop_date(host: Mention, ctx: Context) -> str | None:
     i = host.token + 1
     while i < len(doc) and doc[i].ent_type_ in ("GPE", "LOC") and doc[i].ent_iob_ == "I":
         i += 1
+    if i + 1 < len(doc) and doc[i].lower_ in ("from", "on", "between") and doc[i + 1].ent_type_ == "DATE":
+        i += 1  # "visiting Indonesia from 21 to 24 April, and Papua New Guinea from 24 to 26 April"
     if i >= len(doc) or doc[i].ent_type_ != "DATE" or doc[i].ent_iob_ != "B":
         return None
     j = i + 1
     while j < len(doc) and doc[j].ent_iob_ == "I" and doc[j].ent_type_ == "DATE":
         j += 1
     refs = find_times(doc[i:j].text, ctx.published)
-    return refs[0].value if refs and len(refs[0].value) == 10 else None
+    ref = tensed(refs[0], True) if refs else None  # (a stop of a planned trip: "on Sunday" is the coming one)
+    return ref.value if ref is not None and len(ref.value) == 10 else None
 
 
 def _separate(clause: Clause) -> bool:

@@ -321,6 +321,12 @@ class Parties:
             # "Johnson assured that his country is ready ...": the state of the one it refers to
             return [Mention(m.code, "country", None, t.i) for m in self._antecedent(poss)
                     if not m.code.startswith("IGO:")]
+        if w in ("country", "nation") and not self.sentence and any(c.dep_ == "det" and c.lower_ == "this"
+                                                                    for c in t.children):
+            # "the visit to this country of the Tongan Prime Minister": the text's own (the 'of' phrase is
+            # the visit's, whatever the parser hangs it on)
+            own = self.res.we[0] if len(self.res.we) == 1 else None
+            return [Mention(own, "country", None, t.i)] if own and not own.startswith("IGO:") else []
         if w in THIRD_NONPERSON and self.sentence and t.tag_ in ("PRP", "PRP$"):
             found = self._referent(t)
             if found:

@@ -128,12 +128,38 @@ def clean_text(text: str) -> str:
     text = re.sub(r"(?<=[a-z])\((?=[a-z])", " (", text)  # "Modi(retranslated)": keep the name a token
     paras = re.split(r"\n[ \t]*\n+", text)
     out = []
-    for p in paras:
-        p = " ".join(line.strip() for line in p.split("\n"))
-        p = re.sub(r"[ \t]+", " ", p).strip()
-        if p:
-            out.append(p)
+    for para in paras:
+        for p in _headed_lines(para.split("\n")):
+            p = re.sub(r"[ \t]+", " ", p).strip()
+            if p:
+                out.append(p)
     return "\n\n".join(_rejoin_wrapped(out))
+
+
+def _heading(line: str) -> bool:
+    """A line in capitals of at least two words: a typescript's heading ("VISIT BY THE PRESIDENT OF CYPRUS")."""
+    return not any(c.islower() for c in line) and len(re.findall(r"[A-Z]{2,}", line)) >= 2
+
+
+def _headed_lines(lines: list[str]) -> list[str]:
+    """The lines of one paragraph, joined, except where a heading in capitals meets text: a typescript
+    puts its headings on their own lines with no blank line and no full stop ("STATEMENT BY THE PRIME
+    MINISTER" / "VISIT BY THE PRESIDENT OF CYPRUS" / "The President of Cyprus will visit ..."), and
+    joined they would run into the first sentence. A heading starts a paragraph after a line that
+    ends a sentence; text starting in a capital starts one after a heading."""
+    lines = [line.strip() for line in lines if line.strip()]
+    out: list[list[str]] = []
+    for line in lines:
+        if out:
+            prev = out[-1][-1]
+            if _heading(prev) != _heading(line) and (
+                    (_heading(line) and FINAL.search(prev)) or (_heading(prev) and line[:1].isupper())):
+                out.append([line])
+                continue
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return [" ".join(group) for group in out]
 
 
 #: the end of a sentence, a heading's colon, or a closing quote or bracket

@@ -58,6 +58,8 @@ def _variants(name: str) -> set[str]:
         out.add(name[4:])
     if "'" in name:
         out.add(name.replace("'", "\u2019"))
+    if re.fullmatch(r"(?:[A-Z]\.){2,}", name):
+        out.add(name.replace(".", ". ").strip())  # a typescript's initials: "U. S. A."
     out |= {v.upper() for v in out if len(v) > 3}
     return {v for v in out if v}
 

@@ -144,6 +144,10 @@ class Resolved:
         return out
 
 
+#: the lower-case particles a family name may open with ("von der Leyen", "de Mistura", "van Rompuy")
+PARTICLE = re.compile(r"(?:von|van|de|der|den|da|di|du|del|della|dos|das|le|la|al|bin|ibn)[\s-]+(?:\w+\s+)?[A-Z]")
+
+
 def _family_forms(name: str, country: str | None) -> set[str]:
     toks = [t for t in re.split(r"\s+", name.strip()) if t]
     toks = [t for t in toks if not re.fullmatch(r"[A-Z]\.|Jr\.?|Sr\.?|II|III|IV", t)]
@@ -241,8 +245,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         if SPOKES.search(text[max(0, s - 40):s]):
             continue
         name = clean_name(span.text)
-        if not name or not name[:1].isupper():
-            continue
+        if not name or not (name[:1].isupper() or (eid.startswith("person:") and PARTICLE.match(name))):
+            continue  # (a known name may open on its particle: "President von der Leyen")
         st = stated(doc, span, gaz)
         if eid.startswith("person:"):
             known: PersonActor | None = _table_person(gaz.people[eid], published)
@@ -326,7 +330,8 @@ def resolve(doc: Doc, gaz: Gazetteer, published: str | None, author: str | None 
         e0 = s0 + len(name)
         if any(s0 < te and ts < e0 for ts, te in taken_now) or name in ("General", "Minister", "Secretary"):
             continue
-        known = _match_known(name, people, gaz, published)
+        title = m.group(0)[:m.start("a") - m.start()].strip() if m.group("a") else None
+        known = _match_known(name, people, gaz, published, title)
         if known is not None and known.country:
             add_person(known, s0, e0, name)
 
@@ -584,6 +589,10 @@ HEAD_OFFICE = re.compile(r"(?:the\s+)?(?:President|Prime Minister|Chancellor|Kin
 TOPIC_BEFORE = re.compile(r"\b(?:about|regarding|concerning|on|against|towards?)\s+(?:the\s+)?$")
 
 
+#: what may stand between a state and the name it introduces: a title ("New Zealand | Prime Minister | John Key")
+TITLE_BETWEEN = re.compile(r"[\s,]*(?:(?:[A-Z][\w'\u2019.-]*|of|the|for)\s+)*")
+
+
 def _only_told_of(code: str, spans: list[tuple[int, int, str, str]], introduced: set[int], text: str) -> bool:
     """Every mention of the state is a topic or the state of a person the text introduces with it."""
     for s0, e0, c, kind in spans:
@@ -591,9 +600,9 @@ def _only_told_of(code: str, spans: list[tuple[int, int, str, str]], introduced:
             return False  # "President of Russia Vladimir Putin: ...": a speaker of the transcript speaks
         if c != code or kind == "person" and s0 in introduced:
             continue
-        if kind == "country" and any(k == "person" and p in introduced and 0 <= p - e0 <= 3 and x == code
-                                     for p, _q, x, k in spans):
-            continue  # "Chancellor of Germany Angela Merkel"
+        if kind == "country" and any(k == "person" and p in introduced and 0 <= p - e0 <= 40 and x == code
+                                     and TITLE_BETWEEN.fullmatch(text[e0:p]) for p, _q, x, k in spans):
+            continue  # "Chancellor of Germany Angela Merkel", "New Zealand Prime Minister John Key"
         if TOPIC_BEFORE.search(text[max(0, s0 - 24):s0]):
             continue
         return False
@@ -638,6 +647,11 @@ def _headline_partners(head: str, named: list[tuple[int, int, str, str]]) -> tup
         visiting = {c for s0, _e, c, _k in named if s0 > m.end() + by.start()}
     elif m.group("to") and before:  # "Prime Minister of Japan's visit to Australia": the host is not the other side
         visiting = before
+    elif not before and (re.search(r"\bto\s*$", head[:m.start()]) or m.group(0).lower() in ("visits", "travels")) \
+            and any(k == "country" and e0 <= m.start() for _s0, e0, _c, k in named):
+        # "Tongan Prime Minister to visit New Zealand": a visitor named with its state may be the guest of
+        # the text's own state, or the text's own going out; the headline does not tell which side speaks
+        visiting = set()
     else:  # "Saudi Visit": a state just before names the visitor (not "Secretary X's Travel": the traveller);
         # after it, the destination or the visitor
         visiting = {c for s0, _e, c, k in named if s0 > m.start()} | before
@@ -879,6 +893,8 @@ def _match_known(name: str, people: dict[str, PersonActor], gaz: Gazetteer, publ
         if len(words) >= 2 and words <= known:  # "Bin Hamad Al-Thani" within "Tamim bin Hamad Al Thani"
             return pa
     cands: list[Person] = gaz.people_named(name)
+    if not cands and title and " " not in name and len(name) > 2 and len(held := gaz.holders_named(name, title, published)) == 1:
+        return _table_person(held[0], published)  # "President Ford" in 1976
     if len(cands) == 1 or (cands and published) or (cands and len({p.roles[0].country for p in cands if p.roles}) == 1):
         held = [p for p in cands if (r := p.role_on(published)) and r.holds_on(published)] if published else []
         if len(held) > 1:  # two leaders called Osmani: the one whose office the text names, else neither

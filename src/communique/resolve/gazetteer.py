@@ -166,6 +166,7 @@ class Gazetteer:
     actors: dict[str, NamedActor] = field(default_factory=dict)  # id -> named organisation or group
     actor_forms: dict[str, str] = field(default_factory=dict)  # folded form -> id
     regions: dict[str, list[str]] = field(default_factory=dict)  # folded province/state name -> countries
+    family_names: dict[str, set[str]] = field(default_factory=dict)  # folded last word of a full name -> ids
 
     def place_country(self, text: str) -> str | None:
         """The country of a place name that is no country ("Florida", "Bali", "Auckland"). A city of
@@ -212,6 +213,15 @@ class Gazetteer:
 
     def people_named(self, text: str) -> list[Person]:
         return [self.people[i] for i in sorted(self.person_names.get(fold(text), ()))]
+
+    def holders_named(self, family: str, title: str, day: str | None) -> list[Person]:
+        """The people of the tables whose full name ends in `family` and who hold an office `title` names
+        on `day` ("President Ford" in 1976: Gerald Ford, though no row lists "Ford" as his name)."""
+        if not day:
+            return []
+        t = title.lower()
+        return [p for i in sorted(self.family_names.get(fold(family), ()))
+                if (r := (p := self.people[i]).held_on(day)) is not None and r.role.lower() in t]
 
     def sourced_on(self, name: str, day: str | None, slack: int = 92) -> list[SourcedRole]:
         """Sourced roles of a person of that name valid on `day` (all of them for an undated text)."""
@@ -365,6 +375,7 @@ def load_gazetteer() -> Gazetteer:
 
     people: dict[str, Person] = {}
     person_names: dict[str, set[str]] = defaultdict(set)
+    family_names: dict[str, set[str]] = defaultdict(set)
     for row in read_jsonl("leaders.jsonl") + read_jsonl("leaders_historical.jsonl"):
         pid = person_id(row["name"])
         p = people.setdefault(pid, Person(pid, row["name"]))
@@ -377,6 +388,7 @@ def load_gazetteer() -> Gazetteer:
             p.roles.append(role)
         for n in [row["name"], *row.get("aliases", [])]:
             person_names[fold(n)].add(pid)
+        family_names[fold(row["name"].split()[-1])].add(pid)
     for p in people.values():
         p.roles.sort(key=lambda r: (ROLE_ORDER.get(r.role, 5), r.start))
 
@@ -391,7 +403,7 @@ def load_gazetteer() -> Gazetteer:
     for cands in cities.values():
         cands.sort(key=lambda r: -int(r["population"]))
     return Gazetteer(countries, names, kinds, orgs, org_names, people, dict(person_names), dict(cities), combining,
-                     dict(sourced), actors, actor_forms, _regions(gc, kinds, iso2to3))
+                     dict(sourced), actors, actor_forms, _regions(gc, kinds, iso2to3), dict(family_names))
 
 
 def _named_actors(org_names: dict[str, str]) -> tuple[dict[str, NamedActor], dict[str, str]]:

@@ -21,6 +21,7 @@ from communique.resolve.titles import (
     INSTITUTIONAL,
     NOT_AN_OFFICE_OF,
     OFFICE,
+    STATE_OFFICES,
     Stated,
     strip_honorific,
 )
@@ -83,7 +84,14 @@ def name_span(doc: Doc, ent: Span) -> Span | None:
         stop += 1
     if stop > end and (stop == len(doc) or doc[stop].is_punct):
         end = stop  # "Carlos Julian [Bermeo Casas], a former prosecutor" -- not "Uzra Zeya [Travel] to Geneva"
+    if end < len(doc) and REGNAL.fullmatch(doc[end].text) and doc[end].tag_ in ("NNP", "NN") \
+            and doc[end].idx == doc[end - 1].idx + len(doc[end - 1]) + 1:  # (not "Prime Minister Valls [I] will")
+        end += 1  # "King George Tupou [V]", "Pope John Paul [II]": the regnal number is the name's
     return doc[start:end]
+
+
+#: a regnal number after a name ("George Tupou V", "Elizabeth II"); the parser may keep a sentence's full stop on it
+REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}I{0,3}|XIV|XV|XVI)\.?")
 
 
 def honoured_names(doc: Doc, taken: list[tuple[int, int]]) -> list[Span]:
@@ -164,7 +172,8 @@ POST_NOMINALS = re.compile(r"(?:[\s,]+(?:MP|MPs|QC|KC|SC|MHR|MLC|MLA|MSP|PC|JP|A
 
 
 def clean_name(text: str) -> str:
-    name = strip_honorific(re.sub(r"['\u2019]s?$", "", text.strip()))
+    name = re.sub(r"\s*\([^()]*\)\s*", " ", text.strip())  # "Feleti (Fred) Sevele": a nickname in brackets
+    name = strip_honorific(re.sub(r"['\u2019]s?$", "", name.strip()))
     name = POST_NOMINALS.sub("", name) if len(name.split()) > 2 or "," in name else name
     return re.sub(r"\s+", " ", name).strip(" ,.")
 
@@ -299,7 +308,7 @@ def titled_default(st: Stated, name: str, siblings: list[str], named: set[str], 
     otherwise the office of the publisher's state (`home`) ('Deputy Secretary of State',
     'Assistant to the President') -- unless its sentence names the publisher's state apart from
     the person (then the person may be the other side's), and never for a head of state."""
-    if not st.title[:1].isupper():
+    if not st.title[:1].isupper() and not STATE_OFFICES & set(st.title.lower().split()):
         return None  # "a member of parliament", "director": a description, not a publisher's office
     own = home or voice  # a text with no publisher address: the state it speaks as
     others = [c for c in sides if c != own and not c.startswith("IGO:")]

@@ -67,7 +67,7 @@ INSTITUTIONS = {
 INSTITUTION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, INSTITUTIONS), key=len, reverse=True)) + r")\b", re.I)
 HONORIFIC = re.compile(
     r"^(?:(?:the\s+)?(?:rt\.?\s+hon\.?|right\s+hon(?:ou?rable|\.)?|hon(?:ou?rable|\.)?)\s+|t\.\s?h\.\s+|h\.\s?e\.\s+"
-    r"|he\s+(?=mr|mrs|ms|dr|sir)|(?:his|her)\s+(?:excellency|majesty|(?:royal\s+)?highness)\s+|excellency\s+"
+    r"|he\s+(?=mr|mrs|ms|dr|sir)|h\s+e\s+(?=mr|mrs|ms|dr|sir)|(?:his|her)\s+(?:excellency|majesty|(?:royal\s+)?highness)\s+|excellency\s+"
     r"|(?:mr|mrs|ms|miss|dr|prof|sir|dame)\.?\s+)+", re.I)
 #: honorifics and titles that are never a name on their own ("The Rt Hon", "His Excellency")
 NOT_A_NAME = re.compile(r"^(?:the|rt|hon|right|honou?rable|excellency|majesty|highness|his|her|royal|sir|dame|mr|mrs|ms|"
@@ -94,6 +94,11 @@ def strip_honorific(name: str) -> str:
 
 def _office(tok: Token) -> bool:
     return tok.lower_ in OFFICE
+
+
+#: offices of a state that stay offices when written in lower case ("with deputy prime minister X")
+STATE_OFFICES = frozenset({"minister", "ministers", "ambassador", "ambassadors", "president", "premier",
+                           "chancellor", "envoy"})
 
 
 def _titleish(tok: Token) -> bool:
@@ -291,7 +296,7 @@ def left_title(doc: Doc, start: int, gaz: Gazetteer) -> Stated | None:
     toks: list[Token] = []
     honours = 0
     while i >= sent_start and HONORIFIC.match(doc[i].text + " ") or i >= sent_start and doc[i].lower_ in (
-            "the", "hon", "rt", "professor", "prof", "excellency", "his", "her") and honours:
+            "the", "hon", "rt", "professor", "prof", "excellency", "his", "her", "h", "e") and honours:
         honours += 1  # "Prime Minister, The Hon John Howard": the honorific stands between title and name
         i -= 1
     if i >= sent_start and doc[i].text == ",":
@@ -337,8 +342,10 @@ def left_title(doc: Doc, start: int, gaz: Gazetteer) -> Stated | None:
         while seg and seg[0].lower_ in JOINERS:
             seg.pop(0)
     segs = [seg for seg in segs if seg]
-    if not segs or not any(_office(t) and (t.text[:1].isupper() or t.lower_ in COUNTERPART) for t in segs[0]):
-        return None  # "opposition leader X", "activist X": a description, not an office
+    if not segs or not any(_office(t) and (t.text[:1].isupper() or t.lower_ in COUNTERPART or t.lower_ in STATE_OFFICES)
+                           for t in segs[0]):
+        return None  # "opposition leader X", "activist X": a description, not an office (but "deputy prime
+        # ministers X and Y", in lower case, are offices of a state)
     kept = [t for seg in segs for t in seg]
     first = next((k for k, t in enumerate(kept) if _office(t) or t.ent_type_ in ("GPE", "NORP") or t.ent_id_
                   or INSTITUTION.match(doc[t.i:kept[-1].i + 1].text)), 0)
