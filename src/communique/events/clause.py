@@ -120,7 +120,7 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
                               and parties.at(g) is not None), None)
                 if m is not None:
                     out.append(m)
-                    if load_lexicon().nouns.get(t.lower_, ("",))[0].startswith("04"):
+                    if _meeting_noun(t):
                         # "Russia-Azerbaijan talks": the parser hangs 'Russia' on 'Azerbaijan' (a meeting's
                         # sides; "China-Russia relations" are no one side's)
                         out.extend(x for g in _modifier_words(c)[1:] if (x := parties.at(g)) is not None)
@@ -151,6 +151,11 @@ def _owners(tok: Token, parties: Parties, depth: int = 0, of: bool = True) -> li
                 out.extend(found)
     # named owners only: "their sovereignty" says nothing about whom an act is aimed at
     return dedupe([m for m in out if m.kind != "group"])
+
+
+def _meeting_noun(tok: Token) -> bool:
+    """The lexicon codes the noun a consultation (CAMEO 04: "talks", "meeting", "visit")."""
+    return load_lexicon().nouns.get(tok.lower_, ("",))[0].startswith("04")
 
 
 #: verbs of conduct shown whose agent owns it ("the leadership shown by X", "the role played by Y")
@@ -215,8 +220,7 @@ def _guest_of_place(place: Token, parties: Parties) -> list[Mention]:
     """A visit 'to' a place 'of' a person: the parser hangs the visitor's phrase on the place ("the official
     visit to Canberra of the Vice-President of the United States", "the visit to this country of the Tongan
     Prime Minister"). The place is a proper name or 'country'; the 'of' phrase names a person or an office."""
-    if not (place.ent_type_ in ("GPE", "LOC") or place.lower_ in ("country", "nation")) or place.ent_iob_ == "I" \
-            and any(t.lower_ == "of" and t.ent_iob_ == "I" for t in place.subtree):
+    if not (place.ent_type_ in ("GPE", "LOC") or place.lower_ in ("country", "nation")):
         return []
     for prep in place.children:
         if prep.dep_ != "prep" or prep.lower_ != "of" or prep.ent_iob_ == "I":
@@ -424,9 +428,7 @@ def read_clause(trig: Trigger, parties: Parties, sent: Span, times: list[tuple[T
             owners = dedupe([m for o in objs for m in _owner_told_before(o, sent, parties)])
         # "held talks with X", "signed a statement with X": the phrase's nouns carry prepositions too (but
         # "discussed the Prime Minister's trip to Poland": a meeting noun's own partners are its event's)
-        lex = load_lexicon()
-        carriers = [o for o in objs if tok.lower_ in SUPPORT_VERBS or o.i in trig.covered
-                    or not (lex.nouns.get(o.lower_, ("",))[0].startswith("04"))]
+        carriers = [o for o in objs if tok.lower_ in SUPPORT_VERBS or o.i in trig.covered or not _meeting_noun(o)]
         if trig.block == "CONFER" and tok.lower_.startswith("discuss"):
             # "discussed their respective engagements with the Ukrainian and Russian presidents": a possessed
             # topic's partners are its owner's, not those one talks with

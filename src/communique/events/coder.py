@@ -1018,9 +1018,8 @@ class Coder:
         codes: list[str] = []
         named_as_authors: list[str] = []  # after "from", "by", "between": organisations too
         for name in re.findall(r"[A-Z][\w.'’-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’-]+)*", title):
-            pre = title[:title.find(name)]
-            last = [m.group(1).lower() for m in TITLE_PREPS.finditer(pre)]
-            if last and last[-1] in TOPIC_PREPS:
+            last = _last_prep(title[:title.find(name)])
+            if last in TOPIC_PREPS:
                 continue  # in a phrase of what the text is on or for ("on Support for Angola, Zambia and X")
             words = name.split()
             # (a name may run into the words after it: "the United States Following the Second Meeting")
@@ -1028,7 +1027,7 @@ class Coder:
                 c = self.gaz.country(cand) or self.gaz.org(cand)
                 if c:
                     codes.append(c)
-                    if last and last[-1] in ("from", "by", "between"):
+                    if last in AUTHOR_PREPS:
                         named_as_authors.append(c)
                     break
         head = sents[0]
@@ -1036,10 +1035,7 @@ class Coder:
             # the people the title names as its authors ("Joint Statement by President Biden and President
             # von der Leyen") stand for their state or organisation
             for s0, _e0, c, kind in res.party_spans:
-                if kind != "person" or not head.start <= s0 < head.end:
-                    continue
-                last = [m.group(1).lower() for m in TITLE_PREPS.finditer(res.text[head.start:s0])]
-                if last and last[-1] in ("from", "by", "between"):
+                if kind == "person" and head.start <= s0 < head.end and _last_prep(res.text[head.start:s0]) in AUTHOR_PREPS:
                     named_as_authors.append(c)
         named_as_authors = list(dict.fromkeys(named_as_authors))
         codes = named_as_authors if len(named_as_authors) >= 2 and any(not c.startswith("IGO:") for c in named_as_authors) \
@@ -1304,6 +1300,14 @@ CONSEQUENCES = frozenset({"consequences", "consequence"})
 #: the prepositions of a joint statement's title that open a phrase of its authors ("from", "by", "between")
 #: or of its topic ("on", "for", "in" ...); a name belongs to the last one before it ('of' is either)
 TITLE_PREPS = re.compile(r"\b(on|for|regarding|concerning|about|in|at|from|by|between|with)\b")
+#: the prepositions after which a joint statement's title names its authors
+AUTHOR_PREPS = frozenset({"from", "by", "between"})
+
+
+def _last_prep(before: str) -> str | None:
+    """The last of a title's prepositions in `before` (the title up to a name), lower-cased."""
+    found = [m.group(1).lower() for m in TITLE_PREPS.finditer(before)]
+    return found[-1] if found else None
 TOPIC_PREPS = frozenset({"on", "for", "regarding", "concerning", "about", "in", "at"})
 
 

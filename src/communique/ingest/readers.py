@@ -147,18 +147,18 @@ def _headed_lines(lines: list[str]) -> list[str]:
     MINISTER" / "VISIT BY THE PRESIDENT OF CYPRUS" / "The President of Cyprus will visit ..."), and
     joined they would run into the first sentence. A heading starts a paragraph after a line that
     ends a sentence; text starting in a capital starts one after a heading."""
-    lines = [line.strip() for line in lines if line.strip()]
     out: list[list[str]] = []
-    for line in lines:
-        if out:
-            prev = out[-1][-1]
-            if _heading(prev) != _heading(line) and (
-                    (_heading(line) and FINAL.search(prev)) or (_heading(prev) and line[:1].isupper())):
-                out.append([line])
-                continue
+    prev, was_heading = "", False
+    for line in (x.strip() for x in lines):
+        if not line:
+            continue
+        heading = _heading(line)
+        if out and not (heading != was_heading and (
+                (heading and FINAL.search(prev)) or (was_heading and line[:1].isupper()))):
             out[-1].append(line)
         else:
             out.append([line])
+        prev, was_heading = line, heading
     return [" ".join(group) for group in out]
 
 

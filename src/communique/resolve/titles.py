@@ -67,7 +67,7 @@ INSTITUTIONS = {
 INSTITUTION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, INSTITUTIONS), key=len, reverse=True)) + r")\b", re.I)
 HONORIFIC = re.compile(
     r"^(?:(?:the\s+)?(?:rt\.?\s+hon\.?|right\s+hon(?:ou?rable|\.)?|hon(?:ou?rable|\.)?)\s+|t\.\s?h\.\s+|h\.\s?e\.\s+"
-    r"|he\s+(?=mr|mrs|ms|dr|sir)|h\s+e\s+(?=mr|mrs|ms|dr|sir)|(?:his|her)\s+(?:excellency|majesty|(?:royal\s+)?highness)\s+|excellency\s+"
+    r"|h\s?e\s+(?=mr|mrs|ms|dr|sir)|(?:his|her)\s+(?:excellency|majesty|(?:royal\s+)?highness)\s+|excellency\s+"
     r"|(?:mr|mrs|ms|miss|dr|prof|sir|dame)\.?\s+)+", re.I)
 #: honorifics and titles that are never a name on their own ("The Rt Hon", "His Excellency")
 NOT_A_NAME = re.compile(r"^(?:the|rt|hon|right|honou?rable|excellency|majesty|highness|his|her|royal|sir|dame|mr|mrs|ms|"
